@@ -1,0 +1,28 @@
+"""quoteattr: find who said what.
+
+>>> from quoteattr import extract_quotes
+>>> [q.text for q in extract_quotes('“We will win,” the mayor said.')]
+['We will win,']
+"""
+
+from __future__ import annotations
+
+from quoteattr._errors import ConfigurationError, DataError, InputFormatError, QuoteattrError
+from quoteattr._models import Entity, Mention, Quote, Span
+from quoteattr.pipeline import QuoteExtractor, extract_quotes
+
+__all__ = [
+    "ConfigurationError",
+    "DataError",
+    "Entity",
+    "InputFormatError",
+    "Mention",
+    "Quote",
+    "QuoteExtractor",
+    "QuoteattrError",
+    "Span",
+    "__version__",
+    "extract_quotes",
+]
+
+__version__ = "0.1.0"

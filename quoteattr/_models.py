@@ -1,0 +1,140 @@
+"""The records `extract_quotes` returns: small frozen attrs classes.
+
+Every offset is a Python ``str`` index into the caller's original string, so
+``source[span.start:span.end] == span.text`` holds for every span in a record.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+QuoteKind = Literal["direct", "mixed", "indirect", "other"]
+MentionKind = Literal["name", "pronoun", "nominal", "organisation"]
+EntityKind = Literal["person", "organisation", "document", "unknown"]
+
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "mixed", "indirect", "other")
+MENTION_KINDS: tuple[MentionKind, ...] = ("name", "pronoun", "nominal", "organisation")
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "document", "unknown")
+
+
+def _non_negative(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+def _end_after_start(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < instance.start:
+        raise ValueError(f"end ({value}) must be >= start ({instance.start})")
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A stretch of the source text: ``source[start:end] == text``."""
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types: ``{"text", "start", "end"}``."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@attrs.frozen(slots=True)
+class Mention(Span):
+    """A span that names or refers to a speaker ("Ebrard", "she", "a spokeswoman")."""
+
+    kind: MentionKind = attrs.field(
+        default="name", validator=attrs.validators.in_(MENTION_KINDS)
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types: ``{"text", "start", "end", "kind"}``."""
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind}
+
+
+@attrs.frozen(slots=True)
+class Entity:
+    """One speaker, with every mention of it that attribution used.
+
+    ``name`` is the canonical name ("Marcelo Ebrard"), ``title`` the role or
+    title met with it ("Foreign Minister"), or ``None``.
+    """
+
+    name: str
+    title: str | None = None
+    kind: EntityKind = attrs.field(default="unknown", validator=attrs.validators.in_(ENTITY_KINDS))
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types; mentions as a list of mention dicts."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "kind": self.kind,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+def _confidence(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"confidence must be in [0, 1], got {value}")
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """One quotation (or reported statement) and who it is attributed to.
+
+    ``start``/``end`` cover the whole quotation, marks included;
+    ``content_start``/``content_end`` and ``text`` cover what is inside the
+    marks. A quotation that runs over several paragraphs (the opening mark
+    repeated at each paragraph) has one ``segments`` span per paragraph.
+    ``paragraph`` is the index of the paragraph the quotation starts in and
+    ``sentence`` the index of its first sentence within that paragraph.
+    """
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    text: str
+    content_start: int
+    content_end: int
+    kind: QuoteKind = attrs.field(validator=attrs.validators.in_(QUOTE_KINDS))
+    closed: bool = True
+    speaker: Mention | None = None
+    entity: Entity | None = None
+    cue: Span | None = None
+    confidence: float = attrs.field(default=0.0, validator=_confidence)
+    rule: str | None = None
+    paragraph: int = 0
+    sentence: int = 0
+    segments: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types, ``None`` where a part is absent.
+
+        ``entity`` is given as ``{"name", "title", "kind"}`` (its mentions are
+        left out to keep one record per quote small).
+        """
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+            "kind": self.kind,
+            "closed": self.closed,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "entity": (
+                {"name": self.entity.name, "title": self.entity.title, "kind": self.entity.kind}
+                if self.entity
+                else None
+            ),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "confidence": round(self.confidence, 4),
+            "rule": self.rule,
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+            "segments": [s.to_dict() for s in self.segments],
+        }

@@ -1,0 +1,167 @@
+"""The pipeline, top to bottom. Each stage is a module of pure functions over the
+caller's original string; no stage rewrites the text, so every offset is the caller's.
+
+1. layout       (`_layout`)      paragraphs, deciding whether single newlines break them
+2. marks        (`_marks`)       quotation marks classified and paired into quotations
+3. sentences    (`_sentences`)   Punkt sentence spans, only for paragraphs that need them
+4. attribution  (`_attribution`) cue + mention sieves give each quotation a kind and speaker
+5. indirect     (`_indirect`)    reported speech without marks (only if asked for)
+6. entities     (`_entities`)    speaker mentions grouped into entities
+7. records      (here)           `Quote` records, filtered by kind, sorted by position
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quoteattr import _attribution, _entities, _indirect, _layout, _marks
+from quoteattr._cues import CueLexicon
+from quoteattr._document import Document
+from quoteattr._errors import ConfigurationError
+from quoteattr._models import QUOTE_KINDS, Quote, QuoteKind, Span
+from quoteattr._sentences import SentenceSplitter
+
+DEFAULT_KINDS: tuple[QuoteKind, ...] = ("direct", "mixed")
+
+
+class QuoteExtractor:
+    """Holds the settings and the loaded lexicons; build once, call `extract` many times.
+
+    Args:
+        kinds: which kinds of record to return: ``"direct"`` (a quotation that
+            is a statement of its own), ``"mixed"`` (a quoted fragment inside
+            reported speech), ``"indirect"`` (reported speech without marks) and
+            ``"other"`` (quoted phrases with no speech context: titles, scare
+            quotes). Default: direct and mixed.
+        marks: which quotation-mark families to pair: ``"double"`` (“…” "…" „…“),
+            ``"single"`` (‘…’ '…' ‚…‘), ``"guillemet"`` («…» »…« ‹…› ›…‹),
+            ``"cjk"`` (「…」 『…』). Default: all.
+        min_length: the shortest quotation content, in characters, to return.
+        extra_cues: more speech verbs or phrases ("opined", "wrote in a memo"),
+            added to the shipped cue lexicon.
+
+    Raises:
+        ConfigurationError: an unknown kind or mark family, or a negative length.
+
+    An extractor is immutable after construction and safe to share between threads.
+    """
+
+    __slots__ = ("_cues", "_families", "_kinds", "_min_length", "_splitter")
+
+    def __init__(
+        self,
+        *,
+        kinds: Iterable[str] = DEFAULT_KINDS,
+        marks: Iterable[str] = _marks.FAMILIES,
+        min_length: int = 1,
+        extra_cues: Iterable[str] = (),
+    ) -> None:
+        kinds = _as_names(kinds, "kinds")
+        bad = sorted(set(kinds) - set(QUOTE_KINDS))
+        if bad or not kinds:
+            raise ConfigurationError(
+                f"kinds must be a non-empty subset of {list(QUOTE_KINDS)}, got {sorted(kinds)}"
+            )
+        families = _as_names(marks, "marks")
+        bad = sorted(set(families) - set(_marks.FAMILIES))
+        if bad or not families:
+            raise ConfigurationError(
+                f"marks must be a non-empty subset of {list(_marks.FAMILIES)}, got {sorted(families)}"
+            )
+        if isinstance(min_length, bool) or not isinstance(min_length, int) or min_length < 0:
+            raise ConfigurationError(f"min_length must be an int >= 0, got {min_length!r}")
+        self._kinds = frozenset(kinds)
+        self._families = frozenset(families)
+        self._min_length = min_length
+        self._cues = CueLexicon.load(_as_names(extra_cues, "extra_cues"))
+        self._splitter = SentenceSplitter()
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of record this extractor returns."""
+        return self._kinds
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """The quotation-mark families this extractor pairs."""
+        return self._families
+
+    def extract(self, text: str) -> list[Quote]:
+        """Every quotation in ``text`` with its speaker, sorted by start offset.
+
+        Raises:
+            TypeError: ``text`` is not a ``str``.
+        """
+        if not isinstance(text, str):
+            hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(
+                text, (bytes, bytearray)
+            ) else ""
+            raise TypeError(f"extract_quotes() expects str, got {type(text).__name__}{hint}")
+        if not text or text.isspace():
+            return []
+
+        paragraphs = _layout.paragraphs(text)
+        quotations = _marks.find_quotations(text, paragraphs, self._families)
+        doc = Document(text, paragraphs, self._splitter, self._cues)
+        links = _attribution.attribute(doc, quotations)
+        if "indirect" in self._kinds:
+            links = sorted(links + _indirect.find(doc, links), key=lambda link: link.start)
+        entities = _entities.resolve(doc, links)
+
+        records = []
+        for link in links:
+            if link.kind not in self._kinds:
+                continue
+            if link.content_end - link.content_start < self._min_length:
+                continue
+            speaker = link.speaker
+            records.append(
+                Quote(
+                    start=link.start,
+                    end=link.end,
+                    text=text[link.content_start : link.content_end],
+                    content_start=link.content_start,
+                    content_end=link.content_end,
+                    kind=link.kind,
+                    closed=link.closed,
+                    speaker=speaker,
+                    entity=entities.get(speaker) if speaker is not None else None,
+                    cue=link.cue,
+                    confidence=link.confidence,
+                    rule=link.rule,
+                    paragraph=link.paragraph,
+                    sentence=link.sentence,
+                    segments=tuple(Span(s, e, text[s:e]) for s, e in link.segments),
+                )
+            )
+        records.sort(key=lambda q: (q.start, q.end))
+        return records
+
+
+def _as_names(values: Iterable[str], option: str) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = [v for v in values.split(",") if v.strip()]
+    try:
+        names = tuple(values)
+    except TypeError:
+        raise ConfigurationError(f"{option} must be an iterable of strings") from None
+    if not all(isinstance(v, str) for v in names):
+        raise ConfigurationError(f"{option} must contain only strings, got {names!r}")
+    return tuple(v.strip() for v in names)
+
+
+_DEFAULT: QuoteExtractor | None = None
+
+
+def extract_quotes(text: str, **options: object) -> list[Quote]:
+    """Every quotation in ``text`` with its speaker, sorted by start offset.
+
+    A shortcut for ``QuoteExtractor(**options).extract(text)``; without options
+    a shared default extractor is reused. See `QuoteExtractor` for the options.
+    """
+    global _DEFAULT
+    if options:
+        return QuoteExtractor(**options).extract(text)  # type: ignore[arg-type]
+    if _DEFAULT is None:
+        _DEFAULT = QuoteExtractor()
+    return _DEFAULT.extract(text)
