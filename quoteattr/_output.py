@@ -1,0 +1,284 @@
+"""Output formats of the command line: table, JSON, JSONL and CSV.
+
+Every format is a writer with the same two calls, ``write(doc_id, text, quotes)``
+once per document and ``close()`` at the end, so the CLI streams a corpus
+document by document and a new format (e.g. HTML) is one more entry in
+`WRITERS`. Writers never close the stream they were given.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TextIO
+
+from quoteattr._models import Quote
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "WRITERS",
+    "Writer",
+    "csv_row",
+    "make_writer",
+    "render_table",
+]
+
+#: Flat CSV columns, one row per quote; absent parts are empty cells.
+CSV_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "start",
+    "end",
+    "kind",
+    "text",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "entity",
+    "entity_title",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "confidence",
+    "rule",
+)
+
+# A quote cell longer than this many lines is cut with an ellipsis: the table is
+# for reading in a terminal; JSON/JSONL/CSV carry the full text.
+_MAX_QUOTE_LINES = 6
+_QUOTE_SHARE = 0.4
+_QUOTE_MAX = 80
+_GAP = "  "
+_ABSENT = "-"
+
+
+class Writer(Protocol):
+    """Writes one output format, document by document."""
+
+    def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
+        """Write the quotes found in one document (``text`` is its full text)."""
+
+    def close(self) -> None:
+        """Finish the output (closing brackets and the like); the stream stays open."""
+
+
+def _squash(s: str) -> str:
+    # Display only: newlines inside a quote would break the grid, and control
+    # characters (escape sequences) would reach the terminal.
+    s = " ".join(s.split())
+    return s if s.isprintable() else "".join(c if c.isprintable() else "\ufffd" for c in s)
+
+
+def _cells(q: Quote, explain: bool) -> list[str]:
+    row = [
+        _squash(q.text),
+        q.kind,
+        _squash(q.speaker.text) if q.speaker else _ABSENT,
+        _squash(q.entity.name) if q.entity else _ABSENT,
+        _squash(q.cue.text) if q.cue else _ABSENT,
+        f"{q.confidence:.2f}",
+    ]
+    if explain:
+        row.append(q.rule or _ABSENT)
+    return row
+
+
+def _fill(natural: list[int], minimum: list[int], room: int) -> list[int]:
+    """Share ``room`` between columns: each at least its minimum, at most its natural
+    width, the rest handed out one character at a time to the narrowest (water-filling)."""
+    widths = [min(m, n) for m, n in zip(minimum, natural, strict=True)]
+    spare = room - sum(widths)
+    while spare > 0:
+        open_cols = [i for i, w in enumerate(widths) if w < natural[i]]
+        if not open_cols:
+            break
+        i = min(open_cols, key=lambda j: (widths[j], j))
+        widths[i] += 1
+        spare -= 1
+    return widths
+
+
+def _column_widths(natural: list[int], minimum: list[int], width: int) -> list[int]:
+    """Column 0 (the quote) gets what the others leave, but never less than
+    `_QUOTE_SHARE` of the line, and no more than a readable `_QUOTE_MAX`."""
+    room = width - len(_GAP) * (len(natural) - 1)
+    quote_floor = min(natural[0], max(minimum[0], int(room * _QUOTE_SHARE)))
+    others = _fill(natural[1:], minimum[1:], max(room - quote_floor, sum(minimum[1:])))
+    quote = max(quote_floor, min(natural[0], _QUOTE_MAX, room - sum(others)))
+    return [min(quote, natural[0]), *others]
+
+
+def _wrap(cell: str, width: int, max_lines: int | None, hyphens: bool) -> list[str]:
+    lines = textwrap.wrap(cell, width, break_long_words=True, break_on_hyphens=hyphens) or [""]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
+    return lines
+
+
+def render_table(quotes: Sequence[Quote], *, width: int = 100, explain: bool = False) -> str:
+    """An aligned text table of ``quotes`` fitting in ``width`` characters.
+
+    Columns: quote, kind, speaker, entity, cue, confidence (and rule with
+    ``explain``). Cells wrap inside their column; the quote column gets the
+    largest share of the width and long quotes are cut after a few lines.
+    """
+    headers = ["quote", "kind", "speaker", "entity", "cue", "conf"]
+    if explain:
+        headers.append("rule")
+    if not quotes:
+        return "(no quotes found)\n"
+    rows = [_cells(q, explain) for q in quotes]
+    ncol = len(headers)
+    natural = [max(len(headers[c]), *(len(r[c]) for r in rows)) for c in range(ncol)]
+    # kind and confidence never wrap; text columns may shrink to a short floor.
+    fixed = {1, 5}
+    minimum = [
+        natural[c] if c in fixed else min(natural[c], max(len(headers[c]), 6 if c else 12))
+        for c in range(ncol)
+    ]
+    widths = _column_widths(natural, minimum, width)
+
+    out = [
+        _GAP.join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+        _GAP.join("-" * w for w in widths),
+    ]
+    multi_line = False
+    for row in rows:
+        wrapped = [
+            _wrap(cell, widths[c], _MAX_QUOTE_LINES if c == 0 else None, hyphens=c == 6)
+            for c, cell in enumerate(row)
+        ]
+        height = max(len(w) for w in wrapped)
+        if multi_line or height > 1:
+            # A blank line between rows keeps multi-line rows apart.
+            if len(out) > 2:
+                out.append("")
+            multi_line = True
+        for i in range(height):
+            parts = [(w[i] if i < len(w) else "").ljust(widths[c]) for c, w in enumerate(wrapped)]
+            out.append(_GAP.join(parts).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def _doc_label(doc_id: object) -> str:
+    return doc_id if isinstance(doc_id, str) else json.dumps(doc_id)
+
+
+class TableWriter:
+    """A heading per document (its id and quote count) followed by its table."""
+
+    def __init__(self, stream: TextIO, *, width: int = 100, explain: bool = False) -> None:
+        self._stream = stream
+        self._width = width
+        self._explain = explain
+        self._count = 0
+
+    def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
+        """Write the heading and table of one document."""
+        n = len(quotes)
+        heading = f"{_doc_label(doc_id)}: {n} quote{'' if n == 1 else 's'}"
+        sep = "\n" if self._count else ""
+        table = render_table(quotes, width=self._width, explain=self._explain)
+        self._stream.write(f"{sep}{heading}\n\n{table}")
+        self._count += 1
+
+    def close(self) -> None:
+        """Nothing to finish."""
+
+
+def _doc_object(doc_id: object, quotes: Sequence[Quote]) -> dict[str, Any]:
+    return {"id": doc_id, "quotes": [q.to_dict() for q in quotes]}
+
+
+class JsonlWriter:
+    """One line per document: ``{"id": ..., "quotes": [Quote.to_dict(), ...]}``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
+        """Write one document's line."""
+        line = json.dumps(_doc_object(doc_id, quotes), ensure_ascii=False)
+        self._stream.write(line + "\n")
+
+    def close(self) -> None:
+        """Nothing to finish."""
+
+
+class JsonWriter:
+    """One JSON array of the same document objects as JSONL, streamed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._count = 0
+
+    def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
+        """Write one document object into the array."""
+        body = json.dumps(_doc_object(doc_id, quotes), ensure_ascii=False, indent=2)
+        body = textwrap.indent(body, "  ")
+        self._stream.write(("[\n" if self._count == 0 else ",\n") + body)
+        self._count += 1
+
+    def close(self) -> None:
+        """Close the array (an empty array when there were no documents)."""
+        self._stream.write("\n]\n" if self._count else "[]\n")
+
+
+def csv_row(doc_id: object, q: Quote) -> dict[str, Any]:
+    """The flat `CSV_COLUMNS` values of one quote (``None`` where absent)."""
+    return {
+        "doc_id": doc_id,
+        "start": q.start,
+        "end": q.end,
+        "kind": q.kind,
+        "text": q.text,
+        "speaker": q.speaker.text if q.speaker else None,
+        "speaker_start": q.speaker.start if q.speaker else None,
+        "speaker_end": q.speaker.end if q.speaker else None,
+        "entity": q.entity.name if q.entity else None,
+        "entity_title": q.entity.title if q.entity else None,
+        "cue": q.cue.text if q.cue else None,
+        "cue_start": q.cue.start if q.cue else None,
+        "cue_end": q.cue.end if q.cue else None,
+        "confidence": round(q.confidence, 4),
+        "rule": q.rule,
+    }
+
+
+class CsvWriter:
+    """A header row, then one row per quote with `CSV_COLUMNS`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        self._writer.writeheader()
+
+    def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
+        """Write one row per quote of the document."""
+        for q in quotes:
+            self._writer.writerow(csv_row(doc_id, q))
+
+    def close(self) -> None:
+        """Nothing to finish."""
+
+
+WriterFactory = Callable[..., Writer]
+
+#: Format name -> writer class; every writer takes the stream plus keyword options.
+WRITERS: dict[str, WriterFactory] = {
+    "table": TableWriter,
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+}
+FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+
+def make_writer(fmt: str, stream: TextIO, *, width: int = 100, explain: bool = False) -> Writer:
+    """The writer for ``fmt`` (one of `FORMATS`) on ``stream``."""
+    if fmt == "table":
+        return TableWriter(stream, width=width, explain=explain)
+    return WRITERS[fmt](stream)
