@@ -1,20 +1,47 @@
-"""Quotation marks. (Naive placeholder: pairs “…” and "…" within a paragraph.)"""
+# ruff: noqa: RUF001, RUF002, RUF003  (quotation marks are the subject of this module)
+"""Quotation marks: classify every mark from its neighbours, then pair them.
+
+One compiled regex finds the mark characters of a paragraph; each mark is then
+classified from the characters next to it (and, for single marks, the word
+next to it) as opening, closing, ambiguous (direction decided by what is open),
+apostrophe, or a *weak* opener/closer (’Tis, boys’, goin’: used only when
+nothing better is there). A stack per paragraph pairs marks of one pairing
+class; quotes of the alternate family nest inside. Top-level quotations are
+returned; a quotation left open at the end of a paragraph continues into the
+next paragraph when that one starts with the same kind of opening mark (the
+multi-paragraph convention), and is otherwise kept with ``closed=False``.
+
+The mark table and the elision word lists are data: ``data/marks.json``.
+Every step is linear in the length of the text, whatever the text.
+"""
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import attrs
 import regex
 
 FAMILIES: tuple[str, ...] = ("double", "single", "guillemet", "cjk")
 
-_PAIR = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_DATA = Path(__file__).with_name("data") / "marks.json"
 
 
 @attrs.frozen(slots=True)
 class RawQuote:
-    """A paired quotation before attribution."""
+    """A paired quotation before attribution.
+
+    ``start``/``end`` cover the whole quotation, marks included (end exclusive);
+    ``content_start``/``content_end`` what is inside the marks, without the
+    white space next to them. ``segments`` holds one ``(start, end)`` per
+    paragraph (several for a multi-paragraph quotation). ``nested`` lists the
+    quotations paired inside this one (the alternate family: “… ‘…’ …”).
+    """
 
     start: int
     end: int
@@ -25,15 +52,427 @@ class RawQuote:
     close_mark: str
     segments: tuple[tuple[int, int], ...]
     paragraph: int
+    family: str = "double"
+    nested: tuple[tuple[int, int], ...] = ()
+
+
+@attrs.frozen(slots=True)
+class _Mark:
+    text: str
+    family: str
+    glyph: str  # open | close | left | right | straight | either (see marks.json)
+    accept: str  # the key of the marks that close a quote this mark opens
+    key: str  # the key this mark closes, when it closes
+    low: bool
+    single: bool  # a single mark: may be an apostrophe
+
+
+def _load() -> tuple[dict[str, _Mark], frozenset[str], frozenset[str], frozenset[str]]:
+    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
+    table: dict[str, _Mark] = {}
+    for row in data["marks"]:
+        mark = row["mark"]
+        mirror = row.get("mirror")
+        pairs = row.get("pairs", "")
+        table[mark] = _Mark(
+            text=mark,
+            family=row["family"],
+            glyph=row["glyph"],
+            accept=mirror if mirror else pairs,
+            key=mark if mirror else pairs,
+            low=bool(row.get("low", False)),
+            single=pairs == "single",
+        )
+    return (
+        table,
+        frozenset(data["clitics"]),
+        frozenset(data["leading_elisions"]),
+        frozenset(data["trailing_elisions"]),
+    )
+
+
+_TABLE, _CLITICS, _LEADING, _TRAILING = _load()
+_MARK_CHARS = frozenset(ch for mark in _TABLE for ch in mark)
+_APOSTROPHES = "\u2018\u2019'"
+
+# Roles a mark can take after classification.
+_NONE, _APOS, _OPEN, _WOPEN, _CLOSE, _WCLOSE, _AMBIG = range(7)
+
+# Neighbour classes: white space or paragraph edge, word, opening bracket,
+# dash, other punctuation.
+_S, _W, _O, _D, _P = range(5)
+_LOOK = 3  # how many adjacent marks to look past for a neighbour
+
+
+@lru_cache(maxsize=4096)
+def _char_class(ch: str) -> int:
+    if ch == "_" or ch == "*":  # Gutenberg/markdown emphasis hugs words: _never_
+        return _W
+    cat = unicodedata.category(ch)
+    if cat[0] in "LNM":
+        return _W
+    if cat[0] == "Z" or cat in ("Cc", "Cf"):
+        return _S
+    if cat == "Pd" or ch == "/":
+        return _D
+    if cat == "Ps" or ch in "¿¡":
+        return _O
+    return _P
+
+
+_NEXT_WORD = regex.compile(r"[^\W_]{1,12}")
+_PREV_WORD = regex.compile(r"[^\W\d_]{1,12}$")
+_DIGIT_ELISION = regex.compile(r"\d\ds?(?![^\W_])")
+
+
+@lru_cache(maxsize=16)
+def _pattern(families: frozenset[str]) -> regex.Pattern[str]:
+    multi = sorted((m for m in _TABLE if len(m) > 1 and _TABLE[m].family in families), key=len)
+    chars = "".join(m for m in _TABLE if len(m) == 1 and _TABLE[m].family in families)
+    parts = []
+    if "single" in families:
+        # rock ’n’ roll: one apostrophe token, never a quotation.
+        parts.append(r"(?P<n>(?<![^\W_])[‘’']n[‘’'](?![^\W_]))")
+    parts.extend(regex.escape(m) for m in reversed(multi))
+    if chars:
+        parts.append("[" + regex.escape(chars) + "]")
+    return regex.compile("|".join(parts) if parts else r"(?!)")
+
+
+class _Paragraph:
+    """The pairing state of one paragraph."""
+
+    __slots__ = ("keys", "pairs", "stack", "strong", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Entries: [start, mark end, mark, accept key, weak, pending close or None]
+        self.stack: list[list[Any]] = []
+        self.keys: dict[str, list[int]] = {}
+        self.strong: dict[str, list[int]] = {}
+        self.pairs: list[tuple[int, int, str, str]] = []
+
+    def push(self, start: int, end: int, mark: _Mark, weak: bool) -> None:
+        idx = len(self.stack)
+        self.stack.append([start, end, mark, mark.accept, weak, None])
+        self.keys.setdefault(mark.accept, []).append(idx)
+        if not weak:
+            self.strong.setdefault(mark.accept, []).append(idx)
+
+    def pop(self) -> list[Any]:
+        entry = self.stack.pop()
+        self.keys[entry[3]].pop()
+        if not entry[4]:
+            self.strong[entry[3]].pop()
+        return entry
+
+    def innermost(self, key: str, weak_ok: bool) -> int:
+        """Stack index of the innermost opener closed by ``key`` (strong first), or -1."""
+        strong = self.strong.get(key)
+        if strong:
+            return strong[-1]
+        if weak_ok:
+            anyk = self.keys.get(key)
+            if anyk:
+                return anyk[-1]
+        return -1
+
+    def close(self, idx: int, end: int, mark: str) -> None:
+        while len(self.stack) - 1 > idx:
+            self._drop(self.pop())
+        entry = self.pop()
+        self.pairs.append((entry[0], end, entry[2].text, mark))
+
+    def _drop(self, entry: list[Any]) -> None:
+        pending = entry[5]
+        if pending is not None:
+            self.pairs.append((entry[0], pending[0], entry[2].text, pending[1]))
+
+    def resolve_top(self, key: str) -> None:
+        """A new opener of ``key``: an open quote of the same key with a weak
+        closer pending ends there (‘The boys’, said she, ‘are out.’)."""
+        if self.stack:
+            top = self.stack[-1]
+            if top[3] == key and top[5] is not None:
+                self._drop(self.pop())
+
+    def finish(self) -> list[Any] | None:
+        """Resolve what is still open; return the lowest strong unclosed opener."""
+        unclosed = None
+        while self.stack:
+            entry = self.pop()
+            if entry[5] is not None:
+                self._drop(entry)
+            elif not entry[4]:
+                unclosed = entry
+        return unclosed
+
+
+def _neighbours(text: str, start: int, end: int, ps: int, pe: int) -> tuple[int, int]:
+    """Classes of the characters before and after a mark, looking past adjacent marks."""
+    i = start - 1
+    n = 0
+    while i >= ps and text[i] in _MARK_CHARS and n < _LOOK:
+        i -= 1
+        n += 1
+    prev = _char_class(text[i]) if i >= ps else _S
+    j = end
+    n = 0
+    while j < pe and text[j] in _MARK_CHARS and n < _LOOK:
+        j += 1
+        n += 1
+    nxt = _char_class(text[j]) if j < pe else _S
+    return prev, nxt
+
+
+def _single_role(
+    text: str, start: int, end: int, ps: int, pe: int, mark: _Mark, prev: int, nxt: int
+) -> int:
+    """Role of ‘ ’ ' : quotation mark, apostrophe, or weak (decided by pairing)."""
+    before = _char_class(text[start - 1]) if start > ps else _S
+    after = _char_class(text[end]) if end < pe else _S
+    if before == _W and after == _W:  # can’t, o’clock, Mexico’s
+        return _APOS
+    glyph = mark.glyph
+    if after == _W:  # an opener or a leading elision (’tis, ’90s, ’s)
+        if _DIGIT_ELISION.match(text, end, pe):
+            return _APOS
+        m = _NEXT_WORD.match(text, end, pe)
+        word = m.group() if m else ""
+        if m and (m.end() >= pe or _char_class(text[m.end()]) != _W):
+            if word in _CLITICS or word in _LEADING:
+                return _APOS
+            if word.lower() in _LEADING and word[:1].isupper():
+                return _WOPEN  # ’Tis: an elision that may also open a quote
+        if prev == _P and glyph != "left":
+            return _AMBIG  # ,'he — a closer with a space missing, or an opener
+        if glyph == "right":
+            return _WOPEN  # typographically an apostrophe; careless text uses it to open
+        if glyph == "straight" and word[:1].islower():
+            return _WOPEN  # 'ome, 'e — h-dropping, or a quote resumed in lower case
+        return _OPEN
+    if before == _W:  # a closer or a trailing elision (boys’, goin’, o’)
+        m = _PREV_WORD.search(text, max(ps, start - 12), start)
+        word = m.group().lower() if m else ""
+        if word in _TRAILING or word.endswith("s") or (len(word) > 3 and word.endswith("in")):
+            return _WCLOSE
+        return _CLOSE
+    if prev == _P and nxt != _W:
+        return _CLOSE
+    if prev in (_S, _O, _D) and nxt in (_P, _O, _D, _W):
+        return _WOPEN if glyph == "right" else _OPEN
+    if prev == _W and nxt != _W:
+        return _CLOSE
+    return _NONE
+
+
+def _role(text: str, start: int, end: int, ps: int, pe: int, mark: _Mark) -> int:
+    glyph = mark.glyph
+    if glyph == "open":
+        return _OPEN
+    if glyph == "close":
+        return _CLOSE
+    prev, nxt = _neighbours(text, start, end, ps, pe)
+    if mark.single:
+        return _single_role(text, start, end, ps, pe, mark, prev, nxt)
+    opening = prev in (_S, _O) and nxt != _S
+    closing = prev in (_W, _P) and nxt in (_S, _P, _D)
+    if glyph == "straight":
+        if opening:
+            return _OPEN
+        if closing or (prev == _D and nxt in (_S, _P)):
+            return _CLOSE
+        return _AMBIG
+    if glyph == "left":
+        if closing or (prev == _W and nxt == _W):
+            return _AMBIG
+        return _OPEN
+    if glyph == "right":
+        return _AMBIG if opening else _CLOSE
+    # either (guillemets)
+    if closing:
+        return _CLOSE
+    if opening or prev == _D:
+        return _OPEN
+    return _AMBIG
+
+
+def _pair_paragraph(
+    text: str, ps: int, pe: int, pattern: regex.Pattern[str]
+) -> tuple[list[tuple[int, int, str, str]], list[Any] | None]:
+    """Closed pairs (any depth) and the unclosed top-level opener of one paragraph."""
+    state = _Paragraph(text)
+    has_n = "n" in pattern.groupindex
+    for m in pattern.finditer(text, ps, pe):
+        if has_n and m.group("n"):
+            continue
+        start, end = m.span()
+        mark = _TABLE[m.group()]
+        role = _role(text, start, end, ps, pe, mark)
+        if role <= _APOS:
+            continue
+        if mark.glyph == "left" and role == _OPEN:
+            # „…“: a left mark closes an open low-9 quotation unless it clearly opens.
+            idx = state.innermost(mark.key, True)
+            if idx >= 0 and state.stack[idx][2].low:
+                prev, nxt = _neighbours(text, start, end, ps, pe)
+                if not (prev in (_S, _O) and nxt == _W):
+                    role = _CLOSE
+        if role == _AMBIG:
+            role = _CLOSE if state.innermost(mark.key, False) >= 0 else _OPEN
+            if mark.glyph == "right" and mark.single and role == _OPEN:
+                role = _WOPEN
+        if role == _OPEN or role == _WOPEN:
+            state.resolve_top(mark.accept)
+            state.push(start, end, mark, role == _WOPEN)
+        elif role == _CLOSE:
+            idx = state.innermost(mark.key, True)
+            if idx >= 0:
+                state.close(idx, end, mark.text)
+        elif role == _WCLOSE and state.stack:
+            top = state.stack[-1]
+            if top[3] == mark.key and not top[4] and top[5] is None:
+                top[5] = (end, mark.text)
+    return state.pairs, state.finish()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@attrs.define(slots=True)
+class _Item:
+    start: int
+    end: int
+    closed: bool
+    mark: _Mark
+    close_mark: str
+    nested: list[tuple[int, int]]
+
+
+def _items(text: str, ps: int, pe: int, pattern: regex.Pattern[str]) -> list[_Item]:
+    """Top-level quotations of one paragraph, in order."""
+    pairs, unclosed = _pair_paragraph(text, ps, pe, pattern)
+    pairs.sort(key=lambda p: (p[0], -p[1]))
+    limit = unclosed[0] if unclosed is not None else pe + 1
+    out: list[_Item] = []
+    tail: list[tuple[int, int]] = []
+    for s, e, om, cm in pairs:
+        if s >= limit:
+            tail.append((s, e))
+        elif out and s < out[-1].end:
+            out[-1].nested.append((s, e))
+        else:
+            out.append(_Item(s, e, True, _TABLE[om], cm, []))
+    if unclosed is not None:
+        end = max(_trim_end(text, unclosed[0], pe), unclosed[1])
+        out.append(_Item(unclosed[0], end, False, unclosed[2], "", tail))
+    return out
+
+
+def _clean_paragraphs(
+    text: str, paragraphs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the usable paragraphs: clamped, ordered, non-empty."""
+    n = len(text)
+    out = []
+    last = 0
+    for i, (s, e) in enumerate(paragraphs):
+        s = max(s, last, 0)
+        e = min(e, n)
+        if s < e:
+            out.append((i, s, e))
+            last = e
+    return out
 
 
 def find_quotations(
     text: str, paragraphs: Sequence[tuple[int, int]], families: frozenset[str]
 ) -> list[RawQuote]:
-    """Top-level quotations, sorted by start, non-overlapping."""
-    out = []
-    for i, (ps, pe) in enumerate(paragraphs):
-        for m in _PAIR.finditer(text, ps, pe):
-            s, e = m.span()
-            out.append(RawQuote(s, e, s + 1, e - 1, True, text[s], text[e - 1], ((s, e),), i))
+    """Top-level quotations in ``text``, sorted by start and non-overlapping.
+
+    Args:
+        text: the caller's original string.
+        paragraphs: ``(start, end)`` spans from the layout stage; pairing
+            restarts at each one, so a stray mark disturbs only its paragraph.
+        families: the mark families to pair (a subset of `FAMILIES`).
+    """
+    pattern = _pattern(frozenset(families))
+    out: list[RawQuote] = []
+    # A multi-paragraph quotation being built: first item, its paragraph, segments.
+    open_run: tuple[_Item, int, list[tuple[int, int]], list[tuple[int, int]]] | None = None
+    prev_index = -2
+    for index, ps, pe in _clean_paragraphs(text, paragraphs):
+        items = _items(text, ps, pe, pattern)
+        if open_run is not None:
+            first, para, segs, nested = open_run
+            head = items[0] if items else None
+            if (
+                head is not None
+                and index == prev_index + 1
+                and head.start == ps
+                and head.mark.accept == first.mark.accept
+            ):
+                items.pop(0)
+                segs.append((head.start, head.end))
+                nested.extend(head.nested)
+                if head.closed:
+                    out.append(_record(text, first, para, segs, nested, head))
+                    open_run = None
+                else:
+                    open_run = (first, para, segs, nested)
+                    if not items:
+                        prev_index = index
+                        continue
+            else:
+                out.append(_record(text, first, para, segs, nested, None))
+                open_run = None
+        for k, item in enumerate(items):
+            if not item.closed and k == len(items) - 1:
+                open_run = (item, index, [(item.start, item.end)], list(item.nested))
+            else:
+                out.append(_record(text, item, index, [(item.start, item.end)], item.nested, item))
+        prev_index = index
+    if open_run is not None:
+        first, para, segs, nested = open_run
+        out.append(_record(text, first, para, segs, nested, None))
     return out
+
+
+def _record(
+    text: str,
+    first: _Item,
+    paragraph: int,
+    segments: list[tuple[int, int]],
+    nested: list[tuple[int, int]],
+    last: _Item | None,
+) -> RawQuote:
+    """Build a RawQuote; ``last`` is the item that closes it, or None when unclosed."""
+    start = first.start
+    end = segments[-1][1]
+    closed = last is not None and last.closed
+    close_mark = last.close_mark if closed and last is not None else ""
+    cs, ce = _content(text, start + len(first.mark.text), end - len(close_mark))
+    return RawQuote(
+        start=start,
+        end=end,
+        content_start=cs,
+        content_end=ce,
+        closed=closed,
+        open_mark=first.mark.text,
+        close_mark=close_mark,
+        segments=tuple(segments),
+        paragraph=paragraph,
+        family=first.mark.family,
+        nested=tuple(sorted(nested)),
+    )
