@@ -257,9 +257,9 @@ def _single_role(
         if word in _TRAILING or word.endswith("s") or (len(word) > 3 and word.endswith("in")):
             return _WCLOSE
         return _CLOSE
-    if prev == _P and nxt != _W:
+    if prev in (_P, _D) and nxt != _W:  # think--’ (for
         return _CLOSE
-    if prev in (_S, _O, _D) and nxt in (_P, _O, _D, _W):
+    if prev in (_S, _O) and nxt in (_P, _O, _D, _W):
         return _WOPEN if glyph == "right" else _OPEN
     if prev == _W and nxt != _W:
         return _CLOSE
@@ -290,7 +290,7 @@ def _role(text: str, start: int, end: int, ps: int, pe: int, mark: _Mark) -> int
     if glyph == "right":
         return _AMBIG if opening else _CLOSE
     # either (guillemets)
-    if closing:
+    if closing or (prev == _D and nxt in (_S, _P)):
         return _CLOSE
     if opening or prev == _D:
         return _OPEN
@@ -311,6 +311,8 @@ def _pair_paragraph(
         role = _role(text, start, end, ps, pe, mark)
         if role <= _APOS:
             continue
+        if role == _CLOSE and start == ps and mark.glyph != "close":
+            role = _AMBIG  # nothing is open yet: a careless ” starting a paragraph opens
         if mark.glyph == "left" and role == _OPEN:
             # „…“: a left mark closes an open low-9 quotation unless it clearly opens.
             idx = state.innermost(mark.key, True)
@@ -358,26 +360,44 @@ class _Item:
     mark: _Mark
     close_mark: str
     nested: list[tuple[int, int]]
+    inner: list[_Item] = attrs.field(factory=list)  # top-level pairs inside an unclosed item
+
+
+def _sweep(pairs: list[tuple[int, int, str, str]]) -> list[_Item]:
+    """Outermost pairs as items, each with the pairs it contains (pairs never cross)."""
+    out: list[_Item] = []
+    for s, e, om, cm in pairs:
+        if out and s < out[-1].end:
+            out[-1].nested.append((s, e))
+        else:
+            out.append(_Item(s, e, True, _TABLE[om], cm, []))
+    return out
 
 
 def _items(text: str, ps: int, pe: int, pattern: regex.Pattern[str]) -> list[_Item]:
     """Top-level quotations of one paragraph, in order."""
     pairs, unclosed = _pair_paragraph(text, ps, pe, pattern)
     pairs.sort(key=lambda p: (p[0], -p[1]))
-    limit = unclosed[0] if unclosed is not None else pe + 1
-    out: list[_Item] = []
-    tail: list[tuple[int, int]] = []
-    for s, e, om, cm in pairs:
-        if s >= limit:
-            tail.append((s, e))
-        elif out and s < out[-1].end:
-            out[-1].nested.append((s, e))
-        else:
-            out.append(_Item(s, e, True, _TABLE[om], cm, []))
-    if unclosed is not None:
-        end = max(_trim_end(text, unclosed[0], pe), unclosed[1])
-        out.append(_Item(unclosed[0], end, False, unclosed[2], "", tail))
+    if unclosed is None:
+        return _sweep(pairs)
+    cut = 0
+    while cut < len(pairs) and pairs[cut][0] < unclosed[0]:
+        cut += 1
+    out = _sweep(pairs[:cut])
+    inner = _sweep(pairs[cut:])
+    end = max(_trim_end(text, unclosed[0], pe), unclosed[1])
+    nested = [(s, e) for s, e, _, _ in pairs[cut:]]
+    out.append(_Item(unclosed[0], end, False, unclosed[2], "", nested, inner))
     return out
+
+
+def _doubtful(item: _Item, ps: int) -> bool:
+    """An unclosed quotation better read as nothing: no content, or a straight or
+    right single mark inside a paragraph, which is far more often an elision
+    (on 'Change, 'Arry) than a quotation left open."""
+    if item.end <= item.start + len(item.mark.text):
+        return True
+    return item.mark.single and item.mark.glyph in ("straight", "right") and item.start != ps
 
 
 def _clean_paragraphs(
@@ -409,70 +429,78 @@ def find_quotations(
     """
     pattern = _pattern(frozenset(families))
     out: list[RawQuote] = []
-    # A multi-paragraph quotation being built: first item, its paragraph, segments.
-    open_run: tuple[_Item, int, list[tuple[int, int]], list[tuple[int, int]]] | None = None
+    run: _Run | None = None  # a quotation left open at the end of the previous paragraph
     prev_index = -2
     for index, ps, pe in _clean_paragraphs(text, paragraphs):
         items = _items(text, ps, pe, pattern)
-        if open_run is not None:
-            first, para, segs, nested = open_run
+        if run is not None:
             head = items[0] if items else None
             if (
                 head is not None
                 and index == prev_index + 1
                 and head.start == ps
-                and head.mark.accept == first.mark.accept
+                and head.mark.accept == run.first.mark.accept
             ):
+                # The multi-paragraph convention: the opening mark repeated.
                 items.pop(0)
-                segs.append((head.start, head.end))
-                nested.extend(head.nested)
+                run.segments.append((head.start, head.end))
+                run.nested.extend(head.nested)
                 if head.closed:
-                    out.append(_record(text, first, para, segs, nested, head))
-                    open_run = None
-                else:
-                    open_run = (first, para, segs, nested)
-                    if not items:
-                        prev_index = index
-                        continue
+                    out.append(_record(text, run, head))
+                    run = None
             else:
-                out.append(_record(text, first, para, segs, nested, None))
-                open_run = None
-        for k, item in enumerate(items):
-            if not item.closed and k == len(items) - 1:
-                open_run = (item, index, [(item.start, item.end)], list(item.nested))
-            else:
-                out.append(_record(text, item, index, [(item.start, item.end)], item.nested, item))
+                _end_run(text, run, out)
+                run = None
+        for item in items:
+            if item.closed:
+                out.append(_record(text, _Run(item, index, ps), item))
+            else:  # an unclosed item is always the last of its paragraph
+                run = _Run(item, index, ps)
         prev_index = index
-    if open_run is not None:
-        first, para, segs, nested = open_run
-        out.append(_record(text, first, para, segs, nested, None))
+    if run is not None:
+        _end_run(text, run, out)
     return out
 
 
-def _record(
-    text: str,
-    first: _Item,
-    paragraph: int,
-    segments: list[tuple[int, int]],
-    nested: list[tuple[int, int]],
-    last: _Item | None,
-) -> RawQuote:
+@attrs.define(slots=True)
+class _Run:
+    first: _Item
+    paragraph: int
+    paragraph_start: int
+    segments: list[tuple[int, int]] = attrs.field(init=False)
+    nested: list[tuple[int, int]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.segments = [(self.first.start, self.first.end)]
+        self.nested = list(self.first.nested)
+
+
+def _end_run(text: str, run: _Run, out: list[RawQuote]) -> None:
+    """A quotation that stays unclosed: keep it, or only what was paired inside it."""
+    if len(run.segments) == 1 and _doubtful(run.first, run.paragraph_start):
+        for item in run.first.inner:
+            out.append(_record(text, _Run(item, run.paragraph, run.paragraph_start), item))
+    else:
+        out.append(_record(text, run, None))
+
+
+def _record(text: str, run: _Run, last: _Item | None) -> RawQuote:
     """Build a RawQuote; ``last`` is the item that closes it, or None when unclosed."""
+    first = run.first
     start = first.start
-    end = segments[-1][1]
-    closed = last is not None and last.closed
-    close_mark = last.close_mark if closed and last is not None else ""
+    end = run.segments[-1][1]
+    close_mark = last.close_mark if last is not None and last.closed else ""
     cs, ce = _content(text, start + len(first.mark.text), end - len(close_mark))
     return RawQuote(
         start=start,
         end=end,
         content_start=cs,
         content_end=ce,
-        closed=closed,
+        closed=bool(close_mark),
         open_mark=first.mark.text,
         close_mark=close_mark,
-        segments=tuple(segments),
-        paragraph=paragraph,
+        segments=tuple(run.segments),
+        paragraph=run.paragraph,
         family=first.mark.family,
-        nested=tuple(sorted(nested)),
+        nested=tuple(sorted(run.nested)),
     )
