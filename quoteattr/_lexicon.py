@@ -1,0 +1,398 @@
+"""The shipped lexicons: plain UTF-8 files in ``quoteattr/data/lexicon/``.
+
+Each file has one entry a line, fields separated by a TAB; a line whose first
+non-blank character is ``#`` is a comment and blank lines are ignored. Every
+``parse_*`` function takes a path (so tests and users can parse their own
+file) and raises `DataError` naming the file and line of a malformed entry;
+the argument-less functions parse the shipped file once and cache the result
+as read-only mappings and frozensets.
+
+Files and their columns:
+
+- ``cue_verbs.tsv``: lemma, past, third person, gerund, past participle,
+  strength (strong|weak), domain (news|fiction|both)
+- ``cue_phrases.tsv``: phrase, type (source_after|source_before|manner)
+- ``nominals.tsv``: noun, plural, kind (person|organisation|document), gender (m|f|n|x)
+- ``titles.tsv``: title, gender (m|f|x), type (honorific|role)
+- ``first_names.tsv``: name, gender (m|f|x)
+- ``pronouns.tsv``: pronoun, gender (m|f|n|x), number (sg|pl|x), person (1|2|3),
+  case (comma-separated: nom, acc, gen, poss, refl)
+- ``not_names.txt``: one word a line
+- ``org_words.tsv``: word, kind (organisation|document)
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from importlib.resources import files
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal, TypeVar, Union, cast
+
+import attrs
+
+from quoteattr._errors import DataError
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
+
+Source = Union[Traversable, "os.PathLike[str]", str]
+"""Where a parser reads from: a package resource, a path, or a path string."""
+
+Strength = Literal["strong", "weak"]
+Domain = Literal["news", "fiction", "both"]
+PhraseType = Literal["source_after", "source_before", "manner"]
+NominalKind = Literal["person", "organisation", "document"]
+Gender = Literal["m", "f", "n", "x"]
+NameGender = Literal["m", "f", "x"]
+Number = Literal["sg", "pl", "x"]
+TitleType = Literal["honorific", "role"]
+OrgKind = Literal["organisation", "document"]
+
+STRENGTHS: tuple[Strength, ...] = ("strong", "weak")
+DOMAINS: tuple[Domain, ...] = ("news", "fiction", "both")
+PHRASE_TYPES: tuple[PhraseType, ...] = ("source_after", "source_before", "manner")
+NOMINAL_KINDS: tuple[NominalKind, ...] = ("person", "organisation", "document")
+GENDERS: tuple[Gender, ...] = ("m", "f", "n", "x")
+NAME_GENDERS: tuple[NameGender, ...] = ("m", "f", "x")
+NUMBERS: tuple[Number, ...] = ("sg", "pl", "x")
+TITLE_TYPES: tuple[TitleType, ...] = ("honorific", "role")
+ORG_KINDS: tuple[OrgKind, ...] = ("organisation", "document")
+CASES: tuple[str, ...] = ("nom", "acc", "gen", "poss", "refl")
+
+_T = TypeVar("_T")
+_S = TypeVar("_S", bound=str)
+
+
+@attrs.frozen(slots=True)
+class CueVerb:
+    """A speech or attribution verb with its inflections.
+
+    ``forms`` holds the lemma and every inflection, as written in the file
+    (lowercase; a phrasal verb's forms keep their particle: "went on").
+    """
+
+    lemma: str
+    past: str
+    third_person: str
+    gerund: str
+    past_participle: str
+    strength: Strength
+    domain: Domain
+    forms: frozenset[str]
+
+
+@attrs.frozen(slots=True)
+class Nominal:
+    """A common-noun speaker head looked up by one of its forms.
+
+    ``number`` is the number of the form it was looked up by: ``"sg"`` for the
+    singular, ``"pl"`` for the plural, ``"x"`` when both are spelled alike
+    ("police", "staff", "data").
+    """
+
+    noun: str
+    plural: str
+    kind: NominalKind
+    gender: Gender
+    number: Number
+
+
+@attrs.frozen(slots=True)
+class Title:
+    """A title, honorific or role that stands before a name ("Mrs.", "Foreign Minister")."""
+
+    title: str
+    gender: NameGender
+    type: TitleType
+
+
+@attrs.frozen(slots=True)
+class Pronoun:
+    """A personal pronoun: gender, number, person and the cases it can fill."""
+
+    pronoun: str
+    gender: Gender
+    number: Number
+    person: int
+    cases: frozenset[str]
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+def _resource(name: str) -> Traversable:
+    return files("quoteattr") / "data" / "lexicon" / name
+
+
+def _label(source: Source) -> str:
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) and name else os.fspath(cast("os.PathLike[str]", source))
+
+
+def _lines(source: Source) -> Iterator[tuple[int, str]]:
+    """Numbered content lines: comments and blank lines skipped, line ends stripped."""
+    label = _label(source)
+    path: Traversable | Path = Path(source) if isinstance(source, (str, os.PathLike)) else source
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataError(f"{label}: lexicon file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{label}: not valid UTF-8 ({exc.reason})") from exc
+    except OSError as exc:
+        raise DataError(f"{label}: cannot be read ({exc})") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # split on \n only: str.splitlines also breaks at \x1c, \x85, \u2028 ..., which
+    # would make line numbers disagree with an editor's
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            yield number, line
+
+
+def _rows(source: Source, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """Numbered rows of exactly ``len(columns)`` non-empty, TAB-separated fields."""
+    label = _label(source)
+    for number, line in _lines(source):
+        fields = line.rstrip("\r\n").split("\t")
+        if len(fields) != len(columns):
+            raise DataError(
+                f"{label}:{number}: expected {len(columns)} TAB-separated fields "
+                f"({', '.join(columns)}), got {len(fields)}: {line!r}"
+            )
+        for column, field in zip(columns, fields, strict=True):
+            if not field or field != field.strip() or "  " in field:
+                raise DataError(
+                    f"{label}:{number}: field {column!r} is empty or has stray spaces: {field!r}"
+                )
+        yield number, fields
+
+
+def _choice(label: str, number: int, column: str, value: str, allowed: tuple[_S, ...]) -> _S:
+    for option in allowed:
+        if value == option:
+            return option
+    raise DataError(
+        f"{label}:{number}: {column} must be one of {', '.join(allowed)}, got {value!r}"
+    )
+
+
+def _put(table: dict[str, _T], key: str, value: _T, label: str, number: int) -> None:
+    """Add ``key``; a repeat must carry the same value (repeats are harmless, conflicts not)."""
+    old = table.get(key)
+    if old is not None and old != value:
+        raise DataError(f"{label}:{number}: {key!r} listed again with a different value")
+    table[key] = value
+
+
+# -- parsers (one per file, path given) ------------------------------------------------
+
+
+def parse_cue_verbs(source: Source) -> tuple[CueVerb, ...]:
+    """Parse a ``cue_verbs.tsv`` file."""
+    label = _label(source)
+    columns = ("lemma", "past", "third_person", "gerund", "past_participle", "strength", "domain")
+    verbs: dict[str, CueVerb] = {}
+    owner: dict[str, str] = {}
+    for number, fields in _rows(source, columns):
+        lemma, past, third, gerund, participle = fields[:5]
+        forms = frozenset(fields[:5])
+        for form in forms:
+            if form != form.lower():
+                raise DataError(f"{label}:{number}: verb forms are lowercase, got {form!r}")
+        verb = CueVerb(
+            lemma=lemma,
+            past=past,
+            third_person=third,
+            gerund=gerund,
+            past_participle=participle,
+            strength=_choice(label, number, "strength", fields[5], STRENGTHS),
+            domain=_choice(label, number, "domain", fields[6], DOMAINS),
+            forms=forms,
+        )
+        _put(verbs, lemma, verb, label, number)
+        for form in forms:
+            if owner.setdefault(form, lemma) != lemma:
+                raise DataError(
+                    f"{label}:{number}: form {form!r} of {lemma!r} is also a form of "
+                    f"{owner[form]!r}"
+                )
+    return tuple(verbs.values())
+
+
+def parse_cue_phrases(source: Source) -> Mapping[str, PhraseType]:
+    """Parse a ``cue_phrases.tsv`` file.
+
+    A phrase with a straight apostrophe ("'s statement") is also entered with
+    the typographic one (U+2019), as news text mostly has it.
+    """
+    label = _label(source)
+    table: dict[str, PhraseType] = {}
+    for number, (phrase, kind) in _rows(source, ("phrase", "type")):
+        value = _choice(label, number, "type", kind, PHRASE_TYPES)
+        _put(table, phrase, value, label, number)
+        if "'" in phrase:
+            _put(table, phrase.replace("'", "\u2019"), value, label, number)
+    return MappingProxyType(table)
+
+
+def parse_nominals(source: Source) -> Mapping[str, Nominal]:
+    """Parse a ``nominals.tsv`` file; keys are the lowercase singular and plural."""
+    label = _label(source)
+    table: dict[str, Nominal] = {}
+    for number, (noun, plural, kind, gender) in _rows(source, ("noun", "plural", "kind", "gender")):
+        kind_ = _choice(label, number, "kind", kind, NOMINAL_KINDS)
+        gender_ = _choice(label, number, "gender", gender, GENDERS)
+        if noun.lower() == plural.lower():
+            _put(table, noun.lower(), Nominal(noun, plural, kind_, gender_, "x"), label, number)
+            continue
+        _put(table, noun.lower(), Nominal(noun, plural, kind_, gender_, "sg"), label, number)
+        _put(table, plural.lower(), Nominal(noun, plural, kind_, gender_, "pl"), label, number)
+    return MappingProxyType(table)
+
+
+def parse_titles(source: Source) -> Mapping[str, Title]:
+    """Parse a ``titles.tsv`` file; keys are the exact title text."""
+    label = _label(source)
+    table: dict[str, Title] = {}
+    for number, (title, gender, kind) in _rows(source, ("title", "gender", "type")):
+        record = Title(
+            title,
+            _choice(label, number, "gender", gender, NAME_GENDERS),
+            _choice(label, number, "type", kind, TITLE_TYPES),
+        )
+        _put(table, title, record, label, number)
+    return MappingProxyType(table)
+
+
+def parse_first_names(source: Source) -> Mapping[str, NameGender]:
+    """Parse a ``first_names.tsv`` file: name -> gender (m, f or x)."""
+    label = _label(source)
+    table: dict[str, NameGender] = {}
+    for number, (name, gender) in _rows(source, ("name", "gender")):
+        _put(table, name, _choice(label, number, "gender", gender, NAME_GENDERS), label, number)
+    return MappingProxyType(table)
+
+
+def parse_pronouns(source: Source) -> Mapping[str, Pronoun]:
+    """Parse a ``pronouns.tsv`` file; keys are lowercase ("i" for "I")."""
+    label = _label(source)
+    table: dict[str, Pronoun] = {}
+    columns = ("pronoun", "gender", "number", "person", "case")
+    for number, (word, gender, num, person, case) in _rows(source, columns):
+        if word != word.lower():
+            raise DataError(f"{label}:{number}: pronouns are lowercase, got {word!r}")
+        if person not in ("1", "2", "3"):
+            raise DataError(f"{label}:{number}: person must be 1, 2 or 3, got {person!r}")
+        cases = case.split(",")
+        for item in cases:
+            _choice(label, number, "case", item, CASES)
+        record = Pronoun(
+            word,
+            _choice(label, number, "gender", gender, GENDERS),
+            _choice(label, number, "number", num, NUMBERS),
+            int(person),
+            frozenset(cases),
+        )
+        _put(table, word, record, label, number)
+    return MappingProxyType(table)
+
+
+def parse_not_names(source: Source) -> frozenset[str]:
+    """Parse a ``not_names.txt`` file: one capitalised word a line."""
+    label = _label(source)
+    words: set[str] = set()
+    for number, line in _lines(source):
+        word = line.strip()
+        if any(c.isspace() for c in word):
+            raise DataError(f"{label}:{number}: one word a line, got {word!r}")
+        words.add(word)
+    return frozenset(words)
+
+
+def parse_org_words(source: Source) -> Mapping[str, OrgKind]:
+    """Parse an ``org_words.tsv`` file: word -> organisation | document."""
+    label = _label(source)
+    table: dict[str, OrgKind] = {}
+    for number, (word, kind) in _rows(source, ("word", "kind")):
+        _put(table, word, _choice(label, number, "kind", kind, ORG_KINDS), label, number)
+    return MappingProxyType(table)
+
+
+# -- the shipped lexicons, parsed once -------------------------------------------------
+
+
+@functools.cache
+def cue_verbs() -> tuple[CueVerb, ...]:
+    """The shipped speech and attribution verbs."""
+    return parse_cue_verbs(_resource("cue_verbs.tsv"))
+
+
+@functools.cache
+def cue_phrases() -> Mapping[str, PhraseType]:
+    """The shipped multi-word cues: phrase -> source_after | source_before | manner."""
+    return parse_cue_phrases(_resource("cue_phrases.tsv"))
+
+
+@functools.cache
+def nominals() -> Mapping[str, Nominal]:
+    """The shipped nominal speaker heads, by lowercase singular and plural."""
+    return parse_nominals(_resource("nominals.tsv"))
+
+
+@functools.cache
+def titles() -> Mapping[str, Title]:
+    """The shipped titles, honorifics and roles, by exact text (see `find_title`)."""
+    return parse_titles(_resource("titles.tsv"))
+
+
+@functools.cache
+def first_names() -> Mapping[str, NameGender]:
+    """The shipped given names: name -> m | f | x."""
+    return parse_first_names(_resource("first_names.tsv"))
+
+
+@functools.cache
+def pronouns() -> Mapping[str, Pronoun]:
+    """The shipped personal pronouns, by lowercase form ("i" for "I")."""
+    return parse_pronouns(_resource("pronouns.tsv"))
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Capitalised words that start a sentence or clause but are never person names."""
+    return parse_not_names(_resource("not_names.txt"))
+
+
+@functools.cache
+def org_words() -> Mapping[str, OrgKind]:
+    """Words that make a capitalised sequence an organisation or a document."""
+    return parse_org_words(_resource("org_words.tsv"))
+
+
+@functools.cache
+def cue_verb_forms() -> Mapping[str, CueVerb]:
+    """Every inflected form of every shipped cue verb (lowercase) -> its verb."""
+    return MappingProxyType({form: verb for verb in cue_verbs() for form in verb.forms})
+
+
+@functools.cache
+def _titles_folded() -> Mapping[str, Title]:
+    folded: dict[str, Title] = {}
+    for text, record in titles().items():
+        folded.setdefault(text.casefold(), record)
+    return MappingProxyType(folded)
+
+
+def find_title(text: str) -> Title | None:
+    """The title spelled ``text``: exact match first, then ignoring case ("foreign minister")."""
+    record = titles().get(text)
+    return record if record is not None else _titles_folded().get(text.casefold())
