@@ -263,10 +263,13 @@ def _single_role(
         return _WOPEN if glyph == "right" else _OPEN
     if prev == _W and nxt != _W:
         return _CLOSE
+    if prev == _S and nxt == _S and glyph != "left":
+        return _AMBIG  # PTB spacing: ' Hello , ' said he
     return _NONE
 
 
 def _role(text: str, start: int, end: int, ps: int, pe: int, mark: _Mark) -> int:
+    """Role of a mark that is not of the double class (those are decided by costs)."""
     glyph = mark.glyph
     if glyph == "open":
         return _OPEN
@@ -275,54 +278,172 @@ def _role(text: str, start: int, end: int, ps: int, pe: int, mark: _Mark) -> int
     prev, nxt = _neighbours(text, start, end, ps, pe)
     if mark.single:
         return _single_role(text, start, end, ps, pe, mark, prev, nxt)
-    opening = prev in (_S, _O) and nxt != _S
-    closing = prev in (_W, _P) and nxt in (_S, _P, _D)
-    if glyph == "straight":
-        if opening:
-            return _OPEN
-        if closing or (prev == _D and nxt in (_S, _P)):
-            return _CLOSE
-        return _AMBIG
-    if glyph == "left":
-        if closing or (prev == _W and nxt == _W):
-            return _AMBIG
-        return _OPEN
-    if glyph == "right":
-        return _AMBIG if opening else _CLOSE
     # either (guillemets)
+    closing = prev in (_W, _P) and nxt in (_S, _P, _D)
     if closing or (prev == _D and nxt in (_S, _P)):
         return _CLOSE
-    if opening or prev == _D:
+    if (prev in (_S, _O) and nxt != _S) or prev == _D:
         return _OPEN
     return _AMBIG
+
+
+# The double marks of a paragraph are decided together: each gets a cost as an
+# opener and as a closer from its glyph and neighbours, and the cheapest reading
+# of them all as properly nested openers and closers (Viterbi over nesting
+# depths) wins. The straight mark has no direction of its own, so one odd mark
+# (a passage starting inside a quotation, PTB spacing ` " Hello , " said he . `,
+# a “ closed by ") does not flip every quotation after it.
+_SKIP = 2.5  # a stray mark (inches, ditto)
+_START_INSIDE = 2.0  # the paragraph starts inside a quotation (a bad split)
+_END_INSIDE = 1.0  # the quotation goes on in the next paragraph, or is unclosed
+_NEST = 1.5  # a quotation inside another of the same class
+_SPACE = regex.compile(r"\s{1,3}")
+_SPACE_BACK = regex.compile(r"\s{1,3}$")
+
+
+def _double_costs(
+    text: str, start: int, end: int, ps: int, pe: int, mark: _Mark, after_low: bool
+) -> tuple[float, float]:
+    """(cost as an opener, cost as a closer) of a double mark; ``after_low``: the
+    last curly or low mark before it was a low-9 opener („…“)."""
+    glyph = mark.glyph
+    if glyph == "open":
+        return (0.0, 5.0)
+    if glyph == "close":
+        return (5.0, 0.0)
+    prev, nxt = _neighbours(text, start, end, ps, pe)
+    opening = prev in (_S, _O) and nxt != _S
+    closing = prev in (_W, _P, _D) and nxt in (_S, _P, _D)
+    if glyph == "left":
+        if after_low and not (opening and nxt == _W):
+            cost = (2.5, 0.0)  # „Ja“
+        elif closing or (prev == _W and nxt == _W):
+            cost = (1.0, 0.5)  # a careless “ after a word
+        else:
+            cost = (0.0, 2.5)
+    elif glyph == "right":
+        cost = (0.3, 1.0) if opening else (2.5, 0.0)  # Swedish ”…”, or careless
+    elif opening:
+        cost = (0.0, 3.0)
+    elif prev in (_W, _P) and nxt in (_S, _P, _D):
+        cost = (3.0, 0.0)
+    elif prev == _D:
+        cost = (2.0, 0.0) if nxt in (_S, _P) else (0.4, 0.6)
+    elif prev == _S and nxt == _S:
+        cost = _spaced_costs(text, start, end, ps, pe)
+    elif prev == _P and nxt == _W:
+        cost = (0.5, 0.5)  # ,"he or ."The: a space missing on one side
+    else:
+        cost = (1.0, 1.0)
+    if start == ps:
+        cost = (cost[0], cost[1] + 3.0)  # nothing is open at a paragraph start
+    if end == pe:
+        cost = (cost[0] + 2.0, cost[1])
+    return cost
+
+
+def _spaced_costs(text: str, start: int, end: int, ps: int, pe: int) -> tuple[float, float]:
+    """Costs of a straight double mark with white space on both sides (PTB text):
+    judged from the characters beyond the spaces."""
+    m = _SPACE_BACK.search(text, max(ps, start - 3), start)
+    i = m.start() - 1 if m else start - 1
+    m = _SPACE.match(text, end, pe)
+    j = m.end() if m else end
+    if i < ps:
+        return (0.0, 2.0)
+    if j >= pe:
+        return (2.0, 0.0)
+    before, after = text[i], text[j]
+    if after in _MARK_CHARS:
+        return (1.0, 0.0)  # " " : one quotation ends, the next begins
+    if before in _MARK_CHARS:
+        return (0.0, 1.0)
+    if before == ":":
+        return (0.0, 1.0)
+    lower = after.islower()
+    if before in ".!?" and lower:
+        return (1.5, 0.0)  # ! " said he
+    if before in ",;" and lower:
+        return (0.6, 0.2)  # , " said he — or: he repeated , " of another
+
+    if _char_class(before) == _W and after.isupper():
+        return (0.0, 1.0)  # said " Hello
+    return (0.5, 0.5)
+
+
+def _decide_doubles(costs: list[tuple[float, float]]) -> list[int]:
+    """Roles (_OPEN, _CLOSE or _NONE) of a paragraph's double marks.
+
+    States are nesting depths 0..2 (a straight quotation inside another one
+    happens: "I'd never say "no" to that"); each mark opens (depth + 1), closes
+    (depth - 1) or is skipped as stray, at the costs its neighbours give.
+    """
+    inf = float("inf")
+    depth = (0.0, _START_INSIDE, inf)
+    back: list[tuple[int, int, int]] = []  # per mark and depth reached: the role taken
+    for open_cost, close_cost in costs:
+        new = []
+        roles = []
+        for d in range(3):
+            best, role = depth[d] + _SKIP, _NONE
+            if d > 0 and depth[d - 1] + open_cost + _NEST * (d - 1) < best:
+                best, role = depth[d - 1] + open_cost + _NEST * (d - 1), _OPEN
+            if d < 2 and depth[d + 1] + close_cost < best:
+                best, role = depth[d + 1] + close_cost, _CLOSE
+            new.append(best)
+            roles.append(role)
+        depth = (new[0], new[1], new[2])
+        back.append((roles[0], roles[1], roles[2]))
+    d = min(range(3), key=lambda k: depth[k] + _END_INSIDE * k)
+    out = [_NONE] * len(costs)
+    for k in range(len(costs) - 1, -1, -1):
+        role = back[k][d]
+        out[k] = role
+        if role == _CLOSE:
+            d += 1
+        elif role == _OPEN:
+            d -= 1
+    return out
 
 
 def _pair_paragraph(
     text: str, ps: int, pe: int, pattern: regex.Pattern[str]
 ) -> tuple[list[tuple[int, int, str, str]], list[Any] | None]:
     """Closed pairs (any depth) and the unclosed top-level opener of one paragraph."""
-    state = _Paragraph(text)
     has_n = "n" in pattern.groupindex
+    marks: list[tuple[int, int, _Mark, int]] = []
+    doubles: list[int] = []  # indices in marks of the double marks
+    costs: list[tuple[float, float]] = []
+    after_low = False
     for m in pattern.finditer(text, ps, pe):
         if has_n and m.group("n"):
             continue
         start, end = m.span()
         mark = _TABLE[m.group()]
+        if mark.accept == "double":
+            doubles.append(len(marks))
+            costs.append(_double_costs(text, start, end, ps, pe, mark, after_low))
+            marks.append((start, end, mark, _NONE))
+            if mark.glyph != "straight":
+                after_low = mark.low
+            continue
         role = _role(text, start, end, ps, pe, mark)
-        if role <= _APOS:
+        if role > _APOS:
+            marks.append((start, end, mark, role))
+    if doubles:
+        for k, role in zip(doubles, _decide_doubles(costs), strict=True):
+            start, end, mark, _ = marks[k]
+            marks[k] = (start, end, mark, role)
+
+    state = _Paragraph(text)
+    for start, end, mark, role in marks:
+        if role == _NONE:
             continue
         if role == _CLOSE and start == ps and mark.glyph != "close":
-            role = _AMBIG  # nothing is open yet: a careless ” starting a paragraph opens
-        if mark.glyph == "left" and role == _OPEN:
-            # „…“: a left mark closes an open low-9 quotation unless it clearly opens.
-            idx = state.innermost(mark.key, True)
-            if idx >= 0 and state.stack[idx][2].low:
-                prev, nxt = _neighbours(text, start, end, ps, pe)
-                if not (prev in (_S, _O) and nxt == _W):
-                    role = _CLOSE
+            role = _AMBIG  # nothing is open yet: a careless ’ starting a paragraph opens
         if role == _AMBIG:
-            role = _CLOSE if state.innermost(mark.key, False) >= 0 else _OPEN
-            if mark.glyph == "right" and mark.single and role == _OPEN:
+            role = _CLOSE if state.innermost(mark.key, mark.single) >= 0 else _OPEN
+            if mark.single and mark.glyph != "left" and role == _OPEN:
                 role = _WOPEN
         if role == _OPEN or role == _WOPEN:
             state.resolve_top(mark.accept)
@@ -391,6 +512,12 @@ def _items(text: str, ps: int, pe: int, pattern: regex.Pattern[str]) -> list[_It
     return out
 
 
+def _has_content(text: str, item: _Item) -> bool:
+    """Not an empty pair ("" in markup, `“ ”`)."""
+    inner = text[item.start + len(item.mark.text) : item.end - len(item.close_mark)]
+    return bool(inner) and not inner.isspace()
+
+
 def _doubtful(item: _Item, ps: int) -> bool:
     """An unclosed quotation better read as nothing: no content, or a straight or
     right single mark inside a paragraph, which is far more often an elision
@@ -453,7 +580,8 @@ def find_quotations(
                 run = None
         for item in items:
             if item.closed:
-                out.append(_record(text, _Run(item, index, ps), item))
+                if _has_content(text, item):
+                    out.append(_record(text, _Run(item, index, ps), item))
             else:  # an unclosed item is always the last of its paragraph
                 run = _Run(item, index, ps)
         prev_index = index
