@@ -1,14 +1,60 @@
-"""Attribution sieves. (Placeholder.)"""
+"""Attribution: ordered sieves link each quotation to a cue and a speaker mention.
+
+Each sieve is a small function over the tokens around one quotation; the first
+that fires wins and leaves its name in ``Link.rule``. High-precision patterns
+come first, conversational guesses last:
+
+==================  ====================================================  ====
+rule                pattern                                               conf
+==================  ====================================================  ====
+quote_cue_mention   “Q,” said X  /  “Q,” X said  /  “Q,” X, the mayor, said  0.95
+according_to        according to X, … “Q”  /  “Q,” according to X         0.9
+mention_cue_quote   X said: “Q”  /  X told reporters, “Q”                 0.9
+cue_clause_quote    X said (that) … “Q” (a quoted fragment: mixed)        0.85
+colon_intro         X said:¶“Q”  (the cue ends the previous sentence)     0.8
+same_paragraph      “Q1,” he said. “Q2.”  (Q2 shares Q1's speaker)        0.8
+turn_taking         alternating quote paragraphs in a dialogue            0.6
+previous_paragraph  a quote paragraph continuing the last speaker         0.6
+paragraph_mention   X smiled. “Q”  (the narration's subject)              0.5
+nearest_mention     any name in the sentence (fallback)                   0.3
+==================  ====================================================  ====
+
+A pronoun speaker ("she said") is resolved to the nearest compatible named
+antecedent, preferring the speaker the dialogue's turn-taking predicts.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import attrs
 
+from quoteattr import _mentions
 from quoteattr._document import Document
 from quoteattr._marks import RawQuote
+from quoteattr._mentions import lexicon
 from quoteattr._models import Mention, QuoteKind, Span
+from quoteattr._tokens import PUNCT, WORD, Token
+
+CONFIDENCE = {
+    "quote_cue_mention": 0.95,
+    "according_to": 0.9,
+    "mention_cue_quote": 0.9,
+    "cue_clause_quote": 0.85,
+    "colon_intro": 0.8,
+    "same_paragraph": 0.8,
+    "turn_taking": 0.6,
+    "previous_paragraph": 0.6,
+    "paragraph_mention": 0.5,
+    "nearest_mention": 0.3,
+}
+# A pronoun speaker resolved to an antecedent is a little less certain.
+PRONOUN_FACTOR = 0.9
+# Tokens that may sit between a closing mark and a following cue.
+TAIL_JOINERS = frozenset([",", "—", "–", "-", "(", ";"])
+# Words a quoted phrase may follow and still be a statement of its own.
+MAX_SCARE_WORDS = 4
 
 
 @attrs.define(slots=True)
@@ -28,12 +74,460 @@ class Link:
     cue: Span | None = None
     confidence: float = 0.0
     rule: str | None = None
+    # The named mention a pronoun speaker was resolved to (the speaker itself for names).
+    referent: Mention | None = None
+
+
+@attrs.define(slots=True)
+class _Found:
+    rule: str
+    speaker: Mention | None
+    cue: Span | None = None
+    direct: bool = True
+
+
+class _Context:
+    """The tokens of one paragraph and the quotations in it."""
+
+    __slots__ = ("doc", "end", "p", "quotes", "starts", "start", "tokens")
+
+    def __init__(self, doc: Document, p: int, quotes: Sequence[RawQuote]) -> None:
+        self.doc = doc
+        self.p = p
+        self.start, self.end = doc.paragraphs[p]
+        self.tokens = doc.tokens(p)
+        self.starts = [t.start for t in self.tokens]
+        self.quotes = quotes
+
+    def index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
 
 
 def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
-    """Attribute every quotation."""
-    return [
-        Link(q.start, q.end, q.content_start, q.content_end, "direct", q.closed, q.segments,
-             q.paragraph)
-        for q in quotations
+    """One `Link` per quotation, in document order."""
+    by_paragraph: dict[int, list[RawQuote]] = {}
+    for q in quotations:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    doc.quote_spans = [(q.start, q.end) for q in quotations]
+    dialogue = _Dialogue()
+    links: list[Link] = []
+    for p in sorted(by_paragraph):
+        ctx = _Context(doc, p, by_paragraph[p])
+        paragraph_links = [_attribute_one(ctx, i, dialogue) for i in range(len(ctx.quotes))]
+        _share_within_paragraph(paragraph_links)
+        for link in paragraph_links:
+            if link.speaker is None and link.kind != "other":
+                _fallback(ctx, link, dialogue)
+            _resolve_pronoun(ctx, link, dialogue)
+        dialogue.close_paragraph(ctx, paragraph_links)
+        links.extend(paragraph_links)
+    return links
+
+
+def _attribute_one(ctx: _Context, i: int, dialogue: _Dialogue) -> Link:
+    q = ctx.quotes[i]
+    doc = ctx.doc
+    sentences = doc.sentences(ctx.p)
+    si = max(0, bisect_left([s for s, _ in sentences], q.start + 1) - 1)
+    ss, se = sentences[si]
+    prev_end = ctx.quotes[i - 1].end if i else ctx.start
+    next_start = ctx.quotes[i + 1].start if i + 1 < len(ctx.quotes) else ctx.end
+    lead = (ctx.index(max(ss, prev_end)), ctx.index(q.start))
+    tail_end = min(max(se, q.end), next_start)
+    if q.end > ctx.end:  # the quotation ends in a later paragraph: no tail here
+        tail = (len(ctx.tokens), len(ctx.tokens))
+    else:
+        tail = (ctx.index(q.end), ctx.index(tail_end))
+    link = Link(
+        q.start, q.end, q.content_start, q.content_end, "direct", q.closed, q.segments, q.paragraph,
+        si,
+    )
+    found = (
+        _quote_cue_mention(ctx, tail)
+        or _according_to(ctx, lead, tail)
+        or _mention_cue_quote(ctx, lead)
+    )
+    if found is None and lead[0] == lead[1] == ctx.index(ss) and si > 0:
+        found = _colon_intro(ctx, si - 1)
+    if found is None and lead[0] == lead[1] and si == 0 and i == 0:
+        found = dialogue.colon_intro(ctx)
+    if found is not None:
+        link.rule = found.rule
+        link.speaker = found.speaker
+        link.cue = found.cue
+        link.kind = "direct" if found.direct else "mixed"
+        link.confidence = CONFIDENCE[found.rule]
+    else:
+        link.kind = _kind_without_cue(ctx, q, lead)
+    return link
+
+
+# --- sieve 1: “Q,” said X / “Q,” X said ------------------------------------------------------
+
+
+def _quote_cue_mention(ctx: _Context, tail: tuple[int, int]) -> _Found | None:
+    toks, text = ctx.tokens, ctx.doc.text
+    k, hi = tail
+    while k < hi and toks[k].kind == PUNCT and toks[k].text in TAIL_JOINERS:
+        k += 1
+    if k >= hi or toks[k].kind != WORD:
+        return None
+    cues = ctx.doc.cues
+    n, _ = cues.verb_at(toks, k, hi)
+    if n:  # inverted: “Q,” said X
+        speaker = _mentions.np_starting_at(text, toks, k + n, hi)
+        if speaker is None:
+            return None
+        return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + n))
+    limit = min(hi, k + _mentions.MAX_NP + 4)
+    for v in range(k + 1, limit):
+        t = toks[v]
+        if t.kind == PUNCT and t.text not in ",.’'-":
+            return None
+        n, _ = cues.verb_at(toks, v, hi)
+        if n:
+            speaker = _mentions.subject_before(text, toks, v, k)
+            if speaker is None or _index_of(toks, speaker.start) > k + 1:
+                return None
+            return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
+    return None
+
+
+# --- sieve 2: according to X ------------------------------------------------------------------
+
+
+def _according_to(
+    ctx: _Context, lead: tuple[int, int], tail: tuple[int, int]
+) -> _Found | None:
+    toks, text = ctx.tokens, ctx.doc.text
+    for lo, hi in (lead, tail):
+        for k in range(lo, hi):
+            if toks[k].kind != WORD:
+                continue
+            n, kind = ctx.doc.cues.phrase_at(toks, k, hi)
+            if n and kind == "source_after":
+                speaker = _mentions.np_starting_at(text, toks, k + n, hi)
+                if speaker is not None:
+                    speaker = _agent_of_document(ctx, speaker, hi) or speaker
+                    return _Found("according_to", speaker, _span(text, toks, k, k + n),
+                                  direct=_adjacent(ctx, lead))
+    return None
+
+
+def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | None:
+    """"a statement released by the ministry" -> "the ministry"."""
+    toks, text = ctx.tokens, ctx.doc.text
+    lex = lexicon()
+    k = _index_of(toks, mention.start)
+    e = _index_of(toks, mention.end)  # first token after the mention
+    head = toks[e - 1].lower if e > k else ""
+    nominal = lex.nominals.get(head)
+    if nominal is None or nominal.kind != "document":
+        # "a statement from the ministry" was read as one phrase: split it at "from"/"by".
+        for m in range(k + 1, e - 1):
+            if toks[m].lower in ("from", "by") and lex.nominals.get(toks[m - 1].lower) and (
+                lex.nominals[toks[m - 1].lower].kind == "document"
+            ):
+                return _mentions.np_starting_at(text, toks, m + 1, hi)
+        return None
+    m = e
+    while m < hi and m - e < 3 and toks[m].lower not in ("by", "from"):
+        m += 1
+    if m < hi and toks[m].lower in ("by", "from"):
+        return _mentions.np_starting_at(text, toks, m + 1, hi)
+    return None
+
+
+# --- sieve 3: X said: “Q” / X said that … “Q” -------------------------------------------------
+
+
+def _mention_cue_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
+    toks, text = ctx.tokens, ctx.doc.text
+    lo, hi = lead
+    cues = ctx.doc.cues
+    for v in range(hi - 1, lo - 1, -1):
+        if toks[v].kind != WORD:
+            continue
+        n, strength = cues.verb_at(toks, v, hi)
+        if not n or (v > lo and toks[v - 1].lower in _mentions.DETERMINERS):
+            continue  # "the state", "a report": a noun, not a cue
+        between = toks[v + n : hi]
+        adjacent = all(t.kind == PUNCT or t.lower == "that" for t in between)
+        if strength != "strong" and not adjacent:
+            continue
+        speaker = _mentions.subject_before(text, toks, v, lo)
+        if speaker is None:
+            after = _mentions.np_starting_at(text, toks, v + n, hi)
+            if after is not None and _index_of(toks, after.end) <= hi:
+                speaker = after  # “Q1,” said X, “Q2.”
+        if speaker is None:
+            speaker = _clause_subject(ctx, lo, v)
+        if speaker is None:
+            return None
+        cue = _span(text, toks, v, v + n)
+        if (adjacent or toks[hi - 1].text in ":,") and not any(t.lower == "that" for t in between):
+            return _Found("mention_cue_quote", speaker, cue, direct=True)
+        return _Found("cue_clause_quote", speaker, cue, direct=False)
+    return None
+
+
+def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """"X praised Y but said …": the first name or pronoun of the clause."""
+    found = _mentions.name_mentions(ctx.doc.text, ctx.tokens, lo, v)
+    return found[0] if found else None
+
+
+# --- sieve 4: X said:¶“Q” ----------------------------------------------------------------------
+
+
+def _colon_intro(ctx: _Context, si: int) -> _Found | None:
+    """The sentence before the quotation ends "… X said:" and introduces it."""
+    ss, se = ctx.doc.sentences(ctx.p)[si]
+    return _intro_in(ctx, ctx.index(ss), ctx.index(se))
+
+
+def _intro_in(ctx: _Context, lo: int, hi: int) -> _Found | None:
+    toks = ctx.tokens
+    if hi - lo < 2 or toks[hi - 1].text != ":":
+        return None
+    found = _mention_cue_quote(ctx, (lo, hi))
+    if found is None:
+        return None
+    return _Found("colon_intro", found.speaker, found.cue, direct=True)
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+def _adjacent(ctx: _Context, lead: tuple[int, int]) -> bool:
+    """The quotation starts its sentence or follows a colon or comma: a statement of its own."""
+    lo, hi = lead
+    return hi == lo or ctx.tokens[hi - 1].kind == PUNCT
+
+
+def _kind_without_cue(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> QuoteKind:
+    """Direct if the quotation stands as a statement; "other" for a scare quote or title."""
+    text = ctx.doc.text
+    content = text[q.content_start : q.content_end].strip()
+    if not content:
+        return "other"
+    words = content.split()
+    ends_like_speech = content[-1] in ".?!,;:…—-" or content[-1] in "'\"’”"
+    if _adjacent(ctx, lead):
+        if len(words) <= MAX_SCARE_WORDS and not ends_like_speech and lead[1] > lead[0]:
+            return "other"  # “Gone with the Wind,” a film; a list of titles
+        return "direct"
+    # Embedded in running text with no cue: a scare quote or title unless it is long.
+    if len(words) > MAX_SCARE_WORDS and ends_like_speech:
+        return "mixed"
+    return "other"
+
+
+# --- same paragraph, fallbacks, pronouns ---------------------------------------------------------
+
+
+def _share_within_paragraph(links: list[Link]) -> None:
+    """“Q1,” he said. “Q2.” — an unattributed quotation takes its paragraph's speaker."""
+    known = [link for link in links if link.speaker is not None]
+    if not known:
+        return
+    for i, link in enumerate(links):
+        if link.speaker is not None or link.kind == "other":
+            continue
+        before = [k for k in links[:i] if k.speaker is not None]
+        source = before[-1] if before else known[0]
+        link.speaker = source.speaker
+        link.cue = source.cue
+        link.rule = "same_paragraph"
+        link.confidence = CONFIDENCE["same_paragraph"]
+
+
+def _fallback(ctx: _Context, link: Link, dialogue: _Dialogue) -> None:
+    text = ctx.doc.text
+    toks = ctx.tokens
+    first_in_paragraph = ctx.index(link.start) == 0
+    # Narration around the quotation in the same paragraph: "Elizabeth smiled. “Q”".
+    narration = [
+        m
+        for lo, hi in _narration_ranges(ctx)
+        for m in _mentions.name_mentions(text, toks, lo, hi)
+        if m.kind in ("name", "pronoun")
     ]
+    if not narration and first_in_paragraph:
+        guess = dialogue.next_speaker(ctx)
+        if guess is not None:
+            link.speaker, link.referent, rule = guess
+            link.rule = rule
+            link.confidence = CONFIDENCE[rule]
+            return
+    if narration:
+        subject = min(narration, key=lambda m: abs(m.start - link.start))
+        link.speaker = subject
+        link.rule = "paragraph_mention"
+        link.confidence = CONFIDENCE["paragraph_mention"]
+
+
+def _narration_ranges(ctx: _Context) -> list[tuple[int, int]]:
+    """Token ranges of the paragraph that are outside every quotation."""
+    out = []
+    pos = 0
+    for q in ctx.quotes:
+        a = ctx.index(q.start)
+        if a > pos:
+            out.append((pos, a))
+        pos = ctx.index(q.end)
+    if pos < len(ctx.tokens):
+        out.append((pos, len(ctx.tokens)))
+    return out
+
+
+def _resolve_pronoun(ctx: _Context, link: Link, dialogue: _Dialogue) -> None:
+    speaker = link.speaker
+    if speaker is None:
+        return
+    if speaker.kind != "pronoun":
+        if link.referent is None:
+            link.referent = speaker
+        return
+    if link.referent is not None:
+        return
+    antecedent = dialogue.antecedent(ctx, speaker)
+    if antecedent is not None:
+        link.referent = antecedent
+        link.confidence *= PRONOUN_FACTOR
+
+
+class _Dialogue:
+    """What the document has said so far: speakers by paragraph, and name mentions seen."""
+
+    __slots__ = ("last_paragraph", "mentions", "turns")
+
+    def __init__(self) -> None:
+        # (paragraph, speaker, referent) of each quote paragraph, in order
+        self.turns: list[tuple[int, Mention, Mention | None]] = []
+        self.mentions: list[tuple[int, Mention]] = []
+        self.last_paragraph = -1
+
+    def close_paragraph(self, ctx: _Context, links: Sequence[Link]) -> None:
+        """Record the paragraph's speaker and its named mentions."""
+        for link in reversed(links):
+            if link.speaker is not None:
+                self.turns.append((ctx.p, link.speaker, link.referent))
+                break
+        self.last_paragraph = ctx.p
+
+    def _recent_names(self, ctx: _Context, before: int) -> list[Mention]:
+        """Named mentions in the narration before ``before``: this paragraph, then up to
+        three earlier ones, nearest first."""
+        text = ctx.doc.text
+        out: list[Mention] = []
+        for lo, hi in reversed(_narration_ranges(ctx)):
+            hi = min(hi, ctx.index(before))
+            if lo < hi:
+                out.extend(
+                    reversed(
+                        [m for m in _mentions.name_mentions(text, ctx.tokens, lo, hi)
+                         if m.kind != "pronoun"]
+                    )
+                )
+        doc = ctx.doc
+        for p in range(ctx.p - 1, max(-1, ctx.p - 4), -1):
+            toks = doc.tokens(p)
+            ranges = _outside(doc, p, toks)
+            for lo, hi in reversed(ranges):
+                out.extend(
+                    reversed(
+                        [m for m in _mentions.name_mentions(text, toks, lo, hi)
+                         if m.kind != "pronoun"]
+                    )
+                )
+        return out
+
+    def antecedent(self, ctx: _Context, pronoun: Mention) -> Mention | None:
+        """The named mention a pronoun speaker refers to."""
+        word = pronoun.text.lower()
+        if word in ("he", "she"):
+            want = "m" if word == "he" else "f"
+        elif word in ("they", "it"):
+            want = "n"
+        else:
+            return None
+        predicted = self._turn_prediction(ctx)
+        if predicted is not None and want in ("m", "f"):
+            if _mentions.gender_of(predicted.text) in (want, "x"):
+                return predicted
+        for m in self._recent_names(ctx, pronoun.start):
+            if want == "n":
+                if m.kind == "organisation":
+                    return m
+                continue
+            if m.kind == "name" and _mentions.gender_of(m.text) in (want, "x"):
+                return m
+        return None
+
+    def _turn_prediction(self, ctx: _Context) -> Mention | None:
+        """In a run of quote paragraphs A, B, …, the next turn is A's."""
+        if len(self.turns) < 2:
+            return None
+        (p1, s1, r1), (p2, s2, r2) = self.turns[-2], self.turns[-1]
+        if p2 != ctx.p - 1 or p1 != ctx.p - 2:
+            return None
+        a, b = (r1 or s1), (r2 or s2)
+        if a.kind == "pronoun" or a.text.lower() == b.text.lower():
+            return None
+        return a
+
+    def next_speaker(self, ctx: _Context) -> tuple[Mention, Mention | None, str] | None:
+        """Guess the speaker of an unattributed quote paragraph."""
+        predicted = self._turn_prediction(ctx)
+        if predicted is not None:
+            return predicted, predicted, "turn_taking"
+        if self.turns and self.turns[-1][0] == ctx.p - 1:
+            _, speaker, referent = self.turns[-1]
+            return speaker, referent, "previous_paragraph"
+        return None
+
+    def colon_intro(self, ctx: _Context) -> _Found | None:
+        """The previous paragraph ends "… X said:" and introduces this one."""
+        p = ctx.p - 1
+        if p < 0:
+            return None
+        doc = ctx.doc
+        sentences = doc.sentences(p)
+        ss, se = sentences[-1]
+        prev = _Context(doc, p, ())
+        found = _intro_in(prev, prev.index(ss), prev.index(se))
+        return found
+
+
+def _outside(doc: Document, p: int, toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges of paragraph ``p`` outside quotations."""
+    starts = [t.start for t in toks]
+    ps, pe = doc.paragraphs[p]
+    out = []
+    pos = 0
+    for qs, qe in doc.quotes_in(ps, pe):
+        a = bisect_left(starts, qs)
+        if a > pos:
+            out.append((pos, a))
+        pos = bisect_left(starts, qe)
+    if pos < len(toks):
+        out.append((pos, len(toks)))
+    return out
+
+
+def _span(text: str, toks: Sequence[Token], a: int, b: int) -> Span:
+    s, e = toks[a].start, toks[b - 1].end
+    return Span(s, e, text[s:e])
+
+
+def _index_of(toks: Sequence[Token], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

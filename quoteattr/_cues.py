@@ -1,17 +1,87 @@
-"""Speech cues. (Placeholder.)"""
+"""Speech cues: the verbs and phrases that introduce or attribute a statement.
+
+The lexicon is data (`data/lexicon/cue_verbs.tsv`, `cue_phrases.tsv`); this
+module only matches it against tokens. A cue is matched on lowercase token
+text, so "Said" at the start of a sentence is a cue too.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from quoteattr import _lexicon
+from quoteattr._tokens import Token
+
+STRONG, WEAK = "strong", "weak"
 
 
 class CueLexicon:
-    """Speech and attribution cues."""
+    """Cue verbs (every inflection) and cue phrases, indexed by their first word."""
 
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
+    __slots__ = ("_phrases", "_verbs")
+
+    def __init__(
+        self,
+        verbs: dict[str, list[tuple[tuple[str, ...], str]]],
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]],
+    ) -> None:
+        # first word -> [(all words, strength or phrase type)], longest first
+        self._verbs = verbs
+        self._phrases = phrases
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> CueLexicon:
-        """The shipped lexicon plus ``extra`` cues."""
-        return cls(frozenset(["said", "says", "told", "added"]) | frozenset(extra))
+        """The shipped lexicon plus ``extra`` cue words or phrases (taken as strong cues)."""
+        verbs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for verb in _lexicon.cue_verbs():
+            for form in verb.forms:
+                _add(verbs, form, verb.strength)
+        for cue in extra:
+            if cue.strip():
+                _add(verbs, cue, STRONG)
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in _lexicon.cue_phrases().items():
+            _add(phrases, phrase, kind)
+        for table in (verbs, phrases):
+            for entries in table.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+        return cls(verbs, phrases)
+
+    def verb_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
+        """``(number of tokens, strength)`` of the cue verb starting at ``tokens[i]``,
+        ``(0, "")`` if there is none. The match does not run past ``hi``."""
+        return _match(self._verbs, tokens, i, hi)
+
+    def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
+        """``(number of tokens, phrase type)`` of the cue phrase starting at ``tokens[i]``."""
+        return _match(self._phrases, tokens, i, hi)
+
+    def is_verb_form(self, word: str) -> bool:
+        """Whether ``word`` (any case) begins some cue verb."""
+        return word.lower() in self._verbs
+
+
+def _add(table: dict[str, list[tuple[tuple[str, ...], str]]], text: str, value: str) -> None:
+    words = tuple(w for w in text.lower().replace("’", "'").split() if w)
+    if words:
+        entries = table.setdefault(words[0], [])
+        if all(existing != words for existing, _ in entries):
+            entries.append((words, value))
+
+
+def _match(
+    table: dict[str, list[tuple[tuple[str, ...], str]]],
+    tokens: Sequence[Token],
+    i: int,
+    hi: int,
+) -> tuple[int, str]:
+    entries = table.get(tokens[i].lower)
+    if not entries:
+        return 0, ""
+    for words, value in entries:
+        n = len(words)
+        if i + n <= hi and all(
+            tokens[i + k].lower.replace("’", "'") == words[k] for k in range(1, n)
+        ):
+            return n, value
+    return 0, ""

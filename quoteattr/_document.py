@@ -1,36 +1,65 @@
-"""A document under analysis: the text, its paragraphs, and sentence spans computed on demand."""
+"""A document under analysis: the text, its paragraphs, and what is computed on demand.
+
+Sentence spans and tokens are computed per paragraph, only for the paragraphs
+that attribution looks at, and cached for the life of one `extract` call.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
+from quoteattr import _sentences
 from quoteattr._cues import CueLexicon
-from quoteattr._sentences import SentenceSplitter
+from quoteattr._mentions import lexicon
+from quoteattr._tokens import Token, tokenize
 
 
 class Document:
-    """The caller's text with lazily computed, cached per-paragraph sentence spans."""
+    """The caller's text with lazily computed, cached per-paragraph sentences and tokens."""
 
-    __slots__ = ("_sentences", "cues", "paragraphs", "splitter", "text")
+    __slots__ = ("_sentences", "_tokens", "cues", "paragraphs", "quote_spans", "splitter", "text")
 
     def __init__(
         self,
         text: str,
         paragraphs: Sequence[tuple[int, int]],
-        splitter: SentenceSplitter,
+        splitter: _sentences.SentenceSplitter,
         cues: CueLexicon,
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.splitter = splitter
         self.cues = cues
+        # (start, end) of every top-level quotation, sorted; set by attribution.
+        self.quote_spans: list[tuple[int, int]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._tokens: dict[int, list[Token]] = {}
+
+    def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Quotation spans that start within ``[start, end)``."""
+        spans = self.quote_spans
+        i = bisect_left(spans, (start, -1))
+        j = bisect_left(spans, (end, -1))
+        return spans[i:j]
 
     def sentences(self, paragraph: int) -> list[tuple[int, int]]:
-        """Sentence spans of paragraph number ``paragraph``."""
+        """Sentence spans of paragraph number ``paragraph``; a quotation never ends one early."""
         spans = self._sentences.get(paragraph)
         if spans is None:
             start, end = self.paragraphs[paragraph]
             spans = self.splitter.spans(self.text, start, end) or [(start, end)]
+            quotes = self.quotes_in(start, end)
+            if quotes and len(spans) > 1:
+                spans = _sentences.join_quote_splits(self.text, spans, quotes)
             self._sentences[paragraph] = spans
         return spans
+
+    def tokens(self, paragraph: int) -> list[Token]:
+        """Tokens of paragraph number ``paragraph``."""
+        toks = self._tokens.get(paragraph)
+        if toks is None:
+            start, end = self.paragraphs[paragraph]
+            toks = tokenize(self.text, start, end, lexicon().abbreviations)
+            self._tokens[paragraph] = toks
+        return toks

@@ -1,14 +1,180 @@
-"""Entities. (Placeholder.)"""
+"""Entities: the speaker mentions of one person or body grouped under a canonical name.
+
+"Foreign Minister Marcelo Ebrard", "Ebrard" and a resolved "he" become one
+entity named "Marcelo Ebrard" with the title "Foreign Minister". A bare
+surname is completed from the fullest form of the name found in the document.
+Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from quoteattr._attribution import Link
 from quoteattr._document import Document
-from quoteattr._models import Entity, Mention
+from quoteattr._mentions import gender_of, lexicon, name_mentions
+from quoteattr._models import Entity, EntityKind, Mention
+from quoteattr._tokens import tokenize
+
+# How far before a surname to look for the rest of the name ("U.S. Secretary of State Mike ").
+_NAME_WINDOW = 80
+
+
+class _Name:
+    """A name mention split into its title words and its name words."""
+
+    __slots__ = ("first", "gender", "honorific", "mention", "name_words", "surname", "title")
+
+    def __init__(self, mention: Mention) -> None:
+        lex = lexicon()
+        words = mention.text.replace(",", " ").split()
+        # Everything up to the last title word is the role: "Health Minister Ana Ruiz",
+        # "U.S. Secretary of State Mike Pompeo".
+        k = 0
+        for i, w in enumerate(words[:-1]):
+            lw = w.lower()
+            if lw in lex.title_words or lw.rstrip(".") + "." in lex.title_words:
+                k = i + 1
+        title_words = words[:k]
+        self.mention = mention
+        self.name_words = words[k:] or words[-1:]
+        self.honorific = " ".join(
+            w for w in title_words if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics
+        )
+        role = [w for w in title_words if w not in self.honorific.split()]
+        self.title = " ".join(role) if role else None
+        self.surname = self.name_words[-1].lower()
+        self.first = self.name_words[0].lower() if len(self.name_words) > 1 else None
+        self.gender = gender_of(mention.text)
+
+    @property
+    def canonical(self) -> str:
+        """The name without its role ("Marcelo Ebrard"); honorific kept for a lone surname."""
+        if self.honorific and self.first is None:
+            return f"{self.honorific} {' '.join(self.name_words)}"
+        return " ".join(self.name_words)
+
+    def compatible(self, other: _Name) -> bool:
+        """Whether two name forms can denote one person."""
+        if self.surname != other.surname and self.surname != other.first and (
+            other.surname != self.first
+        ):
+            return False
+        if self.first and other.first and self.first != other.first:
+            return False
+        if self.gender != "x" and other.gender != "x" and self.gender != other.gender:
+            return False
+        return not (self.honorific and other.honorific and self.honorific != other.honorific)
+
+
+class _Cluster:
+    __slots__ = ("kind", "mentions", "names")
+
+    def __init__(self, kind: EntityKind) -> None:
+        self.kind: EntityKind = kind
+        self.names: list[_Name] = []
+        self.mentions: list[Mention] = []
+
+    def entity(self) -> Entity:
+        best = max(self.names, key=lambda n: (len(n.name_words), n.honorific != ""), default=None)
+        if best is None:
+            name = self.mentions[0].text
+            title = None
+        else:
+            name = best.canonical
+            titles = [n.title for n in self.names if n.title]
+            title = max(titles, key=len) if titles else None
+        seen: dict[tuple[int, int], Mention] = {}
+        for m in self.mentions:
+            seen.setdefault((m.start, m.end), m)
+        mentions = tuple(sorted(seen.values(), key=lambda m: m.start))
+        return Entity(name=name, title=title, kind=self.kind, mentions=mentions)
 
 
 def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
-    """Group speaker mentions into entities."""
-    return {}
+    """The entity of each speaker mention (a pronoun's is its antecedent's)."""
+    clusters: list[_Cluster] = []
+    by_mention: dict[Mention, _Cluster] = {}
+    by_key: dict[str, _Cluster] = {}
+    full_forms: dict[str, list[_Name]] = {}
+    for link in links:
+        speaker = link.speaker
+        if speaker is None:
+            continue
+        referent = link.referent or speaker
+        if referent.kind == "pronoun":
+            continue
+        cluster = by_mention.get(referent)
+        if cluster is None:
+            cluster = _cluster_for(doc, referent, clusters, by_key, full_forms)
+            by_mention[referent] = cluster
+        cluster.mentions.append(speaker)
+        if referent is not speaker:
+            cluster.mentions.append(referent)
+        by_mention[speaker] = cluster
+    return {m: c.entity() for m, c in by_mention.items()}
+
+
+def _cluster_for(
+    doc: Document,
+    mention: Mention,
+    clusters: list[_Cluster],
+    by_key: dict[str, _Cluster],
+    full_forms: dict[str, list[_Name]],
+) -> _Cluster:
+    lex = lexicon()
+    if mention.kind != "name":
+        key = " ".join(w for w in mention.text.lower().split() if w not in ("the", "a", "an"))
+        cluster = by_key.get(key)
+        if cluster is None:
+            head = mention.text.split()[-1].lower()
+            nominal = lex.nominals.get(head)
+            kind: EntityKind = "unknown"
+            if mention.kind == "organisation":
+                kind = "document" if nominal is not None and nominal.kind == "document" else (
+                    "organisation"
+                )
+            elif nominal is not None:
+                kind = "person" if nominal.kind == "person" else "organisation"
+            cluster = _Cluster(kind)
+            by_key[key] = cluster
+            clusters.append(cluster)
+        return cluster
+    name = _Name(mention)
+    for cluster in reversed(clusters):
+        if cluster.kind == "person" and any(name.compatible(n) for n in cluster.names):
+            cluster.names.append(name)
+            return cluster
+    cluster = _Cluster("person")
+    cluster.names.append(name)
+    if name.first is None:
+        # "Ebrard": complete it from the fullest compatible form in the document.
+        forms = full_forms.get(name.surname)
+        if forms is None:
+            forms = _forms_of(doc, name.name_words[-1])
+            full_forms[name.surname] = forms
+        fuller = [f for f in forms if f.first is not None and name.compatible(f)]
+        cluster.names.extend(fuller)
+        cluster.mentions.extend(f.mention for f in fuller)
+        cluster.names.extend(f for f in forms if f.first is None and f.title and name.compatible(f))
+    clusters.append(cluster)
+    return cluster
+
+
+def _forms_of(doc: Document, surname: str) -> list[_Name]:
+    """Every name mention in the document that ends with ``surname``."""
+    text = doc.text
+    out: list[_Name] = []
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(surname) + r"(?![\p{L}\p{N}])")
+    lex = lexicon()
+    for m in pattern.finditer(text):
+        lo = max(0, m.start() - _NAME_WINDOW)
+        toks = tokenize(text, lo, m.end(), lex.abbreviations)
+        if lo > 0 and len(toks) > 1 and toks[0].start == lo and not text[lo - 1].isspace():
+            toks = toks[1:]  # cut by the window
+        found = name_mentions(text, toks, 0, len(toks))
+        if found and found[-1].end == m.end() and found[-1].kind == "name":
+            out.append(_Name(found[-1]))
+    return out

@@ -1,0 +1,319 @@
+"""Speaker mentions: noun phrases next to a cue, found without a model.
+
+A mention is read off the tokens around a cue: a proper name with its titles
+("Foreign Minister Marcelo Ebrard"), a pronoun ("she"), a nominal from the
+lexicon ("a spokeswoman for the ministry", "officials") or an organisation
+("the State Department"). Word classes come from the data files in
+`data/lexicon/`; nothing here names a particular person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from quoteattr import _lexicon
+from quoteattr._sentences import _read_abbreviations
+from quoteattr._models import Mention, MentionKind
+from quoteattr._tokens import PUNCT, WORD, Token
+
+DETERMINERS = frozenset(
+    "a an the this that these those his her their its our my your some several many "
+    "two three four five six seven eight nine ten dozens hundreds another one other "
+    "both all each every most".split()
+)
+# Words between a subject and its cue: "X has also said", "X later told".
+SKIPPABLE = frozenset(
+    "has have had also later then once further again repeatedly often reportedly "
+    "recently previously initially earlier now would will did does do was were is "
+    "had already just still even first finally never not has been simply quickly "
+    "openly publicly privately flatly angrily calmly softly quietly gently".split()
+)
+# Lowercase words allowed inside a proper name ("Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de da di du del della der den van von la le al bin ibn y".split())
+# Prepositions that attach a nominal to its organisation ("a spokesman for the ministry").
+ATTACHING = frozenset(["for", "of", "at", "from", "with", "in"])
+MAX_NP = 10
+
+
+class Lexicon:
+    """The lexicon data mention finding needs, as lowercase lookups."""
+
+    __slots__ = (
+        "abbreviations",
+        "first_names",
+        "honorifics",
+        "nominals",
+        "not_names",
+        "org_words",
+        "pronouns",
+        "title_gender",
+        "title_words",
+        "titles",
+    )
+
+    def __init__(self) -> None:
+        self.pronouns = {p: v.gender + v.number for p, v in _lexicon.pronouns().items()}
+        self.nominals = {k.lower(): v for k, v in _lexicon.nominals().items()}
+        titles = _lexicon.titles()
+        self.titles = frozenset(t.lower() for t in titles)
+        # Only the capitalised words of a title ("Secretary of the Treasury": not "of", "the").
+        self.title_words = frozenset(
+            w.lower() for t in titles for w in t.split() if w[:1].isupper()
+        )
+        self.title_gender = {t.lower(): v.gender for t, v in titles.items()}
+        self.honorifics = frozenset(t.lower() for t, v in titles.items() if v.type == "honorific")
+        self.first_names = {k.lower(): v for k, v in _lexicon.first_names().items()}
+        self.not_names = frozenset(w.lower() for w in _lexicon.not_names())
+        self.org_words = {k.lower(): v for k, v in _lexicon.org_words().items()}
+        self.abbreviations = frozenset(
+            t for t in self.titles | self.title_words if t.endswith(".")
+        ) | frozenset(a + "." for a in _read_abbreviations()[0])
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shared, read-only lexicon (loaded once per process)."""
+    return Lexicon()
+
+
+def _capitalised(t: Token, lex: Lexicon) -> bool:
+    return t.upper and t.lower not in lex.not_names and t.lower not in DETERMINERS
+
+
+def _name_token(t: Token, lex: Lexicon) -> bool:
+    """Capitalised word, title or initial that can be part of a proper-name sequence."""
+    return t.kind == WORD and (_capitalised(t, lex) or t.lower in lex.title_words) and t.upper
+
+
+def classify(tokens: Sequence[Token], lex: Lexicon) -> MentionKind:
+    """Kind of the mention made of ``tokens``."""
+    if len(tokens) == 1 and tokens[0].lower in lex.pronouns:
+        return "pronoun"
+    head = tokens[-1].lower
+    if head in lex.org_words:
+        return "organisation"
+    nominal = lex.nominals.get(head)
+    if nominal is not None:
+        return "organisation" if nominal.kind in ("organisation", "document") else "nominal"
+    if any(t.upper and t.lower not in lex.title_words for t in tokens):
+        return "name"
+    return "nominal"
+
+
+def make(text: str, tokens: Sequence[Token], lex: Lexicon) -> Mention:
+    """The mention spanning ``tokens`` (first to last)."""
+    s, e = tokens[0].start, tokens[-1].end
+    return Mention(s, e, text[s:e], classify(tokens, lex))
+
+
+def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> int:
+    """First index of the proper-name run ending at ``j`` ("U.S. Secretary of State Mike Pompeo")."""
+    a = j
+    while a - 1 >= lo:
+        t = tokens[a - 1]
+        if _name_token(t, lex):
+            a -= 1
+        elif (
+            t.lower in NAME_PARTICLES or t.lower == "of"
+        ) and a - 2 >= lo and _name_token(tokens[a - 2], lex):
+            a -= 2
+        else:
+            break
+    # A sentence-initial word such as "However" is not part of the name.
+    while a < j and tokens[a].lower in lex.not_names:
+        a += 1
+    return a
+
+
+def _head_ok(t: Token, lex: Lexicon) -> bool:
+    return t.kind == WORD and (
+        t.lower in lex.pronouns
+        or t.lower in lex.nominals
+        or t.lower in lex.org_words
+        or (t.lower in lex.title_words and t.lower not in NAME_PARTICLES and t.lower != "of")
+        or _capitalised(t, lex)
+    )
+
+
+def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention | None:
+    """The noun phrase whose last token is ``tokens[j]`` (not reaching before ``lo``)."""
+    lex = lexicon()
+    if j < lo or not _head_ok(tokens[j], lex):
+        return None
+    head = tokens[j]
+    if head.lower in lex.pronouns:
+        return make(text, tokens[j : j + 1], lex)
+    a = _name_run_back(tokens, j, lo, lex) if head.upper else j
+    # Lowercase modifiers are kept only when a determiner closes the phrase:
+    # "a senior administration official", not "reporters on Tuesday officials".
+    k = a
+    while k - 1 >= lo and j - k < MAX_NP:
+        t = tokens[k - 1]
+        if t.kind != WORD:
+            break
+        if t.lower in DETERMINERS:
+            a = k - 1
+            break
+        if t.lower in lex.pronouns or t.lower in SKIPPABLE or t.lower in ATTACHING:
+            break
+        k -= 1
+        if t.upper and _capitalised(t, lex):
+            a = k  # "Mexican officials", "White House spokesman"
+    # "a spokesman for the ministry": reach over one attaching preposition.
+    if a - 2 >= lo and tokens[a - 1].lower in ATTACHING:
+        inner = np_ending_at(text, tokens, a - 2, lo)
+        if inner is not None and inner.kind in ("nominal", "name") and (
+            tokens[a - 2].lower in lex.nominals or tokens[a - 2].lower in lex.title_words
+        ):
+            s = inner.start
+            return Mention(s, head.end, text[s : head.end], classify(tokens[a - 2 : j + 1], lex))
+    while a < j and tokens[a].kind == WORD and tokens[a].lower in lex.not_names and not (
+        tokens[a].lower in DETERMINERS
+    ):
+        a += 1
+    return make(text, tokens[a : j + 1], lex)
+
+
+def subject_before(
+    text: str, tokens: Sequence[Token], i: int, lo: int
+) -> Mention | None:
+    """The subject of the cue at ``tokens[i]``: the phrase just before it.
+
+    Skips auxiliaries and adverbs ("X has also said") and an apposition
+    ("Smith, the mayor, said" gives "Smith").
+    """
+    lex = lexicon()
+    j = i - 1
+    while j >= lo and tokens[j].lower in SKIPPABLE:
+        j -= 1
+    if j < lo:
+        return None
+    if tokens[j].kind == PUNCT and tokens[j].text == ",":
+        # Apposition: ", the mayor," — the name before the first comma is the subject.
+        k = j - 1
+        while k >= lo and j - k <= MAX_NP and tokens[k].text != ",":
+            if tokens[k].kind == PUNCT and tokens[k].text not in ".-’'":
+                return None
+            k -= 1
+        if k < lo or tokens[k].text != ",":
+            return None
+        appos = np_ending_at(text, tokens, j - 1, k + 1)
+        name = np_ending_at(text, tokens, k - 1, lo)
+        if name is not None and name.kind in ("name", "organisation", "pronoun"):
+            return name
+        return appos
+    return np_ending_at(text, tokens, j, lo)
+
+
+def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
+    """The noun phrase that starts at ``tokens[i]`` (inverted "said the mayor")."""
+    lex = lexicon()
+    if i >= hi or tokens[i].kind != WORD:
+        return None
+    first = tokens[i]
+    if first.lower in lex.pronouns:
+        return make(text, tokens[i : i + 1], lex)
+    j = i
+    if first.lower in DETERMINERS:
+        # Up to the first head word: "the president's chief of staff", "a spokeswoman".
+        k = i + 1
+        while k < hi and k - i <= MAX_NP and tokens[k].kind == WORD:
+            t = tokens[k]
+            if t.lower in lex.nominals or t.lower in lex.org_words or t.lower in lex.title_words:
+                j = k
+                if k + 1 < hi and tokens[k + 1].lower in lex.nominals:
+                    k += 1
+                    continue
+                break
+            if t.upper:
+                j = k
+            k += 1
+        if j == i:
+            return None
+    elif _name_token(first, lex):
+        while j + 1 < hi and j - i < MAX_NP:
+            t = tokens[j + 1]
+            if _name_token(t, lex):
+                j += 1
+            elif (t.lower in NAME_PARTICLES or t.lower == "of") and j + 2 < hi and _name_token(
+                tokens[j + 2], lex
+            ):
+                j += 2
+            else:
+                break
+        # "U.S. authorities", "White House press secretary": a name used as a modifier.
+        while j + 1 < hi and j - i < MAX_NP and tokens[j + 1].lower in lex.nominals and (
+            not tokens[j + 1].upper
+        ):
+            j += 1
+    elif first.lower in lex.nominals:
+        j = i
+    else:
+        return None
+    # "said a spokesman for the ministry": one attaching preposition.
+    if (
+        j + 2 < hi
+        and tokens[j + 1].lower in ATTACHING
+        and tokens[j].lower in lex.nominals
+    ):
+        inner = np_starting_at(text, tokens, j + 2, hi)
+        if inner is not None and inner.kind != "pronoun":
+            s, e = first.start, inner.end
+            return Mention(s, e, text[s:e], classify(tokens[i : j + 1], lex))
+    return make(text, tokens[i : j + 1], lex)
+
+
+def name_mentions(
+    text: str, tokens: Sequence[Token], lo: int, hi: int
+) -> list[Mention]:
+    """Proper-name and pronoun mentions in ``tokens[lo:hi]``, in order."""
+    lex = lexicon()
+    out: list[Mention] = []
+    i = lo
+    while i < hi:
+        t = tokens[i]
+        if t.kind == WORD and t.lower in lex.pronouns and t.lower in ("he", "she", "they"):
+            out.append(Mention(t.start, t.end, t.text, "pronoun"))
+            i += 1
+            continue
+        if _name_token(t, lex):
+            j = i
+            while j + 1 < hi and (
+                _name_token(tokens[j + 1], lex)
+                or (
+                    tokens[j + 1].lower in NAME_PARTICLES
+                    and j + 2 < hi
+                    and _name_token(tokens[j + 2], lex)
+                )
+            ):
+                j += 1
+            run = tokens[i : j + 1]
+            if any(x.lower not in lex.title_words for x in run):
+                out.append(make(text, run, lex))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def gender_of(mention_text: str) -> str:
+    """``"m"``, ``"f"`` or ``"x"`` (unknown) from a title or a first name in the mention."""
+    lex = lexicon()
+    words = mention_text.split()
+    for k in range(len(words), 0, -1):
+        g = lex.title_gender.get(" ".join(words[:k]).lower())
+        if g in ("m", "f"):
+            return g
+    for w in words:
+        lw = w.lower().rstrip(".")
+        g = lex.title_gender.get(lw) or lex.title_gender.get(lw + ".")
+        if g in ("m", "f"):
+            return g
+        if lw in lex.title_words:
+            continue
+        g = lex.first_names.get(lw)
+        if g in ("m", "f"):
+            return g
+        break
+    return "x"

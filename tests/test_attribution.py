@@ -1,0 +1,137 @@
+"""Attribution sieves, one real sentence per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import QuoteExtractor, extract_quotes
+
+
+def only(text: str, **options: object):  # type: ignore[no-untyped-def]
+    quotes = extract_quotes(text, **options)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "rule"),
+    [
+        ("“We will not back down,” said Mayor Jane Hill.", "Mayor Jane Hill", "said",
+         "quote_cue_mention"),
+        ("“We will not back down,” Hill said on Tuesday.", "Hill", "said", "quote_cue_mention"),
+        ("“The plan is dead,” a spokeswoman for the ministry said.",
+         "a spokeswoman for the ministry", "said", "quote_cue_mention"),
+        ("“It is too early to tell,” Smith, the county's sheriff, told reporters.", "Smith",
+         "told", "quote_cue_mention"),
+        ("“Was anyone hurt?” asked the old man.", "the old man", "asked", "quote_cue_mention"),
+        ("“Never,” she replied.", "she", "replied", "quote_cue_mention"),
+        ("The senator said: “We have the votes.”", "The senator", "said", "mention_cue_quote"),
+        ("Officials told reporters on Monday, “The bridge is safe.”", "Officials", "told",
+         "mention_cue_quote"),
+        ("According to the police report, the driver was “going far too fast for the road.”",
+         "the police report", "According to", "according_to"),
+    ],
+)
+def test_cue_patterns(text: str, speaker: str, cue: str, rule: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+    assert q.rule == rule
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_mixed_quote_after_reported_speech() -> None:
+    text = "The governor said the state still had “a long way to go before reopening.”"
+    q = only(text)
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.text == "The governor"
+    assert q.rule == "cue_clause_quote"
+
+
+def test_elided_subject_takes_clause_subject() -> None:
+    text = "Garcia praised the deal but said there was “much more work to be done here.”"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Garcia"
+
+
+def test_pronoun_resolves_to_named_antecedent() -> None:
+    text = (
+        "Senator Maria Lopez spoke after the vote.\n"
+        "“This is a good day for the state,” she said."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "she"
+    assert q.entity is not None and q.entity.name == "Maria Lopez"
+
+
+def test_surname_completed_and_title_split() -> None:
+    text = (
+        "Health Minister Ana Ruiz visited the hospital.\n"
+        "“We need more nurses,” Ruiz said."
+    )
+    q = only(text)
+    assert q.entity is not None
+    assert q.entity.name == "Ana Ruiz"
+    assert q.entity.title == "Health Minister"
+
+
+def test_honorifics_keep_people_apart() -> None:
+    text = (
+        "“You want to tell me, and I have no objection to hearing it,” said Mr. Bennet.\n\n"
+        "“Oh, you must know,” said Mrs. Bennet."
+    )
+    quotes = extract_quotes(text)
+    assert [q.entity.name for q in quotes if q.entity] == ["Mr. Bennet", "Mrs. Bennet"]
+
+
+def test_interrupted_quote_shares_speaker() -> None:
+    text = "“I am not sure,” said Anne, “that we should go at all.”"
+    quotes = extract_quotes(text)
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.text == "Anne" for q in quotes)
+
+
+def test_same_paragraph_second_quote() -> None:
+    text = "“We are ready,” the coach said. “The players know what to do.”"
+    quotes = extract_quotes(text)
+    assert [q.speaker.text for q in quotes if q.speaker] == ["the coach", "the coach"]
+    assert quotes[1].rule == "same_paragraph"
+
+
+def test_colon_intro_paragraph() -> None:
+    text = "The chairman said in a statement:\n\n“The company has never been stronger.”"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "The chairman"
+    assert q.rule == "colon_intro"
+
+
+def test_turn_taking_in_dialogue() -> None:
+    text = (
+        "“Where have you been?” asked Mary.\n\n"
+        "“At the market,” replied Tom.\n\n"
+        "“All day?”\n\n"
+        "“Most of it.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.entity.name for q in quotes if q.entity] == ["Mary", "Tom", "Mary", "Tom"]
+    assert quotes[2].rule == "turn_taking"
+
+
+def test_scare_quote_is_other() -> None:
+    text = "Critics called the bill a so-called “deal” with no teeth."
+    assert extract_quotes(text) == []
+    kept = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    assert [q.kind for q in kept] == ["other"]
+
+
+def test_vocative_is_not_the_speaker() -> None:
+    text = "“Mr. Darcy, you are too kind,” said Elizabeth."
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Elizabeth"
+
+
+def test_confidence_follows_rule() -> None:
+    strong = only("“We will win,” said the mayor.")
+    weak = extract_quotes("The mayor left.\n\n“We will win.”")
+    assert strong.confidence > 0.9
+    assert all(q.confidence < strong.confidence for q in weak)
