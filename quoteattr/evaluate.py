@@ -28,6 +28,8 @@ How the gold is read (see docs/accuracy.md for the reasons):
   are the gold quoted spans; the whole record is not.
 * ``indirect`` records (PolNeAR) are scored by their content, all parts of one
   ``quote_id`` together, a leading complementiser "that" dropped.
+* A quoted span that stops short of its own quotation mark (only spaces
+  between, or none) is widened to take it in.
 * Every gold range is trimmed of white space; quoted spans keep their marks.
 """
 
@@ -93,6 +95,10 @@ _DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 _ANY_MARKS = _DOUBLE_MARKS | frozenset(
     "'\u2018\u2019\u201a\u201b\u2039\u203a\u300c\u300d\u300e\u300f"
 )
+_OPENERS = frozenset("\"'\u201c\u2018\u201e\u201a\u00ab\u2039\u300c\u300e")
+_CLOSERS = frozenset("\"'\u201d\u2019\u00bb\u203a\u300d\u300f")
+_BEFORE_OPENER = frozenset(" \t\n([{\u2014\u2013-")
+_AFTER_CLOSER = frozenset(".,;:!?)]}\u2014\u2013-")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LEADING_THAT = re.compile(r"that\b\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
@@ -365,14 +371,16 @@ class GoldQuote:
 @attrs.frozen(slots=True)
 class GoldStats:
     """What reading the gold did, for the report: records read, parts joined,
-    direct records split into several quotations, fragments found in mixed
-    records, marks left unpaired, quoted spans without marks or speaker."""
+    direct records split into several quotations, spans widened to reach
+    their own marks, fragments found in mixed records, marks left unpaired,
+    quoted spans without marks or speaker."""
 
     documents: int = 0
     unlabelled: int = 0
     records: int = 0
     joined_parts: int = 0
     split_records: int = 0
+    extended_to_marks: int = 0
     mixed_records: int = 0
     mixed_fragments: int = 0
     mixed_without_marks: int = 0
@@ -577,6 +585,53 @@ def _curly_quotations(text: str, start: int, end: int) -> list[Range]:
     return out if len(out) > 1 else []
 
 
+def _reach_marks(text: str, start: int, end: int) -> Range:
+    """Widen a quoted span that stops short of its own quotation marks.
+
+    Some gold spans leave out a mark that only white space separates from
+    them (PDNC, where a dash before the closing mark became a space:
+    ``"Where shall I put "``), or leave out marks right next to them (some
+    LitBank spans). A span with a mark at one end takes in a mark facing it
+    at the other end across spaces or tabs (no line break): an opening mark
+    after white space or an opening bracket or dash, a closing mark before
+    white space or punctuation. A span with no mark at either end takes in
+    marks only when both sit right against it.
+    """
+    left = _mark_before(text, start, " \t")
+    right = _mark_after(text, end, " \t")
+    has_left = start < end and text[start] in _ANY_MARKS
+    has_right = start < end and text[end - 1] in _ANY_MARKS
+    if has_right and not has_left and left is not None:
+        return left, end
+    if has_left and not has_right and right is not None:
+        return start, right
+    if not has_left and not has_right:
+        left, right = _mark_before(text, start, ""), _mark_after(text, end, "")
+        if left is not None and right is not None:
+            return left, right
+    return start, end
+
+
+def _mark_before(text: str, start: int, skip: str) -> int | None:
+    i = start
+    while i > 0 and text[i - 1] in skip:
+        i -= 1
+    if i > 0 and text[i - 1] in _OPENERS and (i < 2 or text[i - 2] in _BEFORE_OPENER):
+        return i - 1
+    return None
+
+
+def _mark_after(text: str, end: int, skip: str) -> int | None:
+    j = end
+    while j < len(text) and text[j] in skip:
+        j += 1
+    if j < len(text) and text[j] in _CLOSERS and (
+        j + 1 == len(text) or text[j + 1] in _AFTER_CLOSER or text[j + 1].isspace()
+    ):
+        return j + 1
+    return None
+
+
 def _int_field(record: Mapping[str, Any], name: str, where: str) -> int:
     value = record.get(name)
     if not isinstance(value, int) or isinstance(value, bool):
@@ -623,7 +678,7 @@ def gold_document(record: Mapping[str, Any], *, where: str = "document") -> Gold
     spans: dict[Range, GoldQuote] = {}
     indirect: list[GoldQuote] = []
     mixed: list[GoldQuote] = []
-    joined = split = fragments = no_marks = unpaired = 0
+    joined = split = extended = fragments = no_marks = unpaired = 0
 
     for (kind, qid), parts in groups.items():
         parts.sort(key=lambda q: (q["start"], q["end"]))
@@ -658,8 +713,14 @@ def gold_document(record: Mapping[str, Any], *, where: str = "document") -> Gold
                         fragments += 1
                         spans.setdefault((s, e), GoldQuote(((s, e),), "mixed", qid, speaker, cue))
                 continue
-            marked = _has_mark(chain[0], "left", text, start, end) or _has_mark(
-                chain[-1], "right", text, start, end
+            widened = _reach_marks(text, start, end)
+            extended += widened != (start, end)
+            start, end = widened
+            marked = (
+                text[start] in _ANY_MARKS
+                or text[end - 1] in _ANY_MARKS
+                or _has_mark(chain[0], "left", text, start, end)
+                or _has_mark(chain[-1], "right", text, start, end)
             )
             pieces = _curly_quotations(text, start, end) if text[start] == "\u201c" else []
             split += bool(pieces)
@@ -676,6 +737,7 @@ def gold_document(record: Mapping[str, Any], *, where: str = "document") -> Gold
         records=len(quotes),
         joined_parts=joined,
         split_records=split,
+        extended_to_marks=extended,
         mixed_records=sum(1 for k, _ in groups if k == "mixed"),
         mixed_fragments=fragments,
         mixed_without_marks=no_marks,

@@ -279,6 +279,30 @@ def test_parts_are_not_joined_across_a_blank_line() -> None:
     assert [g.ranges for g in doc.spans] == [(a,), (b,)]
 
 
+def test_span_stopping_short_of_its_marks_is_widened() -> None:
+    # A closing mark the span left out across a space (a lost dash before it).
+    t = 'He stared. "Where shall I put "\n\n"Anywhere," she said.'
+    s, e = at(t, '"Where shall I put')
+    doc = gold_document({"id": "w", "text": t, "quotes": [{"start": s, "end": e}]})
+    assert [t[g.start : g.end] for g in doc.spans] == ['"Where shall I put "']
+    assert doc.stats.extended_to_marks == 1
+    # Marks right against a span annotated without them.
+    t = '"Who is this for?" asked the clerk.'
+    s, e = at(t, "Who is this for?")
+    doc = gold_document({"id": "w", "text": t, "quotes": [{"start": s, "end": e}]})
+    assert [t[g.start : g.end] for g in doc.spans] == ['"Who is this for?"']
+    # Unmarked speech next to the opening mark of the next quotation stays as it is.
+    t = 'She agreed to come along . " We leave at noon . "'
+    s, e = at(t, "She agreed to come along .")
+    doc = gold_document({"id": "w", "text": t, "quotes": [{"start": s, "end": e}]})
+    assert [g.ranges for g in doc.spans] == [((s, e),)]
+    # A multi-paragraph quotation does not reach the next paragraph's mark.
+    t = '"First part of it\n"Second part."'
+    s, e = at(t, '"First part of it')
+    doc = gold_document({"id": "w", "text": t, "quotes": [{"start": s, "end": e}]})
+    assert [g.ranges for g in doc.spans] == [((s, e),)]
+
+
 def test_direct_record_holding_several_curly_quotations_is_split() -> None:
     t = "Voters wanted “jobs,” “roads” and “schools.”"
     s, e = at(t, "“jobs,” “roads” and “schools.”")
