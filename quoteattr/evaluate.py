@@ -108,6 +108,11 @@ _PRONOUNS = frozenset(
     "it its itself we us our ours ourselves they them their theirs themselves thee thou "
     "thy one".split()
 )
+_TITLES = frozenset(
+    "mr mrs miss ms dr sir lady lord rev reverend madame monsieur mme mlle master professor "
+    "prof capt captain col colonel gen general"
+    .split()
+)
 _CONTEXT = 100  # characters kept on each side of an error
 
 
@@ -471,6 +476,12 @@ class _AliasIndex:
         if speaker_text:
             names.add(speaker_text)
         normalised = {normalise_name(n) for n in names}
+        # "Mr. Lucian Gregory" also answers to "Lucian Gregory"; a title is
+        # dropped only before a full name, so "Mrs. Bennet" never becomes "Bennet".
+        for n in list(normalised):
+            words = n.split()
+            if len(words) >= 3 and words[0] in _TITLES:
+                normalised.add(" ".join(words[1:]))
         out = frozenset(n for n in normalised if n and n not in _PRONOUNS)
         self._cache[key] = out
         return out

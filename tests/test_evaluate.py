@@ -338,6 +338,23 @@ def test_fiction_aliases_found_by_key_or_by_alias() -> None:
         assert speaker is not None and speaker.aliases == {"mrs hale", "mother"}
 
 
+def test_title_is_dropped_from_full_name_aliases_only() -> None:
+    t = '"Late again," said Mr. Lucian Gray. "Sit," said Mrs. Hale.'
+    s, e = at(t, '"Late again,"')
+    s2, e2 = at(t, '"Sit,"')
+    meta = {"characters": {
+        "Mr. Lucian Gray": {"aliases": ["Mr. Lucian Gray"]},
+        "Mrs. Hale": {"aliases": ["Mrs. Hale"]},
+    }}
+    doc = gold_document({"id": "f", "text": t, "meta": meta, "quotes": [
+        {"start": s, "end": e, "speaker_entity": "Mr. Lucian Gray"},
+        {"start": s2, "end": e2, "speaker_entity": "Mrs. Hale"},
+    ]})
+    by_entity = {g.speaker.entity: g.speaker.aliases for g in doc.spans if g.speaker}
+    assert by_entity["Mr. Lucian Gray"] == {"mr lucian gray", "lucian gray"}
+    assert by_entity["Mrs. Hale"] == {"mrs hale"}
+
+
 def test_litbank_aliases_include_entity_mentions_but_not_pronouns() -> None:
     t = '"Come in," said the old sailor. He smiled.'
     s, e = at(t, '"Come in,"')
