@@ -282,9 +282,9 @@ def _role(text: str, start: int, end: int, ps: int, pe: int, mark: _Mark) -> int
     closing = prev in (_W, _P) and nxt in (_S, _P, _D)
     if closing or (prev == _D and nxt in (_S, _P)):
         return _CLOSE
-    if (prev in (_S, _O) and nxt != _S) or prev == _D:
+    if (prev in (_S, _O) and nxt in (_W, _O)) or prev == _D:
         return _OPEN
-    return _AMBIG
+    return _AMBIG  # French spacing: « Bonjour », — decided by what is open
 
 
 # The double marks of a paragraph are decided together: each gets a cost as an

@@ -1,0 +1,383 @@
+# ruff: noqa: RUF001  (quotation marks are what these tests are about)
+"""The quotation-mark stage: classification, pairing, nesting, paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoteattr._marks import _TABLE, FAMILIES, RawQuote, find_quotations
+
+ALL = frozenset(FAMILIES)
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line paragraphs, trimmed (a stand-in for the layout stage)."""
+    out = []
+    pos = 0
+    for m in [*_BLANK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def find(text: str, families: frozenset[str] = ALL) -> list[RawQuote]:
+    return find_quotations(text, paragraphs(text), families)
+
+
+def spans(text: str, families: frozenset[str] = ALL) -> list[str]:
+    return [text[q.start : q.end] for q in find(text, families)]
+
+
+def contents(text: str) -> list[str]:
+    return [text[q.content_start : q.content_end] for q in find(text)]
+
+
+# --- double marks -----------------------------------------------------------
+
+
+def test_curly_double_quotes() -> None:
+    text = "“We will not pay for the wall,” the minister said. “Never.”"
+    assert spans(text) == ["“We will not pay for the wall,”", "“Never.”"]
+    assert contents(text) == ["We will not pay for the wall,", "Never."]
+
+
+def test_straight_double_quotes_direction_from_context() -> None:
+    text = 'He called the report "fake news" and added, "We are done here."'
+    assert spans(text) == ['"fake news"', '"We are done here."']
+
+
+def test_straight_double_quotes_after_dash_and_at_paragraph_start() -> None:
+    text = '"I was about to say--" she began.\n\nHe cut in--"Stop!"'
+    assert spans(text) == ['"I was about to say--"', '"Stop!"']
+
+
+def test_ptb_tokenised_straight_quotes() -> None:
+    text = '" Hello , " said he . " Go away ! " she cried : " Now ! "'
+    assert spans(text) == ['" Hello , "', '" Go away ! "', '" Now ! "']
+    assert contents(text) == ["Hello ,", "Go away !", "Now !"]
+
+
+def test_ptb_passage_starting_inside_a_quotation() -> None:
+    # The excerpt starts in the middle of a quotation: its first mark closes.
+    text = 'see that it is done . " He left . Then he said : " What is that ? " he cried .'
+    assert spans(text) == ['" What is that ? "']
+
+
+def test_curly_opened_straight_closed() -> None:
+    text = 'Cruz called it “highly significant." Later he said "sorry" to Carson.'
+    assert spans(text) == ['“highly significant."', '"sorry"']
+
+
+def test_german_low_nine_quotes() -> None:
+    text = "„Das ist ‚gut‘“, sagte sie. „Ja“, antwortete er."
+    assert spans(text) == ["„Das ist ‚gut‘“", "„Ja“"]
+    assert find(text)[0].nested == ((9, 14),)
+
+
+def test_swedish_right_marks_both_ways() -> None:
+    text = "Han sa ”Hej då” och gick."
+    assert spans(text) == ["”Hej då”"]
+
+
+# --- single marks and apostrophes -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The administration’s plan can’t work, Mexico’s minister said.",
+        "PTB text splits clitics: the administration ’s plan , he ’d say .",
+        "The ’90s gave us rock ’n’ roll and the boys’ own paper.",
+        "’Tis five o’clock, so give ’em the news, said the boys’ mother.",
+        "I can't see the boys' dog; it's five o'clock and 'tis late.",
+        "Rock 'n' roll in the '90s: 'em and 'til, the Joneses' car.",
+        "He was goin' home an' singin' o' the sea, the lads' song.",
+    ],
+)
+def test_apostrophes_never_open_or_close(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_single_quotes_with_apostrophes_inside() -> None:
+    text = "‘I can’t go to the boys’ school,’ she said, ‘it’s the ’90s.’"
+    assert spans(text) == ["‘I can’t go to the boys’ school,’", "‘it’s the ’90s.’"]
+
+
+def test_straight_single_quotes_with_apostrophes_inside() -> None:
+    text = "'It's the boys' turn,' he said. 'Don't argue.'"
+    assert spans(text) == ["'It's the boys' turn,'", "'Don't argue.'"]
+
+
+def test_possessive_plural_closes_when_nothing_better_comes() -> None:
+    text = "‘Give it to the boys’ she said, and left."
+    assert spans(text) == ["‘Give it to the boys’"]
+
+
+def test_elision_inside_narration_does_not_swallow_quotes() -> None:
+    text = "Ships of men on 'Change, the dark “interlopers” and “generals” of trade."
+    assert spans(text) == ["“interlopers”", "“generals”"]
+
+
+def test_capitalised_elision_may_open_a_quote() -> None:
+    text = "'Tis true,' said the old man."
+    assert spans(text) == ["'Tis true,'"]
+
+
+def test_ptb_straight_single_quotes() -> None:
+    text = "' Was it gone ? ' ' Yes , it was gone . ' he said ."
+    assert spans(text) == ["' Was it gone ? '", "' Yes , it was gone . '"]
+
+
+# --- guillemets and CJK ----------------------------------------------------
+
+
+def test_french_guillemets() -> None:
+    text = "« Bonjour », dit-il. Elle répondit «\u00a0Non\u00a0»."
+    assert spans(text) == ["« Bonjour »", "«\u00a0Non\u00a0»"]
+
+
+def test_german_guillemets_point_inwards() -> None:
+    text = "»Ja«, sagte er, »das ist ›gut‹.«"
+    assert spans(text) == ["»Ja«", "»das ist ›gut‹.«"]
+
+
+def test_cjk_corner_brackets() -> None:
+    text = "他说：「你好『世界』。」然后走了。"
+    quotes = find(text)
+    assert [text[q.start : q.end] for q in quotes] == ["「你好『世界』。」"]
+    assert quotes[0].family == "cjk"
+    assert [text[s:e] for s, e in quotes[0].nested] == ["『世界』"]
+
+
+# --- nesting -----------------------------------------------------------------
+
+
+def test_alternate_family_nested_inside_double() -> None:
+    text = "“He told me ‘never again’ and left,” she said."
+    quotes = find(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“He told me ‘never again’ and left,”"]
+    assert [text[s:e] for s, e in quotes[0].nested] == ["‘never again’"]
+
+
+def test_double_nested_inside_single() -> None:
+    text = "‘The crowd shouted “fire!” twice,’ she said."
+    assert spans(text) == ["‘The crowd shouted “fire!” twice,’"]
+
+
+def test_same_style_straight_nesting() -> None:
+    text = 'He said, "I knew it would be "no" before I opened it." Then he left.'
+    quotes = find(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        '"I knew it would be "no" before I opened it."'
+    ]
+
+
+# --- paragraphs --------------------------------------------------------------
+
+
+def test_multi_paragraph_quotation() -> None:
+    text = (
+        "He rose and spoke.\n\n"
+        "“The first part of the speech goes on for a while and is not closed.\n\n"
+        "“The second part carries on in the same breath.\n\n"
+        "“And the third ends it,” he said.\n\n"
+        "“A new quotation,” she answered."
+    )
+    quotes = find(text)
+    assert len(quotes) == 2
+    first = quotes[0]
+    assert first.closed and len(first.segments) == 3
+    assert [text[s:e] for s, e in first.segments] == [
+        "“The first part of the speech goes on for a while and is not closed.",
+        "“The second part carries on in the same breath.",
+        "“And the third ends it,”",
+    ]
+    assert first.paragraph == 1
+    assert text[first.start : first.end].endswith("ends it,”")
+    assert text[quotes[1].start : quotes[1].end] == "“A new quotation,”"
+
+
+def test_multi_paragraph_hard_wrapped_straight_quotes() -> None:
+    text = (
+        '"It was a dark night when we set out from the village, and\n'
+        "nobody knew the road; the carter had left us at the inn.\n\n"
+        '"We walked on until morning," he said, "and then we slept."'
+    )
+    quotes = find(text)
+    assert len(quotes) == 2
+    assert len(quotes[0].segments) == 2 and quotes[0].closed
+    assert text[quotes[1].start : quotes[1].end] == '"and then we slept."'
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    text = "“This quotation is never closed.   \n\nShe said “yes” afterwards."
+    quotes = find(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "“This quotation is never closed.",
+        "“yes”",
+    ]
+    assert quotes[0].closed is False and quotes[0].close_mark == ""
+    assert quotes[1].closed is True
+
+
+def test_unclosed_quote_does_not_disturb_later_paragraphs() -> None:
+    text = 'He began, "and then\n\nthe narration goes on.\n\n"Fine," said she.'
+    quotes = find(text)
+    assert [text[q.start : q.end] for q in quotes] == ['"and then', '"Fine,"']
+    assert [q.closed for q in quotes] == [False, True]
+
+
+def test_families_filter() -> None:
+    text = "“Yes,” he said, ‘no’ and «peut-être»."
+    assert spans(text, frozenset({"double"})) == ["“Yes,”"]
+    assert spans(text, frozenset({"single", "guillemet"})) == ["‘no’", "«peut-être»"]
+
+
+def test_offsets_into_text_outside_paragraphs_ignored() -> None:
+    text = "“Outside” and “inside”"
+    quotes = find_quotations(text, [(12, len(text))], ALL)
+    assert [text[q.start : q.end] for q in quotes] == ["“inside”"]
+
+
+# --- robustness ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ud800“\udfff”\ud800",
+        "\x00“\x01\x02”\x1b'\x7f",
+        "“" * 1000,
+        "”" * 1000,
+        "'" * 5000,
+        "’" * 5000,
+        "“‘" * 100_000,
+        "\"'" * 50_000,
+        "« » ‹ › „ ‚ 「 『 」 』 `` ''" * 500,
+        "a'b'c'd' " * 2000,
+    ],
+)
+def test_adversarial_text_gives_a_result(text: str) -> None:
+    quotes = find(text)
+    check_invariants(text, paragraphs(text), quotes)
+
+
+def test_bad_paragraph_spans_are_tolerated() -> None:
+    text = "“One” and “two”"
+    for paras in ([(-5, 100)], [(10, 3)], [(0, 8), (4, 15)], [(0, 0)], []):
+        check_invariants(text, [], find_quotations(text, paras, ALL))
+
+
+# --- properties ----------------------------------------------------------------
+
+OPENING = {m.text for m in _TABLE.values() if m.glyph != "close"}
+CLOSING = {m.text for m in _TABLE.values() if m.glyph != "open"}
+
+
+def check_invariants(
+    text: str, paras: list[tuple[int, int]], quotes: list[RawQuote]
+) -> None:
+    last_end = 0
+    for q in quotes:
+        assert last_end <= q.start, "sorted and non-overlapping"
+        last_end = q.end
+        assert q.start <= q.content_start <= q.content_end <= q.end
+        assert text.startswith(q.open_mark, q.start) and q.open_mark in OPENING
+        assert _TABLE[q.open_mark].family in FAMILIES
+        if q.closed:
+            assert q.close_mark in CLOSING and text[: q.end].endswith(q.close_mark)
+        else:
+            assert q.close_mark == ""
+        assert q.segments[0][0] == q.start and q.segments[-1][1] == q.end
+        prev = q.start
+        for s, e in q.segments:
+            assert prev <= s < e
+            prev = e
+            if paras:
+                assert any(ps <= s and e <= pe for ps, pe in paras), "segment in a paragraph"
+        for s, e in q.nested:
+            assert q.start < s < e <= q.end
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *"ab c.,!?-—\n\n \t",
+        *["“", "”", '"', "'", "‘", "’", "«", "»", "‹", "›", "„", "‚", "「", "」", "『", "』"],
+        *["``", "''", "can't", "boys'", " 'tis", "\ud800", "\x00"],
+    ]
+)
+
+
+@given(st.lists(_ALPHABET, max_size=200).map("".join))
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_invariants_hold_for_any_text(text: str) -> None:
+    paras = paragraphs(text)
+    check_invariants(text, paras, find_quotations(text, paras, ALL))
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300)
+def test_invariants_hold_for_any_unicode(text: str) -> None:
+    paras = paragraphs(text)
+    check_invariants(text, paras, find_quotations(text, paras, ALL))
+
+
+_WORDS = st.sampled_from(
+    ["the", "wall", "can't", "won't", "it's", "we", "pay", "Mexico", "never", "I", "o'clock",
+     "told", "them", "again", "home", "Smith's", "rock", "1990"]
+)
+_STYLES = [("“", "”"), ('"', '"'), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "“"), ("「", "」")]
+
+
+@st.composite
+def documents(
+    draw: st.DrawFn, styles: tuple[int, ...] = tuple(range(len(_STYLES)))
+) -> tuple[str, list[tuple[int, int]]]:
+    """Narration with quotations inserted; returns the text and the quotation spans."""
+    opener, closer = _STYLES[draw(st.sampled_from(styles))]
+    parts: list[str] = []
+    expected: list[tuple[int, int]] = []
+    pos = 0
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.booleans()):
+            narration = " ".join(draw(st.lists(_WORDS, min_size=1, max_size=6))) + " "
+            parts.append(narration)
+            pos += len(narration)
+        words = draw(st.lists(_WORDS, min_size=1, max_size=8))
+        punct = draw(st.sampled_from(["", ",", ".", "!", "?"]))
+        quote = opener + " ".join(words) + punct + closer
+        expected.append((pos, pos + len(quote)))
+        tail = draw(st.sampled_from([" said Smith. ", " ", ", she said. ", "\n"]))
+        parts.append(quote + tail)
+        pos += len(quote) + len(tail)
+    return "".join(parts), expected
+
+
+@given(documents())
+@settings(max_examples=300)
+def test_inserted_quotations_are_recovered(doc: tuple[str, list[tuple[int, int]]]) -> None:
+    text, expected = doc
+    quotes = find(text)
+    assert [(q.start, q.end) for q in quotes] == expected
+    assert all(q.closed for q in quotes)
+
+
+@given(documents(styles=(0,)))
+@settings(max_examples=200)
+def test_swapping_curly_for_guillemets_keeps_spans(doc: tuple[str, list[tuple[int, int]]]) -> None:
+    text, expected = doc
+    swapped = text.replace("“", "«").replace("”", "»")
+    assert [(q.start, q.end) for q in find(swapped)] == expected
+    assert [(q.start, q.end) for q in find(text)] == expected
