@@ -21,6 +21,7 @@ import datetime
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -210,7 +211,8 @@ def _markdown(results: Sequence[CorpusScores], meta: dict[str, Any]) -> str:
     parts = [
         MARKER,
         "",
-        f"quoteattr {meta['quoteattr_version']}, Python {meta['python']}, {meta['date']}."
+        f"quoteattr {meta['quoteattr_version']} (commit {meta['commit'] or 'unknown'}), "
+        f"Python {meta['python']}, {meta['date']}."
         + (f" First {meta['limit']} documents per corpus only." if meta["limit"] else ""),
         "",
         "### Summary",
@@ -230,6 +232,22 @@ def _markdown(results: Sequence[CorpusScores], meta: dict[str, Any]) -> str:
         if s.rules:
             parts += ["", f"Per rule ({s.name}):", "", _md_table(RULE_HEAD, _rule_rows(s))]
     return "\n".join(parts) + "\n"
+
+
+def _commit() -> str | None:
+    """The checkout's commit (with "+dirty" if the library has local changes), if git is there."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True, text=True, check=True, timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "quoteattr"],
+            capture_output=True, text=True, check=True, timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head + ("+dirty" if dirty else "") if head else None
 
 
 def _inside_repo(path: str) -> bool:
@@ -290,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = sum(s.seconds for s in results)
     meta = {
         "quoteattr_version": quoteattr.__version__,
+        "commit": _commit(),
         "python": platform.python_version(),
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
         "limit": args.limit,
