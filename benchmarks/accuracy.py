@@ -136,7 +136,7 @@ def _rule_rows(s: CorpusScores) -> list[tuple[str, ...]]:
     return rows
 
 
-RULE_HEAD = ("rule", "kind", "predicted", "matched", "matched %", "judged", "right", "right %")
+RULE_HEAD = ("rule", "kind", "predicted", "matched", "match rate", "judged", "right", "right rate")
 METRIC_HEAD = ("metric", "P", "R", "F1 / acc.", "counts")
 
 
