@@ -105,27 +105,26 @@ class _Context:
 
 
 def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
-    """One `Link` per quotation, in document order."""
+    """One `Link` per quotation, in document order (pronouns left for `_conversation`)."""
     by_paragraph: dict[int, list[RawQuote]] = {}
     for q in quotations:
         by_paragraph.setdefault(q.paragraph, []).append(q)
     doc.quote_spans = [(q.start, q.end) for q in quotations]
-    dialogue = _Dialogue()
     links: list[Link] = []
     for p in sorted(by_paragraph):
         ctx = _Context(doc, p, by_paragraph[p])
-        paragraph_links = [_attribute_one(ctx, i, dialogue) for i in range(len(ctx.quotes))]
+        paragraph_links = [_attribute_one(ctx, i) for i in range(len(ctx.quotes))]
         _share_within_paragraph(paragraph_links)
         for link in paragraph_links:
             if link.speaker is None and link.kind != "other":
-                _fallback(ctx, link, dialogue)
-            _resolve_pronoun(ctx, link, dialogue)
-        dialogue.close_paragraph(ctx, paragraph_links)
+                _paragraph_mention(ctx, link)
+            if link.speaker is not None and link.speaker.kind != "pronoun":
+                link.referent = link.speaker
         links.extend(paragraph_links)
     return links
 
 
-def _attribute_one(ctx: _Context, i: int, dialogue: _Dialogue) -> Link:
+def _attribute_one(ctx: _Context, i: int) -> Link:
     q = ctx.quotes[i]
     doc = ctx.doc
     sentences = doc.sentences(ctx.p)
@@ -151,7 +150,7 @@ def _attribute_one(ctx: _Context, i: int, dialogue: _Dialogue) -> Link:
     if found is None and lead[0] == lead[1] == ctx.index(ss) and si > 0:
         found = _colon_intro(ctx, si - 1)
     if found is None and lead[0] == lead[1] and si == 0 and i == 0:
-        found = dialogue.colon_intro(ctx)
+        found = _previous_paragraph_intro(ctx)
     if found is not None:
         link.rule = found.rule
         link.speaker = found.speaker
@@ -343,162 +342,35 @@ def _share_within_paragraph(links: list[Link]) -> None:
         link.confidence = CONFIDENCE["same_paragraph"]
 
 
-def _fallback(ctx: _Context, link: Link, dialogue: _Dialogue) -> None:
-    text = ctx.doc.text
-    toks = ctx.tokens
-    first_in_paragraph = ctx.index(link.start) == 0
-    # Narration around the quotation in the same paragraph: "Elizabeth smiled. “Q”".
-    narration = [
-        m
-        for lo, hi in _narration_ranges(ctx)
-        for m in _mentions.name_mentions(text, toks, lo, hi)
-        if m.kind in ("name", "pronoun")
-    ]
-    if not narration and first_in_paragraph:
-        guess = dialogue.next_speaker(ctx)
-        if guess is not None:
-            link.speaker, link.referent, rule = guess
-            link.rule = rule
-            link.confidence = CONFIDENCE[rule]
-            return
-    if narration:
-        subject = min(narration, key=lambda m: abs(m.start - link.start))
-        link.speaker = subject
+def _paragraph_mention(ctx: _Context, link: Link) -> None:
+    """"Elizabeth smiled. “Q”": the name in the paragraph's narration nearest the quotation."""
+    found = [m for m in narration_mentions(ctx.doc, ctx.p) if m.kind in ("name", "pronoun")]
+    if found:
+        link.speaker = min(found, key=lambda m: abs(m.start - link.start))
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
 
 
-def _narration_ranges(ctx: _Context) -> list[tuple[int, int]]:
-    """Token ranges of the paragraph that are outside every quotation."""
-    out = []
-    pos = 0
-    for q in ctx.quotes:
-        a = ctx.index(q.start)
-        if a > pos:
-            out.append((pos, a))
-        pos = ctx.index(q.end)
-    if pos < len(ctx.tokens):
-        out.append((pos, len(ctx.tokens)))
+def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Mention]:
+    """Name and pronoun mentions of paragraph ``p`` outside its quotations (before ``end``)."""
+    toks = doc.tokens(p)
+    out: list[Mention] = []
+    for lo, hi in _outside(doc, p, toks):
+        out.extend(_mentions.name_mentions(doc.text, toks, lo, hi))
+    if end is not None:
+        out = [m for m in out if m.end <= end]
     return out
 
 
-def _resolve_pronoun(ctx: _Context, link: Link, dialogue: _Dialogue) -> None:
-    speaker = link.speaker
-    if speaker is None:
-        return
-    if speaker.kind != "pronoun":
-        if link.referent is None:
-            link.referent = speaker
-        return
-    if link.referent is not None:
-        return
-    antecedent = dialogue.antecedent(ctx, speaker)
-    if antecedent is not None:
-        link.referent = antecedent
-        link.confidence *= PRONOUN_FACTOR
-
-
-class _Dialogue:
-    """What the document has said so far: speakers by paragraph, and name mentions seen."""
-
-    __slots__ = ("last_paragraph", "mentions", "turns")
-
-    def __init__(self) -> None:
-        # (paragraph, speaker, referent) of each quote paragraph, in order
-        self.turns: list[tuple[int, Mention, Mention | None]] = []
-        self.mentions: list[tuple[int, Mention]] = []
-        self.last_paragraph = -1
-
-    def close_paragraph(self, ctx: _Context, links: Sequence[Link]) -> None:
-        """Record the paragraph's speaker and its named mentions."""
-        for link in reversed(links):
-            if link.speaker is not None:
-                self.turns.append((ctx.p, link.speaker, link.referent))
-                break
-        self.last_paragraph = ctx.p
-
-    def _recent_names(self, ctx: _Context, before: int) -> list[Mention]:
-        """Named mentions in the narration before ``before``: this paragraph, then up to
-        three earlier ones, nearest first."""
-        text = ctx.doc.text
-        out: list[Mention] = []
-        for lo, hi in reversed(_narration_ranges(ctx)):
-            hi = min(hi, ctx.index(before))
-            if lo < hi:
-                out.extend(
-                    reversed(
-                        [m for m in _mentions.name_mentions(text, ctx.tokens, lo, hi)
-                         if m.kind != "pronoun"]
-                    )
-                )
-        doc = ctx.doc
-        for p in range(ctx.p - 1, max(-1, ctx.p - 4), -1):
-            toks = doc.tokens(p)
-            ranges = _outside(doc, p, toks)
-            for lo, hi in reversed(ranges):
-                out.extend(
-                    reversed(
-                        [m for m in _mentions.name_mentions(text, toks, lo, hi)
-                         if m.kind != "pronoun"]
-                    )
-                )
-        return out
-
-    def antecedent(self, ctx: _Context, pronoun: Mention) -> Mention | None:
-        """The named mention a pronoun speaker refers to."""
-        word = pronoun.text.lower()
-        if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-        elif word in ("they", "it"):
-            want = "n"
-        else:
-            return None
-        predicted = self._turn_prediction(ctx)
-        if predicted is not None and want in ("m", "f"):
-            if _mentions.gender_of(predicted.text) in (want, "x"):
-                return predicted
-        for m in self._recent_names(ctx, pronoun.start):
-            if want == "n":
-                if m.kind == "organisation":
-                    return m
-                continue
-            if m.kind == "name" and _mentions.gender_of(m.text) in (want, "x"):
-                return m
+def _previous_paragraph_intro(ctx: _Context) -> _Found | None:
+    """The previous paragraph ends "… X said:" and introduces this one."""
+    p = ctx.p - 1
+    if p < 0:
         return None
-
-    def _turn_prediction(self, ctx: _Context) -> Mention | None:
-        """In a run of quote paragraphs A, B, …, the next turn is A's."""
-        if len(self.turns) < 2:
-            return None
-        (p1, s1, r1), (p2, s2, r2) = self.turns[-2], self.turns[-1]
-        if p2 != ctx.p - 1 or p1 != ctx.p - 2:
-            return None
-        a, b = (r1 or s1), (r2 or s2)
-        if a.kind == "pronoun" or a.text.lower() == b.text.lower():
-            return None
-        return a
-
-    def next_speaker(self, ctx: _Context) -> tuple[Mention, Mention | None, str] | None:
-        """Guess the speaker of an unattributed quote paragraph."""
-        predicted = self._turn_prediction(ctx)
-        if predicted is not None:
-            return predicted, predicted, "turn_taking"
-        if self.turns and self.turns[-1][0] == ctx.p - 1:
-            _, speaker, referent = self.turns[-1]
-            return speaker, referent, "previous_paragraph"
-        return None
-
-    def colon_intro(self, ctx: _Context) -> _Found | None:
-        """The previous paragraph ends "… X said:" and introduces this one."""
-        p = ctx.p - 1
-        if p < 0:
-            return None
-        doc = ctx.doc
-        sentences = doc.sentences(p)
-        ss, se = sentences[-1]
-        prev = _Context(doc, p, ())
-        found = _intro_in(prev, prev.index(ss), prev.index(se))
-        return found
+    doc = ctx.doc
+    ss, se = doc.sentences(p)[-1]
+    prev = _Context(doc, p, ())
+    return _intro_in(prev, prev.index(ss), prev.index(se))
 
 
 def _outside(doc: Document, p: int, toks: Sequence[Token]) -> list[tuple[int, int]]:

@@ -5,16 +5,17 @@ caller's original string; no stage rewrites the text, so every offset is the cal
 2. marks        (`_marks`)       quotation marks classified and paired into quotations
 3. sentences    (`_sentences`)   Punkt sentence spans, only for paragraphs that need them
 4. attribution  (`_attribution`) cue + mention sieves give each quotation a kind and speaker
-5. indirect     (`_indirect`)    reported speech without marks (only if asked for)
-6. entities     (`_entities`)    speaker mentions grouped into entities
-7. records      (here)           `Quote` records, filtered by kind, sorted by position
+5. conversation (`_conversation`) pronoun speakers resolved, unattributed dialogue turns filled
+6. indirect     (`_indirect`)    reported speech without marks (only if asked for)
+7. entities     (`_entities`)    speaker mentions grouped into entities
+8. records      (here)           `Quote` records, filtered by kind, sorted by position
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quoteattr import _attribution, _entities, _indirect, _layout, _marks
+from quoteattr import _attribution, _conversation, _entities, _indirect, _layout, _marks
 from quoteattr._cues import CueLexicon
 from quoteattr._document import Document
 from quoteattr._errors import ConfigurationError
@@ -104,6 +105,7 @@ class QuoteExtractor:
         quotations = _marks.find_quotations(text, paragraphs, self._families)
         doc = Document(text, paragraphs, self._splitter, self._cues)
         links = _attribution.attribute(doc, quotations)
+        _conversation.resolve(doc, links)
         if "indirect" in self._kinds:
             links = sorted(links + _indirect.find(doc, links), key=lambda link: link.start)
         entities = _entities.resolve(doc, links)
