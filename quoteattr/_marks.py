@@ -1,15 +1,20 @@
 # ruff: noqa: RUF001, RUF002, RUF003  (quotation marks are the subject of this module)
 """Quotation marks: classify every mark from its neighbours, then pair them.
 
-One compiled regex finds the mark characters of a paragraph; each mark is then
-classified from the characters next to it (and, for single marks, the word
-next to it) as opening, closing, ambiguous (direction decided by what is open),
-apostrophe, or a *weak* opener/closer (’Tis, boys’, goin’: used only when
-nothing better is there). A stack per paragraph pairs marks of one pairing
-class; quotes of the alternate family nest inside. Top-level quotations are
-returned; a quotation left open at the end of a paragraph continues into the
-next paragraph when that one starts with the same kind of opening mark (the
-multi-paragraph convention), and is otherwise kept with ``closed=False``.
+One compiled regex finds the mark characters of a paragraph (no loop over the
+other characters); each mark is then classified from the characters next to
+it. Single marks (‘ ’ ') and guillemets become opening, closing, ambiguous
+(decided by what is open), apostrophe (can’t, ’90s, rock ’n’ roll), or a
+*weak* opener/closer (’Tis, boys’, goin’: used only when nothing better comes).
+Double marks (“ ” " „) get a cost as opener and as closer instead, and the
+cheapest properly nested reading of all the double marks of the paragraph
+decides them together (straight marks have no direction of their own). A stack
+per paragraph then pairs marks of one pairing class; quotations of the
+alternate family nest inside and are reported in ``nested``. Top-level
+quotations are returned; a quotation left open at the end of a paragraph
+continues into the next paragraph when that one starts with the same kind of
+opening mark (the multi-paragraph convention), and is otherwise kept with
+``closed=False``, ending at its paragraph end.
 
 The mark table and the elision word lists are data: ``data/marks.json``.
 Every step is linear in the length of the text, whatever the text.
@@ -93,7 +98,6 @@ def _load() -> tuple[dict[str, _Mark], frozenset[str], frozenset[str], frozenset
 
 _TABLE, _CLITICS, _LEADING, _TRAILING = _load()
 _MARK_CHARS = frozenset(ch for mark in _TABLE for ch in mark)
-_APOSTROPHES = "\u2018\u2019'"
 
 # Roles a mark can take after classification.
 _NONE, _APOS, _OPEN, _WOPEN, _CLOSE, _WCLOSE, _AMBIG = range(7)
@@ -142,10 +146,9 @@ def _pattern(families: frozenset[str]) -> regex.Pattern[str]:
 class _Paragraph:
     """The pairing state of one paragraph."""
 
-    __slots__ = ("keys", "pairs", "stack", "strong", "text")
+    __slots__ = ("keys", "pairs", "stack", "strong")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self) -> None:
         # Entries: [start, mark end, mark, accept key, weak, pending close or None]
         self.stack: list[list[Any]] = []
         self.keys: dict[str, list[int]] = {}
@@ -365,7 +368,6 @@ def _spaced_costs(text: str, start: int, end: int, ps: int, pe: int) -> tuple[fl
         return (1.5, 0.0)  # ! " said he
     if before in ",;" and lower:
         return (0.6, 0.2)  # , " said he — or: he repeated , " of another
-
     if _char_class(before) == _W and after.isupper():
         return (0.0, 1.0)  # said " Hello
     return (0.5, 0.5)
@@ -435,7 +437,7 @@ def _pair_paragraph(
             start, end, mark, _ = marks[k]
             marks[k] = (start, end, mark, role)
 
-    state = _Paragraph(text)
+    state = _Paragraph()
     for start, end, mark, role in marks:
         if role == _NONE:
             continue
