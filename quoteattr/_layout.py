@@ -49,9 +49,9 @@ _ENDS_TITLE = regex.compile(
     r"(?:^|[^\p{L}.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Mt|Ft|"
     r"Prof|Rev|Hon)\.\Z"
 )
+# Words that cannot end a phrase (not "on", "for", "with": "Trump vows to fight on").
 _ENDS_FUNCTION_WORD = regex.compile(
-    r"(?:^|[^\p{L}])(?i:the|a|an|of|to|in|on|at|by|for|from|with|into|and|or|nor|but|"
-    r"as|that|than|whose|which|who)\Z"
+    r"(?:^|[^\p{L}])(?i:the|a|an|of|and|or|nor|than|whose|into|onto|its|their|our|your|my)\Z"
 )
 # Applied to the first few characters of a line.
 _OPEN = "[" + regex.escape(_OPENERS) + "]*"

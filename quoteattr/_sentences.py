@@ -35,8 +35,19 @@ _CLOSING_MARKS = frozenset("\"'\u2019\u201d\u00bb\u203a\u300d\u300f")
 _REALIGN = re.compile("[" + re.escape(_CLOSERS) + r"]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 # Punkt's characters that cannot occur inside a word, with the typographic quotes.
 _NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb!?])"
+# Punkt's candidate sentence ends, as NLTK writes it, compiled with the standard library:
+# NLTK 3.10 wraps it in a wall-clock limit that also counts the time Punkt spends between
+# matches, so a long paragraph could raise TimeoutError. The pattern is linear: only a
+# candidate followed by white space scans the next token, once.
+_PERIOD_CONTEXT = re.compile(
+    r"[.?!](?=(?P<after_tok>" + _NON_WORD + r"|\s+(?P<next_tok>\S+)))", re.UNICODE
+)
 # A Punkt candidate context that is a plain word, a period, then a token or punctuation.
-_PLAIN_END = re.compile(r"([^\W\d_]{2,})\.(?:\s+[^\s.]|" + _NON_WORD + ")")
+# Opening marks before the word are either split off by Punkt's word tokenizer or kept on
+# the word's type ("“no"), which is then never an abbreviation, initial or number.
+_PLAIN_END = re.compile(
+    r"[\"'`([{\u201c\u2018\u00ab]*([^\W\d_]{2,})\.(?:\s+[^\s.]|" + _NON_WORD + ")"
+)
 
 
 class _OrthoContext(dict[str, int]):
@@ -100,6 +111,9 @@ def _load() -> Any:
             __slots__ = ()
             re_boundary_realignment = _REALIGN
             _re_non_word_chars = _NON_WORD
+
+            def period_context_re(self) -> re.Pattern[str]:
+                return _PERIOD_CONTEXT
 
         class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
             """Punkt with a shortcut for the commonest candidate: a plain word and a period.
@@ -174,7 +188,7 @@ class SentenceSplitter:
         together they cover every non-space character of the range.
         """
         start = max(0, start)
-        end = min(len(text), end)
+        end = min(len(text), max(start, end))
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
