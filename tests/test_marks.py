@@ -359,7 +359,7 @@ def documents(
         punct = draw(st.sampled_from(["", ",", ".", "!", "?"]))
         quote = opener + " ".join(words) + punct + closer
         expected.append((pos, pos + len(quote)))
-        tail = draw(st.sampled_from([" said Smith. ", " ", ", she said. ", "\n"]))
+        tail = draw(st.sampled_from([" said Smith. ", " ", ", she said. ", "\n", "\n\n"]))
         parts.append(quote + tail)
         pos += len(quote) + len(tail)
     return "".join(parts), expected
