@@ -70,20 +70,46 @@ class _Name:
 
 
 class _Cluster:
-    __slots__ = ("kind", "mentions", "names")
+    __slots__ = ("best", "gender", "kind", "last", "mentions", "names")
 
     def __init__(self, kind: EntityKind) -> None:
         self.kind: EntityKind = kind
         self.names: list[_Name] = []
         self.mentions: list[Mention] = []
+        self.best: _Name | None = None
+        self.gender = "x"
+        self.last = -1
+
+    def add(self, name: _Name) -> None:
+        self.names.append(name)
+        if self.best is None or (len(name.name_words), name.honorific != "") > (
+            len(self.best.name_words),
+            self.best.honorific != "",
+        ):
+            self.best = name
+        if self.gender == "x":
+            self.gender = name.gender
+
+    def accepts(self, name: _Name) -> bool:
+        """Whether ``name`` can be another form of this cluster's person."""
+        best = self.best
+        if best is None:
+            return False
+        if self.gender != "x" and name.gender != "x" and self.gender != name.gender:
+            return False
+        if name.honorific and best.honorific and name.honorific != best.honorific:
+            return False
+        if name.first is not None:
+            return best.surname == name.surname and best.first in (None, name.first)
+        word = name.surname
+        return word == best.surname or word == best.first
 
     def entity(self) -> Entity:
-        best = max(self.names, key=lambda n: (len(n.name_words), n.honorific != ""), default=None)
-        if best is None:
+        if self.best is None:
             name = self.mentions[0].text
             title = None
         else:
-            name = best.canonical
+            name = self.best.canonical
             titles = [n.title for n in self.names if n.title]
             title = max(titles, key=len) if titles else None
         seen: dict[tuple[int, int], Mention] = {}
@@ -99,7 +125,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
     by_mention: dict[Mention, _Cluster] = {}
     by_key: dict[str, _Cluster] = {}
     full_forms: dict[str, list[_Name]] = {}
-    for link in links:
+    for n, link in enumerate(links):
         speaker = link.speaker
         if speaker is None:
             continue
@@ -110,6 +136,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
         if cluster is None:
             cluster = _cluster_for(doc, referent, clusters, by_key, full_forms)
             by_mention[referent] = cluster
+        cluster.last = n
         cluster.mentions.append(speaker)
         if referent is not speaker:
             cluster.mentions.append(referent)
@@ -143,22 +170,33 @@ def _cluster_for(
             clusters.append(cluster)
         return cluster
     name = _Name(mention)
-    for cluster in reversed(clusters):
-        if cluster.kind == "person" and any(name.compatible(n) for n in cluster.names):
-            cluster.names.append(name)
-            return cluster
+    # The most recently used person this name can be ("Archer" after "Newland Archer").
+    fits = [c for c in clusters if c.kind == "person" and c.accepts(name)]
+    if fits:
+        cluster = max(fits, key=lambda c: c.last)
+        cluster.add(name)
+        return cluster
     cluster = _Cluster("person")
-    cluster.names.append(name)
+    cluster.add(name)
     if name.first is None:
-        # "Ebrard": complete it from the fullest compatible form in the document.
+        # "Ebrard": complete it from the commonest fuller form in the document.
         forms = full_forms.get(name.surname)
         if forms is None:
             forms = _forms_of(doc, name.name_words[-1])
             full_forms[name.surname] = forms
-        fuller = [f for f in forms if f.first is not None and name.compatible(f)]
-        cluster.names.extend(fuller)
-        cluster.mentions.extend(f.mention for f in fuller)
-        cluster.names.extend(f for f in forms if f.first is None and f.title and name.compatible(f))
+        fuller = [f for f in forms if f.first is not None and cluster.accepts(f)]
+        if fuller:
+            counts: dict[str, int] = {}
+            for f in fuller:
+                counts[f.canonical] = counts.get(f.canonical, 0) + 1
+            top = max(counts, key=lambda k: counts[k])
+            for f in fuller:
+                if f.canonical == top:
+                    cluster.add(f)
+                    cluster.mentions.append(f.mention)
+        for f in forms:
+            if f.first is None and f.title and cluster.accepts(f):
+                cluster.names.append(f)
     clusters.append(cluster)
     return cluster
 

@@ -34,6 +34,11 @@ NAME_PARTICLES = frozenset("de da di du del della der den van von la le al bin i
 # Prepositions that attach a nominal to its organisation ("a spokesman for the ministry").
 ATTACHING = frozenset(["for", "of", "at", "from", "with", "in"])
 MAX_NP = 10
+# Words that end a noun phrase read forwards ("the man who", "a girl in the garden").
+STOPS = frozenset(
+    "who whom whose which that and or but as in on at to with by for from into of "
+    "upon over under after before while when if than".split()
+)
 
 
 class Lexicon:
@@ -216,18 +221,19 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
         return make(text, tokens[i : i + 1], lex)
     j = i
     if first.lower in DETERMINERS:
-        # Up to the first head word: "the president's chief of staff", "a spokeswoman".
+        # Up to the first head word: "a spokeswoman", "the old lady", "the White House".
         k = i + 1
-        while k < hi and k - i <= MAX_NP and tokens[k].kind == WORD:
+        while k < hi and k - i <= 6 and tokens[k].kind == WORD:
             t = tokens[k]
             if t.lower in lex.nominals or t.lower in lex.org_words or t.lower in lex.title_words:
                 j = k
                 if k + 1 < hi and tokens[k + 1].lower in lex.nominals:
-                    k += 1
-                    continue
+                    j = k + 1  # "press secretary"
                 break
-            if t.upper:
+            if t.upper and _capitalised(t, lex):
                 j = k
+            elif j > i or t.lower in STOPS or t.lower in lex.pronouns:
+                break  # a name already ended, or a word that never sits inside a phrase
             k += 1
         if j == i:
             return None
