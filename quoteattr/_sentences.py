@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,12 @@ _CLOSERS = "\"')]}\u2019\u201d\u00bb\u203a"
 _CLOSING_MARKS = frozenset("\"'\u2019\u201d\u00bb\u203a\u300d\u300f")
 # Punkt's realignment: closing punctuation after a sentence end belongs to that sentence.
 _REALIGN = re.compile("[" + re.escape(_CLOSERS) + r"]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+# After white space a straight quote more likely opens the next quotation ('said . " I'
+# in tokenised text), so only the unambiguous closers move back across a space.
+_REALIGN_AFTER_SPACE = re.compile(
+    "[" + re.escape(_CLOSERS.replace('"', "").replace("'", "")) + r"]+?(?:\s+|(?=--)|$)",
+    re.MULTILINE,
+)
 # Punkt's characters that cannot occur inside a word, with the typographic quotes.
 _NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb!?])"
 # Punkt's candidate sentence ends, as NLTK writes it, compiled with the standard library:
@@ -166,6 +172,8 @@ _TAIL = " \t\r\n\f\v\u00a0.!?\u2026" + _CLOSERS
 # "No." at the end of a sentence whose successor starts with a digit.
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\Z")
 _LOWER_START = re.compile(r"(?:[-\u2013\u2014]+\s*)?[^\W\d_]")
+_ONLY_CLOSERS = re.compile(r"[\s\"'\u2019\u201d\u00bb\u203a\u300d\u300f)\]]*")
+_ONLY_OPENERS = re.compile(r"[\s\"'\u201c\u2018\u00ab\u2039\u201e\u300c\u300e(\[]*")
 
 
 class SentenceSplitter:
@@ -200,9 +208,7 @@ class SentenceSplitter:
             return [(s0, e0)]
         out: list[tuple[int, int]] = []
         prev_end = s0
-        for s, e in self._tokenizer.span_tokenize(stripped):
-            s += s0
-            e += s0
+        for s, e in _realign(text, self._tokenizer.span_tokenize(stripped, False), s0):
             # Punkt's spans are already trimmed; guard the invariants anyway.
             s = max(s, prev_end)
             while s < e and text[s].isspace():
@@ -237,6 +243,29 @@ class SentenceSplitter:
         return merged
 
 
+def _realign(text: str, raw: Iterable[tuple[int, int]], shift: int) -> Iterator[tuple[int, int]]:
+    """Punkt's boundary realignment: closing marks after a sentence end join that sentence.
+
+    Unlike NLTK's, a straight quote is moved back only when it touches the sentence end.
+    """
+    prev: tuple[int, int] | None = None
+    for s, e in raw:
+        s += shift
+        e += shift
+        if prev is not None:
+            pattern = _REALIGN if s == prev[1] else _REALIGN_AFTER_SPACE
+            m = pattern.match(text, s, e)
+            if m is not None:
+                prev = (prev[0], _rtrim(text, s, m.end()))
+                s = m.end()
+                if s >= e:
+                    continue
+            yield prev
+        prev = (s, e)
+    if prev is not None:
+        yield prev
+
+
 def _rtrim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -264,31 +293,66 @@ def join_quote_splits(
     sentences: list[tuple[int, int]],
     quotes: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
-    """Merge sentences so that no quotation is cut and a quotation stays with its tag.
+    """Adjust sentence boundaries so that no quotation is cut and a quotation keeps its tag.
 
-    A boundary is removed when it falls strictly inside a quotation span (the
-    quotation starts before the first sentence ends and ends after the second
-    starts), or when the first sentence ends with a closing mark and the second
-    starts in lower case (``“No.” he said``, ``“Stop!” cried she``).
+    For each boundary that falls strictly inside a quotation span (the quotation starts
+    before the first sentence ends and ends after the second starts):
+
+    * if only closing marks and space lie between the sentence end and the quotation's
+      end (``said . " " So`` in tokenised text), the boundary moves to the quotation end;
+    * if only opening marks and space lie between the quotation's start and the sentence
+      end, the boundary moves back to the quotation start;
+    * otherwise the two sentences are merged (``“I cannot. We will not,” he said``).
+
+    A boundary is also removed when the first sentence ends with a closing mark and the
+    second starts in lower case (``“No.” he said``, ``“Stop!” cried she``).
 
     Args:
         text: the document.
-        sentences: sorted, non-overlapping sentence spans.
+        sentences: sorted, non-overlapping, trimmed sentence spans.
         quotes: quotation spans (marks included), in any order.
+
+    Returns:
+        Sorted, non-overlapping spans covering the same text.
     """
     if not sentences:
         return []
     ordered = sorted(quotes)
+    n = len(ordered)
     qi = 0
-    reach = -1  # furthest end of the quotations that start before the current boundary
+    # The quotation reaching furthest among those that start before the current boundary.
+    outer: tuple[int, int] | None = None
     merged = [sentences[0]]
     for s, e in sentences[1:]:
         ps, pe = merged[-1]
-        while qi < len(ordered) and ordered[qi][0] < pe:
-            reach = max(reach, ordered[qi][1])
+        while qi < n and ordered[qi][0] < pe:
+            if outer is None or ordered[qi][1] > outer[1]:
+                outer = ordered[qi]
             qi += 1
-        if reach > s or _joins(text, ps, pe, s, frozenset()):
+        if outer is not None and outer[1] > s:
+            qs, qe = outer
+            if qe <= e and _ONLY_CLOSERS.fullmatch(text, pe, qe) is not None:
+                pe = _rtrim(text, ps, qe)
+                s = _lskip(text, qe, e)
+                merged[-1] = (ps, pe)
+                if s >= e:
+                    merged[-1] = (ps, e)
+                    continue
+            elif ps < qs and _ONLY_OPENERS.fullmatch(text, qs, pe) is not None:
+                pe = _rtrim(text, ps, qs)
+                s = _lskip(text, qs, e)
+                merged[-1] = (ps, pe)
+            else:
+                merged[-1] = (ps, e)
+                continue
+        if _joins(text, ps, pe, s, frozenset()):
             merged[-1] = (ps, e)
         else:
             merged.append((s, e))
     return merged
+
+
+def _lskip(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
