@@ -9,15 +9,18 @@ wrapped at about 70 characters, or a stray break inside a news sentence such as
 * **Wrapped documents.** When at least three lines continue onto a next line and 75 %
   of those lines reach into the top band of the document's line widths (>= 70 % of
   the 95th-percentile width, itself 50 to 140 characters), the lines were filled up
-  to a margin: a single break is a wrap. It is still a paragraph break when it was
-  clearly intentional: the next line's first word would have fitted on the line, the
-  line ends a sentence, the next line starts with a capital or an opening quotation
-  mark, and the two lines are not both indented (verse and letters stay together).
+  to a margin: a single break is a wrap. If the document rarely uses blank lines (none
+  at all, or more than 20 lines per blank-line block on average), a single break is
+  still a paragraph break when it was clearly intentional: the next line's first word
+  would have fitted on the line, the line ends a sentence (and not with a title such
+  as "Mr."), the next line starts with a capital or an opening quotation mark, and the
+  two lines are not both indented (verse and letters stay together).
 * **Line documents** (everything else). A single break is a paragraph break unless
   the text plainly runs on: the next line starts in lower case after a line that does
-  not end a sentence, or the line ends with a comma, a word hyphen, a function word
-  ("of", "the", "and") or an initialism/title ("U.S.", "Sen."). A line starting with a
-  list bullet always starts a paragraph.
+  not end a sentence or that ends with an initialism ("U.S.\\nofficials"); the line
+  ends with a comma, a word hyphen or a title ("Sen.\\nTed Cruz"); or a short line ends
+  with a word that cannot end a phrase ("the", "of", "and": "The\\nWhite House"). A
+  line starting with a list bullet always starts a paragraph.
 
 Line ends are ``\\n``, ``\\r\\n``, ``\\r``, ``\\v``, NEL and LINE SEPARATOR. Paragraph
 spans are trimmed of white space and byte-order marks and are never empty. The work is
