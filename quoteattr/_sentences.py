@@ -10,7 +10,7 @@ Adjustments on top of NLTK's Punkt, all keeping its decisions except where noted
   wall-clock limit on the whole scan of a text, which a long paragraph can exceed), and
   the commonest candidate, a plain word and a period, is decided without building
   tokens (same decision, three to four times faster);
-* closing curly quotes and guillemets count as closing punctuation whatever NLTK says
+* closing curly quotes and guillemets count as closing punctuation whatever the NLTK version
   (``He left.” Then`` keeps the ``”``), and a straight quote moves back onto the
   sentence before it only when it touches the sentence end (in tokenised text
   ``said . " I`` the quote opens the next quotation);
