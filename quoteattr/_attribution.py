@@ -273,7 +273,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """"X praised Y but said …": the first name or pronoun of the clause."""
-    found = _mentions.name_mentions(ctx.doc.text, ctx.tokens, lo, v)
+    found = _mentions.name_mentions(ctx.doc.text, ctx.tokens, lo, v, ctx.doc.common_word)
     return found[0] if found else None
 
 
@@ -356,7 +356,7 @@ def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Me
     toks = doc.tokens(p)
     out: list[Mention] = []
     for lo, hi in _outside(doc, p, toks):
-        out.extend(_mentions.name_mentions(doc.text, toks, lo, hi))
+        out.extend(_mentions.name_mentions(doc.text, toks, lo, hi, doc.common_word))
     if end is not None:
         out = [m for m in out if m.end <= end]
     return out

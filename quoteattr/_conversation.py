@@ -16,10 +16,13 @@ Runs after the local sieves of `_attribution`. It walks the quote paragraphs
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+import regex
 
 from quoteattr import _mentions
-from quoteattr._attribution import CONFIDENCE, PRONOUN_FACTOR, Link, narration_mentions
+from quoteattr._attribution import CONFIDENCE, PRONOUN_FACTOR, Link, _outside, narration_mentions
 from quoteattr._document import Document
 from quoteattr._mentions import gender_of
 from quoteattr._models import Mention
@@ -27,6 +30,8 @@ from quoteattr._tokens import PUNCT, tokenize
 
 # How many earlier paragraphs to search for a pronoun's named antecedent.
 ANTECEDENT_PARAGRAPHS = 3
+# More tokens than "“Q,” said the old gentleman, smiling." outside the quotes: narration.
+NARRATION_WORDS = 12
 
 
 class _Turn:
@@ -55,27 +60,31 @@ def _key(m: Mention | None) -> str:
 def resolve(doc: Document, links: Sequence[Link]) -> None:
     """Resolve pronoun speakers and fill unattributed turns, in place."""
     turns = _turns(doc, links)
+    genders = _Genders(doc.text)
     participants: list[Mention] = []  # named speakers, most recent last
     for i, turn in enumerate(turns):
         prev = turns[i - 1] if i and turns[i - 1].p == turn.p - 1 else None
         before = turns[i - 2] if prev is not None and i > 1 and turns[i - 2].p == turn.p - 2 else None
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1].p == turn.p + 1 else None
         in_dialogue = prev is not None and (before is not None or nxt is not None)
+        turn.addressee = _vocative(doc, turn)
         for link in turn.links:
             if link.speaker is None:
                 _fill(doc, link, turn, prev, before, in_dialogue, participants)
-            elif link.speaker.kind == "pronoun" and link.referent is None:
-                ref = _antecedent(doc, link, turn, prev, before, participants)
+                continue
+            gender = _speaker_gender(link.speaker) if link.referent is None else None
+            # "the old lady said" inside a dialogue is one of its participants.
+            if gender is not None and (link.speaker.kind == "pronoun" or prev is not None):
+                ref = _antecedent(doc, link, gender, turn, prev, before, participants, genders)
                 if ref is not None:
                     link.referent = ref
                     link.confidence *= PRONOUN_FACTOR
-            elif link.referent is None:
+            if link.referent is None and link.speaker.kind != "pronoun":
                 link.referent = link.speaker
         speaker = turn.speaker
         if speaker is not None:
             participants[:] = [m for m in participants if _key(m) != _key(speaker)]
             participants.append(speaker)
-        turn.addressee = _vocative(doc, turn)
     _fill_backwards(turns)
 
 
@@ -89,61 +98,135 @@ def _turns(doc: Document, links: Sequence[Link]) -> list[_Turn]:
     ]
 
 
-def _compatible(m: Mention, gender: str) -> bool:
-    return gender == "x" or gender_of(m.text) in (gender, "x")
+_GENDERED = regex.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", regex.I)
+# How far after a name to look for the pronoun that refers back to it.
+_EVIDENCE_WINDOW = 120
 
 
-def _pronoun_gender(m: Mention) -> str | None:
-    word = m.text.lower()
-    return {"he": "m", "she": "f"}.get(word)
+class _Genders:
+    """Gender of a name: from the lexicon (first name, title), else from the pronouns
+    that follow the name's occurrences in the document ("Darcy … his")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[str, str] = {}
+
+    def of(self, m: Mention) -> str:
+        g = gender_of(m.text)
+        if g != "x":
+            return g
+        word = m.text.split()[-1]
+        g = self.cache.get(word)
+        if g is None:
+            g = self._evidence(word)
+            self.cache[word] = g
+        return g
+
+    def _evidence(self, word: str) -> str:
+        text = self.text
+        counts = [0, 0]
+        pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
+        for n, hit in enumerate(pattern.finditer(text)):
+            if n >= 200:
+                break
+            m = _GENDERED.search(text, hit.end(), hit.end() + _EVIDENCE_WINDOW)
+            if m is not None:
+                counts[0 if m.group(1) else 1] += 1
+        male, female = counts
+        if male + female >= 2 and max(male, female) >= 2 * min(male, female):
+            return "m" if male > female else "f"
+        return "x"
+
+
+
+def _compatible(m: Mention, gender: str, genders: _Genders) -> bool:
+    return gender == "x" or genders.of(m) in (gender, "x")
+
+
+def _speaker_gender(m: Mention) -> str | None:
+    """Gender of a speaker that needs an antecedent: "she", or "the old lady"."""
+    if m.kind == "pronoun":
+        return {"he": "m", "she": "f"}.get(m.text.lower())
+    words = m.text.lower().split()
+    if m.kind != "nominal" or len(words) < 2 or words[0] != "the":
+        return None
+    nominal = _mentions.lexicon().nominals.get(words[-1])
+    if nominal is None or nominal.kind != "person" or nominal.gender not in ("m", "f"):
+        return None
+    return nominal.gender
 
 
 def _antecedent(
     doc: Document,
     link: Link,
+    gender: str,
     turn: _Turn,
     prev: _Turn | None,
     before: _Turn | None,
     participants: list[Mention],
+    genders: _Genders,
 ) -> Mention | None:
     assert link.speaker is not None
-    gender = _pronoun_gender(link.speaker)
-    if gender is None:
-        return None
+    addressed = _key(turn.addressee)
+    participants = [m for m in participants if _key(m) != addressed]
+    def fits(m: Mention) -> bool:
+        return (
+            m.kind == "name"
+            and _key(m) != addressed
+            and _compatible(m, gender, genders)
+            and _person_like(m, participants, genders)
+        )
+
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
-    here = [
-        m for m in narration_mentions(doc, turn.p, end=link.speaker.start)
-        if m.kind == "name" and _compatible(m, gender) and _person_like(m, participants)
-    ]
+    here = [m for m in narration_mentions(doc, turn.p, end=link.speaker.start) if fits(m)]
     if here:
-        return here[-1]
+        return here[0]  # the paragraph's subject, not a name it mentions in passing
+    if turn.p > 0 and (prev is None or not prev.quote_led or _narrated(doc, prev.p)):
+        # After narration, the pronoun continues its last subject: "Kemp shaded his eyes."
+        subject = _last_subject(doc, turn.p - 1, fits)
+        if subject is not None:
+            return subject
     last = prev.speaker if prev is not None else None
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
-        if _compatible(before.speaker, gender):
+        if _compatible(before.speaker, gender, genders):
             return before.speaker
-    if prev is not None and prev.addressee is not None and _compatible(prev.addressee, gender):
+    if prev is not None and prev.addressee is not None and _compatible(prev.addressee, gender, genders):
         return prev.addressee
     if prev is not None:
         for m in reversed(participants):
-            if _key(m) != _key(last) and _compatible(m, gender) and gender_of(m.text) != "x":
+            if _key(m) != _key(last) and genders.of(m) == gender:
                 return m
     # The nearest named mention of that gender in the paragraphs before.
     for p in range(turn.p - 1, max(-1, turn.p - 1 - ANTECEDENT_PARAGRAPHS), -1):
-        found = [
-            m for m in narration_mentions(doc, p)
-            if m.kind == "name" and _compatible(m, gender) and _person_like(m, participants)
-        ]
-        if found:
-            return found[-1]
+        subject = _last_subject(doc, p, fits)
+        if subject is not None:
+            return subject
     for m in reversed(participants):
-        if _compatible(m, gender):
+        if _compatible(m, gender, genders):
             return m
     return None
 
 
-def _person_like(m: Mention, participants: Sequence[Mention]) -> bool:
-    """A name known to be a person: a known first name or title, or an earlier speaker."""
-    if gender_of(m.text) != "x":
+def _narrated(doc: Document, p: int) -> bool:
+    """Whether paragraph ``p`` tells more than who spoke: a few narration words at least."""
+    toks = doc.tokens(p)
+    words = sum(hi - lo for lo, hi in _outside(doc, p, toks))
+    return words > NARRATION_WORDS
+
+
+def _last_subject(doc: Document, p: int, fits: Callable[[Mention], bool]) -> Mention | None:
+    """The first fitting name of the last sentence of paragraph ``p`` that has one."""
+    found = [m for m in narration_mentions(doc, p) if fits(m)]
+    if not found:
+        return None
+    starts = [s for s, _ in doc.sentences(p)]
+    last = bisect_right(starts, found[-1].start) - 1
+    return next(m for m in found if bisect_right(starts, m.start) - 1 == last)
+
+
+def _person_like(m: Mention, participants: Sequence[Mention], genders: _Genders) -> bool:
+    """A name known to be a person: a known gender, or an earlier speaker."""
+    if genders.of(m) != "x":
         return True
     key = _key(m)
     return any(_key(p) == key for p in participants)
@@ -162,10 +245,12 @@ def _fill(
     if not turn.quote_led:
         return
     last = prev.speaker if prev is not None else None
+    addressed = _key(turn.addressee)
+    participants = [m for m in participants if _key(m) != addressed]
     guess: Mention | None = None
     rule = "turn_taking"
     if in_dialogue and before is not None and before.speaker is not None and (
-        _key(before.speaker) != _key(last)
+        _key(before.speaker) not in (_key(last), addressed)
     ):
         guess = before.speaker
     elif prev is not None and prev.addressee is not None and _key(prev.addressee) != _key(last):
@@ -208,7 +293,7 @@ def _vocative(doc: Document, turn: _Turn) -> Mention | None:
     lex = _mentions.lexicon()
     for link in turn.links:
         toks = tokenize(text, link.content_start, link.content_end, lex.abbreviations)
-        for m in _mentions.name_mentions(text, toks, 0, len(toks)):
+        for m in _mentions.name_mentions(text, toks, 0, len(toks), doc.common_word):
             if m.kind != "name":
                 continue
             i = _mentions_index(toks, m.start)

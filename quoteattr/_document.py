@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import regex
+
 from quoteattr import _sentences
 from quoteattr._cues import CueLexicon
 from quoteattr._mentions import lexicon
@@ -18,7 +20,16 @@ from quoteattr._tokens import Token, tokenize
 class Document:
     """The caller's text with lazily computed, cached per-paragraph sentences and tokens."""
 
-    __slots__ = ("_sentences", "_tokens", "cues", "paragraphs", "quote_spans", "splitter", "text")
+    __slots__ = (
+        "_common",
+        "_sentences",
+        "_tokens",
+        "cues",
+        "paragraphs",
+        "quote_spans",
+        "splitter",
+        "text",
+    )
 
     def __init__(
         self,
@@ -35,6 +46,16 @@ class Document:
         self.quote_spans: list[tuple[int, int]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[int, list[Token]] = {}
+        self._common: dict[str, bool] = {}
+
+    def common_word(self, word: str) -> bool:
+        """Whether lowercase ``word`` occurs in the text in lower case (an ordinary word)."""
+        seen = self._common.get(word)
+        if seen is None:
+            pattern = r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])"
+            seen = regex.search(pattern, self.text) is not None
+            self._common[word] = seen
+        return seen
 
     def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Quotation spans that start within ``[start, end)``."""

@@ -90,7 +90,7 @@ class _Cluster:
         if self.gender == "x":
             self.gender = name.gender
 
-    def accepts(self, name: _Name) -> bool:
+    def accepts(self, name: _Name, shared: frozenset[str] = frozenset()) -> bool:
         """Whether ``name`` can be another form of this cluster's person."""
         best = self.best
         if best is None:
@@ -102,6 +102,9 @@ class _Cluster:
         if name.first is not None:
             return best.surname == name.surname and best.first in (None, name.first)
         word = name.surname
+        if name.honorific and best.first is not None and word == best.surname:
+            # "Mrs. Hilbery" is "Katharine Hilbery" only if no other Hilbery is about.
+            return word not in shared
         return word == best.surname or word == best.first
 
     def entity(self) -> Entity:
@@ -170,8 +173,17 @@ def _cluster_for(
             clusters.append(cluster)
         return cluster
     name = _Name(mention)
+    shared: frozenset[str] = frozenset()
+    if name.honorific and name.first is None:
+        forms = full_forms.get(name.surname)
+        if forms is None:
+            forms = _forms_of(doc, name.name_words[-1])
+            full_forms[name.surname] = forms
+        people = {f.first or f.honorific for f in forms if f.first or f.honorific}
+        if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
+            shared = frozenset([name.surname])
     # The most recently used person this name can be ("Archer" after "Newland Archer").
-    fits = [c for c in clusters if c.kind == "person" and c.accepts(name)]
+    fits = [c for c in clusters if c.kind == "person" and c.accepts(name, shared)]
     if fits:
         cluster = max(fits, key=lambda c: c.last)
         cluster.add(name)
@@ -212,7 +224,7 @@ def _forms_of(doc: Document, surname: str) -> list[_Name]:
         toks = tokenize(text, lo, m.end(), lex.abbreviations)
         if lo > 0 and len(toks) > 1 and toks[0].start == lo and not text[lo - 1].isspace():
             toks = toks[1:]  # cut by the window
-        found = name_mentions(text, toks, 0, len(toks))
+        found = name_mentions(text, toks, 0, len(toks), doc.common_word)
         if found and found[-1].end == m.end() and found[-1].kind == "name":
             out.append(_Name(found[-1]))
     return out

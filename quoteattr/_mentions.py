@@ -9,7 +9,7 @@ lexicon ("a spokeswoman for the ministry", "officials") or an organisation
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from quoteattr import _lexicon
@@ -82,8 +82,22 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+_ROMAN = frozenset("ivxlcdm")
+
+
 def _capitalised(t: Token, lex: Lexicon) -> bool:
-    return t.upper and t.lower not in lex.not_names and t.lower not in DETERMINERS
+    return (
+        t.upper
+        and t.lower not in lex.not_names
+        and t.lower not in DETERMINERS
+        # "VIII" heads a chapter, it names nobody.
+        and not (len(t.text) > 1 and t.text.isupper() and set(t.lower) <= _ROMAN)
+    )
+
+
+def possessive(t: Token) -> bool:
+    """"Fanny's", "Jones’s": a name used as a modifier, not as a speaker."""
+    return t.lower.endswith(("'s", "’s"))
 
 
 def _name_token(t: Token, lex: Lexicon) -> bool:
@@ -150,6 +164,9 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     if head.lower in lex.pronouns:
         return make(text, tokens[j : j + 1], lex)
     a = _name_run_back(tokens, j, lo, lex) if head.upper else j
+    if head.upper and classify(tokens[a : j + 1], lex) == "name":
+        # A person's name takes no modifiers: "that very letter Gino" is "Gino".
+        return _trim_name(text, tokens, a, j, lex)
     # Lowercase modifiers are kept only when a determiner closes the phrase:
     # "a senior administration official", not "reporters on Tuesday officials".
     k = a
@@ -176,6 +193,12 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     while a < j and tokens[a].kind == WORD and tokens[a].lower in lex.not_names and not (
         tokens[a].lower in DETERMINERS
     ):
+        a += 1
+    return make(text, tokens[a : j + 1], lex)
+
+
+def _trim_name(text: str, tokens: Sequence[Token], a: int, j: int, lex: Lexicon) -> Mention:
+    while a < j and tokens[a].lower in lex.not_names:
         a += 1
     return make(text, tokens[a : j + 1], lex)
 
@@ -223,6 +246,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     if first.lower in DETERMINERS:
         # Up to the first head word: "a spokeswoman", "the old lady", "the White House".
         k = i + 1
+        seen_lower = False
         while k < hi and k - i <= 6 and tokens[k].kind == WORD:
             t = tokens[k]
             if t.lower in lex.nominals or t.lower in lex.org_words or t.lower in lex.title_words:
@@ -231,9 +255,13 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
                     j = k + 1  # "press secretary"
                 break
             if t.upper and _capitalised(t, lex):
+                if seen_lower:
+                    break  # "a time Jock": the name starts a new phrase
                 j = k
             elif j > i or t.lower in STOPS or t.lower in lex.pronouns:
                 break  # a name already ended, or a word that never sits inside a phrase
+            else:
+                seen_lower = True
             k += 1
         if j == i:
             return None
@@ -270,10 +298,26 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     return make(text, tokens[i : j + 1], lex)
 
 
+_SENTENCE_OPENERS = frozenset(".!?“”\"‘’':;—–-([")
+
+
+def _never(word: str) -> bool:
+    return False
+
+
 def name_mentions(
-    text: str, tokens: Sequence[Token], lo: int, hi: int
+    text: str,
+    tokens: Sequence[Token],
+    lo: int,
+    hi: int,
+    common: Callable[[str], bool] = _never,
 ) -> list[Mention]:
-    """Proper-name and pronoun mentions in ``tokens[lo:hi]``, in order."""
+    """Proper-name and pronoun mentions in ``tokens[lo:hi]``, in order.
+
+    ``common(word)`` tells whether a capitalised word is an ordinary word of
+    the document (it also occurs in lower case); such a word opening a
+    sentence ("Poor Marilla", "Thereupon Anne") is not part of the name.
+    """
     lex = lexicon()
     out: list[Mention] = []
     i = lo
@@ -282,6 +326,19 @@ def name_mentions(
         if t.kind == WORD and t.lower in lex.pronouns and t.lower in ("he", "she", "they"):
             out.append(Mention(t.start, t.end, t.text, "pronoun"))
             i += 1
+            continue
+        if (
+            _name_token(t, lex)
+            and (i == 0 or tokens[i - 1].text in _SENTENCE_OPENERS)
+            and t.lower not in lex.first_names
+            and t.lower not in lex.title_words
+            and (
+                common(t.lower)
+                or t.lower.endswith("ly")  # "Unluckily Aziz"
+                or (len(t.text) > 2 and t.text.isupper() and "." not in t.text)  # "PRESENTS"
+            )
+        ):
+            i += 1  # a sentence-initial ordinary word
             continue
         if _name_token(t, lex):
             j = i
@@ -295,7 +352,7 @@ def name_mentions(
             ):
                 j += 1
             run = tokens[i : j + 1]
-            if any(x.lower not in lex.title_words for x in run):
+            if any(x.lower not in lex.title_words for x in run) and not possessive(run[-1]):
                 out.append(make(text, run, lex))
             i = j + 1
             continue

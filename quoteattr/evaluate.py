@@ -344,6 +344,8 @@ class GoldSpeaker:
     end: int | None = None
     entity: str | None = None
     aliases: frozenset[str] = frozenset()
+    # Names that belong only to other characters of the document (fiction).
+    others: frozenset[str] = frozenset()
 
 
 @attrs.frozen(slots=True)
@@ -458,6 +460,12 @@ class _AliasIndex:
         speakers = meta.get("speakers")
         if isinstance(speakers, Mapping):
             self._speakers = speakers
+        names = set(self._by_name)
+        if self._speakers is not None:
+            for found in self._speakers.values():
+                if isinstance(found, list):
+                    names.update(normalise_name(a) for a in found if isinstance(a, str))
+        self.all_names = frozenset(names - _PRONOUNS)
 
     def aliases(self, entity: str | None, speaker_text: str | None) -> frozenset[str]:
         """Normalised names of ``entity`` (plus the speaker text), pronouns left out."""
@@ -501,7 +509,8 @@ def _speaker(record: Mapping[str, Any], index: _AliasIndex) -> GoldSpeaker | Non
         return None
     if start is None or end is None:
         start = end = None
-    return GoldSpeaker(text, start, end, entity, index.aliases(entity, text))
+    aliases = index.aliases(entity, text)
+    return GoldSpeaker(text, start, end, entity, aliases, index.all_names - aliases)
 
 
 def _cue(record: Mapping[str, Any]) -> Range | None:
@@ -802,7 +811,10 @@ class Profile:
       Marcelo Ebrard");
     * ``aliases``: the predicted entity's name (alone or after its title) or
       the speaker mention's text equals one of the gold aliases after
-      `normalise_name` (pronoun mentions are never compared by text).
+      `normalise_name` (pronoun mentions are never compared by text); or the
+      entity's name mentions include an alias of the gold character and no
+      name that belongs only to another character of the document (so an
+      entity that merges two characters is never right).
 
     ``cues`` turns on cue accuracy and ``indirect`` the indirect-speech scores
     (they are computed only when the extractor returns indirect records).
@@ -885,6 +897,12 @@ def judge_speaker(quote: Quote, gold: GoldSpeaker, profile: Profile) -> bool:
             names.append(mention.text)
         if any(normalise_name(n) in gold.aliases for n in names):
             return True
+        # The entity's own name mentions identify the character when they name
+        # it and no other ("Margaret" in an entity called "Margaret Schlegel").
+        if entity is not None:
+            own = {normalise_name(m.text) for m in entity.mentions if m.kind == "name"}
+            if own & gold.aliases and not own & gold.others:
+                return True
     return False
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -696,3 +697,24 @@ def test_an_extra_false_positive_lowers_precision_only(
 def test_gold_quote_properties() -> None:
     g = GoldQuote(((3, 5), (8, 10)), "indirect")
     assert (g.start, g.end) == (3, 10)
+
+
+def test_fiction_entity_mentions_identify_one_character_only() -> None:
+    t = '"Tea?" asked Margaret. Margaret Schlegel smiled at Helen.'
+    gold = GoldSpeaker(
+        entity="Margaret",
+        aliases=frozenset({"margaret", "meg"}),
+        others=frozenset({"helen", "helen schlegel"}),
+    )
+    span = '"Tea?"'
+    s, e = at(t, "Margaret")
+    fs, fe = at(t, "Margaret Schlegel")
+    hs, he = at(t, "Helen")
+    own = Mention(s, e, t[s:e], "name")
+    full = Mention(fs, fe, t[fs:fe], "name")
+    helen = Mention(hs, he, t[hs:he], "name")
+    base = quote(t, span)
+    right = attrs.evolve(base, entity=Entity("Margaret Schlegel", mentions=(own, full)))
+    merged = attrs.evolve(base, entity=Entity("Margaret Schlegel", mentions=(own, full, helen)))
+    assert judge_speaker(right, gold, FICTION)
+    assert not judge_speaker(merged, gold, FICTION)
