@@ -89,7 +89,7 @@ class _Found:
 class _Context:
     """The tokens of one paragraph and the quotations in it."""
 
-    __slots__ = ("doc", "end", "p", "quotes", "starts", "start", "tokens")
+    __slots__ = ("doc", "end", "p", "quotes", "start", "starts", "tokens")
 
     def __init__(self, doc: Document, p: int, quotes: Sequence[RawQuote]) -> None:
         self.doc = doc
@@ -139,7 +139,14 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     else:
         tail = (ctx.index(q.end), ctx.index(tail_end))
     link = Link(
-        q.start, q.end, q.content_start, q.content_end, "direct", q.closed, q.segments, q.paragraph,
+        q.start,
+        q.end,
+        q.content_start,
+        q.content_end,
+        "direct",
+        q.closed,
+        q.segments,
+        q.paragraph,
         si,
     )
     found = (
@@ -196,9 +203,7 @@ def _quote_cue_mention(ctx: _Context, tail: tuple[int, int]) -> _Found | None:
 # --- sieve 2: according to X ------------------------------------------------------------------
 
 
-def _according_to(
-    ctx: _Context, lead: tuple[int, int], tail: tuple[int, int]
-) -> _Found | None:
+def _according_to(ctx: _Context, lead: tuple[int, int], tail: tuple[int, int]) -> _Found | None:
     toks, text = ctx.tokens, ctx.doc.text
     for lo, hi in (lead, tail):
         for k in range(lo, hi):
@@ -209,13 +214,17 @@ def _according_to(
                 speaker = _mentions.np_starting_at(text, toks, k + n, hi)
                 if speaker is not None:
                     speaker = _agent_of_document(ctx, speaker, hi) or speaker
-                    return _Found("according_to", speaker, _span(text, toks, k, k + n),
-                                  direct=_adjacent(ctx, lead))
+                    return _Found(
+                        "according_to",
+                        speaker,
+                        _span(text, toks, k, k + n),
+                        direct=_adjacent(ctx, lead),
+                    )
     return None
 
 
 def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | None:
-    """"a statement released by the ministry" -> "the ministry"."""
+    """ "a statement released by the ministry" -> "the ministry"."""
     toks, text = ctx.tokens, ctx.doc.text
     lex = lexicon()
     k = _index_of(toks, mention.start)
@@ -225,8 +234,10 @@ def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | No
     if nominal is None or nominal.kind != "document":
         # "a statement from the ministry" was read as one phrase: split it at "from"/"by".
         for m in range(k + 1, e - 1):
-            if toks[m].lower in ("from", "by") and lex.nominals.get(toks[m - 1].lower) and (
-                lex.nominals[toks[m - 1].lower].kind == "document"
+            if (
+                toks[m].lower in ("from", "by")
+                and lex.nominals.get(toks[m - 1].lower)
+                and (lex.nominals[toks[m - 1].lower].kind == "document")
             ):
                 return _mentions.np_starting_at(text, toks, m + 1, hi)
         return None
@@ -272,7 +283,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
 
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
-    """"X praised Y but said …": the first name or pronoun of the clause."""
+    """ "X praised Y but said …": the first name or pronoun of the clause."""
     found = _mentions.name_mentions(ctx.doc.text, ctx.tokens, lo, v, ctx.doc.common_word)
     return found[0] if found else None
 
@@ -343,7 +354,7 @@ def _share_within_paragraph(links: list[Link]) -> None:
 
 
 def _paragraph_mention(ctx: _Context, link: Link) -> None:
-    """"Elizabeth smiled. “Q”": the name in the paragraph's narration nearest the quotation."""
+    """ "Elizabeth smiled. “Q”": the name in the paragraph's narration nearest the quotation."""
     found = [m for m in narration_mentions(ctx.doc, ctx.p) if m.kind in ("name", "pronoun")]
     if found:
         link.speaker = min(found, key=lambda m: abs(m.start - link.start))

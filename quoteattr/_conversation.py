@@ -64,7 +64,9 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     participants: list[Mention] = []  # named speakers, most recent last
     for i, turn in enumerate(turns):
         prev = turns[i - 1] if i and turns[i - 1].p == turn.p - 1 else None
-        before = turns[i - 2] if prev is not None and i > 1 and turns[i - 2].p == turn.p - 2 else None
+        before = (
+            turns[i - 2] if prev is not None and i > 1 and turns[i - 2].p == turn.p - 2 else None
+        )
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1].p == turn.p + 1 else None
         in_dialogue = prev is not None and (before is not None or nxt is not None)
         turn.addressee = _vocative(doc, turn)
@@ -93,9 +95,7 @@ def _turns(doc: Document, links: Sequence[Link]) -> list[_Turn]:
     for link in links:
         if link.kind != "other":
             by_p.setdefault(link.paragraph, []).append(link)
-    return [
-        _Turn(p, ls, ls[0].start == doc.paragraphs[p][0]) for p, ls in sorted(by_p.items())
-    ]
+    return [_Turn(p, ls, ls[0].start == doc.paragraphs[p][0]) for p, ls in sorted(by_p.items())]
 
 
 _GENDERED = regex.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", regex.I)
@@ -116,11 +116,11 @@ class _Genders:
         if g != "x":
             return g
         word = m.text.split()[-1]
-        g = self.cache.get(word)
-        if g is None:
-            g = self._evidence(word)
-            self.cache[word] = g
-        return g
+        known = self.cache.get(word)
+        if known is None:
+            known = self._evidence(word)
+            self.cache[word] = known
+        return known
 
     def _evidence(self, word: str) -> str:
         text = self.text
@@ -136,7 +136,6 @@ class _Genders:
         if male + female >= 2 and max(male, female) >= 2 * min(male, female):
             return "m" if male > female else "f"
         return "x"
-
 
 
 def _compatible(m: Mention, gender: str, genders: _Genders) -> bool:
@@ -169,6 +168,7 @@ def _antecedent(
     assert link.speaker is not None
     addressed = _key(turn.addressee)
     participants = [m for m in participants if _key(m) != addressed]
+
     def fits(m: Mention) -> bool:
         return (
             m.kind == "name"
@@ -190,7 +190,11 @@ def _antecedent(
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if _compatible(before.speaker, gender, genders):
             return before.speaker
-    if prev is not None and prev.addressee is not None and _compatible(prev.addressee, gender, genders):
+    if (
+        prev is not None
+        and prev.addressee is not None
+        and _compatible(prev.addressee, gender, genders)
+    ):
         return prev.addressee
     if prev is not None:
         for m in reversed(participants):
@@ -249,8 +253,11 @@ def _fill(
     participants = [m for m in participants if _key(m) != addressed]
     guess: Mention | None = None
     rule = "turn_taking"
-    if in_dialogue and before is not None and before.speaker is not None and (
-        _key(before.speaker) not in (_key(last), addressed)
+    if (
+        in_dialogue
+        and before is not None
+        and before.speaker is not None
+        and (_key(before.speaker) not in (_key(last), addressed))
     ):
         guess = before.speaker
     elif prev is not None and prev.addressee is not None and _key(prev.addressee) != _key(last):

@@ -41,7 +41,9 @@ class _Name:
         self.mention = mention
         self.name_words = words[k:] or words[-1:]
         self.honorific = " ".join(
-            w for w in title_words if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics
+            w
+            for w in title_words
+            if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics
         )
         role = [w for w in title_words if w not in self.honorific.split()]
         self.title = " ".join(role) if role else None
@@ -58,8 +60,10 @@ class _Name:
 
     def compatible(self, other: _Name) -> bool:
         """Whether two name forms can denote one person."""
-        if self.surname != other.surname and self.surname != other.first and (
-            other.surname != self.first
+        if (
+            self.surname != other.surname
+            and self.surname != other.first
+            and (other.surname != self.first)
         ):
             return False
         if self.first and other.first and self.first != other.first:
@@ -163,8 +167,10 @@ def _cluster_for(
             nominal = lex.nominals.get(head)
             kind: EntityKind = "unknown"
             if mention.kind == "organisation":
-                kind = "document" if nominal is not None and nominal.kind == "document" else (
-                    "organisation"
+                kind = (
+                    "document"
+                    if nominal is not None and nominal.kind == "document"
+                    else ("organisation")
                 )
             elif nominal is not None:
                 kind = "person" if nominal.kind == "person" else "organisation"

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF002, RUF003  (quotation marks are the subject of this module)
 """Quotation marks: classify every mark from its neighbours, then pair them.
 
 One compiled regex finds the mark characters of a paragraph (no loop over the

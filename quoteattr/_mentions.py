@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from quoteattr import _lexicon
-from quoteattr._sentences import _read_abbreviations
 from quoteattr._models import Mention, MentionKind
+from quoteattr._sentences import _read_abbreviations
 from quoteattr._tokens import PUNCT, WORD, Token
 
 DETERMINERS = frozenset(
@@ -96,7 +96,7 @@ def _capitalised(t: Token, lex: Lexicon) -> bool:
 
 
 def possessive(t: Token) -> bool:
-    """"Fanny's", "Jones’s": a name used as a modifier, not as a speaker."""
+    """ "Fanny's", "Jones’s": a name used as a modifier, not as a speaker."""
     return t.lower.endswith(("'s", "’s"))
 
 
@@ -127,15 +127,17 @@ def make(text: str, tokens: Sequence[Token], lex: Lexicon) -> Mention:
 
 
 def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> int:
-    """First index of the proper-name run ending at ``j`` ("U.S. Secretary of State Mike Pompeo")."""
+    """First index of the name run ending at ``j`` ("U.S. Secretary of State Mike Pompeo")."""
     a = j
     while a - 1 >= lo:
         t = tokens[a - 1]
         if _name_token(t, lex):
             a -= 1
         elif (
-            t.lower in NAME_PARTICLES or t.lower == "of"
-        ) and a - 2 >= lo and _name_token(tokens[a - 2], lex):
+            (t.lower in NAME_PARTICLES or t.lower == "of")
+            and a - 2 >= lo
+            and _name_token(tokens[a - 2], lex)
+        ):
             a -= 2
         else:
             break
@@ -185,13 +187,18 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     # "a spokesman for the ministry": reach over one attaching preposition.
     if a - 2 >= lo and tokens[a - 1].lower in ATTACHING:
         inner = np_ending_at(text, tokens, a - 2, lo)
-        if inner is not None and inner.kind in ("nominal", "name") and (
-            tokens[a - 2].lower in lex.nominals or tokens[a - 2].lower in lex.title_words
+        if (
+            inner is not None
+            and inner.kind in ("nominal", "name")
+            and (tokens[a - 2].lower in lex.nominals or tokens[a - 2].lower in lex.title_words)
         ):
             s = inner.start
             return Mention(s, head.end, text[s : head.end], classify(tokens[a - 2 : j + 1], lex))
-    while a < j and tokens[a].kind == WORD and tokens[a].lower in lex.not_names and not (
-        tokens[a].lower in DETERMINERS
+    while (
+        a < j
+        and tokens[a].kind == WORD
+        and tokens[a].lower in lex.not_names
+        and tokens[a].lower not in DETERMINERS
     ):
         a += 1
     return make(text, tokens[a : j + 1], lex)
@@ -203,15 +210,12 @@ def _trim_name(text: str, tokens: Sequence[Token], a: int, j: int, lex: Lexicon)
     return make(text, tokens[a : j + 1], lex)
 
 
-def subject_before(
-    text: str, tokens: Sequence[Token], i: int, lo: int
-) -> Mention | None:
+def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Mention | None:
     """The subject of the cue at ``tokens[i]``: the phrase just before it.
 
     Skips auxiliaries and adverbs ("X has also said") and an apposition
     ("Smith, the mayor, said" gives "Smith").
     """
-    lex = lexicon()
     j = i - 1
     while j >= lo and tokens[j].lower in SKIPPABLE:
         j -= 1
@@ -270,15 +274,20 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             t = tokens[j + 1]
             if _name_token(t, lex):
                 j += 1
-            elif (t.lower in NAME_PARTICLES or t.lower == "of") and j + 2 < hi and _name_token(
-                tokens[j + 2], lex
+            elif (
+                (t.lower in NAME_PARTICLES or t.lower == "of")
+                and j + 2 < hi
+                and _name_token(tokens[j + 2], lex)
             ):
                 j += 2
             else:
                 break
         # "U.S. authorities", "White House press secretary": a name used as a modifier.
-        while j + 1 < hi and j - i < MAX_NP and tokens[j + 1].lower in lex.nominals and (
-            not tokens[j + 1].upper
+        while (
+            j + 1 < hi
+            and j - i < MAX_NP
+            and tokens[j + 1].lower in lex.nominals
+            and (not tokens[j + 1].upper)
         ):
             j += 1
     elif first.lower in lex.nominals:
@@ -286,11 +295,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     else:
         return None
     # "said a spokesman for the ministry": one attaching preposition.
-    if (
-        j + 2 < hi
-        and tokens[j + 1].lower in ATTACHING
-        and tokens[j].lower in lex.nominals
-    ):
+    if j + 2 < hi and tokens[j + 1].lower in ATTACHING and tokens[j].lower in lex.nominals:
         inner = np_starting_at(text, tokens, j + 2, hi)
         if inner is not None and inner.kind != "pronoun":
             s, e = first.start, inner.end

@@ -6,6 +6,7 @@ Every offset is a Python ``str`` index into the caller's original string, so
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import attrs
@@ -29,6 +30,14 @@ def _end_after_start(instance: Any, attribute: attrs.Attribute[int], value: int)
         raise ValueError(f"end ({value}) must be >= start ({instance.start})")
 
 
+def _mention_tuple(values: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(values)
+
+
+def _span_tuple(values: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class Span:
     """A stretch of the source text: ``source[start:end] == text``."""
@@ -46,9 +55,7 @@ class Span:
 class Mention(Span):
     """A span that names or refers to a speaker ("Ebrard", "she", "a spokeswoman")."""
 
-    kind: MentionKind = attrs.field(
-        default="name", validator=attrs.validators.in_(MENTION_KINDS)
-    )
+    kind: MentionKind = attrs.field(default="name", validator=attrs.validators.in_(MENTION_KINDS))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types: ``{"text", "start", "end", "kind"}``."""
@@ -66,7 +73,7 @@ class Entity:
     name: str
     title: str | None = None
     kind: EntityKind = attrs.field(default="unknown", validator=attrs.validators.in_(ENTITY_KINDS))
-    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mention_tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types; mentions as a list of mention dicts."""
@@ -109,7 +116,7 @@ class Quote:
     rule: str | None = None
     paragraph: int = 0
     sentence: int = 0
-    segments: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    segments: tuple[Span, ...] = attrs.field(default=(), converter=_span_tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types, ``None`` where a part is absent.

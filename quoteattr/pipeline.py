@@ -67,7 +67,8 @@ class QuoteExtractor:
         bad = sorted(set(families) - set(_marks.FAMILIES))
         if bad or not families:
             raise ConfigurationError(
-                f"marks must be a non-empty subset of {list(_marks.FAMILIES)}, got {sorted(families)}"
+                f"marks must be a non-empty subset of {list(_marks.FAMILIES)}, "
+                f"got {sorted(families)}"
             )
         if isinstance(min_length, bool) or not isinstance(min_length, int) or min_length < 0:
             raise ConfigurationError(f"min_length must be an int >= 0, got {min_length!r}")
@@ -94,9 +95,11 @@ class QuoteExtractor:
             TypeError: ``text`` is not a ``str``.
         """
         if not isinstance(text, str):
-            hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(
-                text, (bytes, bytearray)
-            ) else ""
+            hint = (
+                " (decode it first, e.g. data.decode('utf-8'))"
+                if isinstance(text, (bytes, bytearray))
+                else ""
+            )
             raise TypeError(f"extract_quotes() expects str, got {type(text).__name__}{hint}")
         if not text or text.isspace():
             return []

@@ -16,20 +16,40 @@ def only(text: str, **options: object):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "speaker", "cue", "rule"),
     [
-        ("“We will not back down,” said Mayor Jane Hill.", "Mayor Jane Hill", "said",
-         "quote_cue_mention"),
+        (
+            "“We will not back down,” said Mayor Jane Hill.",
+            "Mayor Jane Hill",
+            "said",
+            "quote_cue_mention",
+        ),
         ("“We will not back down,” Hill said on Tuesday.", "Hill", "said", "quote_cue_mention"),
-        ("“The plan is dead,” a spokeswoman for the ministry said.",
-         "a spokeswoman for the ministry", "said", "quote_cue_mention"),
-        ("“It is too early to tell,” Smith, the county's sheriff, told reporters.", "Smith",
-         "told", "quote_cue_mention"),
+        (
+            "“The plan is dead,” a spokeswoman for the ministry said.",
+            "a spokeswoman for the ministry",
+            "said",
+            "quote_cue_mention",
+        ),
+        (
+            "“It is too early to tell,” Smith, the county's sheriff, told reporters.",
+            "Smith",
+            "told",
+            "quote_cue_mention",
+        ),
         ("“Was anyone hurt?” asked the old man.", "the old man", "asked", "quote_cue_mention"),
         ("“Never,” she replied.", "she", "replied", "quote_cue_mention"),
         ("The senator said: “We have the votes.”", "The senator", "said", "mention_cue_quote"),
-        ("Officials told reporters on Monday, “The bridge is safe.”", "Officials", "told",
-         "mention_cue_quote"),
-        ("According to the police report, the driver was “going far too fast for the road.”",
-         "the police report", "According to", "according_to"),
+        (
+            "Officials told reporters on Monday, “The bridge is safe.”",
+            "Officials",
+            "told",
+            "mention_cue_quote",
+        ),
+        (
+            "According to the police report, the driver was “going far too fast for the road.”",
+            "the police report",
+            "According to",
+            "according_to",
+        ),
     ],
 )
 def test_cue_patterns(text: str, speaker: str, cue: str, rule: str) -> None:
@@ -56,8 +76,7 @@ def test_elided_subject_takes_clause_subject() -> None:
 
 def test_pronoun_resolves_to_named_antecedent() -> None:
     text = (
-        "Senator Maria Lopez spoke after the vote.\n"
-        "“This is a good day for the state,” she said."
+        "Senator Maria Lopez spoke after the vote.\n“This is a good day for the state,” she said."
     )
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "she"
@@ -65,10 +84,7 @@ def test_pronoun_resolves_to_named_antecedent() -> None:
 
 
 def test_surname_completed_and_title_split() -> None:
-    text = (
-        "Health Minister Ana Ruiz visited the hospital.\n"
-        "“We need more nurses,” Ruiz said."
-    )
+    text = "Health Minister Ana Ruiz visited the hospital.\n“We need more nurses,” Ruiz said."
     q = only(text)
     assert q.entity is not None
     assert q.entity.name == "Ana Ruiz"

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (quotation marks are what these tests are about)
 """The quotation-mark stage: classification, pairing, nesting, paragraphs."""
 
 from __future__ import annotations

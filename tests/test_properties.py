@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (quotation marks are what these tests are about)
 """Pipeline-level properties: what `extract_quotes` promises for any ``str``.
 
 Two kinds of input: arbitrary text (all of Unicode, surrogates and control

@@ -1,6 +1,6 @@
 """Sentences: Punkt with shipped parameters, news abbreviations, quotation joins."""
 
-# ruff: noqa: RUF001  (typographic quotation marks are the subject matter)
+
 
 from __future__ import annotations
 
