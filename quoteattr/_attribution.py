@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quoteattr import _mentions
+from quoteattr import _lexicon, _mentions
 from quoteattr._document import Document
 from quoteattr._marks import RawQuote
 from quoteattr._mentions import lexicon
@@ -317,21 +317,39 @@ def _adjacent(ctx: _Context, lead: tuple[int, int]) -> bool:
 
 
 def _kind_without_cue(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> QuoteKind:
-    """Direct if the quotation stands as a statement; "other" for a scare quote or title."""
+    """Direct if the quotation stands as a statement, mixed if it is a quoted fragment
+    of running text, "other" for a title, a name or a term ("Meet the Press", the
+    so-called “deal”)."""
     text = ctx.doc.text
     content = text[q.content_start : q.content_end].strip()
     if not content:
         return "other"
     words = content.split()
     ends_like_speech = content[-1] in ".?!,;:…—-" or content[-1] in "'\"’”"
+    if _title_like(words) and not ends_like_speech:
+        return "other"
+    lo, hi = lead
+    if hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues():
+        return "other"
     if _adjacent(ctx, lead):
-        if len(words) <= MAX_SCARE_WORDS and not ends_like_speech and lead[1] > lead[0]:
-            return "other"  # “Gone with the Wind,” a film; a list of titles
+        if len(words) <= MAX_SCARE_WORDS and not ends_like_speech and hi > lo:
+            return "other"  # “Gone with the Wind,” a film; a list of names
         return "direct"
-    # Embedded in running text with no cue: a scare quote or title unless it is long.
-    if len(words) > MAX_SCARE_WORDS and ends_like_speech:
-        return "mixed"
-    return "other"
+    if len(words) > MAX_SCARE_WORDS or _has_cue(ctx, lo, hi):
+        return "mixed"  # what he called a “brazen breach”
+    return "other"  # the hostile chairs of the “parlour”
+
+
+def _has_cue(ctx: _Context, lo: int, hi: int) -> bool:
+    """Whether a speech verb of any strength occurs in ``tokens[lo:hi]``."""
+    toks, cues = ctx.tokens, ctx.doc.cues
+    return any(toks[k].kind == WORD and cues.verb_at(toks, k, hi)[0] for k in range(lo, hi))
+
+
+def _title_like(words: Sequence[str]) -> bool:
+    """Title Case: every word of four letters or more is capitalised ("Meet the Press")."""
+    long = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    return bool(long) and all(w[:1].isupper() for w in long) and len(words) <= 8
 
 
 # --- same paragraph, fallbacks, pronouns ---------------------------------------------------------

@@ -396,3 +396,9 @@ def find_title(text: str) -> Title | None:
     """The title spelled ``text``: exact match first, then ignoring case ("foreign minister")."""
     record = titles().get(text)
     return record if record is not None else _titles_folded().get(text.casefold())
+
+
+@functools.cache
+def title_cues() -> frozenset[str]:
+    """Words that introduce a quoted name or term, not speech ("so-called", "titled")."""
+    return parse_not_names(_resource("title_cues.txt"))
