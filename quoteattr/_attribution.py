@@ -153,11 +153,14 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         _quote_cue_mention(ctx, tail)
         or _according_to(ctx, lead, tail)
         or _mention_cue_quote(ctx, lead)
+        or _mention_cue_quote(ctx, lead, weak=True)
     )
     if found is None and lead[0] == lead[1] == ctx.index(ss) and si > 0:
         found = _colon_intro(ctx, si - 1)
     if found is None and lead[0] == lead[1] and si == 0 and i == 0:
         found = _previous_paragraph_intro(ctx)
+    if found is not None and not found.direct and _named_thing(ctx, q, lead):
+        found = None  # he called it a so-called “deal”: a term, not his words
     if found is not None:
         link.rule = found.rule
         link.speaker = found.speaker
@@ -252,7 +255,10 @@ def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | No
 # --- sieve 3: X said: “Q” / X said that … “Q” -------------------------------------------------
 
 
-def _mention_cue_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
+def _mention_cue_quote(
+    ctx: _Context, lead: tuple[int, int], weak: bool = False
+) -> _Found | None:
+    """X said: “Q” / X said (that) … “Q”; with ``weak``, also "X called Y a “Q”"."""
     toks, text = ctx.tokens, ctx.doc.text
     lo, hi = lead
     cues = ctx.doc.cues
@@ -264,7 +270,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
             continue  # "the state", "a report": a noun, not a cue
         between = toks[v + n : hi]
         adjacent = all(t.kind == PUNCT or t.lower == "that" for t in between)
-        if strength != "strong" and not adjacent:
+        if strength != "strong" and not adjacent and not weak:
             continue
         speaker = _mentions.subject_before(text, toks, v, lo)
         if speaker is None:
@@ -325,12 +331,10 @@ def _kind_without_cue(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> Quot
     if not content:
         return "other"
     words = content.split()
-    ends_like_speech = content[-1] in ".?!,;:…—-" or content[-1] in "'\"’”"
-    if _title_like(words) and not ends_like_speech:
+    ends_like_speech = _ends_like_speech(content)
+    if _named_thing(ctx, q, lead):
         return "other"
     lo, hi = lead
-    if hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues():
-        return "other"
     if _adjacent(ctx, lead):
         if len(words) <= MAX_SCARE_WORDS and not ends_like_speech and hi > lo:
             return "other"  # “Gone with the Wind,” a film; a list of names
@@ -344,6 +348,21 @@ def _has_cue(ctx: _Context, lo: int, hi: int) -> bool:
     """Whether a speech verb of any strength occurs in ``tokens[lo:hi]``."""
     toks, cues = ctx.tokens, ctx.doc.cues
     return any(toks[k].kind == WORD and cues.verb_at(toks, k, hi)[0] for k in range(lo, hi))
+
+
+def _ends_like_speech(content: str) -> bool:
+    return content[-1] in ".?!,;:…—-" or content[-1] in "'\"’”"
+
+
+def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
+    """A title, name or term in marks: “Meet the Press”, the so-called “deal”."""
+    content = ctx.doc.text[q.content_start : q.content_end].strip()
+    if not content:
+        return True
+    if _title_like(content.split()) and not _ends_like_speech(content):
+        return True
+    lo, hi = lead
+    return hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues()
 
 
 def _title_like(words: Sequence[str]) -> bool:
