@@ -150,7 +150,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         si,
     )
     found = (
-        _quote_cue_mention(ctx, tail)
+        _quote_cue_mention(ctx, q, tail)
         or _according_to(ctx, lead, tail)
         or _mention_cue_quote(ctx, lead)
         or _mention_cue_quote(ctx, lead, weak=True)
@@ -175,12 +175,21 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
 # --- sieve 1: “Q,” said X / “Q,” X said ------------------------------------------------------
 
 
-def _quote_cue_mention(ctx: _Context, tail: tuple[int, int]) -> _Found | None:
+def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Found | None:
     toks, text = ctx.tokens, ctx.doc.text
     k, hi = tail
     while k < hi and toks[k].kind == PUNCT and toks[k].text in TAIL_JOINERS:
         k += 1
     if k >= hi or toks[k].kind != WORD:
+        return None
+    # “Q,” said X needs a break between quotation and cue: a comma, ?, ! or dash
+    # inside or after the marks, or “No.” he said in lower case.
+    content = text[q.content_start : q.content_end].rstrip()
+    if not (
+        k > tail[0]
+        or (content and content[-1] in ",?!…—–-")
+        or (content.endswith(".") and not toks[k].upper)
+    ):
         return None
     cues = ctx.doc.cues
     n, _ = cues.verb_at(toks, k, hi)
@@ -272,8 +281,12 @@ def _mention_cue_quote(
         adjacent = all(t.kind == PUNCT or t.lower == "that" for t in between)
         if strength != "strong" and not adjacent and not weak:
             continue
-        speaker = _mentions.subject_before(text, toks, v, lo)
-        if speaker is None:
+        if toks[v].lower.endswith("ing") and v > lo and toks[v - 1].text == ",":
+            # "Mook said as much, arguing that …": the clause's subject speaks.
+            speaker = _clause_subject(ctx, lo, v)
+        else:
+            speaker = _mentions.subject_before(text, toks, v, lo)
+        if speaker is None and all(t.kind == PUNCT for t in toks[lo:v]):
             after = _mentions.np_starting_at(text, toks, v + n, hi)
             if after is not None and _index_of(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”

@@ -52,6 +52,7 @@ class Lexicon:
         "not_names",
         "org_words",
         "pronouns",
+        "subjects",
         "title_gender",
         "title_words",
         "titles",
@@ -59,6 +60,8 @@ class Lexicon:
 
     def __init__(self) -> None:
         self.pronouns = {p: v.gender + v.number for p, v in _lexicon.pronouns().items()}
+        # Only a subject form can be a speaker: "he said", never "his said".
+        self.subjects = frozenset(p for p, v in _lexicon.pronouns().items() if "nom" in v.cases)
         self.nominals = {k.lower(): v for k, v in _lexicon.nominals().items()}
         titles = _lexicon.titles()
         self.titles = frozenset(t.lower() for t in titles)
@@ -149,7 +152,7 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
 
 def _head_ok(t: Token, lex: Lexicon) -> bool:
     return t.kind == WORD and (
-        t.lower in lex.pronouns
+        t.lower in lex.subjects
         or t.lower in lex.nominals
         or t.lower in lex.org_words
         or (t.lower in lex.title_words and t.lower not in NAME_PARTICLES and t.lower != "of")
@@ -160,10 +163,23 @@ def _head_ok(t: Token, lex: Lexicon) -> bool:
 def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention | None:
     """The noun phrase whose last token is ``tokens[j]`` (not reaching before ``lo``)."""
     lex = lexicon()
-    if j < lo or not _head_ok(tokens[j], lex):
+    if j < lo:
         return None
     head = tokens[j]
-    if head.lower in lex.pronouns:
+    if not _head_ok(head, lex):
+        # "the announcer said": any noun right after a determiner.
+        if not (
+            head.kind == WORD
+            and not head.upper
+            and head.lower not in STOPS
+            and head.lower not in SKIPPABLE
+            and head.lower not in lex.pronouns
+            and j - 1 >= lo
+            and tokens[j - 1].lower in DETERMINERS
+        ):
+            return None
+        return make(text, tokens[j - 1 : j + 1], lex)
+    if head.lower in lex.subjects:
         return make(text, tokens[j : j + 1], lex)
     a = _name_run_back(tokens, j, lo, lex) if head.upper else j
     if head.upper and classify(tokens[a : j + 1], lex) == "name":
@@ -219,6 +235,13 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
     j = i - 1
     while j >= lo and tokens[j].lower in SKIPPABLE:
         j -= 1
+    if j >= lo and tokens[j].text == ")":
+        # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+        k = j - 1
+        while k >= lo and j - k <= 8 and tokens[k].text != "(":
+            k -= 1
+        if k >= lo and tokens[k].text == "(":
+            j = k - 1
     if j < lo:
         return None
     if tokens[j].kind == PUNCT and tokens[j].text == ",":
@@ -244,10 +267,10 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     if i >= hi or tokens[i].kind != WORD:
         return None
     first = tokens[i]
-    if first.lower in lex.pronouns:
+    if first.lower in lex.subjects:
         return make(text, tokens[i : i + 1], lex)
     j = i
-    if first.lower in DETERMINERS:
+    if first.lower in DETERMINERS and first.lower != "that":
         # Up to the first head word: "a spokeswoman", "the old lady", "the White House".
         k = i + 1
         seen_lower = False
