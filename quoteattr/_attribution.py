@@ -133,7 +133,13 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     prev_end = ctx.quotes[i - 1].end if i else ctx.start
     next_start = ctx.quotes[i + 1].start if i + 1 < len(ctx.quotes) else ctx.end
     lead = (ctx.index(max(ss, prev_end)), ctx.index(q.start))
-    tail_end = min(max(se, q.end), next_start)
+    starts = [s for s, _ in sentences]
+    last = max(0, bisect_left(starts, q.end) - 1)
+    tail_end = sentences[last][1]
+    if tail_end <= q.end + 1 and last + 1 < len(sentences):
+        # “Q?” Merkley said. — Punkt ends the sentence with the quotation.
+        tail_end = sentences[last + 1][1]
+    tail_end = min(max(tail_end, q.end), next_start)
     if q.end > ctx.end:  # the quotation ends in a later paragraph: no tail here
         tail = (len(ctx.tokens), len(ctx.tokens))
     else:
@@ -199,17 +205,43 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             return None
         return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + n))
     limit = min(hi, k + _mentions.MAX_NP + 4)
+    depth = 0  # inside "(D-Wis.)"
     for v in range(k + 1, limit):
         t = toks[v]
-        if t.kind == PUNCT and t.text not in ",.’'-":
-            return None
+        if t.kind == PUNCT:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0 and t.text not in ",.’'-)":
+                return None
+            continue
         n, _ = cues.verb_at(toks, v, hi)
-        if n:
+        if n and depth == 0:
             speaker = _mentions.subject_before(text, toks, v, k)
-            if speaker is None or _index_of(toks, speaker.start) > k + 1:
+            if speaker is None:
+                return None
+            first = _index_of(toks, speaker.start)
+            # Only modifiers may stand before the subject: "retired general Lloyd Newton said".
+            if any(x.kind != WORD for x in toks[k:first]) or first - k > 4:
                 return None
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
-    return None
+    return _dash_credit(ctx, tail)
+
+
+DASHES = frozenset(["—", "―", "–"])
+
+
+def _dash_credit(ctx: _Context, tail: tuple[int, int]) -> _Found | None:
+    """“Q” ― Carlos Ruiz: a dash and a name closing the paragraph credit the quotation."""
+    toks, text = ctx.tokens, ctx.doc.text
+    k, hi = tail
+    if k >= hi or toks[k].text not in DASHES or hi != len(toks):
+        return None
+    speaker = _mentions.np_starting_at(text, toks, k + 1, hi)
+    if speaker is None or speaker.kind != "name":
+        return None
+    rest = toks[_index_of(toks, speaker.end) : hi]
+    if any(t.kind == WORD for t in rest):
+        return None
+    return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + 1))
 
 
 # --- sieve 2: according to X ------------------------------------------------------------------
