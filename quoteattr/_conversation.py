@@ -60,7 +60,7 @@ def _key(m: Mention | None) -> str:
 def resolve(doc: Document, links: Sequence[Link]) -> None:
     """Resolve pronoun speakers and fill unattributed turns, in place."""
     turns = _turns(doc, links)
-    genders = _Genders(doc.text)
+    genders = _Genders(doc)
     participants: list[Mention] = []  # named speakers, most recent last
     for i, turn in enumerate(turns):
         prev = turns[i - 1] if i and turns[i - 1].p == turn.p - 1 else None
@@ -107,8 +107,8 @@ class _Genders:
     """Gender of a name: from the lexicon (first name, title), else from the pronouns
     that follow the name's occurrences in the document ("Darcy … his")."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
         self.cache: dict[str, str] = {}
 
     def of(self, m: Mention) -> str:
@@ -123,13 +123,11 @@ class _Genders:
         return known
 
     def _evidence(self, word: str) -> str:
-        text = self.text
+        text = self.doc.text
         counts = [0, 0]
-        pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
-        for n, hit in enumerate(pattern.finditer(text)):
-            if n >= 200:
-                break
-            m = _GENDERED.search(text, hit.end(), hit.end() + _EVIDENCE_WINDOW)
+        for start in self.doc.occurrences(word):
+            end = start + len(word)
+            m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
             if m is not None:
                 counts[0 if m.group(1) else 1] += 1
         male, female = counts

@@ -9,12 +9,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-import regex
-
 from quoteattr import _sentences
 from quoteattr._cues import CueLexicon
 from quoteattr._mentions import lexicon
 from quoteattr._tokens import Token, tokenize
+
+
+# Enough occurrences of a name to learn its gender or its full form.
+MAX_OCCURRENCES = 200
 
 
 class Document:
@@ -52,10 +54,27 @@ class Document:
         """Whether lowercase ``word`` occurs in the text in lower case (an ordinary word)."""
         seen = self._common.get(word)
         if seen is None:
-            pattern = r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])"
-            seen = regex.search(pattern, self.text) is not None
+            seen = bool(self.occurrences(word, limit=1))
             self._common[word] = seen
         return seen
+
+    def occurrences(self, word: str, limit: int = MAX_OCCURRENCES) -> list[int]:
+        """Start offsets of ``word`` as a whole word (case-sensitive), at most ``limit``.
+
+        A plain ``str.find`` loop: no per-word regex to compile, linear in the text.
+        """
+        text = self.text
+        out: list[int] = []
+        n = len(word)
+        if not n:
+            return out
+        i = text.find(word)
+        while i >= 0 and len(out) < limit:
+            j = i + n
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                out.append(i)
+            i = text.find(word, i + 1)
+        return out
 
     def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Quotation spans that start within ``[start, end)``."""

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from quoteattr._attribution import Link
 from quoteattr._document import Document
 from quoteattr._mentions import gender_of, lexicon, name_mentions
@@ -223,14 +221,14 @@ def _forms_of(doc: Document, surname: str) -> list[_Name]:
     """Every name mention in the document that ends with ``surname``."""
     text = doc.text
     out: list[_Name] = []
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(surname) + r"(?![\p{L}\p{N}])")
     lex = lexicon()
-    for m in pattern.finditer(text):
-        lo = max(0, m.start() - _NAME_WINDOW)
-        toks = tokenize(text, lo, m.end(), lex.abbreviations)
+    for start in doc.occurrences(surname):
+        end = start + len(surname)
+        lo = max(0, start - _NAME_WINDOW)
+        toks = tokenize(text, lo, end, lex.abbreviations)
         if lo > 0 and len(toks) > 1 and toks[0].start == lo and not text[lo - 1].isspace():
             toks = toks[1:]  # cut by the window
         found = name_mentions(text, toks, 0, len(toks), doc.common_word)
-        if found and found[-1].end == m.end() and found[-1].kind == "name":
+        if found and found[-1].end == end and found[-1].kind == "name":
             out.append(_Name(found[-1]))
     return out
