@@ -174,7 +174,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         link.kind = "direct" if found.direct else "mixed"
         link.confidence = CONFIDENCE[found.rule]
     else:
-        link.kind = _kind_without_cue(ctx, q, lead)
+        link.kind = _kind_without_cue(ctx, q, lead, ctx.index(ss))
     return link
 
 
@@ -367,7 +367,9 @@ def _adjacent(ctx: _Context, lead: tuple[int, int]) -> bool:
     return hi == lo or ctx.tokens[hi - 1].kind == PUNCT
 
 
-def _kind_without_cue(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> QuoteKind:
+def _kind_without_cue(
+    ctx: _Context, q: RawQuote, lead: tuple[int, int], sentence_lo: int
+) -> QuoteKind:
     """Direct if the quotation stands as a statement, mixed if it is a quoted fragment
     of running text, "other" for a title, a name or a term ("Meet the Press", the
     so-called “deal”)."""
@@ -384,7 +386,7 @@ def _kind_without_cue(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> Quot
         if len(words) <= MAX_SCARE_WORDS and not ends_like_speech and hi > lo:
             return "other"  # “Gone with the Wind,” a film; a list of names
         return "direct"
-    if len(words) > MAX_SCARE_WORDS or _has_cue(ctx, lo, hi):
+    if len(words) > MAX_SCARE_WORDS or _has_cue(ctx, sentence_lo, hi):
         return "mixed"  # what he called a “brazen breach”
     return "other"  # the hostile chairs of the “parlour”
 
@@ -404,16 +406,35 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     content = ctx.doc.text[q.content_start : q.content_end].strip()
     if not content:
         return True
-    if _title_like(content.split()) and not _ends_like_speech(content):
-        return True
+    # American commas and periods sit inside the marks: CBS's “Face the Nation,”
+    bare = content.rstrip(",.")
+    words = bare.split()
+    if words and _title_like(words) and not _ends_like_speech(bare):
+        if len(words) > 1 or bare == content:
+            return True
     lo, hi = lead
-    return hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues()
+    if hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues():
+        return True
+    return _headline(ctx)
+
+
+def _headline(ctx: _Context) -> bool:
+    """A Title Case paragraph: a headline ("Warren Hammers Bank CEO: ‘You Should Go’")."""
+    long = [
+        t
+        for lo, hi in _outside(ctx.doc, ctx.p, ctx.tokens)
+        for t in ctx.tokens[lo:hi]
+        if t.kind == WORD and len(t.text) > 3
+    ]
+    return len(long) >= 5 and sum(t.upper for t in long) >= 0.8 * len(long)
 
 
 def _title_like(words: Sequence[str]) -> bool:
     """Title Case: every word of four letters or more is capitalised ("Meet the Press")."""
     long = [w for w in words if len(w) > 3 or w[:1].isupper()]
-    return bool(long) and all(w[:1].isupper() for w in long) and len(words) <= 8
+    if not long or not all(w[:1].isupper() for w in long) or len(words) > 8:
+        return False
+    return len(words) == 1 or len(long) >= 2  # not “Most of it.”
 
 
 # --- same paragraph, fallbacks, pronouns ---------------------------------------------------------
