@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from quoteattr import _layout
 from quoteattr._models import Quote, Span
-from quoteattr._speakers import UNATTRIBUTED, SpeakerTally, speaker_key, speakers
+from quoteattr._speakers import UNATTRIBUTED, SpeakerRow, SpeakerTally, speaker_key, speakers
 
 __all__ = [
     "CSS",
@@ -41,6 +41,7 @@ __all__ = [
     "page_tail",
     "render_fragment",
     "render_html",
+    "render_summary",
     "view",
 ]
 
@@ -97,6 +98,7 @@ CSS = """
 .qa .qa-key{color:#495057;font-size:.85em}
 .qa .qa-key u{text-decoration-thickness:2px;text-underline-offset:3px}
 .qa .qa-key u.qa-dotted{text-decoration-style:dotted}
+.qa .qa-corpus-body{max-width:40rem;font:14px/1.4 system-ui,'DejaVu Sans',sans-serif}
 .qa .qa-chart text{font:12px system-ui,'DejaVu Sans',sans-serif;fill:#212529}
 """
 
@@ -358,6 +360,34 @@ def render_fragment(text: str, quotes: Sequence[Quote], *, heading: str | None =
         f'<section class="qa-section">{head}<p class="qa-summary">{summary}</p>'
         f'<div class="qa-doc"><div class="qa-text">{_text_html(text, quotes, colours)}</div>'
         f"{_legend(tallies, colours)}</div></section>"
+    )
+
+
+def render_summary(rows: Sequence[SpeakerRow], documents: int) -> str:
+    """A corpus-wide section: who is quoted across ``documents`` documents (a chart
+    and a table with quotes, words and documents per speaker)."""
+    colours = _colours(r.name for r in rows)
+    chart = _chart([(r.name, r.quotes) for r in rows if r.name != UNATTRIBUTED], colours)
+    body = []
+    for r in rows:
+        fill, line = colours[r.name]
+        title = f' <span class="qa-title">{_display(r.title)}</span>' if r.title else ""
+        body.append(
+            f'<tr data-speaker="{_attr(r.name)}" data-count="{r.quotes}" data-words="{r.words}" '
+            f'data-documents="{r.documents}"><td><span class="qa-swatch" '
+            f'style="background-color:{fill};border-color:{line}"></span>{_display(r.name)}'
+            f'{title}</td><td class="qa-n">{r.quotes}</td><td class="qa-n">{r.words}</td>'
+            f'<td class="qa-n">{r.documents}</td></tr>'
+        )
+    quotes = sum(r.quotes for r in rows)
+    return (
+        '<section class="qa-section qa-corpus"><h2>All documents</h2>'
+        f'<p class="qa-summary">{documents} documents, {quotes} quotations</p>'
+        f'<div class="qa-corpus-body">{chart}'
+        '<table class="qa-legend"><thead><tr><th>speaker</th><th class="qa-n">quotes</th>'
+        '<th class="qa-n">words</th><th class="qa-n">documents</th></tr></thead><tbody>'
+        + "".join(body)
+        + "</tbody></table></div></section>"
     )
 
 

@@ -1,9 +1,10 @@
-"""Output formats of the command line: table, JSON, JSONL and CSV.
+"""Output formats of the command line: table, JSON, JSONL, CSV and HTML.
 
 Every format is a writer with the same two calls, ``write(doc_id, text, quotes)``
 once per document and ``close()`` at the end, so the CLI streams a corpus
-document by document and a new format (e.g. HTML) is one more entry in
-`WRITERS`. Writers never close the stream they were given.
+document by document and a new format is one more entry in `WRITERS`.
+Writers never close the stream they were given. `write_speakers` writes the
+speaker tallies of ``quoteattr speakers``.
 """
 
 from __future__ import annotations
@@ -14,16 +15,22 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
+from quoteattr import _html
 from quoteattr._models import Quote
+from quoteattr._speakers import UNATTRIBUTED, SpeakerCounts, SpeakerRow
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "SPEAKER_COLUMNS",
+    "SPEAKER_FORMATS",
     "WRITERS",
     "Writer",
     "csv_row",
     "make_writer",
+    "render_speaker_table",
     "render_table",
+    "write_speakers",
 ]
 
 #: Flat CSV columns, one row per quote; absent parts are empty cells.
@@ -265,6 +272,34 @@ class CsvWriter:
         """Nothing to finish."""
 
 
+class HtmlWriter:
+    """One self-contained HTML page (`quoteattr.render_html`'s view): a section per
+    document with its text, highlighted quotes and legend; with several documents,
+    a corpus-wide tally of the speakers at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._count = 0
+        self._speakers = SpeakerCounts()
+
+    def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
+        """Write one document's section (the page starts with the first one)."""
+        label = _doc_label(doc_id)
+        if self._count == 0:
+            self._stream.write(_html.page_head(f"quoteattr: {label}"))
+        self._stream.write(_html.render_fragment(text, quotes, heading=label) + "\n")
+        self._speakers.add(quotes)
+        self._count += 1
+
+    def close(self) -> None:
+        """Write the corpus tally (several documents) and end the page."""
+        if self._count == 0:
+            self._stream.write(_html.page_head("quoteattr") + "<p>No documents.</p>")
+        elif self._count > 1:
+            self._stream.write(_html.render_summary(self._speakers.rows(), self._count))
+        self._stream.write(_html.page_tail())
+
+
 WriterFactory = Callable[..., Writer]
 
 #: Format name -> writer class; every writer takes the stream plus keyword options.
@@ -273,6 +308,7 @@ WRITERS: dict[str, WriterFactory] = {
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
+    "html": HtmlWriter,
 }
 FORMATS: tuple[str, ...] = tuple(WRITERS)
 
@@ -282,3 +318,78 @@ def make_writer(fmt: str, stream: TextIO, *, width: int = 100, explain: bool = F
     if fmt == "table":
         return TableWriter(stream, width=width, explain=explain)
     return WRITERS[fmt](stream)
+
+
+# ---------------------------------------------------------------------------- speakers
+
+#: Columns of ``quoteattr speakers`` (CSV header, JSON keys, table headings).
+SPEAKER_COLUMNS: tuple[str, ...] = ("speaker", "title", "kind", "quotes", "words", "documents")
+SPEAKER_FORMATS: tuple[str, ...] = ("table", "csv", "json")
+
+
+def render_speaker_table(rows: Sequence[SpeakerRow], *, documents: int, width: int = 100) -> str:
+    """An aligned table of speaker tallies fitting in ``width`` characters, with a
+    closing line of totals. Names and titles wrap inside their columns."""
+    if not rows:
+        return f"(no quotes found in {documents} document{'' if documents == 1 else 's'})\n"
+    headers = ["speaker", "title", "quotes", "words", "docs"]
+    cells = [
+        [
+            _squash(r.name),
+            _squash(r.title or _ABSENT),
+            str(r.quotes),
+            str(r.words),
+            str(r.documents),
+        ]
+        for r in rows
+    ]
+    natural = [max(len(headers[c]), *(len(row[c]) for row in cells)) for c in range(5)]
+    room = width - len(_GAP) * 4 - sum(natural[2:])
+    # The counts never wrap; the name gets at least half of what is left.
+    name_w = min(natural[0], max(12, room - min(natural[1], room // 2)))
+    title_w = min(natural[1], max(8, room - name_w))
+    widths = [name_w, title_w, *natural[2:]]
+    right = {2, 3, 4}
+    out = [
+        _GAP.join(
+            h.rjust(w) if c in right else h.ljust(w)
+            for c, (h, w) in enumerate(zip(headers, widths, strict=True))
+        ).rstrip(),
+        _GAP.join("-" * w for w in widths),
+    ]
+    for row in cells:
+        wrapped = [_wrap(cell, widths[c], None, hyphens=False) for c, cell in enumerate(row)]
+        for i in range(max(len(w) for w in wrapped)):
+            parts = [
+                (w[i] if i < len(w) else "").rjust(widths[c])
+                if c in right
+                else (w[i] if i < len(w) else "").ljust(widths[c])
+                for c, w in enumerate(wrapped)
+            ]
+            out.append(_GAP.join(parts).rstrip())
+    quotes = sum(r.quotes for r in rows)
+    named = sum(1 for r in rows if r.name != UNATTRIBUTED)
+    out.append("")
+    out.append(
+        f"{named} speaker{'' if named == 1 else 's'}, {quotes} quote{'' if quotes == 1 else 's'} "
+        f"in {documents} document{'' if documents == 1 else 's'}"
+    )
+    return "\n".join(out) + "\n"
+
+
+def write_speakers(
+    fmt: str, stream: TextIO, rows: Sequence[SpeakerRow], *, documents: int, width: int = 100
+) -> None:
+    """Write speaker tallies as ``fmt`` (one of `SPEAKER_FORMATS`): an aligned table,
+    CSV with `SPEAKER_COLUMNS`, or a JSON array of objects with those keys."""
+    if fmt == "table":
+        stream.write(render_speaker_table(rows, documents=documents, width=width))
+    elif fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=SPEAKER_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow(r.to_dict())
+    elif fmt == "json":
+        stream.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+    else:
+        raise ValueError(f"unknown speakers format {fmt!r}; expected one of {SPEAKER_FORMATS}")
