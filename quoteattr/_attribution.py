@@ -118,8 +118,8 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         for link in paragraph_links:
             if link.speaker is None and link.kind != "other":
                 _paragraph_mention(ctx, link)
-            if link.speaker is not None and link.speaker.kind != "pronoun":
-                link.referent = link.speaker
+            if link.speaker is not None and link.speaker.kind in ("name", "organisation"):
+                link.referent = link.speaker  # pronouns and nominals: see _conversation
         links.extend(paragraph_links)
     return links
 

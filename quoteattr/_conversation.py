@@ -75,6 +75,12 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
                 _fill(doc, link, turn, prev, before, in_dialogue, participants)
                 continue
             gender = _speaker_gender(link.speaker) if link.referent is None else None
+            if link.referent is None and link.speaker.kind == "nominal":
+                # "the Colonel said": a named person with that title.
+                titled = _titled(doc, link, turn, participants)
+                if titled is not None:
+                    link.referent = titled
+                    gender = None
             # "the old lady said" inside a dialogue is one of its participants.
             if gender is not None and (link.speaker.kind == "pronoun" or prev is not None):
                 ref = _antecedent(doc, link, gender, turn, prev, before, participants, genders)
@@ -224,6 +230,43 @@ def _last_subject(doc: Document, p: int, fits: Callable[[Mention], bool]) -> Men
     starts = [s for s, _ in doc.sentences(p)]
     last = bisect_right(starts, found[-1].start) - 1
     return next(m for m in found if bisect_right(starts, m.start) - 1 == last)
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """"dr" abbreviates "doctor", "col" "colonel": same first letter, letters in order."""
+    if not short or not word or short[0] != word[0]:
+        return False
+    it = iter(word)
+    return all(c in it for c in short)
+
+
+def _titled(
+    doc: Document, link: Link, turn: _Turn, participants: Sequence[Mention]
+) -> Mention | None:
+    """The named person a definite title refers to: "the doctor" -> "Dr. Lal"."""
+    assert link.speaker is not None
+    words = link.speaker.text.lower().split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    head = words[-1]
+    lex = _mentions.lexicon()
+    if head not in lex.title_words and head + "." not in lex.title_words:
+        return None
+
+    def match(m: Mention) -> bool:
+        first = m.text.split()[0].lower().rstrip(".")
+        return len(m.text.split()) > 1 and (first == head or _abbreviates(first, head))
+
+    for m in reversed(participants):
+        if match(m):
+            return m
+    for p in range(turn.p, max(-1, turn.p - 1 - 2 * ANTECEDENT_PARAGRAPHS), -1):
+        found = [m for m in narration_mentions(doc, p) if m.kind == "name" and match(m)]
+        if p == turn.p:
+            found = [m for m in found if m.end <= link.speaker.start]
+        if found:
+            return found[-1]
+    return None
 
 
 def _person_like(m: Mention, participants: Sequence[Mention], genders: _Genders) -> bool:
