@@ -15,6 +15,7 @@ colon_intro         X said:¶“Q”  (the cue ends the previous sentence)     0
 same_paragraph      “Q1,” he said. “Q2.”  (Q2 shares Q1's speaker)        0.8
 turn_taking         alternating quote paragraphs in a dialogue            0.6
 previous_paragraph  a quote paragraph continuing the last speaker         0.6
+narration_subject   X laughed.¶“Q”  (the preceding narration's subject)   0.4
 paragraph_mention   X smiled. “Q”  (the narration's subject)              0.5
 nearest_mention     any name in the sentence (fallback)                   0.3
 ==================  ====================================================  ====
@@ -46,6 +47,7 @@ CONFIDENCE = {
     "same_paragraph": 0.8,
     "turn_taking": 0.6,
     "previous_paragraph": 0.6,
+    "narration_subject": 0.4,
     "paragraph_mention": 0.5,
     "nearest_mention": 0.3,
 }

@@ -32,6 +32,8 @@ from quoteattr._tokens import PUNCT, tokenize
 ANTECEDENT_PARAGRAPHS = 3
 # More tokens than "“Q,” said the old gentleman, smiling." outside the quotes: narration.
 NARRATION_WORDS = 12
+# Times the others must address the narrator by one name before "I" takes it.
+NARRATOR_EVIDENCE = 3
 
 
 class _Turn:
@@ -48,9 +50,14 @@ class _Turn:
         """The named speaker of the turn (a resolved referent), if any."""
         for link in self.links:
             ref = link.referent
-            if ref is not None and ref.kind != "pronoun":
+            if ref is not None and (ref.kind != "pronoun" or _first_person(ref)):
                 return ref
         return None
+
+
+def _first_person(m: Mention) -> bool:
+    """The narrator of a first-person story: "I asked"."""
+    return m.kind == "pronoun" and m.text.lower() == "i"
 
 
 def _key(m: Mention | None) -> str:
@@ -72,7 +79,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
         turn.addressee = _vocative(doc, turn)
         for link in turn.links:
             if link.speaker is None:
-                _fill(doc, link, turn, prev, before, in_dialogue, participants)
+                _fill(doc, link, turn, prev, before, in_dialogue, participants, genders)
                 continue
             gender = _speaker_gender(link.speaker) if link.referent is None else None
             if link.referent is None and link.speaker.kind == "nominal":
@@ -87,13 +94,44 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
                 if ref is not None:
                     link.referent = ref
                     link.confidence *= PRONOUN_FACTOR
-            if link.referent is None and link.speaker.kind != "pronoun":
+            if link.referent is None and (
+                link.speaker.kind != "pronoun" or _first_person(link.speaker)
+            ):
                 link.referent = link.speaker
         speaker = turn.speaker
         if speaker is not None:
             participants[:] = [m for m in participants if _key(m) != _key(speaker)]
             participants.append(speaker)
     _fill_backwards(turns)
+    _name_narrator(turns)
+
+
+def _name_narrator(turns: Sequence[_Turn]) -> None:
+    """The narrator is the one the others address next to the narrator's turns
+    ("“I cried.” … “Exactly, Hastings,”"): give "I" that name when it recurs."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for i, turn in enumerate(turns):
+        speaker = turn.speaker
+        if speaker is None or not _first_person(speaker):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(turns) and abs(turns[j].p - turn.p) == 1:
+                addressee = turns[j].addressee
+                if addressee is not None:
+                    key = _key(addressee)
+                    counts[key] = counts.get(key, 0) + 1
+                    first.setdefault(key, addressee)
+    if not counts:
+        return
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] < NARRATOR_EVIDENCE:
+        return
+    name = first[best]
+    for turn in turns:
+        for link in turn.links:
+            if link.referent is not None and _first_person(link.referent):
+                link.referent = name
 
 
 def _turns(doc: Document, links: Sequence[Link]) -> list[_Turn]:
@@ -104,7 +142,8 @@ def _turns(doc: Document, links: Sequence[Link]) -> list[_Turn]:
     return [_Turn(p, ls, ls[0].start == doc.paragraphs[p][0]) for p, ls in sorted(by_p.items())]
 
 
-_GENDERED = regex.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", regex.I)
+# Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
+_GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
 # How far after a name to look for the pronoun that refers back to it.
 _EVIDENCE_WINDOW = 120
 
@@ -285,6 +324,7 @@ def _fill(
     before: _Turn | None,
     in_dialogue: bool,
     participants: list[Mention],
+    genders: _Genders,
 ) -> None:
     """Guess the speaker of an unattributed quotation from the conversation."""
     if not turn.quote_led:
@@ -308,6 +348,16 @@ def _fill(
         guess = others[-1] if others else None
     elif prev is not None and last is not None:
         guess, rule = last, "previous_paragraph"
+    elif prev is None and turn.p > 0:
+        # After narration, its last subject speaks: "Ronny laughed.¶“Q”"
+        guess = _last_subject(
+            doc,
+            turn.p - 1,
+            lambda m: m.kind == "name"
+            and _key(m) != addressed
+            and _person_like(m, participants, genders),
+        )
+        rule = "narration_subject"
     if guess is not None:
         link.speaker = link.referent = guess
         link.rule = rule
