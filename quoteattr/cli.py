@@ -18,7 +18,9 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, TextIO
 
@@ -49,12 +51,14 @@ class UsageError(Exception):
 
 @attrs.frozen(slots=True)
 class Record:
-    """One input document: its id, its text, and where it came from."""
+    """One input document: its id, its text, where it came from, and its size in bytes
+    as read (for the progress report)."""
 
     id: object
     text: str
     source: str
     line: int | None = None
+    size: int = 0
 
 
 @attrs.frozen(slots=True)
@@ -141,7 +145,42 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="write to OUT (atomically: a temporary file, then renamed) instead of stdout",
     )
+    _add_corpus_options(ex)
     return parser
+
+
+def _add_corpus_options(ex: argparse.ArgumentParser) -> None:
+    """Options for running over a corpus: processes, a Dask cluster, progress."""
+    ex.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs_arg,
+        default=1,
+        metavar="N",
+        help="worker processes; 0 means one per CPU (default: 1, in this process)",
+    )
+    ex.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster whose scheduler is at ADDRESS "
+        "(e.g. tcp://10.0.0.5:8786; needs the 'quoteattr[dask]' extra)",
+    )
+    ex.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress report (shown on stderr only when it is a terminal)",
+    )
+
+
+def _jobs_arg(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0 (0: one per CPU), got {jobs}")
+    return jobs
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -154,22 +193,48 @@ def _normalise_argv(argv: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------- input
 
 
-def _check_inputs(paths: Sequence[str]) -> list[str]:
-    """The inputs to read, every file checked before any output is written."""
+def _check_inputs(paths: Sequence[str], input_format: str = "text") -> list[str]:
+    """The files to read, every one checked before any output is written.
+
+    A directory stands for the files under it (recursively) with the input format's
+    extension, ``*.txt`` or ``*.jsonl``, in sorted path order.
+    """
     if not paths:
         return [STDIN]
     if list(paths).count(STDIN) > 1:
         raise UsageError("stdin ('-') given more than once")
+    files: list[str] = []
     for path in paths:
         if path == STDIN:
+            files.append(path)
             continue
         if not os.path.exists(path):
             raise UsageError(f"{path}: no such file")
         if os.path.isdir(path):
-            raise UsageError(f"{path}: is a directory, expected a file")
+            found = _files_under(path, ".jsonl" if input_format == "jsonl" else ".txt")
+            if not found:
+                suffix = ".jsonl" if input_format == "jsonl" else ".txt"
+                raise UsageError(f"{path}: is a directory with no *{suffix} files")
+            files.extend(found)
+            continue
         if not os.access(path, os.R_OK):
             raise UsageError(f"{path}: permission denied")
-    return list(paths)
+        files.append(path)
+    return files
+
+
+def _files_under(directory: str, suffix: str) -> list[str]:
+    """Readable files ending in ``suffix`` under ``directory``, sorted by path."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(directory):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            if name.endswith(suffix) and os.path.isfile(path):
+                if not os.access(path, os.R_OK):
+                    raise UsageError(f"{path}: permission denied")
+                found.append(path)
+    return found
 
 
 @contextmanager
@@ -206,7 +271,7 @@ def _read_text(path: str) -> Iterator[Record | RecordError]:
     except UnicodeDecodeError as exc:
         yield RecordError(source, None, None, _decode_error(exc))
         return
-    yield Record(source, text, source)
+    yield Record(source, text, source, None, len(data))
 
 
 def _read_jsonl(path: str, id_field: str, text_field: str) -> Iterator[Record | RecordError]:
@@ -251,7 +316,7 @@ def _parse_line(
         reason = f"text field {text_field!r} is {_json_type(text)}, expected a string"
         yield RecordError(source, lineno, doc_id, reason)
         return
-    yield Record(doc_id, text, source, lineno)
+    yield Record(doc_id, text, source, lineno, len(raw))
 
 
 def _json_type(value: object) -> str:
@@ -273,22 +338,175 @@ def _records(
             yield from _read_text(path)
 
 
+# Runs extraction over texts, in order; a failed text (or a non-str placeholder) gives
+# its exception in its place.
+Runner = Callable[[Iterable[object]], Iterator["list[Quote] | Exception"]]
+
+
 def _extract(
-    extractor: QuoteExtractor, items: Iterator[Record | RecordError]
+    items: Iterable[Record | RecordError], run: Runner
 ) -> Iterator[tuple[Record, list[Quote]] | RecordError]:
-    """Quotes per record, in input order. (The place for ``--jobs`` later.)"""
-    for item in items:
+    """Quotes per record, in input order, whatever runs the extraction.
+
+    Every item goes through ``run`` (a `RecordError` as a non-text placeholder, so it
+    keeps its place without reaching a worker), and each result is matched with the
+    oldest item still waiting: one output per input, errors included, in order, with
+    no more items held than the runner has in flight.
+    """
+    waiting: deque[Record | RecordError] = deque()
+
+    def texts() -> Iterator[object]:
+        for item in items:
+            waiting.append(item)
+            yield item.text if isinstance(item, Record) else item
+
+    for result in run(texts()):
+        item = waiting.popleft()
         if isinstance(item, RecordError):
             yield item
-            continue
+        elif isinstance(result, Exception):  # a library bug must not end a corpus run
+            reason = f"internal error: {type(result).__name__}: {result}"
+            yield RecordError(item.source, item.line, item.id, reason)
+        else:
+            yield item, result
+
+
+def _runner(args: argparse.Namespace) -> Runner:
+    """Extraction in this process, over ``--jobs`` processes, or on a Dask cluster."""
+    kinds = args.kinds
+    if args.scheduler:
+        if args.jobs != 1:
+            raise UsageError("--jobs and --scheduler cannot be combined (the cluster has workers)")
         try:
-            quotes = extractor.extract(item.text)
-        except Exception as exc:  # a library bug must not end a corpus run
-            yield RecordError(
-                item.source, item.line, item.id, f"internal error: {type(exc).__name__}: {exc}"
-            )
-            continue
-        yield item, quotes
+            from quoteattr import dask as qdask
+        except ImportError as exc:
+            raise UsageError(
+                f"--scheduler needs Dask: pip install 'quoteattr[dask]' ({exc})"
+            ) from None
+        try:
+            client = qdask.connect(args.scheduler)
+        except ConnectionError as exc:
+            raise UsageError(f"--scheduler: {exc}") from None
+
+        def on_cluster(texts: Iterable[object]) -> Iterator[list[Quote] | Exception]:
+            try:
+                yield from qdask.extract_quotes_cluster(
+                    texts, client, return_exceptions=True, kinds=kinds
+                )
+            finally:
+                client.close()  # type: ignore[no-untyped-call,unused-ignore]
+
+        return on_cluster
+    from quoteattr._batch import extract_quotes_many
+
+    return lambda texts: extract_quotes_many(
+        texts, jobs=args.jobs, return_exceptions=True, kinds=kinds
+    )
+
+
+class Progress:
+    """A one-line progress report on stderr, redrawn at most a few times a second:
+    documents (of how many, when known), characters per second, and the share done
+    with an ETA when the input's size is known (files, not stdin)."""
+
+    INTERVAL = 0.2
+
+    def __init__(self, stream: TextIO, total_bytes: int | None, total_docs: int | None) -> None:
+        self._stream = stream
+        self._total_bytes = total_bytes or None
+        self._total_docs = total_docs
+        self._t0 = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+        self.docs = self.errors = self.chars = self.bytes = 0
+
+    def record(self, record: Record | None) -> None:
+        """Count one output document (``None``: one failed record) and redraw if due."""
+        if record is None:
+            self.errors += 1
+        else:
+            self.docs += 1
+            self.chars += len(record.text)
+            self.bytes += record.size
+        now = time.monotonic()
+        if now - self._last >= self.INTERVAL:
+            self._last = now
+            self._draw(now)
+
+    def line(self, now: float) -> str:
+        """The report as it stands at time ``now``."""
+        elapsed = max(now - self._t0, 1e-9)
+        done = self.docs + self.errors
+        docs = f"{done:,}" if self._total_docs is None else f"{done:,}/{self._total_docs:,}"
+        parts = [f"{docs} docs"]
+        if self.errors:
+            parts.append(f"{self.errors:,} failed")
+        parts.append(f"{_si(self.chars / elapsed)} chars/s")
+        share = None
+        if self._total_bytes:
+            share = min(1.0, self.bytes / self._total_bytes)
+        elif self._total_docs:
+            share = min(1.0, done / self._total_docs)
+        if share is not None:
+            eta = elapsed * (1 - share) / share if share > 0 else None
+            parts.append(f"{share:4.0%}")
+            parts.append("ETA " + ("--:--" if eta is None else _clock(eta)))
+        parts.append(_clock(elapsed))
+        return f"{PROG}: " + "  ".join(parts)
+
+    def _draw(self, now: float) -> None:
+        width = shutil.get_terminal_size(fallback=(80, 24)).columns
+        self._stream.write("\r" + self.line(now)[: width - 1] + "\x1b[K")
+        self._stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Wipe the line (before a message is printed on stderr)."""
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+            self._last = 0.0  # redraw at the next record
+
+    def close(self) -> None:
+        """Leave the final figures on their own line."""
+        if self._shown or self.docs + self.errors:
+            self._stream.write("\r" + self.line(time.monotonic()) + "\x1b[K\n")
+            self._stream.flush()
+
+
+def _si(value: float) -> str:
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if value >= scale:
+            return f"{value / scale:.2f} {unit}"
+    return f"{value:.0f}"
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    if s >= 3600:
+        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _progress(args: argparse.Namespace, paths: Sequence[str]) -> Progress | None:
+    """A progress report if stderr is a terminal and ``--quiet`` was not given."""
+    if args.quiet or not _isatty(sys.stderr):
+        return None
+    total_bytes: int | None = None
+    if STDIN not in paths:
+        try:
+            total_bytes = sum(os.path.getsize(p) for p in paths)
+        except OSError:
+            total_bytes = None
+    total_docs = len(paths) if args.input_format == "text" and STDIN not in paths else None
+    return Progress(sys.stderr, total_bytes, total_docs)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------------------- output
@@ -365,21 +583,34 @@ def _run_extract(args: argparse.Namespace) -> int:
         extractor = QuoteExtractor(kinds=args.kinds)
     except ConfigurationError as exc:
         raise UsageError(f"--kinds: {exc}") from None
-    paths = _check_inputs(args.inputs)
-    items = _extract(extractor, _records(paths, args.input_format, args.id_field, args.text_field))
+    del extractor  # built to check --kinds; the runner builds its own (one per worker)
+    paths = _check_inputs(args.inputs, args.input_format)
+    run_texts = _runner(args)
+    records = _records(paths, args.input_format, args.id_field, args.text_field)
+    items = _extract(records, run_texts)
+    progress = _progress(args, paths)
 
     docs = errors = 0
 
     def run(writer: Writer) -> None:
         nonlocal docs, errors
-        for item in items:
-            if isinstance(item, RecordError):
-                errors += 1
-                _err(item.message())
-                continue
-            record, quotes = item
-            writer.write(record.id, record.text, quotes)
-            docs += 1
+        try:
+            for item in items:
+                if isinstance(item, RecordError):
+                    errors += 1
+                    if progress is not None:
+                        progress.clear()
+                        progress.record(None)
+                    _err(item.message())
+                    continue
+                record, quotes = item
+                writer.write(record.id, record.text, quotes)
+                docs += 1
+                if progress is not None:
+                    progress.record(record)
+        finally:
+            if progress is not None:
+                progress.close()
         writer.close()
 
     width = _table_width()
