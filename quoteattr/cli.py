@@ -224,17 +224,17 @@ def _check_inputs(paths: Sequence[str], input_format: str = "text") -> list[str]
 
 
 def _files_under(directory: str, suffix: str) -> list[str]:
-    """Readable files ending in ``suffix`` under ``directory``, sorted by path."""
+    """Readable files ending in ``suffix`` under ``directory``, sorted by path
+    (component by component: ``a/y.txt`` before ``b/x.txt`` before ``z.txt``)."""
     found: list[str] = []
-    for root, dirs, names in os.walk(directory):
-        dirs.sort()
-        for name in sorted(names):
+    for root, _dirs, names in os.walk(directory):
+        for name in names:
             path = os.path.join(root, name)
             if name.endswith(suffix) and os.path.isfile(path):
                 if not os.access(path, os.R_OK):
                     raise UsageError(f"{path}: permission denied")
                 found.append(path)
-    return found
+    return sorted(found, key=lambda p: os.path.relpath(p, directory).split(os.sep))
 
 
 @contextmanager
@@ -419,6 +419,7 @@ class Progress:
         self._last = 0.0
         self._shown = False
         self.docs = self.errors = self.chars = self.bytes = 0
+        self.complete = False  # set when the input was read to its end
 
     def record(self, record: Record | None) -> None:
         """Count one output document (``None``: one failed record) and redraw if due."""
@@ -443,14 +444,17 @@ class Progress:
             parts.append(f"{self.errors:,} failed")
         parts.append(f"{_si(self.chars / elapsed)} chars/s")
         share = None
-        if self._total_bytes:
+        if self.complete:
+            share = 1.0
+        elif self._total_bytes:
             share = min(1.0, self.bytes / self._total_bytes)
         elif self._total_docs:
             share = min(1.0, done / self._total_docs)
         if share is not None:
             eta = elapsed * (1 - share) / share if share > 0 else None
             parts.append(f"{share:4.0%}")
-            parts.append("ETA " + ("--:--" if eta is None else _clock(eta)))
+            if not self.complete:
+                parts.append("ETA " + ("--:--" if eta is None else _clock(eta)))
         parts.append(_clock(elapsed))
         return f"{PROG}: " + "  ".join(parts)
 
@@ -608,6 +612,8 @@ def _run_extract(args: argparse.Namespace) -> int:
                 docs += 1
                 if progress is not None:
                     progress.record(record)
+            if progress is not None:
+                progress.complete = True
         finally:
             if progress is not None:
                 progress.close()
