@@ -224,30 +224,30 @@ def _antecedent(
     here = [m for m in narration_mentions(doc, turn.p, end=link.speaker.start) if fits(m)]
     if here:
         return here[0]  # the paragraph's subject, not a name it mentions in passing
+    last = prev.speaker if prev is not None else None
+    if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
+        if _compatible(before.speaker, gender, genders):
+            return before.speaker
     if turn.p > 0 and (prev is None or not prev.quote_led or _narrated(doc, prev.p)):
         # After narration, the pronoun continues its last subject: "Kemp shaded his eyes."
         subject = _last_subject(doc, turn.p - 1, fits)
         if subject is not None:
             return subject
-    last = prev.speaker if prev is not None else None
-    if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
-        if _compatible(before.speaker, gender, genders):
-            return before.speaker
     if (
         prev is not None
         and prev.addressee is not None
         and _compatible(prev.addressee, gender, genders)
     ):
         return prev.addressee
-    if prev is not None:
-        for m in reversed(participants):
-            if _key(m) != _key(last) and genders.of(m) == gender:
-                return m
     # The nearest named mention of that gender in the paragraphs before.
     for p in range(turn.p - 1, max(-1, turn.p - 1 - ANTECEDENT_PARAGRAPHS), -1):
         subject = _last_subject(doc, p, fits)
         if subject is not None:
             return subject
+    if prev is not None:
+        for m in reversed(participants):
+            if _key(m) != _key(last) and genders.of(m) == gender:
+                return m
     for m in reversed(participants):
         if _compatible(m, gender, genders):
             return m
