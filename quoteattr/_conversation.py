@@ -88,8 +88,8 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
                 if titled is not None:
                     link.referent = titled
                     gender = None
-            # "the old lady said" inside a dialogue is one of its participants.
-            if gender is not None and (link.speaker.kind == "pronoun" or prev is not None):
+            # "the old lady said" is a character met before, like "she said".
+            if gender is not None:
                 ref = _antecedent(doc, link, gender, turn, prev, before, participants, genders)
                 if ref is not None:
                     link.referent = ref
