@@ -22,9 +22,9 @@ __all__ = ["UNATTRIBUTED", "SpeakerCounts", "SpeakerRow", "SpeakerTally", "speak
 #: The key that quotes without a speaker are tallied under (``unattributed=True``).
 UNATTRIBUTED = "(unattributed)"
 
-# A word: letters/digits, possibly joined by an apostrophe or hyphen (can’t, U.S-bound).
-# The joiner is mandatory between runs and is not a word character: linear.
-_WORD = regex.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
+# A word: letters/digits, possibly joined by apostrophes, hyphens or dots (can’t,
+# U.S.-bound). Joiners are never word characters, so each run is matched once: linear.
+_WORD = regex.compile(r"[^\W_]+(?:[’'\-.]+[^\W_]+)*")
 
 
 def count_words(text: str) -> int:

@@ -2,7 +2,8 @@
 
 ``quoteattr FILE`` prints a table of the quotes in a text file (shorthand for
 ``quoteattr extract FILE --format table``); ``quoteattr extract`` reads text
-files, JSONL corpora or stdin and writes a table, JSON, JSONL or CSV.
+files, JSONL corpora or stdin and writes a table, JSON, JSONL, CSV or an HTML
+page; ``quoteattr speakers`` tallies who is quoted, how often and how many words.
 
 Exit status: 0 success; 1 some input records failed (each reported on stderr,
 the others processed); 2 bad usage, bad options or unreadable input (nothing
@@ -29,14 +30,15 @@ import attrs
 from quoteattr import __version__
 from quoteattr._errors import ConfigurationError
 from quoteattr._models import QUOTE_KINDS, Quote
-from quoteattr._output import FORMATS, Writer, make_writer
+from quoteattr._output import FORMATS, SPEAKER_FORMATS, Writer, make_writer, write_speakers
+from quoteattr._speakers import SpeakerCounts
 from quoteattr.pipeline import DEFAULT_KINDS, QuoteExtractor
 
 __all__ = ["main"]
 
 PROG = "quoteattr"
 STDIN = "-"
-SUBCOMMANDS = ("extract",)
+SUBCOMMANDS = ("extract", "speakers")
 INPUT_FORMATS = ("text", "jsonl")
 
 EXIT_OK = 0
@@ -146,6 +148,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="write to OUT (atomically: a temporary file, then renamed) instead of stdout",
     )
     _add_corpus_options(ex)
+    _add_speakers_parser(sub)
     return parser
 
 
@@ -181,6 +184,75 @@ def _jobs_arg(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0 (0: one per CPU), got {jobs}")
     return jobs
+
+
+def _add_speakers_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``quoteattr speakers``: the inputs of ``extract``, a tally instead of the quotes."""
+    sp = sub.add_parser(
+        "speakers",
+        help="tally who is quoted, how often and how many words, across files or a corpus",
+        description=(
+            "Extract the quotes of every input document and tally them by speaker entity: "
+            "quotes, words quoted and documents quoted in, most quoted first."
+        ),
+    )
+    sp.add_argument(
+        "inputs", nargs="*", metavar="FILE", help="text or JSONL files; '-' or none reads stdin"
+    )
+    sp.add_argument(
+        "-f",
+        "--format",
+        choices=SPEAKER_FORMATS,
+        default="table",
+        help="output format (default: table)",
+    )
+    sp.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="text",
+        help="text: each file is one document; jsonl: one JSON object per line (default: text)",
+    )
+    sp.add_argument(
+        "--id-field", default="id", metavar="NAME", help="JSONL field holding the id (default: id)"
+    )
+    sp.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="JSONL field holding the text (default: text)",
+    )
+    sp.add_argument(
+        "--kinds",
+        default=",".join(DEFAULT_KINDS),
+        metavar="KINDS",
+        help=f"comma-separated kinds of quote to count, from {','.join(QUOTE_KINDS)} "
+        f"(default: {','.join(DEFAULT_KINDS)})",
+    )
+    sp.add_argument(
+        "--top", type=_top_arg, default=None, metavar="N", help="only the N most quoted speakers"
+    )
+    sp.add_argument(
+        "--unattributed",
+        action="store_true",
+        help="add a row '(unattributed)' for the quotes without a speaker",
+    )
+    sp.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT (atomically: a temporary file, then renamed) instead of stdout",
+    )
+    _add_corpus_options(sp)
+
+
+def _top_arg(value: str) -> int:
+    try:
+        top = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {value!r}") from None
+    if top < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, got {top}")
+    return top
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -633,6 +705,51 @@ def _run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_speakers(args: argparse.Namespace) -> int:
+    """``quoteattr speakers``: every document's quotes, tallied; written once at the end."""
+    try:
+        QuoteExtractor(kinds=args.kinds)
+    except ConfigurationError as exc:
+        raise UsageError(f"--kinds: {exc}") from None
+    paths = _check_inputs(args.inputs, args.input_format)
+    records = _records(paths, args.input_format, args.id_field, args.text_field)
+    items = _extract(records, _runner(args))
+    progress = _progress(args, paths)
+    counts = SpeakerCounts(unattributed=args.unattributed)
+    errors = 0
+    try:
+        for item in items:
+            if isinstance(item, RecordError):
+                errors += 1
+                if progress is not None:
+                    progress.clear()
+                    progress.record(None)
+                _err(item.message())
+                continue
+            record, quotes = item
+            counts.add(quotes)
+            if progress is not None:
+                progress.record(record)
+        if progress is not None:
+            progress.complete = True
+    finally:
+        if progress is not None:
+            progress.close()
+
+    rows = counts.rows()[: args.top] if args.top else counts.rows()
+    docs = counts.document_count
+    if args.output:
+        with _atomic_output(args.output) as out:
+            write_speakers(args.format, out, rows, documents=docs, width=_table_width())
+    else:
+        with _stdout(args.format) as out:
+            write_speakers(args.format, out, rows, documents=docs, width=_table_width())
+    if errors:
+        _err(f"{errors} of {docs + errors} input records failed")
+        return EXIT_RECORD_ERRORS
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -645,7 +762,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return _run_extract(args)
+        return _run_speakers(args) if args.command == "speakers" else _run_extract(args)
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
