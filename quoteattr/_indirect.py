@@ -1,13 +1,1046 @@
-"""Reported speech without quotation marks. (Not built yet: issue 4.)"""
+"""Reported speech without quotation marks: ``kind="indirect"`` records.
+
+One regex pass over the text finds the reporting verbs of the lexicon
+(`data/lexicon/indirect_cues.tsv`) and "according to"; only the sentences
+that hold one are tokenised, and only a window around each cue when a
+sentence is very long, so the cost grows with the number of cues, not with
+the document. Each cue is read against a few general English patterns:
+
+=======================  =====================================================  ====
+rule                     pattern                                                conf
+=======================  =====================================================  ====
+indirect_said_that       X said (on Tuesday) (that) CLAUSE                      0.8
+indirect_told            X told reporters/CNN/him (that) CLAUSE                 0.8
+indirect_said_of         X said of Y that CLAUSE                                0.8
+indirect_statement       X's statement / a statement from X said CLAUSE         0.8
+indirect_clause_said     CLAUSE, X said.  /  CLAUSE, said X.  /  A, X said, B   0.8
+indirect_according_to    CLAUSE, according to X.  /  According to X, CLAUSE     0.85
+indirect_participle      …, adding (that) CLAUSE  (the sentence's speaker)      0.7
+indirect_relative        X, who said CLAUSE                                     0.7
+indirect_passive         it was reported (by X) that CLAUSE                     0.6
+indirect_object          X cited / called for / wants CONTENT                   0.5
+=======================  =====================================================  ====
+
+The content is the reported clause without the cue, the complementiser
+"that" and the adjuncts between them ("on Tuesday", "in an interview").
+A statement is reported once: a cue that attributes a direct quotation
+(“Q,” X said) gives no indirect record, a cue inside a quotation or inside
+another record's content gives none either (no nested records), and a cue
+shared with a ``mixed`` quoted fragment gives the fragment's speaker to the
+indirect record that contains it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from functools import cache
 
-from quoteattr._attribution import Link
+from quoteattr import _lexicon, _mentions
+from quoteattr._attribution import PRONOUN_FACTOR, Link
+from quoteattr._conversation import _Genders
 from quoteattr._document import Document
+from quoteattr._lexicon import Frame
+from quoteattr._mentions import DETERMINERS, SKIPPABLE, lexicon
+from quoteattr._models import Mention, Span
+from quoteattr._tokens import NUMBER, PUNCT, WORD, Token, tokenize
+
+CONFIDENCE = {
+    "indirect_said_that": 0.8,
+    "indirect_told": 0.8,
+    "indirect_said_of": 0.8,
+    "indirect_statement": 0.8,
+    "indirect_clause_said": 0.8,
+    "indirect_according_to": 0.85,
+    "indirect_participle": 0.7,
+    "indirect_relative": 0.7,
+    "indirect_passive": 0.6,
+    "indirect_object": 0.5,
+}
+# A sentence longer than this is read through windows around each cue.
+LONG_SENTENCE = 2000
+WINDOW_BEFORE = 400
+WINDOW_AFTER = 300
+# How many tokens may separate a cue from its complementiser "that".
+MAX_ADJUNCT = 12
+# How far back (sentences) to look for a pronoun's named antecedent.
+ANTECEDENT_SENTENCES = 8
+
+_COMMAS = frozenset([",", "—", "–", "--"])
+_CLOSING = frozenset([".", "!", "?", "”", "’", '"', "'", ")", "…", ":"])
+_OBJECT_PRONOUNS = frozenset("him her them me us you it".split())
+_BE = frozenset("is was were are been be being".split())
+_RELATIVES = frozenset(["who", "which", "that"])
+_OPENING_CONJUNCTIONS = frozenset(
+    "but and yet so still however also now meanwhile indeed moreover further".split()
+)
+_TRAIL = " \t\n\r\f\v\u00a0.!?,;:"
+
+
+class _Cue:
+    __slots__ = ("frame", "gerund", "lemma", "participle", "words")
+
+    def __init__(
+        self, words: tuple[str, ...], lemma: str, frame: Frame, gerund: bool, participle: bool
+    ) -> None:
+        self.words = words
+        self.lemma = lemma
+        self.frame = frame
+        self.gerund = gerund
+        self.participle = participle
+
+
+class _Table:
+    """Reporting verbs by first word, and one regex that finds their first words."""
+
+    __slots__ = ("adjuncts", "by_first", "scan")
+
+    def __init__(self) -> None:
+        by_first: dict[str, list[_Cue]] = {}
+        for cue in _lexicon.indirect_cues():
+            forms = set(cue.forms)
+            participles = {f for f in forms if f.endswith("ed") or f in ("said", "told")}
+            for form in forms:
+                words = tuple(form.split())
+                entry = _Cue(words, cue.lemma, cue.frame, form == cue.gerund, form in participles)
+                by_first.setdefault(words[0], []).append(entry)
+        for entries in by_first.values():
+            entries.sort(key=lambda c: -len(c.words))
+        self.by_first = by_first
+        self.adjuncts: Mapping[str, str] = _lexicon.indirect_adjuncts()
+        firsts = sorted(set(by_first) | {"according", "According"})
+        # A trie of the words: each character has one branch, so the scan is linear.
+        self.scan = re.compile(r"\b(?:" + _trie(firsts) + r")\b")
+
+
+def _trie(words: Sequence[str]) -> str:
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(root)
+
+
+@cache
+def _table() -> _Table:
+    return _Table()
+
+
+class _Record:
+    """A reported statement found in one sentence, before it becomes a `Link`."""
+
+    __slots__ = ("cue", "head", "joint", "ranges", "referent", "rule", "speaker")
+
+    def __init__(
+        self,
+        rule: str,
+        speaker: Mention | None,
+        cue: Span,
+        ranges: list[tuple[int, int]],
+        head: bool,
+        joint: int = -1,
+        referent: Mention | None = None,
+    ) -> None:
+        self.rule = rule
+        self.speaker = speaker
+        self.referent = referent
+        self.cue = cue
+        self.ranges = ranges
+        self.head = head  # the content follows the cue
+        # A continuation ("…, adding that", "… and added"): where the record it
+        # continues must end (the comma or "and" before the cue); -1 otherwise.
+        self.joint = joint
+
+
+class _View:
+    """The tokens of a sentence, or of a window of a long one."""
+
+    __slots__ = ("e", "from_start", "s", "starts", "to_end", "toks")
+
+    def __init__(self, text: str, s: int, e: int, lo: int, hi: int) -> None:
+        if lo > s:
+            while lo < hi and not text[lo].isspace():
+                lo += 1  # start on a word boundary
+        self.toks: list[Token] = tokenize(text, lo, hi, lexicon().abbreviations)
+        self.starts = [t.start for t in self.toks]
+        self.s, self.e = s, e
+        self.from_start = lo <= s
+        self.to_end = hi >= e
+
+    def index(self, offset: int) -> int:
+        return bisect_left(self.starts, offset)
+
+
+class _State:
+    """What one `find` call shares between sentences."""
+
+    def __init__(self, doc: Document, links: Sequence[Link]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.table = _table()
+        self.cue_owner: dict[int, Link] = {}
+        self.by_sentence: dict[tuple[int, int], list[Link]] = {}
+        self.direct: list[tuple[int, int]] = []
+        for link in links:
+            if link.cue is not None and link.kind in ("direct", "mixed"):
+                self.cue_owner[link.cue.start] = link
+            if link.kind in ("direct", "mixed") and link.speaker is not None:
+                self.by_sentence.setdefault((link.paragraph, link.sentence), []).append(link)
+            if link.kind == "direct":
+                self.direct.append((link.start, link.end))
+        self.direct.sort()
+        self.quotes = doc.quote_spans
+        # End of the last statement extended past its sentence: no cue before it counts.
+        self.covered = -1
+        self.para_starts = [s for s, _ in doc.paragraphs]
+        self.quote_starts = [s for s, _ in doc.quote_spans]
+        # Named speakers by position, for pronoun antecedents: the quotations'
+        # (sorted) and this stage's own (appended in document order).
+        named = sorted(
+            ((link.start, link.referent) for link in links if link.referent is not None),
+            key=lambda x: x[0],
+        )
+        named = [(a, m) for a, m in named if m.kind != "pronoun"]
+        self.speakers: tuple[tuple[list[int], list[Mention]], ...] = (
+            ([a for a, _ in named], [m for _, m in named]),
+            ([], []),
+        )
+        self.genders: _Genders | None = None
+        self.sentence_tokens: dict[tuple[int, int], list[Token]] = {}
+
+    def doc_paragraph(self, offset: int) -> int:
+        return bisect_right(self.para_starts, offset) - 1
+
+    def add_speaker(self, start: int, mention: Mention) -> None:
+        if mention.kind != "pronoun":
+            self.speakers[1][0].append(start)
+            self.speakers[1][1].append(mention)
+
+    def recent_speakers(self, offset: int, lo: int) -> list[Mention]:
+        """Named speakers of statements starting in ``[lo, offset)``, nearest first."""
+        out: list[tuple[int, Mention]] = []
+        for at, who in self.speakers:
+            i = bisect_left(at, offset)
+            while i > 0 and at[i - 1] >= lo:
+                i -= 1
+                out.append((at[i], who[i]))
+        out.sort(key=lambda x: -x[0])
+        return [m for _, m in out]
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i][1]
+
+    def direct_share(self, a: int, b: int) -> float:
+        """The share of ``[a, b)`` inside direct quotations."""
+        i = max(0, bisect_left(self.direct, (a, -1)) - 1)
+        covered = 0
+        while i < len(self.direct) and self.direct[i][0] < b:
+            qs, qe = self.direct[i]
+            covered += max(0, min(b, qe) - max(a, qs))
+            i += 1
+        return covered / max(1, b - a)
 
 
 def find(doc: Document, links: Sequence[Link]) -> list[Link]:
-    """Indirect statements outside the given quotations."""
-    return []
+    """Indirect statements outside the given quotations, in document order."""
+    text = doc.text
+    if not doc.paragraphs:
+        return []
+    state = _State(doc, links)
+    para_starts = [s for s, _ in doc.paragraphs]
+    out: list[Link] = []
+    key: tuple[int, int] | None = None
+    batch: list[int] = []
+    bounds = (0, 0)
+    for m in state.table.scan.finditer(text):
+        c = m.start()
+        p = bisect_right(para_starts, c) - 1
+        if p < 0 or c >= doc.paragraphs[p][1]:
+            continue
+        sentences = doc.sentences(p)
+        si = bisect_right(sentences, (c, len(text) + 1)) - 1
+        if si < 0 or c >= sentences[si][1]:
+            continue
+        if (p, si) != key:
+            if key is not None:
+                out.extend(_sentence(state, key, bounds, batch))
+            key, bounds, batch = (p, si), sentences[si], []
+        if c >= state.covered and not state.in_quote(c):
+            batch.append(c)
+    if key is not None:
+        out.extend(_sentence(state, key, bounds, batch))
+    return out
+
+
+# --- one sentence --------------------------------------------------------------------------
+
+
+def _sentence(
+    state: _State, key: tuple[int, int], bounds: tuple[int, int], offsets: list[int]
+) -> list[Link]:
+    text = state.text
+    s, e = bounds
+    found: list[_Record] = []
+    if e - s <= LONG_SENTENCE:
+        view = _View(text, s, e, s, e)
+        for c in offsets:
+            rec = _at(state, key, view, c, found)
+            if rec is not None:
+                found.append(rec)
+    else:
+        for c in offsets:
+            view = _View(text, s, e, max(s, c - WINDOW_BEFORE), min(e, c + WINDOW_AFTER))
+            rec = _at(state, key, view, c, found)
+            if rec is not None:
+                found.append(rec)
+    return [_link(state, key, r) for r in _choose(text, found)]
+
+
+def _choose(text: str, found: list[_Record]) -> list[_Record]:
+    """No nested records: tails first, then heads left to right; a continuation
+    ("…, adding that") cuts the record it continues."""
+    tails = sorted((r for r in found if not r.head), key=lambda r: r.cue.start)
+    heads = sorted((r for r in found if r.head), key=lambda r: r.cue.start)
+    kept: list[_Record] = []
+    tail_end = -1  # every tail's content starts at the sentence start
+    for r in tails:
+        if r.cue.start < tail_end:
+            continue
+        kept.append(r)
+        tail_end = max(tail_end, r.cue.end)
+    last: _Record | None = None
+    for r in heads:
+        if r.cue.start < tail_end:
+            continue
+        if last is not None and r.cue.start < last.ranges[-1][1]:
+            a = last.ranges[-1][0]
+            if r.joint <= a + 1:
+                continue  # a cue inside another record's content: nested, not reported
+            last.ranges[-1] = (a, _trim_end(text, a, r.joint))
+        kept.append(r)
+        last = r
+    return sorted(kept, key=lambda r: r.ranges[0][0])
+
+
+def _link(state: _State, key: tuple[int, int], r: _Record) -> Link:
+    start, end = r.ranges[0][0], r.ranges[-1][1]
+    speaker, referent = r.speaker, r.referent
+    owner = state.cue_owner.get(r.cue.start)
+    confidence = CONFIDENCE[r.rule]
+    if owner is not None and owner.kind == "mixed" and owner.speaker is not None:
+        speaker, referent = owner.speaker, owner.referent
+    elif speaker is not None and referent is None:
+        if speaker.kind == "pronoun":
+            referent = _antecedent(state, key, speaker)
+            if referent is not None:
+                confidence *= PRONOUN_FACTOR
+        else:
+            referent = speaker
+    if referent is not None:
+        state.add_speaker(start, referent)
+    return Link(
+        start,
+        end,
+        start,
+        end,
+        "indirect",
+        True,
+        tuple(r.ranges),
+        key[0],
+        key[1],
+        speaker,
+        r.cue,
+        confidence,
+        r.rule,
+        referent,
+    )
+
+
+# --- reading one cue ------------------------------------------------------------------------
+
+
+def _at(
+    state: _State, key: tuple[int, int], view: _View, c: int, found: Sequence[_Record]
+) -> _Record | None:
+    toks = view.toks
+    v = view.index(c)
+    if v >= len(toks) or toks[v].start != c:
+        return None
+    owner = state.cue_owner.get(c)
+    if owner is not None and owner.kind == "direct":
+        return None  # “Q,” X said: the statement is the quotation
+    if toks[v].lower == "according":
+        rec = _according(state, view, v)
+    else:
+        rec = _verb(state, key, view, v, found)
+    if rec is None:
+        return None
+    for a, b in rec.ranges:
+        if b - a < 1 or state.direct_share(a, b) > 0.5:
+            return None
+    if not any(_has_word(state.text, a, b) for a, b in rec.ranges):
+        return None
+    return rec
+
+
+def _has_word(text: str, a: int, b: int) -> bool:
+    return any(ch.isalnum() for ch in text[a : min(b, a + 200)])
+
+
+def _verb_at(table: _Table, toks: Sequence[Token], v: int) -> tuple[_Cue, int] | None:
+    for cue in table.by_first.get(toks[v].lower, ()):
+        n = len(cue.words)
+        if v + n <= len(toks) and all(toks[v + k].lower == cue.words[k] for k in range(1, n)):
+            return cue, n
+    return None
+
+
+def _verb(
+    state: _State, key: tuple[int, int], view: _View, v: int, found: Sequence[_Record]
+) -> _Record | None:
+    text, toks = state.text, view.toks
+    hit = _verb_at(state.table, toks, v)
+    if hit is None:
+        return None
+    cue, n = hit
+    prev = toks[v - 1] if v > 0 else None
+    if prev is not None and (
+        (prev.lower in DETERMINERS and prev.lower != "that") or _mentions.possessive(prev)
+    ):
+        return None  # "the report", "Trump's plans": a noun
+    span = _span(text, toks, v, v + n)
+    if cue.frame != "object":
+        tail = _tail(state, view, v, n, cue, span)
+        if tail is not None:
+            return tail
+    return _head(state, key, view, v, n, cue, span, found)
+
+
+def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> _Record | None:
+    """CLAUSE, X said.  /  CLAUSE, said X.  /  A, X said, B."""
+    text, toks = state.text, view.toks
+    if not view.from_start:
+        return None
+    joint = _joint_before(toks, v)
+    speaker = None
+    if joint >= 0:
+        speaker = _mentions.np_starting_at(text, toks, v + n, len(toks))
+        if speaker is not None and not _real_source(state, speaker):
+            return None
+    inverted = speaker is not None
+    if speaker is not None:
+        k = view.index(speaker.end)
+    else:
+        joint = -1
+        speaker = _subject(state, view, v)
+        if speaker is not None:
+            joint = _joint_before(toks, view.index(speaker.start))
+        if joint < 0:
+            found = _quoted_before(state, view, v)
+            if found is None:
+                return None
+            speaker, joint = found
+        k = v + n
+        if cue.frame == "addressee":
+            k = _skip_object(state, view, k)
+    k = _skip_time(state, view, k, commas=False)
+    a = view.s
+    b = _trim_end(text, a, toks[joint].start)
+    if b - a < 3 or joint < 1:
+        return None
+    rec = _Record("indirect_clause_said", speaker, span, [(a, b)], head=False)
+    if _ends(view, k):
+        return _extend(state, view, rec)
+    if k >= len(toks) or toks[k].text not in (",", "(", "—", "–", "-"):
+        return None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if (
+        inverted
+        or toks[k].text != ","
+        or nxt is None
+        or nxt.lower.endswith("ing")
+        or nxt.lower in _RELATIVES
+        or nxt.lower == "as"
+    ):
+        # "…, said X, an economist." / "…, X said, adding that …" / "…, X announced, gaining …"
+        return _extend(state, view, rec)
+    # A, X said, B: one statement in two parts.
+    end = _content_end(state, view)
+    if end > nxt.start:
+        rec.ranges.append((nxt.start, end))
+        return rec
+    return None
+
+
+def _quoted_before(state: _State, view: _View, v: int) -> tuple[Mention, int] | None:
+    """''Q,'' Leonard Burman, director of a centre at a school, said: the speaker is the
+    name right after the closing marks, too far from the cue for `subject_before`."""
+    toks = view.toks
+    i = v - 1
+    while i > 1 and v - i < 40:
+        if toks[i].text in ("'", "’", "”", '"') and toks[i - 1].text in _JOINT:
+            joint = _joint_before(toks, i + 1)
+            if joint >= 0:
+                m = _mentions.np_starting_at(state.text, toks, i + 1, v)
+                if m is not None and m.kind in ("name", "organisation"):
+                    e = view.index(m.end)
+                    if e < len(toks) and toks[e].text == ",":
+                        return m, joint
+            return None
+        i -= 1
+    return None
+
+
+# Marks that may close a statement before its attribution: “Q,” / ''Q,'' / Q,
+_JOINT = frozenset([",", "—", "–", "--", "'", "’", "”", '"', "?", "!"])
+
+
+def _joint_before(toks: Sequence[Token], i: int) -> int:
+    """Index of the comma (with any closing marks) that ends a statement right before
+    ``toks[i]``, or -1: "…, said X", "…,'' Mr. Burman said", "…?” she asked"."""
+    j = i
+    while j > 0 and i - j < 4 and toks[j - 1].kind == PUNCT and toks[j - 1].text in _JOINT:
+        j -= 1
+    run = [t.text for t in toks[j:i]]
+    if not run:
+        return -1
+    if any(x in _COMMAS for x in run):
+        return j
+    if len(run) >= 2 and run[0] in "?!" and run[1] in "'’”\"":
+        return j + 1  # “Why?” he asked: the question mark is part of the statement
+    return -1
+
+
+def _extend(state: _State, view: _View, rec: _Record) -> _Record:
+    """''Q1,'' X said. ''Q2. Q3.'' — a typewriter quotation that the marks stage did
+    not pair continues the statement over the next sentences of the paragraph."""
+    text = state.text
+    a, _ = rec.ranges[-1]
+    if not text.startswith("''", a):
+        return rec
+    para_end = state.doc.paragraphs[state.doc_paragraph(a)][1]
+    nxt = view.e
+    while nxt < para_end and text[nxt].isspace():
+        nxt += 1
+    if not text.startswith("''", nxt):
+        return rec
+    close = text.find("''", nxt + 2, para_end)
+    if close < 0:
+        return rec
+    rec.ranges.append((nxt, close + 2))
+    state.covered = max(state.covered, close + 2)
+    return rec
+
+
+def _subject(state: _State, view: _View, v: int) -> Mention | None:
+    """The subject of the cue at ``v`` if it can be a source: a name, a pronoun, an
+    organisation or a lexicon noun ("officials", "the report"), not "the low demand"."""
+    text, toks = state.text, view.toks
+    i = v
+    while i > 0 and (
+        toks[i - 1].lower.replace("’", "'") in _MORE_SKIPPABLE or (_adverb(toks[i - 1]))
+    ):
+        i -= 1
+    j = i - 1
+    while j >= 0 and toks[j].lower in SKIPPABLE:
+        j -= 1
+    if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
+        return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
+    speaker = _mentions.subject_before(text, toks, i, 0)
+    if speaker is not None and _is_time(state, speaker):
+        # "Trump this week also said": step over the time phrase
+        speaker = _mentions.subject_before(text, toks, view.index(speaker.start), 0)
+    if speaker is not None and _real_source(state, speaker):
+        return speaker
+    return _clause_np(state, view, i)
+
+
+def _adverb(t: Token) -> bool:
+    return t.lower.endswith("ly") and len(t.lower) > 4 and not t.upper
+
+
+def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
+    """A long subject at the start of the clause: "a 46-page analysis released by the
+    department last month reveals", "Erin Murphy, a former aide who …, said"."""
+    text, toks = state.text, view.toks
+    j = v - 1
+    while j >= 0 and toks[j].lower in SKIPPABLE:
+        j -= 1
+    if j >= 0 and toks[j].text == ",":
+        # an apposition too long for subject_before: the clause opens with the name
+        m = _clause_opening_np(state, view, j)
+        if m is not None:
+            k = view.index(m.end)
+            if k < len(toks) and toks[k].text == "," and m.kind in ("name", "organisation"):
+                return m
+        return None
+    k = j
+    while k >= 0 and j - k < 25 and toks[k].text not in _BOUNDARIES:
+        k -= 1
+    m = _mentions.np_starting_at(text, toks, k + 1, j + 1)
+    if m is None or not _real_source(state, m) or m.kind == "pronoun":
+        return None
+    e = view.index(m.end)
+    if e <= j and toks[e].lower not in _POSTMODIFIERS:
+        return None
+    return m
+
+
+def _clause_opening_np(state: _State, view: _View, j: int) -> Mention | None:
+    toks = view.toks
+    k = j
+    while k >= 0 and j - k < 40 and toks[k].text not in _BOUNDARIES - {","}:
+        k -= 1
+    while k + 1 < j and toks[k + 1].lower in _OPENING_CONJUNCTIONS:
+        k += 1
+    return _mentions.np_starting_at(state.text, toks, k + 1, j)
+
+
+_BOUNDARIES = frozenset([",", ";", ":", "(", ")", "“", "”", '"', "—", "–", "--"])
+_POSTMODIFIERS = frozenset(
+    "who that which released issued published from of by for at in on with to and".split()
+)
+_QUANTIFIERS = frozenset("some many others most few several both critics".split())
+_MORE_SKIPPABLE = frozenset(
+    "doesn't didn't don't isn't wasn't won't can't couldn't wouldn't hasn't haven't hadn't "
+    "shouldn't aren't weren't may might could should must can".split()
+)
+
+
+def _is_time(state: _State, m: Mention) -> bool:
+    return state.table.adjuncts.get(m.text.split()[-1].lower()) == "time"
+
+
+def _real_source(state: _State, m: Mention) -> bool:
+    if _is_time(state, m):
+        return False
+    if m.kind != "nominal":
+        return True
+    return m.text.split()[-1].lower() in lexicon().nominals
+
+
+# Finite verbs and auxiliaries that cannot open a reported clause ("Everything
+# Trump says is a lie": the cue is inside a relative clause).
+_NOT_OPENERS = frozenset(
+    "is was are were has have had will would can could should may might must do does did "
+    "be been being".split()
+)
+_PARTICLES = frozenset("up off out down away back over".split())
+_SUBORDINATORS = frozenset(
+    "while although though whereas when as if because since after before unless once".split()
+)
+
+
+def _head(
+    state: _State,
+    key: tuple[int, int],
+    view: _View,
+    v: int,
+    n: int,
+    cue: _Cue,
+    span: Span,
+    found: Sequence[_Record],
+) -> _Record | None:
+    """X said (that) CLAUSE, and its participle, relative and passive forms."""
+    text, toks = state.text, view.toks
+    j = v - 1
+    passive = False
+    while j >= 0 and toks[j].lower in SKIPPABLE:
+        passive = passive or toks[j].lower in _BE
+        j -= 1
+    word = toks[j].lower if j >= 0 else ""
+    joint = -1
+    referent: Mention | None = None
+    rule = {"clause": "indirect_said_that", "addressee": "indirect_told"}.get(
+        cue.frame, "indirect_object"
+    )
+    k = v + n
+    if k < len(toks) and n == 1 and toks[k].lower in _PARTICLES:
+        return None  # "showed up", "backed off": another verb
+    speaker: Mention | None
+    if (passive or word in _BE) and not cue.gerund:
+        # it was reported (by X) that CLAUSE; "X was charged": not a report
+        jj = j
+        while jj >= 0 and toks[jj].lower in _BE | SKIPPABLE:
+            jj -= 1
+        if not cue.participle or jj < 0 or toks[jj].lower != "it":
+            return None
+        speaker = None
+        if k < len(toks) and toks[k].lower == "by":
+            speaker = _mentions.np_starting_at(text, toks, k + 1, len(toks))
+            if speaker is not None:
+                k = view.index(speaker.end)
+        t = _that_after(state, view, k)
+        if t < 0:
+            return None
+        return _content(state, view, t + 1, "indirect_passive", speaker, span)
+    if cue.gerund and v > 0 and (toks[v - 1].text in _COMMAS or toks[v - 1].lower == "and"):
+        # …, adding that CLAUSE: the speaker of the sentence
+        speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
+        if speaker is None:
+            return None
+        joint = toks[v - 1].start
+        rule = "indirect_participle"
+    elif word in _RELATIVES:
+        jj = j - 1
+        if jj >= 0 and toks[jj].text == ",":
+            jj -= 1
+        antecedent = _mentions.np_ending_at(text, toks, jj, 0) if jj >= 0 else None
+        if antecedent is not None and not _real_source(state, antecedent):
+            antecedent = None
+        if word == "who":
+            speaker = Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
+            referent = antecedent
+        elif antecedent is None:
+            return None
+        else:
+            speaker = antecedent
+        rule = "indirect_relative"
+    else:
+        speaker = _subject(state, view, v)
+        if speaker is None and word in ("and", "but"):
+            # X said A and added B: the coordinated verb shares the subject
+            speaker, referent = _previous_speaker(state, key, view, v, found, fallback=False)
+            if speaker is not None:
+                joint = toks[j].start
+                if j > 0 and toks[j - 1].text == ",":
+                    joint = toks[j - 1].start
+        if speaker is None:
+            return None
+        if joint < 0:
+            joint = _coordination(view, view.index(speaker.start))
+        if rule == "indirect_said_that" and _is_document(speaker):
+            rule = "indirect_statement"
+    if cue.frame == "addressee":
+        k = _skip_object(state, view, k)
+    if cue.frame == "clause" and k < len(toks) and toks[k].lower == "of":
+        t = _that_after(state, view, k + 1)
+        if t >= 0:
+            k, rule = t + 1, "indirect_said_of"
+    else:
+        t = _that_after(state, view, k)
+        if t >= 0:
+            k = t + 1
+        elif cue.frame != "object":
+            k = _skip_time(state, view, k)
+    if (
+        k >= len(toks)
+        or toks[k].lower in _NOT_OPENERS
+        or (toks[k].kind == PUNCT and (cue.frame == "object" or toks[k].text in ".;:)"))
+    ):
+        return None
+    rec = _content(state, view, k, rule, speaker, span)
+    if rec is None:
+        return None
+    rec.joint, rec.referent = joint, referent
+    _subordinate_end(state, view, v, rec)
+    _clause_end(state, view, rec)
+    return rec
+
+
+_COORDINATORS = frozenset("but and while whereas yet".split())
+
+
+def _coordination(view: _View, i: int) -> int:
+    """Where a coordinated clause with its own subject starts ("…, but he said B"), so
+    that it ends the statement before it; -1 if the subject does not follow one."""
+    toks = view.toks
+    if i >= 1 and toks[i - 1].text == ";":
+        return toks[i - 1].start
+    if i >= 1 and toks[i - 1].lower in _COORDINATORS:
+        if i >= 2 and toks[i - 2].text == ",":
+            return toks[i - 2].start
+        return toks[i - 1].start
+    return -1
+
+
+# A comma and one of these ends a reported statement ("…, but", "…, which").
+_CLAUSE_BREAKS = frozenset("but which while where".split())
+
+
+def _clause_end(state: _State, view: _View, rec: _Record) -> None:
+    """The content stops at "; " and at ", but" / ", which" / ", while" / ", where"."""
+    toks = view.toks
+    a, b = rec.ranges[-1]
+    k = view.index(a) + 1
+    while k < len(toks) and toks[k].start < b:
+        t = toks[k]
+        if t.text == ";" or (
+            t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in _CLAUSE_BREAKS
+        ):
+            rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
+            return
+        k += 1
+
+
+def _subordinate_end(state: _State, view: _View, v: int, rec: _Record) -> None:
+    """ "While X acknowledged A, Y noted B": a subordinate clause ends at its comma."""
+    toks = view.toks
+    i = view.index(rec.speaker.start) if rec.speaker is not None else v
+    i = min(i, v)
+    while i > 0 and toks[i - 1].kind == WORD and toks[i - 1].lower not in _SUBORDINATORS:
+        i -= 1
+        if v - i > 12:
+            return
+    if i == 0 or toks[i - 1].lower not in _SUBORDINATORS:
+        return
+    a, b = rec.ranges[0]
+    k = view.index(a)
+    while k < len(toks) and toks[k].start < b:
+        if toks[k].text == ",":
+            if toks[k].start > a:
+                rec.ranges[0] = (a, _trim_end(state.text, a, toks[k].start))
+            return
+        k += 1
+
+
+def _content(
+    state: _State, view: _View, k: int, rule: str, speaker: Mention | None, span: Span
+) -> _Record | None:
+    toks = view.toks
+    if k >= len(toks):
+        return None
+    a = toks[k].start
+    b = _content_end(state, view)
+    if b <= a:
+        return None
+    return _Record(rule, speaker, span, [(a, b)], head=True)
+
+
+def _according(state: _State, view: _View, v: int) -> _Record | None:
+    """CLAUSE, according to X.  /  According to X, CLAUSE.  /  A, according to X, B."""
+    text, toks = state.text, view.toks
+    if v + 2 >= len(toks) or toks[v + 1].lower != "to":
+        return None
+    source = _source(state, view, v + 2)
+    if source is None:
+        return None
+    span = _span(text, toks, v, v + 2)
+    after = view.index(source.end)
+    rule = "indirect_according_to"
+    if view.from_start and all(
+        t.kind == PUNCT or t.lower in _OPENING_CONJUNCTIONS for t in toks[:v]
+    ):
+        j = after
+        while j < len(toks) and j - after <= MAX_ADJUNCT and toks[j].text not in _COMMAS:
+            j += 1
+        if j + 1 >= len(toks) or toks[j].text not in _COMMAS:
+            return None
+        return _content(state, view, j + 1, rule, source, span)
+    if not view.from_start:
+        return None
+    a = view.s
+    cut = v - 1 if toks[v - 1].text in _COMMAS else v
+    b = _trim_end(text, a, toks[cut].start)
+    if b - a < 3:
+        return None
+    k = _skip_time(state, view, after)
+    if _ends(view, k):
+        return _Record(rule, source, span, [(a, b)], head=False)
+    if cut == v - 1 and k + 1 < len(toks) and toks[k].text in _COMMAS:
+        end = _content_end(state, view)
+        if end > toks[k + 1].start:
+            return _Record(rule, source, span, [(a, b), (toks[k + 1].start, end)], head=False)
+    return None
+
+
+def _source(state: _State, view: _View, k: int) -> Mention | None:
+    """The source after "according to": "U.S. data", "a statement released by the ministry"."""
+    text, toks = state.text, view.toks
+    mention = _mentions.np_starting_at(text, toks, k, len(toks))
+    if mention is None or not _is_document(mention):
+        return mention
+    j = view.index(mention.end)
+    if j < len(toks) and toks[j].lower in ("released", "issued", "published", "posted"):
+        j += 1
+    if j < len(toks) and toks[j].lower in ("by", "from", "of"):
+        agent = _mentions.np_starting_at(text, toks, j + 1, len(toks))
+        if agent is not None and agent.kind != "pronoun":
+            s, e = mention.start, agent.end
+            return Mention(s, e, text[s:e], mention.kind)
+    return mention
+
+
+def _is_document(m: Mention) -> bool:
+    lex = lexicon()
+    head = m.text.split()[-1].lower()
+    nominal = lex.nominals.get(head)
+    if nominal is not None:
+        return nominal.kind == "document"
+    return lex.org_words.get(head) == "document"
+
+
+def _previous_speaker(
+    state: _State,
+    key: tuple[int, int],
+    view: _View,
+    v: int,
+    found: Sequence[_Record],
+    fallback: bool,
+) -> tuple[Mention | None, Mention | None]:
+    """The speaker of the nearest earlier cue in the sentence, else its first name."""
+    c = view.toks[v].start
+    best: tuple[int, Mention | None, Mention | None] = (-1, None, None)
+    for rec in found:
+        if rec.head and rec.cue.start < c < rec.ranges[-1][1] and rec.speaker is not None:
+            # the outermost record this cue continues ("X said A, adding B")
+            return rec.speaker, rec.referent
+    for rec in found:
+        if rec.cue.start < c and rec.speaker is not None and rec.cue.start > best[0]:
+            best = (rec.cue.start, rec.speaker, rec.referent)
+    for link in state.by_sentence.get(key, ()):
+        if link.cue is not None and best[0] < link.cue.start < c:
+            best = (link.cue.start, link.speaker, link.referent)
+    if best[1] is not None:
+        return best[1], best[2]
+    if not fallback:
+        return None, None
+    names = _mentions.name_mentions(state.text, view.toks, 0, v, state.doc.common_word)
+    return (names[0], None) if names else (None, None)
+
+
+# --- token helpers --------------------------------------------------------------------------
+
+
+def _skip_object(state: _State, view: _View, k: int) -> int:
+    """X told [reporters | CNN | him | the Associated Press] …"""
+    toks = view.toks
+    if k >= len(toks) or toks[k].lower == "that":
+        return k
+    if toks[k].lower in _OBJECT_PRONOUNS:
+        return k + 1
+    obj = _mentions.np_starting_at(state.text, toks, k, len(toks))
+    if obj is None:
+        return k
+    return view.index(obj.end)
+
+
+def _skip_time(state: _State, view: _View, k: int, commas: bool = True) -> int:
+    """Past "on Tuesday", "last week", "in a statement", a comma: where the content starts."""
+    toks = view.toks
+    adjuncts = state.table.adjuncts
+    start = k
+    while k < len(toks) and k - start <= MAX_ADJUNCT:
+        t = toks[k]
+        if t.kind == PUNCT and t.text in _COMMAS and commas:
+            k += 1
+            continue
+        if t.kind == WORD and adjuncts.get(t.lower) == "time" and not _mentions.possessive(t):
+            k += 1
+            continue
+        if t.lower == "on" and k + 1 < len(toks) and adjuncts.get(toks[k + 1].lower) == "time":
+            k += 2
+            continue
+        n, kind = state.doc.cues.phrase_at(toks, k, len(toks)) if t.kind == WORD else (0, "")
+        if n and kind == "manner":
+            k += n
+            if k < len(toks) and toks[k].lower in ("with", "to") and toks[k - 1].kind == WORD:
+                k += 1  # "in an interview with", "in a letter to"
+            if toks[k - 1].lower in ("with", "to"):
+                k = _skip_object(state, view, k)
+            continue
+        break
+    return k
+
+
+def _that_after(state: _State, view: _View, k: int) -> int:
+    """Index of the complementiser "that" after adjuncts ("said on Tuesday that"), or -1."""
+    toks = view.toks
+    adjuncts = state.table.adjuncts
+    j = k
+    while j < len(toks) and j - k <= MAX_ADJUNCT:
+        t = toks[j]
+        if t.lower == "that":
+            return j
+        if t.kind == PUNCT:
+            if t.text not in ",()—–-'’":
+                return -1
+        elif not (t.kind == NUMBER or t.upper or t.lower in adjuncts):
+            return -1
+        j += 1
+    return -1
+
+
+def _ends(view: _View, k: int) -> bool:
+    """Only closing punctuation from ``toks[k]`` to the sentence end."""
+    if not view.to_end:
+        return False
+    toks = view.toks
+    for t in toks[k : k + 4]:
+        if t.kind != PUNCT or t.text not in _CLOSING:
+            return False
+    return len(toks) - k <= 4
+
+
+def _content_end(state: _State, view: _View) -> int:
+    return _trim_end(state.text, view.s, view.e)
+
+
+def _trim_end(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in _TRAIL:
+        b -= 1
+    return b
+
+
+def _span(text: str, toks: Sequence[Token], a: int, b: int) -> Span:
+    s, e = toks[a].start, toks[b - 1].end
+    return Span(s, e, text[s:e])
+
+
+# --- pronoun antecedents ----------------------------------------------------------------------
+
+
+def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mention | None:
+    """The named person a "he"/"she" speaker refers to: the first name of that gender
+    in the nearest sentence before it, else the nearest earlier speaker who fits."""
+    gender = {"he": "m", "she": "f"}.get(pronoun.text.lower())
+    if gender is None:
+        return None
+    doc = state.doc
+    if state.genders is None:
+        state.genders = _Genders(doc)
+    genders = state.genders
+    p, si = key
+    seen = 0
+    lo = pronoun.start
+    known = {m.text.split()[-1].lower() for m in state.recent_speakers(pronoun.start, 0)[:50]}
+    while p >= 0 and seen < ANTECEDENT_SENTENCES:
+        sentences = doc.sentences(p)
+        if si >= len(sentences):
+            si = len(sentences) - 1
+        while si >= 0 and seen < ANTECEDENT_SENTENCES:
+            s, e = sentences[si]
+            lo = s
+            toks = state.sentence_tokens.get((p, si))
+            if toks is None:
+                toks = tokenize(doc.text, s, e, lexicon().abbreviations)
+                state.sentence_tokens[(p, si)] = toks
+            names = [
+                m
+                for m in _mentions.name_mentions(doc.text, toks, 0, len(toks), doc.common_word)
+                if m.kind == "name" and m.end <= pronoun.start and not state.in_quote(m.start)
+            ]
+            for m in names:
+                g = genders.of(m)
+                if g == gender or (g == "x" and m.text.split()[-1].lower() in known):
+                    return m
+            seen += 1
+            si -= 1
+        p -= 1
+        si = 1 << 30
+    for m in state.recent_speakers(pronoun.start, lo):
+        if genders.of(m) in (gender, "x"):
+            return m
+    return None
