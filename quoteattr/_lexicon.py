@@ -402,3 +402,73 @@ def find_title(text: str) -> Title | None:
 def title_cues() -> frozenset[str]:
     """Words that introduce a quoted name or term, not speech ("so-called", "titled")."""
     return parse_not_names(_resource("title_cues.txt"))
+
+
+# -- reported speech (issue 4): ``indirect_cues.tsv`` and ``indirect_adjuncts.tsv`` ----------
+
+Frame = Literal["clause", "addressee", "object"]
+FRAMES: tuple[Frame, ...] = ("clause", "addressee", "object")
+AdjunctClass = Literal["time", "adjunct"]
+ADJUNCT_CLASSES: tuple[AdjunctClass, ...] = ("time", "adjunct")
+
+
+@attrs.frozen(slots=True)
+class IndirectCue:
+    """A verb that reports a statement without quotation marks, with its inflections.
+
+    ``frame`` tells where the reported content stands: ``"clause"`` (X said (that)
+    CLAUSE, or CLAUSE, X said), ``"addressee"`` (X told Y (that) CLAUSE) or
+    ``"object"`` (X cited CONTENT; never after the content).
+    """
+
+    lemma: str
+    gerund: str
+    frame: Frame
+    forms: frozenset[str]
+
+
+def parse_indirect_cues(source: Source) -> tuple[IndirectCue, ...]:
+    """Parse an ``indirect_cues.tsv`` file: lemma, past, third person, gerund,
+    past participle, frame (clause|addressee|object)."""
+    label = _label(source)
+    columns = ("lemma", "past", "third_person", "gerund", "past_participle", "frame")
+    cues: dict[str, IndirectCue] = {}
+    owner: dict[str, str] = {}
+    for number, fields in _rows(source, columns):
+        forms = frozenset(fields[:5])
+        for form in forms:
+            if form != form.lower():
+                raise DataError(f"{label}:{number}: verb forms are lowercase, got {form!r}")
+            if owner.setdefault(form, fields[0]) != fields[0]:
+                raise DataError(
+                    f"{label}:{number}: form {form!r} of {fields[0]!r} is also a form of "
+                    f"{owner[form]!r}"
+                )
+        cue = IndirectCue(
+            fields[0], fields[3], _choice(label, number, "frame", fields[5], FRAMES), forms
+        )
+        _put(cues, fields[0], cue, label, number)
+    return tuple(cues.values())
+
+
+def parse_indirect_adjuncts(source: Source) -> Mapping[str, AdjunctClass]:
+    """Parse an ``indirect_adjuncts.tsv`` file: lowercase word -> time | adjunct."""
+    label = _label(source)
+    table: dict[str, AdjunctClass] = {}
+    for number, (word, kind) in _rows(source, ("word", "class")):
+        if word != word.lower():
+            raise DataError(f"{label}:{number}: words are lowercase, got {word!r}")
+        _put(table, word, _choice(label, number, "class", kind, ADJUNCT_CLASSES), label, number)
+    return MappingProxyType(table)
+
+
+@functools.cache
+def indirect_cues() -> tuple[IndirectCue, ...]:
+    """The shipped reporting verbs for reported speech without quotation marks."""
+    return parse_indirect_cues(_resource("indirect_cues.tsv"))
+
+
+@functools.cache
+def indirect_adjuncts() -> Mapping[str, AdjunctClass]:
+    """The shipped words that may separate a reporting verb from its content."""
+    return parse_indirect_adjuncts(_resource("indirect_adjuncts.tsv"))
