@@ -345,6 +345,8 @@ def _fill(
         guess = prev.addressee
     elif in_dialogue and last is not None:
         others = [m for m in participants if _key(m) != _key(last)]
+        # A named participant before "a gardener's wife" met once.
+        others = [m for m in others if m.kind == "name"] or others
         guess = others[-1] if others else None
     elif prev is not None and last is not None:
         guess, rule = last, "previous_paragraph"

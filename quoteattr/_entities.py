@@ -201,11 +201,23 @@ def _cluster_for(
             forms = _forms_of(doc, name.name_words[-1])
             full_forms[name.surname] = forms
         fuller = [f for f in forms if f.first is not None and cluster.accepts(f)]
+        counts: dict[str, int] = {}
+        for f in fuller:
+            counts[f.canonical] = counts.get(f.canonical, 0) + 1
+        lex = lexicon()
+        # A known first name, or a form seen twice: not "Harvest Thanksgiving Tony".
+        fuller = [
+            f
+            for f in fuller
+            if f.first is not None
+            and (
+                f.first in lex.first_names
+                or counts[f.canonical] > 1
+                or not doc.common_word(f.first)
+            )
+        ]
         if fuller:
-            counts: dict[str, int] = {}
-            for f in fuller:
-                counts[f.canonical] = counts.get(f.canonical, 0) + 1
-            top = max(counts, key=lambda k: counts[k])
+            top = max((f.canonical for f in fuller), key=lambda k: counts[k])
             for f in fuller:
                 if f.canonical == top:
                     cluster.add(f)
