@@ -298,23 +298,39 @@ def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | No
 # --- sieve 3: X said: “Q” / X said that … “Q” -------------------------------------------------
 
 
+# Words after which a cue form is a noun or an infinitive: "her statement", "via email",
+# "too early to tell".
+_NOT_BEFORE_CUE = frozenset(["to", "via", "his", "her", "their", "its", "our", "my", "your"])
+
+
 def _mention_cue_quote(
     ctx: _Context, lead: tuple[int, int], weak: bool = False
 ) -> _Found | None:
-    """X said: “Q” / X said (that) … “Q”; with ``weak``, also "X called Y a “Q”"."""
+    """X said: “Q” / X said (that) … “Q”; with ``weak``, also "X called Y a “Q”".
+
+    Of the cues before the quotation, the nearest one whose subject is a name,
+    pronoun or organisation wins over a nearer one with a common-noun subject
+    ("Ryan said the protests demand that … “Q”" is Ryan's).
+    """
     toks, text = ctx.tokens, ctx.doc.text
     lo, hi = lead
     cues = ctx.doc.cues
+    best: tuple[int, int, _Found] | None = None
     for v in range(hi - 1, lo - 1, -1):
-        if toks[v].kind != WORD:
-            continue
+        tok = toks[v]
+        if tok.kind != WORD or (tok.upper and v > lo and toks[v - 1].kind == WORD):
+            continue  # "United States": a capitalised word mid-sentence is no cue
         n, strength = cues.verb_at(toks, v, hi)
-        if not n or (v > lo and toks[v - 1].lower in _mentions.DETERMINERS):
-            continue  # "the state", "a report": a noun, not a cue
+        if not n:
+            continue
+        before = toks[v - 1].lower if v > lo else ""
+        if before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE:
+            continue
         between = toks[v + n : hi]
         adjacent = all(t.kind == PUNCT or t.lower == "that" for t in between)
         if strength != "strong" and not adjacent and not weak:
             continue
+        rank = 0
         if toks[v].lower.endswith("ing") and v > lo and toks[v - 1].text == ",":
             # "Mook said as much, arguing that …": the clause's subject speaks.
             speaker = _clause_subject(ctx, lo, v)
@@ -325,14 +341,21 @@ def _mention_cue_quote(
             if after is not None and _index_of(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
         if speaker is None:
-            speaker = _clause_subject(ctx, lo, v)
+            speaker, rank = _clause_subject(ctx, lo, v), 2
         if speaker is None:
-            return None
+            continue
+        if rank == 0 and speaker.kind == "nominal":
+            rank = 1
         cue = _span(text, toks, v, v + n)
         if (adjacent or toks[hi - 1].text in ":,") and not any(t.lower == "that" for t in between):
-            return _Found("mention_cue_quote", speaker, cue, direct=True)
-        return _Found("cue_clause_quote", speaker, cue, direct=False)
-    return None
+            found = _Found("mention_cue_quote", speaker, cue, direct=True)
+        else:
+            found = _Found("cue_clause_quote", speaker, cue, direct=False)
+        if best is None or (rank, hi - v) < best[:2]:
+            best = (rank, hi - v, found)
+        if rank == 0:
+            break  # nothing further back can rank better
+    return best[2] if best is not None else None
 
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
