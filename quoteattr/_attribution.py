@@ -185,6 +185,9 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
 
 def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Found | None:
     toks, text = ctx.tokens, ctx.doc.text
+    credit = _dash_credit(ctx, tail)
+    if credit is not None:
+        return credit
     k, hi = tail
     while k < hi and toks[k].kind == PUNCT and toks[k].text in TAIL_JOINERS:
         k += 1
@@ -225,7 +228,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             if any(x.kind != WORD for x in toks[k:first]) or first - k > 4:
                 return None
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
-    return _dash_credit(ctx, tail)
+    return None
 
 
 DASHES = frozenset(["—", "―", "–"])
@@ -235,13 +238,14 @@ def _dash_credit(ctx: _Context, tail: tuple[int, int]) -> _Found | None:
     """“Q” ― Carlos Ruiz: a dash and a name closing the paragraph credit the quotation."""
     toks, text = ctx.tokens, ctx.doc.text
     k, hi = tail
-    if k >= hi or toks[k].text not in DASHES or hi != len(toks):
+    if k >= hi or toks[k].text not in DASHES:
         return None
     speaker = _mentions.np_starting_at(text, toks, k + 1, hi)
     if speaker is None or speaker.kind != "name":
         return None
+    # Nothing but punctuation until the paragraph ends or the next quotation starts.
     rest = toks[_index_of(toks, speaker.end) : hi]
-    if any(t.kind == WORD for t in rest):
+    if any(t.kind != PUNCT for t in rest):
         return None
     return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + 1))
 

@@ -151,3 +151,41 @@ def test_confidence_follows_rule() -> None:
     weak = extract_quotes("The mayor left.\n\n“We will win.”")
     assert strong.confidence > 0.9
     assert all(q.confidence < strong.confidence for q in weak)
+
+
+def test_dash_credit_at_line_end() -> None:
+    text = "Readers wrote in.\n\n“He speaks for me and my family.” ― Ana Ruiz"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Ana Ruiz"
+    assert q.cue is not None and q.cue.text == "―"
+
+
+def test_cue_with_a_proper_subject_beats_a_nearer_noun_cue() -> None:
+    text = "Ryan said the recent protests demand that all of us engage in “more listening.”"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Ryan"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_participle_cue_takes_the_clause_subject() -> None:
+    text = "Robby Mook spoke on Thursday, arguing that the rival “lashed out at the generals.”"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Robby Mook"
+
+
+def test_party_parenthesis_is_skipped() -> None:
+    text = "“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Rep. Gwen Moore"
+
+
+def test_show_titles_with_inner_commas_are_not_speech() -> None:
+    text = "In an interview on CBS's “Face the Nation,” the senator did not budge."
+    assert extract_quotes(text) == []
+
+
+def test_quoted_fragment_after_a_cue_is_mixed_and_attributed() -> None:
+    text = "Cruz called his rival a “pathological liar” at the rally."
+    q = only(text)
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.text == "Cruz"
