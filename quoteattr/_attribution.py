@@ -218,7 +218,9 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             if depth == 0 and t.text not in ",.’'-)":
                 return None
             continue
-        n, _ = cues.verb_at(toks, v, hi)
+        n, strength = cues.verb_at(toks, v, hi)
+        if n and strength != "strong" and v + n < hi and toks[v + n].lower in lexicon().nominals:
+            n = 0  # "White House press secretary": a noun compound, not "press"
         if n and depth == 0:
             speaker = _mentions.subject_before(text, toks, v, k)
             if speaker is None:

@@ -232,16 +232,7 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
     Skips auxiliaries and adverbs ("X has also said") and an apposition
     ("Smith, the mayor, said" gives "Smith").
     """
-    j = i - 1
-    while j >= lo and tokens[j].lower in SKIPPABLE:
-        j -= 1
-    if j >= lo and tokens[j].text == ")":
-        # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
-        k = j - 1
-        while k >= lo and j - k <= 8 and tokens[k].text != "(":
-            k -= 1
-        if k >= lo and tokens[k].text == "(":
-            j = k - 1
+    j = _skip_back(tokens, i - 1, lo)
     if j < lo:
         return None
     if tokens[j].kind == PUNCT and tokens[j].text == ",":
@@ -254,11 +245,24 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
         if k < lo or tokens[k].text != ",":
             return None
         appos = np_ending_at(text, tokens, j - 1, k + 1)
-        name = np_ending_at(text, tokens, k - 1, lo)
+        name = np_ending_at(text, tokens, _skip_back(tokens, k - 1, lo), lo)
         if name is not None and name.kind in ("name", "organisation", "pronoun"):
             return name
         return appos
     return np_ending_at(text, tokens, j, lo)
+
+
+def _skip_back(tokens: Sequence[Token], j: int, lo: int) -> int:
+    """Step back over adverbs, auxiliaries and a parenthesis: "Moore (D-Wis.) has said"."""
+    while j >= lo and tokens[j].lower in SKIPPABLE:
+        j -= 1
+    if j >= lo and tokens[j].text == ")":
+        k = j - 1
+        while k >= lo and j - k <= 8 and tokens[k].text != "(":
+            k -= 1
+        if k >= lo and tokens[k].text == "(":
+            j = k - 1
+    return j
 
 
 def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
