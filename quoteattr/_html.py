@@ -427,14 +427,18 @@ def render_html(text: str, quotes: Sequence[Quote], *, title: str | None = None)
         title: the page title and heading (default: none shown, page titled
             "quoteattr").
 
+    Returns:
+        The page, to write to a ``.html`` file (UTF-8).
+
     Raises:
         ValueError: a quote's offsets do not fit ``text``.
 
-    >>> from quoteattr import extract_quotes
-    >>> text = "“We will win,” the mayor said."
-    >>> page = render_html(text, extract_quotes(text))
-    >>> 'data-entity="the mayor"' in page
-    True
+    Examples:
+        >>> from quoteattr import extract_quotes
+        >>> text = "“We will win,” the mayor said."
+        >>> page = render_html(text, extract_quotes(text))
+        >>> 'data-entity="the mayor"' in page
+        True
     """
     body = render_fragment(text, quotes, heading=title)
     return page(body, title=f"quoteattr: {title}" if title else "quoteattr: who said what")
@@ -454,11 +458,12 @@ class Quotes(list[Quote]):
         quotes: its quotes; when omitted they are extracted with the default
             settings (``extract_quotes(text)``).
 
-    >>> qs = Quotes("“We will win,” the mayor said.")
-    >>> [q.text for q in qs]
-    ['We will win,']
-    >>> qs.speakers()["the mayor"].count
-    1
+    Examples:
+        >>> qs = Quotes("“We will win,” the mayor said.")
+        >>> [q.text for q in qs]
+        ['We will win,']
+        >>> qs.speakers()["the mayor"].count
+        1
     """
 
     __slots__ = ("text",)

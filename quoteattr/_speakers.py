@@ -80,10 +80,11 @@ def speakers(quotes: Iterable[Quote], *, unattributed: bool = False) -> dict[str
 
     The order is: most quotes first, then most words, then by name.
 
-    >>> from quoteattr import extract_quotes
-    >>> text = '“We will win,” the mayor said. “Not this year,” Ana Ruiz said.'
-    >>> {name: t.count for name, t in speakers(extract_quotes(text)).items()}
-    {'Ana Ruiz': 1, 'the mayor': 1}
+    Examples:
+        >>> from quoteattr import extract_quotes
+        >>> text = '“We will win,” the mayor said. “Not this year,” Ana Ruiz said.'
+        >>> {name: t.count for name, t in speakers(extract_quotes(text)).items()}
+        {'Ana Ruiz': 1, 'the mayor': 1}
     """
     groups: dict[str, list[Quote]] = {}
     titles: dict[str, Counter[str]] = {}

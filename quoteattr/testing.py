@@ -438,17 +438,14 @@ def attributed_paragraphs(
 
     The templates (``templates`` picks some; default all):
 
-    =======================  =============================================
-    quote_cue_speaker        “Q,” Maria Lopez said.  (“Q2.” may follow)
-    quote_inverted_cue       “Q,” said the mayor.  (“Q2.” may follow)
-    speaker_cue_colon        Police said: “Q.”
-    speaker_cue_comma        Governor James Chen told reporters, “Q.”
-    quote_according_to       “Q,” according to a spokeswoman for the ministry.
-    according_to_fragment    According to officials, the plan was “q”.
-    quote_appositive         “Q,” Elena Rossi, the health minister, said.
-                             (a named speaker only)
-    cue_clause_fragment      The company said that there was still “q”.
-    =======================  =============================================
+    - ``quote_cue_speaker``: “Q,” Maria Lopez said. (“Q2.” may follow)
+    - ``quote_inverted_cue``: “Q,” said the mayor. (“Q2.” may follow)
+    - ``speaker_cue_colon``: Police said: “Q.”
+    - ``speaker_cue_comma``: Governor James Chen told reporters, “Q.”
+    - ``quote_according_to``: “Q,” according to a spokeswoman for the ministry.
+    - ``according_to_fragment``: According to officials, the plan was “q”.
+    - ``quote_appositive``: “Q,” Elena Rossi, the health minister, said. (named speakers only)
+    - ``cue_clause_fragment``: The company said that the vote was “q”.
 
     Fragments (“q”) are kind ``mixed``, whole quotations ``direct``.
     """
