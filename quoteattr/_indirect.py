@@ -446,7 +446,17 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         joint = -1
         speaker = _subject(state, view, v)
         if speaker is not None:
-            joint = _joint_before(toks, view.index(speaker.start))
+            first = view.index(speaker.start)
+            joint = _joint_before(toks, first)
+            if joint < 0:
+                # "…, Algerian foreign ministry spokesman Benali Abdelaziz said"
+                m = first
+                while m > 0 and first - m < 6 and _modifier(state, toks[m - 1]):
+                    m -= 1
+                if m < first and _joint_before(toks, m) >= 0:
+                    joint = _joint_before(toks, m)
+                    s0 = toks[m].start
+                    speaker = Mention(s0, speaker.end, text[s0 : speaker.end], speaker.kind)
         if joint < 0:
             found = _quoted_before(state, view, v)
             if found is None:
@@ -462,6 +472,9 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         return None
     rec = _Record("indirect_clause_said", speaker, span, [(a, b)], head=False)
     if _ends(view, k):
+        return _extend(state, view, rec)
+    if k < len(toks) and (toks[k].lower in _ADJUNCT_PREPOSITIONS or text[a] in _OPENING_MARKS):
+        # "…,'' she said in Iowa in response to a question." / "…, he said of the plan."
         return _extend(state, view, rec)
     if k >= len(toks) or toks[k].text not in (",", "(", "—", "–", "-"):
         return None
@@ -482,6 +495,25 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         rec.ranges.append((nxt.start, end))
         return rec
     return None
+
+
+_OPENING_MARKS = "'\"“‘"
+# A preposition right after "X said" opens an adjunct, not the reported clause.
+_ADJUNCT_PREPOSITIONS = frozenset(
+    "in at on during after before while when to from of about with via through outside "
+    "inside following".split()
+)
+
+
+def _modifier(state: _State, t: Token) -> bool:
+    """A word that may stand before a name in a role: "foreign ministry spokesman"."""
+    return (
+        t.kind == WORD
+        and t.lower not in _NOT_OPENERS
+        and t.lower not in _mentions.STOPS
+        and t.lower not in SKIPPABLE
+        and t.lower not in state.table.by_first
+    )
 
 
 def _quoted_before(state: _State, view: _View, v: int) -> tuple[Mention, int] | None:
@@ -558,6 +590,10 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
         j -= 1
     if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
+    count = _count(toks, j)
+    if count >= 0:
+        s0, e0 = toks[count].start, toks[j].end
+        return Mention(s0, e0, text[s0:e0], "nominal")  # "61 percent said", "six in 10 say"
     speaker = _mentions.subject_before(text, toks, i, 0)
     if speaker is not None and _is_time(state, speaker):
         # "Trump this week also said": step over the time phrase
@@ -569,6 +605,27 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
 
 def _adverb(t: Token) -> bool:
     return t.lower.endswith("ly") and len(t.lower) > 4 and not t.upper
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten half most majority".split()
+)
+
+
+def _count(toks: Sequence[Token], j: int) -> int:
+    """Start index of a share ending at ``toks[j]`` ("61 percent", "six in 10"), or -1."""
+    if j < 1:
+        return -1
+    if toks[j].lower in ("percent", "%") and toks[j - 1].kind == NUMBER:
+        return j - 1
+    if (
+        toks[j].kind == NUMBER
+        and j >= 2
+        and toks[j - 1].lower == "in"
+        and (toks[j - 2].kind == NUMBER or toks[j - 2].lower in _NUMBER_WORDS)
+    ):
+        return j - 2
+    return -1
 
 
 def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
@@ -662,6 +719,7 @@ def _head(
         j -= 1
     word = toks[j].lower if j >= 0 else ""
     joint = -1
+    relative_comma = False
     referent: Mention | None = None
     rule = {"clause": "indirect_said_that", "addressee": "indirect_told"}.get(
         cue.frame, "indirect_object"
@@ -700,6 +758,8 @@ def _head(
         antecedent = _mentions.np_ending_at(text, toks, jj, 0) if jj >= 0 else None
         if antecedent is not None and not _real_source(state, antecedent):
             antecedent = None
+        if jj + 1 < j:
+            relative_comma = True
         if word == "who":
             speaker = Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
             referent = antecedent
@@ -710,13 +770,18 @@ def _head(
         rule = "indirect_relative"
     else:
         speaker = _subject(state, view, v)
-        if speaker is None and word in ("and", "but"):
+        if speaker is None and word in ("and", "but") and cue.frame != "object" and not passive:
             # X said A and added B: the coordinated verb shares the subject
             speaker, referent = _previous_speaker(state, key, view, v, found, fallback=False)
             if speaker is not None:
                 joint = toks[j].start
                 if j > 0 and toks[j - 1].text == ",":
                     joint = toks[j - 1].start
+            else:
+                # "Sullivan put off deciding but said …": the clause's opening subject
+                opening = _clause_opening_np(state, view, j)
+                if opening is not None and _real_source(state, opening):
+                    speaker = opening
         if speaker is None:
             return None
         if joint < 0:
@@ -746,7 +811,7 @@ def _head(
         return None
     rec.joint, rec.referent = joint, referent
     _subordinate_end(state, view, v, rec)
-    _clause_end(state, view, rec)
+    _clause_end(state, view, rec, relative_comma)
     return rec
 
 
@@ -762,25 +827,50 @@ def _coordination(view: _View, i: int) -> int:
     if i >= 1 and toks[i - 1].lower in _COORDINATORS:
         if i >= 2 and toks[i - 2].text == ",":
             return toks[i - 2].start
-        return toks[i - 1].start
+        if toks[i - 1].lower != "and":  # "both he and Rubio promised": one subject
+            return toks[i - 1].start
     return -1
 
 
-# A comma and one of these ends a reported statement ("…, but", "…, which").
-_CLAUSE_BREAKS = frozenset("but which while where".split())
+def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
+    while k < len(toks) and toks[k].lower in ("also", "then", "later", "again"):
+        k += 1
+    if k >= len(toks):
+        return False
+    hit = _verb_at(state.table, toks, k)
+    return hit is not None and hit[0].frame != "object" and not hit[0].gerund
 
 
-def _clause_end(state: _State, view: _View, rec: _Record) -> None:
-    """The content stops at "; " and at ", but" / ", which" / ", while" / ", where"."""
+# A comma and one of these ends a reported statement ("…, but", "…, which"), as does
+# a comma and a participle ("…, saying", "…, bringing the total to …").
+_CLAUSE_BREAKS = frozenset("but which while where although".split())
+_NOT_BREAKS = frozenset("including according following concerning regarding during".split())
+
+
+def _breaks(t: Token) -> bool:
+    w = t.lower
+    return w in _CLAUSE_BREAKS or (
+        w.endswith("ing") and len(w) > 5 and not t.upper and w not in _NOT_BREAKS
+    )
+
+
+def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = False) -> None:
+    """The content stops at "; " and at ", but" / ", which" / ", while" / ", where";
+    with ``any_comma`` (X, who said A, did B) at the first comma."""
     toks = view.toks
     a, b = rec.ranges[-1]
     k = view.index(a) + 1
     while k < len(toks) and toks[k].start < b:
         t = toks[k]
         if t.text == ";" or (
-            t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in _CLAUSE_BREAKS
+            t.text == "," and k + 1 < len(toks) and (any_comma or _breaks(toks[k + 1]))
         ):
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
+            return
+        if t.lower in ("and", "but") and _verb_follows(state, toks, k + 1):
+            # "X said A and said B": the second verb starts another statement
+            cut = toks[k - 1].start if toks[k - 1].text == "," else t.start
+            rec.ranges[-1] = (a, _trim_end(state.text, a, cut))
             return
         k += 1
 
@@ -822,7 +912,7 @@ def _content(
 def _according(state: _State, view: _View, v: int) -> _Record | None:
     """CLAUSE, according to X.  /  According to X, CLAUSE.  /  A, according to X, B."""
     text, toks = state.text, view.toks
-    if v + 2 >= len(toks) or toks[v + 1].lower != "to":
+    if v + 2 >= len(toks) or toks[v + 1].lower != "to" or not view.from_start:
         return None
     source = _source(state, view, v + 2)
     if source is None:
@@ -830,47 +920,61 @@ def _according(state: _State, view: _View, v: int) -> _Record | None:
     span = _span(text, toks, v, v + 2)
     after = view.index(source.end)
     rule = "indirect_according_to"
-    if view.from_start and all(
-        t.kind == PUNCT or t.lower in _OPENING_CONJUNCTIONS for t in toks[:v]
-    ):
+    if all(t.kind == PUNCT or t.lower in _OPENING_CONJUNCTIONS for t in toks[:v]):
         j = after
-        while j < len(toks) and j - after <= MAX_ADJUNCT and toks[j].text not in _COMMAS:
+        while j < len(toks) and j - after <= MAX_SOURCE and toks[j].text not in _COMMAS:
             j += 1
         if j + 1 >= len(toks) or toks[j].text not in _COMMAS:
             return None
         return _content(state, view, j + 1, rule, source, span)
-    if not view.from_start:
-        return None
     a = view.s
     cut = v - 1 if toks[v - 1].text in _COMMAS else v
     b = _trim_end(text, a, toks[cut].start)
     if b - a < 3:
         return None
-    k = _skip_time(state, view, after)
-    if _ends(view, k):
-        return _Record(rule, source, span, [(a, b)], head=False)
-    if cut == v - 1 and k + 1 < len(toks) and toks[k].text in _COMMAS:
+    rec = _Record(rule, source, span, [(a, b)], head=False)
+    k = _skip_time(state, view, after, commas=False)
+    if (
+        cut == v - 1
+        and k + 1 < len(toks)
+        and toks[k].text in _COMMAS
+        and toks[k + 1].lower not in _APPOSITION_OPENERS
+        and not (toks[k + 1].upper and source.kind == "name")
+    ):
+        # A, according to X, B: one statement in two parts.
         end = _content_end(state, view)
         if end > toks[k + 1].start:
-            return _Record(rule, source, span, [(a, b), (toks[k + 1].start, end)], head=False)
-    return None
+            rec.ranges.append((toks[k + 1].start, end))
+    return rec
+
+
+# How many tokens a source after "according to" may run.
+MAX_SOURCE = 30
+_APPOSITION_OPENERS = frozenset(
+    "a an the who which whose that one its his her their where when as".split()
+)
+# Words that end a source read forwards ("according to a poll that shows …").
+_SOURCE_STOPS = frozenset(
+    "who whom whose which that where when as because after before while although though "
+    "in on at during last this earlier".split()
+)
 
 
 def _source(state: _State, view: _View, k: int) -> Mention | None:
-    """The source after "according to": "U.S. data", "a statement released by the ministry"."""
-    text, toks = state.text, view.toks
-    mention = _mentions.np_starting_at(text, toks, k, len(toks))
-    if mention is None or not _is_document(mention):
-        return mention
-    j = view.index(mention.end)
-    if j < len(toks) and toks[j].lower in ("released", "issued", "published", "posted"):
-        j += 1
-    if j < len(toks) and toks[j].lower in ("by", "from", "of"):
-        agent = _mentions.np_starting_at(text, toks, j + 1, len(toks))
-        if agent is not None and agent.kind != "pronoun":
-            s, e = mention.start, agent.end
-            return Mention(s, e, text[s:e], mention.kind)
-    return mention
+    """The source after "according to": "U.S. data", "a statement released by the ministry",
+    "a recent Federal Election Commission report" — up to a comma or a relative."""
+    toks = view.toks
+    e = k
+    while (
+        e < len(toks)
+        and e - k < MAX_SOURCE
+        and (toks[e].kind != PUNCT or toks[e].text in "/&-")
+        and (e == k or toks[e].lower not in _SOURCE_STOPS)
+    ):
+        e += 1
+    if e == k or toks[e - 1].kind != WORD:
+        return None
+    return _mentions.make(state.text, toks[k:e], lexicon())
 
 
 def _is_document(m: Mention) -> bool:
