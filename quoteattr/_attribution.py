@@ -437,27 +437,20 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     content = ctx.doc.text[q.content_start : q.content_end].strip()
     if not content:
         return True
-    # American commas and periods sit inside the marks: CBS's “Face the Nation,”
-    bare = content.rstrip(",.")
-    words = bare.split()
-    if words and _title_like(words) and not _ends_like_speech(bare):
-        if len(words) > 1 or bare == content:
-            return True
     lo, hi = lead
     if hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues():
         return True
-    return _headline(ctx)
-
-
-def _headline(ctx: _Context) -> bool:
-    """A Title Case paragraph: a headline ("Warren Hammers Bank CEO: ‘You Should Go’")."""
-    long = [
-        t
-        for lo, hi in _outside(ctx.doc, ctx.p, ctx.tokens)
-        for t in ctx.tokens[lo:hi]
-        if t.kind == WORD and len(t.text) > 3
-    ]
-    return len(long) >= 5 and sum(t.upper for t in long) >= 0.8 * len(long)
+    if q.start == ctx.start:
+        return False  # a paragraph that opens with a quotation opens with speech
+    # American commas and periods sit inside the marks: CBS's “Face the Nation,”
+    bare = content.rstrip(",.")
+    words = bare.split()
+    if not words or not _title_like(words) or _ends_like_speech(bare):
+        return False
+    first = words[0].lower()
+    if first in lexicon().not_names and first not in ("the", "a", "an"):
+        return False  # “This is Italy.”, “But you are Paul.”
+    return len(words) > 1 or bare == content
 
 
 def _title_like(words: Sequence[str]) -> bool:
