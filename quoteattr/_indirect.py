@@ -316,10 +316,10 @@ def _choose(text: str, found: list[_Record]) -> list[_Record]:
     kept: list[_Record] = []
     tail_end = -1  # every tail's content starts at the sentence start
     for r in tails:
-        if r.cue.start < tail_end:
-            continue
+        if r.cue.start < tail_end or (kept and r.ranges[0][1] > kept[-1].cue.start):
+            continue  # inside an earlier tail, or an earlier tail's cue inside this content
         kept.append(r)
-        tail_end = max(tail_end, r.cue.end)
+        tail_end = max(tail_end, r.cue.end, r.ranges[-1][1])
     last: _Record | None = None
     for r in heads:
         if r.cue.start < tail_end:
@@ -594,6 +594,18 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
     if count >= 0:
         s0, e0 = toks[count].start, toks[j].end
         return Mention(s0, e0, text[s0:e0], "nominal")  # "61 percent said", "six in 10 say"
+    if (
+        j >= 0
+        and toks[j].kind == WORD
+        and not toks[j].upper
+        and toks[j].lower.endswith("s")
+        and not toks[j].lower.endswith(("ss", "'s", "’s"))
+        and toks[j].lower not in _NOT_OPENERS
+        and toks[j].lower not in _mentions.STOPS
+        and (j == 0 or toks[j - 1].kind == PUNCT or toks[j - 1].lower in _COORDINATORS)
+    ):
+        # a bare plural opening its clause: "but engineers said", "Analysts say"
+        return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")
     speaker = _mentions.subject_before(text, toks, i, 0)
     if speaker is not None and _is_time(state, speaker):
         # "Trump this week also said": step over the time phrase
@@ -681,11 +693,15 @@ def _is_time(state: _State, m: Mention) -> bool:
 
 
 def _real_source(state: _State, m: Mention) -> bool:
+    """A name, a pronoun, an organisation or a lexicon noun: not "A new" or "the low"."""
     if _is_time(state, m):
         return False
-    if m.kind != "nominal":
+    last = m.text.split()[-1]
+    lex = lexicon()
+    if m.kind in ("name", "organisation") and last[:1].isupper():
         return True
-    return m.text.split()[-1].lower() in lexicon().nominals
+    low = last.lower()
+    return low in lex.nominals or low in lex.pronouns or low in lex.org_words
 
 
 # Finite verbs and auxiliaries that cannot open a reported clause ("Everything
@@ -791,9 +807,13 @@ def _head(
     if cue.frame == "addressee":
         k = _skip_object(state, view, k)
     if cue.frame == "clause" and k < len(toks) and toks[k].lower == "of":
-        t = _that_after(state, view, k + 1)
-        if t >= 0:
-            k, rule = t + 1, "indirect_said_of"
+        # X said of Y that CLAUSE: Y is any short phrase
+        t = k + 1
+        while t < len(toks) and t - k <= MAX_ADJUNCT and toks[t].kind != PUNCT:
+            if toks[t].lower == "that":
+                k, rule = t + 1, "indirect_said_of"
+                break
+            t += 1
     else:
         t = _that_after(state, view, k)
         if t >= 0:

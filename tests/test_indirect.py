@@ -1,0 +1,428 @@
+"""Reported speech without quotation marks (kind "indirect"): one real sentence per
+pattern, the seed's reported statements, bad input, and properties of every record."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoteattr import Quote, QuoteExtractor, extract_quotes
+from quoteattr._errors import DataError
+from quoteattr._lexicon import (
+    indirect_adjuncts,
+    indirect_cues,
+    parse_indirect_adjuncts,
+    parse_indirect_cues,
+)
+
+ALL = QuoteExtractor(kinds=("direct", "mixed", "indirect"))
+ONLY = QuoteExtractor(kinds=("indirect",))
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def indirect(text: str) -> list[Quote]:
+    return [q for q in ALL.extract(text) if q.kind == "indirect"]
+
+
+def one(text: str) -> Quote:
+    found = indirect(text)
+    assert len(found) == 1, [(q.text, q.rule) for q in found]
+    return found[0]
+
+
+# --- one sentence per pattern -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "rule"),
+    [
+        (
+            "The mayor said the bridge would reopen in May.",
+            "the bridge would reopen in May",
+            "The mayor",
+            "said",
+            "indirect_said_that",
+        ),
+        (
+            "Senator Ana Ruiz argued that the bill was too expensive.",
+            "the bill was too expensive",
+            "Senator Ana Ruiz",
+            "argued",
+            "indirect_said_that",
+        ),
+        (
+            "The coach warned that the season could be cancelled.",
+            "the season could be cancelled",
+            "The coach",
+            "warned",
+            "indirect_said_that",
+        ),
+        (
+            "Ms. Lee insisted she had never seen the letter.",
+            "she had never seen the letter",
+            "Ms. Lee",
+            "insisted",
+            "indirect_said_that",
+        ),
+        (
+            "The governor said on Tuesday that schools would stay open.",
+            "schools would stay open",
+            "The governor",
+            "said",
+            "indirect_said_that",
+        ),
+        (
+            "Mr. Novak said in an interview that he regretted the decision.",
+            "he regretted the decision",
+            "Mr. Novak",
+            "said",
+            "indirect_said_that",
+        ),
+        (
+            "Maria Costa told reporters the talks had stalled.",
+            "the talks had stalled",
+            "Maria Costa",
+            "told",
+            "indirect_told",
+        ),
+        (
+            "The senator told CNN that he would not run again.",
+            "he would not run again",
+            "The senator",
+            "told",
+            "indirect_told",
+        ),
+        (
+            "The minister said of the protesters that they had been misled.",
+            "they had been misled",
+            "The minister",
+            "said",
+            "indirect_said_of",
+        ),
+        (
+            "The plant will close next year, the company said.",
+            "The plant will close next year",
+            "the company",
+            "said",
+            "indirect_clause_said",
+        ),
+        (
+            "Prices rose sharply in March, said Paul Grant, an economist at the bank.",
+            "Prices rose sharply in March",
+            "Paul Grant",
+            "said",
+            "indirect_clause_said",
+        ),
+        (
+            "Unemployment fell to 4 percent, according to the Labor Department.",
+            "Unemployment fell to 4 percent",
+            "the Labor Department",
+            "according to",
+            "indirect_according_to",
+        ),
+        (
+            "According to the ministry, the border will reopen on Friday.",
+            "the border will reopen on Friday",
+            "the ministry",
+            "According to",
+            "indirect_according_to",
+        ),
+        (
+            "The ministry's statement said the border would reopen on Friday.",
+            "the border would reopen on Friday",
+            "The ministry's statement",
+            "said",
+            "indirect_statement",
+        ),
+        (
+            "It was reported by the agency that two ships had collided.",
+            "two ships had collided",
+            "the agency",
+            "reported",
+            "indirect_passive",
+        ),
+        (
+            "The center was founded by Tom Hale, who said the city needed more shelters.",
+            "the city needed more shelters",
+            "who",
+            "said",
+            "indirect_relative",
+        ),
+    ],
+)
+def test_pattern(text: str, content: str, speaker: str, cue: str, rule: str) -> None:
+    q = one(text)
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+    assert q.rule == rule
+    assert q.start == q.content_start and q.end == q.content_end
+    assert 0.0 < q.confidence <= 1.0
+
+
+def test_participle_continues_the_speaker() -> None:
+    text = "The mayor said the bridge would reopen in May, adding that tolls would rise."
+    first, second = indirect(text)
+    assert first.text == "the bridge would reopen in May"
+    assert second.text == "tolls would rise"
+    assert second.rule == "indirect_participle"
+    assert second.speaker is not None and second.speaker.text == "The mayor"
+
+
+def test_interrupted_statement_has_two_segments() -> None:
+    text = "The museum, Ms. Obi said, would open to the public in June."
+    q = one(text)
+    assert [s.text for s in q.segments] == ["The museum", "would open to the public in June"]
+    assert q.speaker is not None and q.speaker.text == "Ms. Obi"
+
+
+def test_who_speaks_through_its_antecedent() -> None:
+    text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
+    q = one(text)
+    assert q.speaker is not None and q.speaker.kind == "pronoun"
+    assert q.entity is not None and q.entity.name == "Tom Hale"
+
+
+def test_pronoun_speaker_resolved_to_the_named_person() -> None:
+    text = (
+        "Governor Anna Reyes visited the flooded town on Monday.\n\n"
+        "She said the state would pay for the repairs."
+    )
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == "She"
+    assert q.entity is not None and q.entity.name == "Anna Reyes"
+
+
+def test_nested_report_is_one_record() -> None:
+    # "he told Pompeo that …" is part of what Ebrard said, not a statement of its own.
+    text = "Ebrard said he told Pompeo that the proposal was unnecessary."
+    q = one(text)
+    assert q.text == "he told Pompeo that the proposal was unnecessary"
+
+
+def test_coordinated_clause_with_its_own_speaker_is_split() -> None:
+    text = "The mayor said the bridge was safe, but engineers said it needed repairs."
+    found = indirect(text)
+    assert [q.text for q in found] == ["the bridge was safe", "it needed repairs"]
+    assert [q.speaker.text for q in found if q.speaker] == ["The mayor", "engineers"]
+
+
+# --- sources that are not people ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "Migrant crossings fell to 100,000 in June, according to U.S. data.",
+            "U.S. data",
+            "document",
+        ),
+        (
+            "According to a statement released by U.S. authorities, the two ministers met.",
+            "a statement released by U.S. authorities",
+            "document|organisation",
+        ),
+        ("The ministry said the vaccine was safe.", "The ministry", "organisation"),
+        ("A new report found that wages had stalled.", "A new report", "document"),
+    ],
+)
+def test_non_person_sources(text: str, source: str, kind: str) -> None:
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == source
+    assert q.entity is not None and q.entity.kind in kind.split("|")
+
+
+# --- quotations already found ---------------------------------------------------------------
+
+
+def test_direct_quotation_gives_no_indirect_duplicate() -> None:
+    text = "“The bridge is safe,” the mayor said. “We checked it twice.”"
+    assert indirect(text) == []
+    assert [q.kind for q in ALL.extract(text)] == ["direct", "direct"]
+
+
+def test_colon_introduction_gives_no_indirect_duplicate() -> None:
+    text = "The mayor said: “The bridge is safe and we checked it twice.”"
+    assert indirect(text) == []
+
+
+def test_mixed_fragment_stays_inside_one_indirect_record() -> None:
+    text = "Pompeo praised the talks but said there was still “more work to do.”"
+    records = ALL.extract(text)
+    reported = [q for q in records if q.kind == "indirect" and q.cue and q.cue.text == "said"]
+    fragments = [q for q in records if q.kind == "mixed"]
+    assert len(reported) == 1 and len(fragments) == 1
+    report, fragment = reported[0], fragments[0]
+    assert report.content_start <= fragment.start < fragment.end <= report.content_end
+    assert report.speaker == fragment.speaker
+    assert report.entity is not None and fragment.entity is not None
+    assert report.entity.name == fragment.entity.name == "Pompeo"
+
+
+def test_cue_inside_a_quotation_is_not_a_report() -> None:
+    text = "“She said the bridge was safe,” the engineer told me."
+    assert indirect(text) == []
+
+
+def test_default_kinds_leave_indirect_out() -> None:
+    text = "The mayor said the bridge would reopen in May."
+    assert extract_quotes(text) == []
+    assert [q.kind for q in ONLY.extract(text)] == ["indirect"]
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+def test_seed_reported_statements() -> None:
+    text = (SEEDS / "ebrard_pompeo.txt").read_text(encoding="utf-8")
+    expected = json.loads((SEEDS / "ebrard_pompeo.expected.json").read_text(encoding="utf-8"))[
+        "indirect_quotes"
+    ]
+    found = indirect(text)
+    for want in expected:
+        hits = [q for q in found if want["content_contains"] in q.text]
+        assert len(hits) == 1, want["content_contains"]
+        q = hits[0]
+        assert q.entity is not None and q.entity.name == want["speaker_entity"]
+        assert q.cue is not None and q.cue.text.lower() == want["cue"].lower()
+        if "speaker_mention" in want:
+            assert q.speaker is not None and q.speaker.text == want["speaker_mention"]
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+def test_very_long_sentence_without_full_stop() -> None:
+    words = ["the", "officials", "said", "that", "prices", "would", "rise", "and"] * 1300
+    text = " ".join(words)  # more than 10,000 words, no full stop
+    records = ALL.extract(text)
+    assert all(q.text.strip() for q in records)
+    assert len([q for q in records if q.kind == "indirect"]) <= 2
+
+
+def test_list_of_said_without_subjects() -> None:
+    text = "said said said, said. Said said; said said said. said, said, said."
+    assert indirect(text) == []
+    text = "\n".join(["said"] * 5000)
+    assert indirect(text) == []
+
+
+def test_headlines_without_verbs() -> None:
+    text = "Border Talks\n\nMexico Migration Deal Update\n\nThe Week Ahead: Trade, Tariffs"
+    assert indirect(text) == []
+
+
+def test_many_reports_in_one_long_sentence_stay_bounded() -> None:
+    text = ", ".join(["the mayor said the bridge was safe"] * 3000) + "."
+    records = indirect(text)
+    assert all(q.text.strip() for q in records)
+    total = sum(q.content_end - q.content_start for q in records)
+    assert total <= len(text)  # no nested or repeated contents
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+SUBJECTS = ["The mayor", "Officials", "She", "Ana Ruiz", "The ministry", "A report", "they"]
+CUES = ["said", "told reporters", "added", "argued that", "warned", "found", "says"]
+CLAUSES = [
+    "the bridge would reopen",
+    "prices had risen",
+    "the plan was dead",
+    "“more work” was needed",
+]
+JOINERS = [". ", ", ", "; ", " and ", "\n\n", ", according to the agency. ", ": "]
+
+
+@st.composite
+def news(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        form = draw(st.integers(0, 2))
+        s, c, k = (
+            draw(st.sampled_from(SUBJECTS)),
+            draw(st.sampled_from(CUES)),
+            draw(st.sampled_from(CLAUSES)),
+        )
+        if form == 0:
+            parts.append(f"{s} {c} {k}")
+        elif form == 1:
+            parts.append(f"{k.capitalize()}, {s.lower()} {c.split()[0]}")
+        else:
+            parts.append(f"“{k.capitalize()},” {s.lower()} {c.split()[0]}")
+        parts.append(draw(st.sampled_from(JOINERS)))
+    return "".join(parts)
+
+
+def check_indirect(text: str, records: list[Quote]) -> None:
+    reported = [q for q in records if q.kind == "indirect"]
+    direct = [q for q in records if q.kind == "direct"]
+    for q in reported:
+        assert q.start == q.content_start < q.content_end == q.end
+        assert text[q.content_start : q.content_end] == q.text
+        assert q.text.strip() and any(ch.isalnum() for ch in q.text)
+        assert q.segments and q.segments[0].start == q.start and q.segments[-1].end == q.end
+        for seg in q.segments:
+            assert text[seg.start : seg.end] == seg.text
+        assert q.cue is not None and text[q.cue.start : q.cue.end] == q.cue.text
+        assert not (q.content_start <= q.cue.start < q.content_end) or len(q.segments) > 1
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+        assert 0.0 < q.confidence <= 1.0
+        for d in direct:
+            # never the same statement twice: a direct quotation is not re-reported
+            assert not (
+                q.content_start <= d.start
+                and d.end <= q.content_end
+                and (d.end - d.start > (q.content_end - q.content_start) / 2)
+            )
+    # no nested records: no record's cue lies inside another record's content
+    for a in reported:
+        for b in reported:
+            if a is not b and a.cue is not None:
+                inside = any(s.start <= a.cue.start < s.end for s in b.segments)
+                assert not inside
+
+
+@FAST
+@given(news())
+def test_properties_on_generated_news(text: str) -> None:
+    records = ALL.extract(text)
+    check_indirect(text, records)
+    assert records == ALL.extract(text)  # deterministic
+    assert [q for q in records if q.kind == "indirect"] == ONLY.extract(text)
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from(list("said told Xy, .“”\"'\n")), max_size=300))
+def test_properties_on_arbitrary_text(text: str) -> None:
+    check_indirect(text, ALL.extract(text))
+
+
+# --- the data files ----------------------------------------------------------------------------
+
+
+def test_shipped_lexicons_load() -> None:
+    lemmas = {c.lemma: c for c in indirect_cues()}
+    assert lemmas["say"].frame == "clause" and "said" in lemmas["say"].forms
+    assert lemmas["tell"].frame == "addressee"
+    assert indirect_adjuncts()["tuesday"] == "time"
+
+
+def test_malformed_lexicon_rows_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("say\tsaid\tsays\tsaying\tsaid\tshout\n", encoding="utf-8")
+    with pytest.raises(DataError, match="frame"):
+        parse_indirect_cues(bad)
+    bad.write_text("say\tSaid\tsays\tsaying\tsaid\tclause\n", encoding="utf-8")
+    with pytest.raises(DataError, match="lowercase"):
+        parse_indirect_cues(bad)
+    bad.write_text("Tuesday\ttime\n", encoding="utf-8")
+    with pytest.raises(DataError, match="lowercase"):
+        parse_indirect_adjuncts(bad)
