@@ -105,6 +105,7 @@ _NONE, _APOS, _OPEN, _WOPEN, _CLOSE, _WCLOSE, _AMBIG = range(7)
 # dash, other punctuation.
 _S, _W, _O, _D, _P = range(5)
 _LOOK = 3  # how many adjacent marks to look past for a neighbour
+_RUN = 5  # this many adjacent mark characters are junk, not quotation marks
 
 
 @lru_cache(maxsize=4096)
@@ -133,6 +134,11 @@ def _pattern(families: frozenset[str]) -> regex.Pattern[str]:
     multi = sorted((m for m in _TABLE if len(m) > 1 and _TABLE[m].family in families), key=len)
     chars = "".join(m for m in _TABLE if len(m) == 1 and _TABLE[m].family in families)
     parts = []
+    run_chars = "".join(sorted({ch for m in _TABLE if _TABLE[m].family in families for ch in m}))
+    if run_chars:
+        # More than four marks in a row ("“““““", "’’’’’", “‘“‘“‘…) pair nothing and are
+        # matched as one junk run, so no text costs work per mark character.
+        parts.append("(?P<r>[" + regex.escape(run_chars) + "]{%d,})" % _RUN)
     if "single" in families:
         # rock ’n’ roll: one apostrophe token, never a quotation.
         parts.append(r"(?P<n>(?<![^\W_])[‘’']n[‘’'](?![^\W_]))")
@@ -411,13 +417,12 @@ def _pair_paragraph(
     text: str, ps: int, pe: int, pattern: regex.Pattern[str]
 ) -> tuple[list[tuple[int, int, str, str]], list[Any] | None]:
     """Closed pairs (any depth) and the unclosed top-level opener of one paragraph."""
-    has_n = "n" in pattern.groupindex
     marks: list[tuple[int, int, _Mark, int]] = []
     doubles: list[int] = []  # indices in marks of the double marks
     costs: list[tuple[float, float]] = []
     after_low = False
     for m in pattern.finditer(text, ps, pe):
-        if has_n and m.group("n"):
+        if m.lastgroup is not None:  # rock ’n’ roll, or a junk run of marks
             continue
         start, end = m.span()
         mark = _TABLE[m.group()]
@@ -455,7 +460,9 @@ def _pair_paragraph(
                 state.close(idx, end, mark.text)
         elif role == _WCLOSE and state.stack:
             top = state.stack[-1]
-            if top[3] == mark.key and not top[4] and top[5] is None:
+            # Two weak marks pair only when punctuation follows: 'a deal for workers'.
+            weak_ok = not top[4] or (end >= pe or text[end] in ".,;:!?")
+            if top[3] == mark.key and weak_ok and top[5] is None:
                 top[5] = (end, mark.text)
     return state.pairs, state.finish()
 

@@ -178,28 +178,15 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
             and tokens[j - 1].lower in DETERMINERS
         ):
             return None
-        return make(text, tokens[j - 1 : j + 1], lex)
-    if head.lower in lex.subjects:
+        a = j - 1
+    elif head.lower in lex.subjects:
         return make(text, tokens[j : j + 1], lex)
-    a = _name_run_back(tokens, j, lo, lex) if head.upper else j
-    if head.upper and classify(tokens[a : j + 1], lex) == "name":
-        # A person's name takes no modifiers: "that very letter Gino" is "Gino".
-        return _trim_name(text, tokens, a, j, lex)
-    # Lowercase modifiers are kept only when a determiner closes the phrase:
-    # "a senior administration official", not "reporters on Tuesday officials".
-    k = a
-    while k - 1 >= lo and j - k < MAX_NP:
-        t = tokens[k - 1]
-        if t.kind != WORD:
-            break
-        if t.lower in DETERMINERS:
-            a = k - 1
-            break
-        if t.lower in lex.pronouns or t.lower in SKIPPABLE or t.lower in ATTACHING:
-            break
-        k -= 1
-        if t.upper and _capitalised(t, lex):
-            a = k  # "Mexican officials", "White House spokesman"
+    else:
+        a = _name_run_back(tokens, j, lo, lex) if head.upper else j
+        if head.upper and classify(tokens[a : j + 1], lex) == "name":
+            # A person's name takes no modifiers: "that very letter Gino" is "Gino".
+            return _trim_name(text, tokens, a, j, lex)
+        a = _modifiers_back(tokens, a, j, lo, lex)
     # "a spokesman for the ministry": reach over one attaching preposition.
     if a - 2 >= lo and tokens[a - 1].lower in ATTACHING:
         inner = np_ending_at(text, tokens, a - 2, lo)
@@ -209,7 +196,7 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
             and (tokens[a - 2].lower in lex.nominals or tokens[a - 2].lower in lex.title_words)
         ):
             s = inner.start
-            return Mention(s, head.end, text[s : head.end], classify(tokens[a - 2 : j + 1], lex))
+            return Mention(s, head.end, text[s : head.end], inner.kind)
     while (
         a < j
         and tokens[a].kind == WORD
@@ -218,6 +205,24 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     ):
         a += 1
     return make(text, tokens[a : j + 1], lex)
+
+
+def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexicon) -> int:
+    """Lowercase modifiers are kept only when a determiner closes the phrase:
+    "a senior administration official", not "reporters on Tuesday officials"."""
+    k = a
+    while k - 1 >= lo and j - k < MAX_NP:
+        t = tokens[k - 1]
+        if t.kind != WORD:
+            break
+        if t.lower in DETERMINERS:
+            return k - 1
+        if t.lower in lex.pronouns or t.lower in SKIPPABLE or t.lower in ATTACHING:
+            break
+        k -= 1
+        if t.upper and _capitalised(t, lex):
+            a = k  # "Mexican officials", "White House spokesman"
+    return a
 
 
 def _trim_name(text: str, tokens: Sequence[Token], a: int, j: int, lex: Lexicon) -> Mention:
