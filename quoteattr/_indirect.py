@@ -109,9 +109,11 @@ class _Table:
             entries.sort(key=lambda c: -len(c.words))
         self.by_first = by_first
         self.adjuncts: Mapping[str, str] = _lexicon.indirect_adjuncts()
-        firsts = sorted(set(by_first) | {"according", "According"})
-        # A trie of the words: each character has one branch, so the scan is linear.
-        self.scan = re.compile(r"\b(?:" + _trie(firsts) + r")\b")
+        forms = {" ".join(c.words) for entries in by_first.values() for c in entries}
+        forms |= {"according to", "According to"}
+        # A trie of the forms (phrasal verbs whole, so "went" alone is not a candidate):
+        # each character has one branch, so the scan is linear.
+        self.scan = re.compile(r"\b(?:" + _trie(sorted(forms)) + r")\b")
 
 
 def _trie(words: Sequence[str]) -> str:
@@ -168,12 +170,27 @@ class _View:
 
     __slots__ = ("e", "from_start", "s", "starts", "to_end", "toks")
 
-    def __init__(self, text: str, s: int, e: int, lo: int, hi: int) -> None:
-        if lo > s:
-            while lo < hi and not text[lo].isspace():
-                lo += 1  # start on a word boundary
-        self.toks: list[Token] = tokenize(text, lo, hi, lexicon().abbreviations)
-        self.starts = [t.start for t in self.toks]
+    def __init__(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        lo: int,
+        hi: int,
+        tokens: tuple[list[Token], list[int]] | None = None,
+    ) -> None:
+        if tokens is not None:
+            # a slice of the paragraph's tokens, shared with the other stages
+            ptoks, pstarts = tokens
+            i, j = bisect_left(pstarts, lo), bisect_left(pstarts, hi)
+            self.toks: list[Token] = ptoks[i:j]
+            self.starts = pstarts[i:j]
+        else:
+            if lo > s:
+                while lo < hi and not text[lo].isspace():
+                    lo += 1  # start on a word boundary
+            self.toks = tokenize(text, lo, hi, lexicon().abbreviations)
+            self.starts = [t.start for t in self.toks]
         self.s, self.e = s, e
         self.from_start = lo <= s
         self.to_end = hi >= e
@@ -217,7 +234,15 @@ class _State:
             ([], []),
         )
         self.genders: _Genders | None = None
+        self._starts_of: tuple[int, list[Token], list[int]] = (-1, [], [])
         self.sentence_tokens: dict[tuple[int, int], list[Token]] = {}
+
+    def paragraph_tokens(self, p: int) -> tuple[list[Token], list[int]]:
+        """The paragraph's tokens (cached by the document) and their start offsets."""
+        if self._starts_of[0] != p:
+            toks = self.doc.tokens(p)
+            self._starts_of = (p, toks, [t.start for t in toks])
+        return self._starts_of[1], self._starts_of[2]
 
     def doc_paragraph(self, offset: int) -> int:
         return bisect_right(self.para_starts, offset) - 1
@@ -266,6 +291,8 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     bounds = (0, 0)
     for m in state.table.scan.finditer(text):
         c = m.start()
+        if _noun_before(text, c):
+            continue
         p = bisect_right(para_starts, c) - 1
         if p < 0 or c >= doc.paragraphs[p][1]:
             continue
@@ -284,6 +311,20 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     return out
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+\Z")
+_NOUN_MAKERS = (DETERMINERS - {"that"}) | {"to"}
+
+
+def _noun_before(text: str, c: int) -> bool:
+    """ "the report", "Trump's plans", "to say": not a reporting verb of its own (a cheap
+    look at the raw text, so that such words cost no tokenisation)."""
+    m = _WORD_BEFORE.search(text, max(0, c - 24), c)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _NOUN_MAKERS or word.endswith(("'s", "’s"))
+
+
 # --- one sentence --------------------------------------------------------------------------
 
 
@@ -293,8 +334,13 @@ def _sentence(
     text = state.text
     s, e = bounds
     found: list[_Record] = []
+    p = key[0]
+    ps, pe = state.doc.paragraphs[p]
     if e - s <= LONG_SENTENCE:
-        view = _View(text, s, e, s, e)
+        if pe - ps <= LONG_SENTENCE:
+            view = _View(text, s, e, s, e, state.paragraph_tokens(p))
+        else:
+            view = _View(text, s, e, s, e)
         for c in offsets:
             rec = _at(state, key, view, c, found)
             if rec is not None:
