@@ -57,6 +57,7 @@ CONFIDENCE = {
     "indirect_relative": 0.7,
     "indirect_passive": 0.6,
     "indirect_object": 0.5,
+    "indirect_evidential": 0.5,
 }
 # A sentence longer than this is read through windows around each cue.
 LONG_SENTENCE = 2000
@@ -467,6 +468,8 @@ def _verb(
     ):
         return None  # "the report", "Trump's plans": a noun
     span = _span(text, toks, v, v + n)
+    if cue.frame == "evidential":
+        return _evidential(state, view, v, n, span)
     if cue.frame != "object":
         tail = _tail(state, view, v, n, cue, span)
         if tail is not None:
@@ -512,14 +515,18 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         if cue.frame == "addressee":
             k = _skip_object(state, view, k)
     k = _skip_time(state, view, k, commas=False)
-    a = view.s
+    if speaker is None:
+        return None
+    a = _quote_opening(state, view.s, min(speaker.start, span.start))
     b = _trim_end(text, a, toks[joint].start)
     if b - a < 3 or joint < 1:
         return None
     rec = _Record("indirect_clause_said", speaker, span, [(a, b)], head=False)
     if _ends(view, k):
         return _extend(state, view, rec)
-    if k < len(toks) and (toks[k].lower in _ADJUNCT_PREPOSITIONS or text[a] in _OPENING_MARKS):
+    if k < len(toks) and (
+        text[a] in _OPENING_MARKS or (toks[k].lower in _ADJUNCT_PREPOSITIONS and joint >= 4)
+    ):
         # "…,'' she said in Iowa in response to a question." / "…, he said of the plan."
         return _extend(state, view, rec)
     if k >= len(toks) or toks[k].text not in (",", "(", "—", "–", "-"):
@@ -546,7 +553,7 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
 _OPENING_MARKS = "'\"“‘"
 # A preposition right after "X said" opens an adjunct, not the reported clause.
 _ADJUNCT_PREPOSITIONS = frozenset(
-    "in at on during after before while when to from of about with via through outside "
+    "in at on during after before while when from of about with via through outside "
     "inside following".split()
 )
 
@@ -560,6 +567,18 @@ def _modifier(state: _State, t: Token) -> bool:
         and t.lower not in SKIPPABLE
         and t.lower not in state.table.by_first
     )
+
+
+def _quote_opening(state: _State, s: int, end: int) -> int:
+    """Where the statement before ``end`` starts: the sentence start ``s``, or an
+    earlier ''typewriter'' opening mark when the sentence split a quotation the marks
+    stage did not pair (''Q1! Q2,'' he said)."""
+    text = state.text
+    if text.count("''", s, end) % 2 == 0:
+        return s
+    para_start = state.doc.paragraphs[state.doc_paragraph(s)][0]
+    o = text.rfind("''", para_start, s)
+    return o if o >= 0 and text.count("''", para_start, o) % 2 == 0 else s
 
 
 def _quoted_before(state: _State, view: _View, v: int) -> tuple[Mention, int] | None:
@@ -704,6 +723,15 @@ def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
     k = j
     while k >= 0 and j - k < 25 and toks[k].text not in _BOUNDARIES:
         k -= 1
+    last = toks[j] if j >= 0 else None
+    if last is None or not (
+        last.upper
+        or last.kind == NUMBER
+        or last.lower in lexicon().nominals
+        or last.lower in lexicon().org_words
+        or (last.lower.endswith("s") and not last.lower.endswith("ss"))
+    ):
+        return None  # "our worst fears": the phrase before the cue ends in no noun
     m = _mentions.np_starting_at(text, toks, k + 1, j + 1)
     if m is None or not _real_source(state, m) or m.kind == "pronoun":
         return None
@@ -713,10 +741,13 @@ def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
     return m
 
 
-def _clause_opening_np(state: _State, view: _View, j: int) -> Mention | None:
+def _clause_opening_np(state: _State, view: _View, j: int, commas: bool = False) -> Mention | None:
+    """The noun phrase opening the clause that ``toks[j]`` is in; with ``commas``
+    a comma ends the clause, else the clause may hold appositions."""
     toks = view.toks
+    stops = _BOUNDARIES if commas else _BOUNDARIES - {","}
     k = j
-    while k >= 0 and j - k < 40 and toks[k].text not in _BOUNDARIES - {","}:
+    while k >= 0 and j - k < 40 and toks[k].text not in stops:
         k -= 1
     while k + 1 < j and toks[k + 1].lower in _OPENING_CONJUNCTIONS:
         k += 1
@@ -806,6 +837,8 @@ def _head(
         if t < 0:
             return None
         return _content(state, view, t + 1, "indirect_passive", speaker, span)
+    if cue.gerund and toks[v].lower in _NOT_BREAKS:
+        return None  # "regarding", "concerning": prepositions
     if cue.gerund and v > 0 and (toks[v - 1].text in _COMMAS or toks[v - 1].lower == "and"):
         # …, adding that CLAUSE: the speaker of the sentence
         speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
@@ -841,7 +874,7 @@ def _head(
                     joint = toks[j - 1].start
             else:
                 # "Sullivan put off deciding but said …": the clause's opening subject
-                opening = _clause_opening_np(state, view, j)
+                opening = _clause_opening_np(state, view, j, commas=True)
                 if opening is not None and _real_source(state, opening):
                     speaker = opening
         if speaker is None:
@@ -910,7 +943,9 @@ def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
 # A comma and one of these ends a reported statement ("…, but", "…, which"), as does
 # a comma and a participle ("…, saying", "…, bringing the total to …").
 _CLAUSE_BREAKS = frozenset("but which while where although".split())
-_NOT_BREAKS = frozenset("including according following concerning regarding during".split())
+_NOT_BREAKS = frozenset(
+    "including according following concerning regarding during considering".split()
+)
 
 
 def _breaks(t: Token) -> bool:
@@ -960,6 +995,50 @@ def _subordinate_end(state: _State, view: _View, v: int, rec: _Record) -> None:
                 rec.ranges[0] = (a, _trim_end(state.text, a, toks[k].start))
             return
         k += 1
+
+
+_CLAUSE_OPENERS = frozenset(
+    "but and yet that while although though because if when whereas since so".split()
+)
+
+
+def _evidential(state: _State, view: _View, v: int, n: int, span: Span) -> _Record | None:
+    """ "Sanders seemed to reap the benefits": an appraisal without a named source; the
+    content is the whole clause, its subject included."""
+    toks = view.toks
+    k = v + n
+    while k < len(toks) and _adverb(toks[k]):
+        k += 1
+    if k >= len(toks):
+        return None
+    nxt = toks[k]
+    if not (
+        nxt.lower in ("to", "that")
+        or (
+            nxt.kind == WORD
+            and not nxt.upper
+            and nxt.lower not in _mentions.STOPS
+            and nxt.lower not in DETERMINERS
+            and nxt.lower not in _NOT_OPENERS
+            and nxt.lower not in ("before", "as", "like")
+        )
+    ):
+        return None  # "appeared in court", "appeared before the committee"
+    cs = v
+    while (
+        cs > 0
+        and v - cs < 20
+        and toks[cs - 1].text not in _BOUNDARIES
+        and toks[cs - 1].lower not in _CLAUSE_OPENERS
+    ):
+        cs -= 1
+    if cs == v or (cs == 0 and not view.from_start):
+        return None
+    rec = _Record(
+        "indirect_evidential", None, span, [(toks[cs].start, _content_end(state, view))], True
+    )
+    _clause_end(state, view, rec)
+    return rec
 
 
 def _content(

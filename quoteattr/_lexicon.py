@@ -406,8 +406,8 @@ def title_cues() -> frozenset[str]:
 
 # -- reported speech (issue 4): ``indirect_cues.tsv`` and ``indirect_adjuncts.tsv`` ----------
 
-Frame = Literal["clause", "addressee", "object"]
-FRAMES: tuple[Frame, ...] = ("clause", "addressee", "object")
+Frame = Literal["clause", "addressee", "object", "evidential"]
+FRAMES: tuple[Frame, ...] = ("clause", "addressee", "object", "evidential")
 AdjunctClass = Literal["time", "adjunct"]
 ADJUNCT_CLASSES: tuple[AdjunctClass, ...] = ("time", "adjunct")
 
@@ -417,8 +417,9 @@ class IndirectCue:
     """A verb that reports a statement without quotation marks, with its inflections.
 
     ``frame`` tells where the reported content stands: ``"clause"`` (X said (that)
-    CLAUSE, or CLAUSE, X said), ``"addressee"`` (X told Y (that) CLAUSE) or
-    ``"object"`` (X cited CONTENT; never after the content).
+    CLAUSE, or CLAUSE, X said), ``"addressee"`` (X told Y (that) CLAUSE),
+    ``"object"`` (X cited CONTENT; never after the content) or ``"evidential"``
+    (X seems to …: the whole clause is an appraisal with no named source).
     """
 
     lemma: str
@@ -429,7 +430,7 @@ class IndirectCue:
 
 def parse_indirect_cues(source: Source) -> tuple[IndirectCue, ...]:
     """Parse an ``indirect_cues.tsv`` file: lemma, past, third person, gerund,
-    past participle, frame (clause|addressee|object)."""
+    past participle, frame (clause|addressee|object|evidential)."""
     label = _label(source)
     columns = ("lemma", "past", "third_person", "gerund", "past_participle", "frame")
     cues: dict[str, IndirectCue] = {}

@@ -166,6 +166,13 @@ def test_pattern(text: str, content: str, speaker: str, cue: str, rule: str) -> 
     assert 0.0 < q.confidence <= 1.0
 
 
+def test_appraisal_without_a_source() -> None:
+    q = one("After the debate, Sanders seemed to reap the benefits.")
+    assert q.text == "Sanders seemed to reap the benefits"
+    assert q.speaker is None and q.rule == "indirect_evidential"
+    assert indirect("The senator appeared in court on Monday.") == []
+
+
 def test_participle_continues_the_speaker() -> None:
     text = "The mayor said the bridge would reopen in May, adding that tolls would rise."
     first, second = indirect(text)
@@ -371,7 +378,8 @@ def check_indirect(text: str, records: list[Quote]) -> None:
         for seg in q.segments:
             assert text[seg.start : seg.end] == seg.text
         assert q.cue is not None and text[q.cue.start : q.cue.end] == q.cue.text
-        assert not (q.content_start <= q.cue.start < q.content_end) or len(q.segments) > 1
+        if q.rule != "indirect_evidential":  # "X seemed to …": the clause holds its cue
+            assert not (q.content_start <= q.cue.start < q.content_end) or len(q.segments) > 1
         if q.speaker is not None:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.text
         assert 0.0 < q.confidence <= 1.0
