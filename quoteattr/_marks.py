@@ -138,7 +138,7 @@ def _pattern(families: frozenset[str]) -> regex.Pattern[str]:
     if run_chars:
         # More than four marks in a row ("“““““", "’’’’’", “‘“‘“‘…) pair nothing and are
         # matched as one junk run, so no text costs work per mark character.
-        parts.append("(?P<r>[" + regex.escape(run_chars) + "]{%d,})" % _RUN)
+        parts.append(f"(?P<r>[{regex.escape(run_chars)}]{{{_RUN},}})")
     if "single" in families:
         # rock ’n’ roll: one apostrophe token, never a quotation.
         parts.append(r"(?P<n>(?<![^\W_])[‘’']n[‘’'](?![^\W_]))")

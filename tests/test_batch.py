@@ -478,3 +478,16 @@ def test_progress_line_shows_share_and_eta() -> None:
     unknown.record(Record("a", "x" * 2_000_000, "-", 1, 2_000_000))
     line = unknown.line(1.0)
     assert "1 docs" in line and "2.00 M chars/s" in line and "ETA" not in line
+
+
+# ---------------------------------------------------------------------------- junk runs of marks
+
+
+@pytest.mark.parametrize("junk", ["“" * 50, "’" * 50, "'" * 51, "“‘" * 40, "”’”’”"])
+def test_runs_of_five_or_more_marks_pair_nothing_and_leave_quotes_around_them(junk: str) -> None:
+    # The marks stage matches such a run as one unit (no work per mark), so
+    # 1 MB of opening quotes runs as fast as plain text.
+    text = f"“We will win,” the mayor said. {junk}\n\nShe said: “It is done.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We will win,", "It is done."]
+    assert extract_quotes(junk * 100) == []
