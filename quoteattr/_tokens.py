@@ -1,19 +1,23 @@
 """Tokens of a small window of text, with offsets into the caller's string.
 
-Attribution only ever tokenises the few sentences around a quotation, so the
+Attribution only ever tokenises the few paragraphs around a quotation, so the
 cost of this stage grows with the number of quotations, not with the document.
 """
 
 from __future__ import annotations
 
-import regex
+import re
 
-# Words keep inner apostrophes, hyphens and periods (O’Brien, U.S, well-known);
-# a final period is attached afterwards only for abbreviations and initials.
-_TOKEN = regex.compile(
-    r"(?P<w>\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)"
-    r"|(?P<n>\p{N}[\p{N}\p{L}]*)"
-    r"|(?P<p>[^\s\p{L}\p{N}])"
+# Words keep inner apostrophes, hyphens and periods (O’Brien, U.S, well-known) and
+# combining accents; a final period is attached afterwards only for abbreviations
+# and initials. The standard library's engine: a single pass, no backtracking
+# between the three alternatives (their first characters do not overlap), and
+# faster per match than `regex` for this simple pattern.
+_MARKS = "\u0300-\u036f"
+_TOKEN = re.compile(
+    rf"[^\W\d_][\w{_MARKS}]*(?:['’\-.][^\W_][\w{_MARKS}]*)*"
+    r"|\d[^\W_]*"
+    rf"|[^\w\s{_MARKS}]|[_{_MARKS}]"
 )
 
 WORD, NUMBER, PUNCT = 1, 2, 3
@@ -42,17 +46,26 @@ def tokenize(
     """Tokens of ``text[start:end]``. ``abbreviations`` (lowercase, with their
     final period, e.g. ``"mr."``) keep their period, as do initials ("J.", "U.S.")."""
     out: list[Token] = []
+    append = out.append
+    skip = -1  # a period already taken by the word before it
     for m in _TOKEN.finditer(text, start, end):
-        kind = m.lastindex or PUNCT
         s, e = m.span()
-        if kind == WORD and e < end and text[e] == ".":
-            word = text[s:e]
-            if (
-                (len(word) == 1 and word.isupper())
+        if s == skip:
+            continue
+        word = m.group()
+        first = word[0]
+        if first.isalpha():
+            if e < end and text[e] == "." and (
+                (len(word) == 1 and first.isupper())
                 or "." in word
                 or (word.lower() + ".") in abbreviations
             ):
+                skip = e
                 e += 1
-        out.append(Token(s, e, text[s:e], kind))
-    # A period swallowed above must not also appear as its own token.
-    return [t for i, t in enumerate(out) if not (i and t.start < out[i - 1].end)]
+                word += "."
+            append(Token(s, e, word, WORD))
+        elif first.isdigit():
+            append(Token(s, e, word, NUMBER))
+        else:
+            append(Token(s, e, word, PUNCT))
+    return out
