@@ -26,7 +26,7 @@ antecedent, preferring the speaker the dialogue's turn-taking predicts.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import attrs
@@ -91,7 +91,7 @@ class _Found:
 class _Context:
     """The tokens of one paragraph and the quotations in it."""
 
-    __slots__ = ("doc", "end", "p", "quotes", "start", "starts", "tokens")
+    __slots__ = ("_cues", "doc", "end", "p", "quotes", "start", "starts", "tokens")
 
     def __init__(self, doc: Document, p: int, quotes: Sequence[RawQuote]) -> None:
         self.doc = doc
@@ -100,6 +100,16 @@ class _Context:
         self.tokens = doc.tokens(p)
         self.starts = [t.start for t in self.tokens]
         self.quotes = quotes
+        self._cues: list[int] | None = None
+
+    def cue_positions(self) -> list[int]:
+        """Indices of the tokens where a cue verb starts, computed once."""
+        if self._cues is None:
+            toks, cues, n = self.tokens, self.doc.cues, len(self.tokens)
+            self._cues = [
+                k for k in range(n) if toks[k].kind == WORD and cues.verb_at(toks, k, n)[0]
+            ]
+        return self._cues
 
     def index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -309,9 +319,7 @@ def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | No
 _NOT_BEFORE_CUE = frozenset(["to", "via", "his", "her", "their", "its", "our", "my", "your"])
 
 
-def _mention_cue_quote(
-    ctx: _Context, lead: tuple[int, int], weak: bool = False
-) -> _Found | None:
+def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False) -> _Found | None:
     """X said: “Q” / X said (that) … “Q”; with ``weak``, also "X called Y a “Q”".
 
     Of the cues before the quotation, the nearest one whose subject is a name,
@@ -423,9 +431,10 @@ def _kind_without_cue(
 
 
 def _has_cue(ctx: _Context, lo: int, hi: int) -> bool:
-    """Whether a speech verb of any strength occurs in ``tokens[lo:hi]``."""
-    toks, cues = ctx.tokens, ctx.doc.cues
-    return any(toks[k].kind == WORD and cues.verb_at(toks, k, hi)[0] for k in range(lo, hi))
+    """Whether a speech verb of any strength starts in ``tokens[lo:hi]``."""
+    at = ctx.cue_positions()
+    i = bisect_left(at, lo)
+    return i < len(at) and at[i] < hi
 
 
 def _ends_like_speech(content: str) -> bool:
@@ -469,11 +478,14 @@ def _share_within_paragraph(links: list[Link]) -> None:
     known = [link for link in links if link.speaker is not None]
     if not known:
         return
-    for i, link in enumerate(links):
-        if link.speaker is not None or link.kind == "other":
+    last: Link | None = None
+    for link in links:
+        if link.speaker is not None:
+            last = link
             continue
-        before = [k for k in links[:i] if k.speaker is not None]
-        source = before[-1] if before else known[0]
+        if link.kind == "other":
+            continue
+        source = last if last is not None else known[0]
         link.speaker = source.speaker
         link.cue = source.cue
         link.rule = "same_paragraph"
@@ -484,20 +496,29 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
     """ "Elizabeth smiled. “Q”": the name in the paragraph's narration nearest the quotation."""
     found = [m for m in narration_mentions(ctx.doc, ctx.p) if m.kind in ("name", "pronoun")]
     if found:
-        link.speaker = min(found, key=lambda m: abs(m.start - link.start))
+        i = bisect_left([m.start for m in found], link.start)
+        near = found[max(0, i - 1) : i + 1]
+        link.speaker = min(near, key=lambda m: abs(m.start - link.start))
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
 
 
 def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Mention]:
-    """Name and pronoun mentions of paragraph ``p`` outside its quotations (before ``end``)."""
-    toks = doc.tokens(p)
-    out: list[Mention] = []
-    for lo, hi in _outside(doc, p, toks):
-        out.extend(_mentions.name_mentions(doc.text, toks, lo, hi, doc.common_word))
-    if end is not None:
-        out = [m for m in out if m.end <= end]
-    return out
+    """Name and pronoun mentions of paragraph ``p`` outside its quotations (before ``end``).
+
+    Computed once per paragraph: a paragraph of a thousand quotations asks a thousand times.
+    """
+    cached = doc.narration.get(p)
+    if cached is None:
+        toks = doc.tokens(p)
+        found: list[Mention] = []
+        for lo, hi in _outside(doc, p, toks):
+            found.extend(_mentions.name_mentions(doc.text, toks, lo, hi, doc.common_word))
+        # Mentions do not overlap, so their ends are sorted like their starts.
+        cached = (found, [m.end for m in found])
+        doc.narration[p] = cached
+    found, ends = cached
+    return found if end is None else found[: bisect_right(ends, end)]
 
 
 def _previous_paragraph_intro(ctx: _Context) -> _Found | None:

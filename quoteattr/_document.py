@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from quoteattr import _sentences
 from quoteattr._cues import CueLexicon
 from quoteattr._mentions import lexicon
+from quoteattr._models import Mention
 from quoteattr._tokens import Token, tokenize
 
 
@@ -24,6 +25,7 @@ class Document:
 
     __slots__ = (
         "_common",
+        "narration",
         "_sentences",
         "_tokens",
         "cues",
@@ -49,6 +51,8 @@ class Document:
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[int, list[Token]] = {}
         self._common: dict[str, bool] = {}
+        # Name and pronoun mentions outside quotations, per paragraph (see _attribution).
+        self.narration: dict[int, tuple[list[Mention], list[int]]] = {}
 
     def common_word(self, word: str) -> bool:
         """Whether lowercase ``word`` occurs in the text in lower case (an ordinary word)."""
