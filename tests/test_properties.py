@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -262,6 +263,19 @@ def test_generated_text_with_noise_gives_valid_records(
         at %= len(text) + 1
         text = text[:at] + piece + text[at:]
     check_any_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith said the plan “was dead.",  # unclosed: the quotation runs to the paragraph end
+        "Smith told them “we will win.",
+        "Smith told r“eporters: ‘The’. ",  # found by test_generated_text_with_noise...
+    ],
+)
+def test_indirect_statement_does_not_cut_a_quotation(text: str) -> None:
+    """A reported statement either contains a quotation or lies outside it."""
+    check_records(text, EVERY_KIND.extract(text))
 
 
 def test_any_str_subclass_is_accepted() -> None:
