@@ -338,14 +338,19 @@ def _legend(tallies: Sequence[SpeakerTally], colours: dict[str | None, tuple[str
     )
 
 
-def render_fragment(text: str, quotes: Sequence[Quote], *, heading: str | None = None) -> str:
+def render_fragment(
+    text: str, quotes: Sequence[Quote], *, heading: str | None = None, check: bool = True
+) -> str:
     """The view of one document as an HTML fragment (no ``<html>``, no styles).
 
     Put it inside an element of class ``qa`` with `CSS` in scope; `page` and
-    `render_html` do that.
+    `render_html` do that. With ``check`` false, records that do not fit the
+    text are drawn as far as they fit instead of raising ``ValueError`` (the
+    CLI's writer: it writes whatever records it is given, as the other formats do).
     """
     quotes = list(quotes)
-    _check(text, quotes)
+    if check:
+        _check(text, quotes)
     tallies = list(speakers(quotes, unattributed=True).values())
     colours = _colours(t.name for t in tallies)
     attributed = sum(1 for q in quotes if speaker_key(q) is not None)

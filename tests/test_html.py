@@ -320,3 +320,31 @@ def test_cli_html_from_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["extract", str(corpus), "--input-format", "jsonl", "--format", "html"]) == 0
     page = parse(capsys.readouterr().out)
     assert text_of(page.find("h2")[0]) == "<one>"
+
+
+@FAST
+@given(
+    st.text(max_size=60),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20), st.integers(0, 80)), max_size=5),
+)
+def test_the_writer_draws_records_that_do_not_fit(
+    text: str, spans: list[tuple[int, int, int]]
+) -> None:
+    # The CLI's writer takes whatever records it is given (check=False): records with
+    # offsets past the text or content that does not match are drawn as far as they fit.
+    from quoteattr._html import page, render_fragment
+
+    quotes = [
+        Quote(
+            start=s,
+            end=s + n,
+            text="x",
+            content_start=s,
+            content_end=s + n,
+            kind="direct",
+            speaker=Mention(m, m + 2, "ab"),
+            cue=Span(m, m + 1, "a"),
+        )
+        for s, n, m in spans
+    ]
+    parse(page(render_fragment(text, quotes, check=False), title="t"))
