@@ -11,6 +11,8 @@ quote_cue_mention   “Q,” said X  /  “Q,” X said  /  “Q,” X, the mayo
 according_to        according to X, … “Q”  /  “Q,” according to X         0.9
 mention_cue_quote   X said: “Q”  /  X told reporters, “Q”                 0.9
 cue_clause_quote    X said (that) … “Q” (a quoted fragment: mixed)        0.85
+clause_cue_mention  … “Q” for the EU, said X.  /  … “Q” law, X said.      0.85
+mention_colon_quote X delivered a message: “Q”  (a colon, no cue verb)    0.7
 colon_intro         X said:¶“Q”  (the cue ends the previous sentence)     0.8
 same_paragraph      “Q1,” he said. “Q2.”  (Q2 shares Q1's speaker)        0.8
 turn_taking         alternating quote paragraphs in a dialogue            0.6
@@ -42,7 +44,9 @@ CONFIDENCE = {
     "quote_cue_mention": 0.95,
     "according_to": 0.9,
     "mention_cue_quote": 0.9,
+    "clause_cue_mention": 0.85,
     "cue_clause_quote": 0.85,
+    "mention_colon_quote": 0.7,
     "colon_intro": 0.8,
     "same_paragraph": 0.8,
     "turn_taking": 0.6,
@@ -86,6 +90,8 @@ class _Found:
     speaker: Mention | None
     cue: Span | None = None
     direct: bool = True
+    # What a relative pronoun speaker stands for: "Trump, who has called it …"
+    referent: Mention | None = None
 
 
 class _Context:
@@ -132,6 +138,8 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
                 _paragraph_mention(ctx, link)
             if link.speaker is not None and link.speaker.kind in ("name", "organisation"):
                 link.referent = link.speaker  # pronouns and nominals: see _conversation
+            elif link.referent is not None and link.referent.kind in ("name", "organisation"):
+                pass  # a relative pronoun, resolved by its sieve
         links.extend(paragraph_links)
     return links
 
@@ -141,7 +149,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     doc = ctx.doc
     sentences = doc.sentences(ctx.p)
     si = max(0, bisect_left([s for s, _ in sentences], q.start + 1) - 1)
-    ss, se = sentences[si]
+    ss, _ = sentences[si]
     prev_end = ctx.quotes[i - 1].end if i else ctx.start
     next_start = ctx.quotes[i + 1].start if i + 1 < len(ctx.quotes) else ctx.end
     lead = (ctx.index(max(ss, prev_end)), ctx.index(q.start))
@@ -171,7 +179,9 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         _quote_cue_mention(ctx, q, tail)
         or _according_to(ctx, lead, tail)
         or _mention_cue_quote(ctx, lead)
+        or _clause_cue_mention(ctx, q, tail)
         or _mention_cue_quote(ctx, lead, weak=True)
+        or _mention_colon_quote(ctx, lead)
     )
     if found is None and lead[0] == lead[1] == ctx.index(ss) and si > 0:
         found = _colon_intro(ctx, si - 1)
@@ -182,6 +192,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     if found is not None:
         link.rule = found.rule
         link.speaker = found.speaker
+        link.referent = found.referent
         link.cue = found.cue
         link.kind = "direct" if found.direct else "mixed"
         link.confidence = CONFIDENCE[found.rule]
@@ -350,7 +361,12 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = _clause_subject(ctx, lo, v)
         else:
             speaker = _mentions.subject_before(text, toks, v, lo)
-        if speaker is None and all(t.kind == PUNCT for t in toks[lo:v]):
+        referent = None
+        if speaker is None:
+            speaker, referent = _relative_subject(ctx, lo, v)
+        if speaker is None and all(
+            t.kind == PUNCT or t.lower in lexicon().not_names for t in toks[lo:v]
+        ):
             after = _mentions.np_starting_at(text, toks, v + n, hi)
             if after is not None and _index_of(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
@@ -362,14 +378,61 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             rank = 1
         cue = _span(text, toks, v, v + n)
         if (adjacent or toks[hi - 1].text in ":,") and not any(t.lower == "that" for t in between):
-            found = _Found("mention_cue_quote", speaker, cue, direct=True)
+            found = _Found("mention_cue_quote", speaker, cue, direct=True, referent=referent)
         else:
-            found = _Found("cue_clause_quote", speaker, cue, direct=False)
+            found = _Found("cue_clause_quote", speaker, cue, direct=False, referent=referent)
         if best is None or (rank, hi - v) < best[:2]:
             best = (rank, hi - v, found)
         if rank == 0:
             break  # nothing further back can rank better
     return best[2] if best is not None else None
+
+
+_RELATIVES = frozenset(["who", "which", "that"])
+
+
+def _relative_subject(ctx: _Context, lo: int, v: int) -> tuple[Mention | None, Mention | None]:
+    """ "Trump, who has called the pact “insanity”": the relative pronoun speaks (news
+    annotators mark it) and stands for the phrase before it."""
+    toks, text = ctx.tokens, ctx.doc.text
+    j = v - 1
+    while j >= lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    if j < lo or toks[j].lower not in _RELATIVES:
+        return None, None
+    rel = toks[j]
+    k = j - 1
+    if k >= lo and toks[k].text == ",":
+        k -= 1
+    antecedent = _mentions.np_ending_at(text, toks, k, lo) if k >= lo else None
+    if antecedent is None or antecedent.kind == "pronoun":
+        return None, None
+    return Mention(rel.start, rel.end, rel.text, "pronoun"), antecedent
+
+
+def _clause_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Found | None:
+    """ "… “the beginning of the end” for the EU, said Geert Wilders." — the sentence
+    closes with its attribution after a comma."""
+    toks = ctx.tokens
+    lo, hi = tail
+    for c in range(lo, hi):
+        if toks[c].text == ",":
+            found = _quote_cue_mention(ctx, q, (c, hi))
+            if found is not None:
+                return _Found("clause_cue_mention", found.speaker, found.cue, direct=False)
+    return None
+
+
+def _mention_colon_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
+    """ "McConnell delivered a blunt message to Trump: “Q”": the clause's subject."""
+    lo, hi = lead
+    toks = ctx.tokens
+    if hi - lo < 2 or toks[hi - 1].text != ":":
+        return None
+    speaker = _clause_subject(ctx, lo, hi - 1)
+    if speaker is None:
+        return None
+    return _Found("mention_colon_quote", speaker, _span(ctx.doc.text, toks, hi - 1, hi))
 
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
