@@ -15,7 +15,6 @@ from quoteattr._mentions import lexicon
 from quoteattr._models import Mention
 from quoteattr._tokens import Token, tokenize
 
-
 # Enough occurrences of a name to learn its gender or its full form.
 MAX_OCCURRENCES = 200
 
@@ -25,10 +24,10 @@ class Document:
 
     __slots__ = (
         "_common",
-        "narration",
         "_sentences",
         "_tokens",
         "cues",
+        "narration",
         "paragraphs",
         "quote_spans",
         "splitter",
