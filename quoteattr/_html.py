@@ -261,11 +261,18 @@ def _text_html(
         pos = e
     if text[pos:].strip():
         blocks.append((pos, len(text)))
+    # One sweep over the paragraphs with the intervals sorted by start: each
+    # paragraph sees only the intervals open over it (a long book stays linear).
+    intervals.sort(key=lambda iv: iv.start)
     parts = []
+    active: list[_Interval] = []
+    k = 0
     for s, e in blocks:
-        # Intervals sorted by start would allow a bisect; documents have few quotes
-        # per paragraph and the filter keeps this linear in practice.
-        inside = [iv for iv in intervals if iv.start < e and iv.end > s]
+        while k < len(intervals) and intervals[k].start < e:
+            active.append(intervals[k])
+            k += 1
+        active = [iv for iv in active if iv.end > s]
+        inside = [iv for iv in active if iv.start < e]
         parts.append(f'<p data-start="{s}" data-end="{e}">{_nest(text, s, e, inside)}</p>')
     return "\n".join(parts)
 
