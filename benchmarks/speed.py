@@ -1,0 +1,782 @@
+"""Speed, memory and scaling of quoteattr on a news corpus (the speed issue's figures).
+
+    python benchmarks/speed.py --corpus ../shared/eval/bbc_news_unlabelled.jsonl
+    python benchmarks/speed.py --corpus ... --only pipeline,adversarial --runs 3
+    python benchmarks/speed.py --corpus ... --quick          # a smoke run, writes nothing
+
+Sections (``--only`` picks some; all by default):
+
+* ``pipeline``    the full pipeline with the default kinds over every text, characters
+                  per second (median of ``--runs``), and in the same runs bare Punkt
+                  sentence splitting of the same texts with the same parameters: NLTK's
+                  stock ``PunktSentenceTokenizer(params).span_tokenize`` and quoteattr's
+                  accelerated ``_sentences.punkt_tokenizer()``, with the ratios;
+* ``indirect``    the same with ``kinds=direct,mixed,indirect``;
+* ``memory``      peak RSS (``ru_maxrss``) of a fresh process that streams the corpus
+                  through `extract_quotes_many`, of one that runs the CLI over it, and
+                  of one that only imports quoteattr and extracts one sentence;
+* ``scaling``     time per MB for one text of 1, 2, 4 and 8 million characters of
+                  concatenated news (the corpus repeated as needed);
+* ``processes``   `extract_quotes_many` with 1 and 2 worker processes, the speed-up;
+* ``adversarial`` pathological inputs of about 1 MB (and 250 KB, to see growth), in
+                  characters per second and as a ratio to the news speed;
+* ``profile``     cProfile over the corpus: the functions that take the time.
+
+Every figure is wall-clock (``time.perf_counter``) unless marked CPU; the load
+average of the machine is recorded with them, because other processes on a
+2-core machine change every wall-clock figure. Results go to
+``benchmarks/results/speed.json`` and the tables into ``docs/performance.md``
+(between the ``speed:begin``/``speed:end`` markers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from quoteattr import QuoteExtractor  # noqa: E402
+from quoteattr._batch import extract_quotes_many  # noqa: E402
+from quoteattr._sentences import punkt_tokenizer  # noqa: E402
+
+DEFAULT_CORPUS = "../shared/eval/bbc_news_unlabelled.jsonl"
+RESULTS = REPO / "benchmarks" / "results" / "speed.json"
+DOC = REPO / "docs" / "performance.md"
+BEGIN, END = "<!-- speed:begin -->", "<!-- speed:end -->"
+SECTIONS = ("pipeline", "indirect", "memory", "scaling", "processes", "adversarial", "profile")
+MB = 1_000_000  # characters
+
+TARGETS = {
+    "pipeline_chars_per_s": 2.0e6,
+    "pipeline_to_stock_punkt": 0.5,
+    "indirect_chars_per_s": 1.0e6,
+    "peak_rss_mb": 100.0,
+    "scaling_8mb_vs_1mb": 1.15,
+    "speedup_2_processes": 1.7,
+    "adversarial_ratio": 0.3,
+}
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def load_texts(path: str, limit: int | None = None) -> list[str]:
+    texts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+                if limit is not None and len(texts) >= limit:
+                    break
+    return texts
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one call."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    fn()
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def fmt_rate(chars_per_s: float) -> str:
+    return f"{chars_per_s / 1e6:.2f} M"
+
+
+# ---------------------------------------------------------------------------- sections
+
+
+def bench_pipeline(texts: list[str], runs: int, kinds: Sequence[str] | None) -> dict[str, Any]:
+    """Pipeline, accelerated Punkt and stock Punkt over the same texts, interleaved."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    extractor = QuoteExtractor() if kinds is None else QuoteExtractor(kinds=kinds)
+    accelerated = punkt_tokenizer()
+    stock = PunktSentenceTokenizer(accelerated._params)  # the same parameters
+    chars = sum(map(len, texts))
+    extractor.extract(texts[0])  # load lexicons outside the timing
+
+    def pipeline() -> None:
+        for t in texts:
+            extractor.extract(t)
+
+    def punkt_acc() -> None:
+        for t in texts:
+            list(accelerated.span_tokenize(t))
+
+    def punkt_stock() -> None:
+        for t in texts:
+            list(stock.span_tokenize(t))
+
+    runs_out: dict[str, list[tuple[float, float]]] = {"pipeline": [], "acc": [], "stock": []}
+    for i in range(runs):
+        runs_out["pipeline"].append(timed(pipeline))
+        if kinds is None:
+            runs_out["acc"].append(timed(punkt_acc))
+            runs_out["stock"].append(timed(punkt_stock))
+        wall = runs_out["pipeline"][-1][0]
+        say(f"  run {i + 1}/{runs}: pipeline {fmt_rate(chars / wall)} chars/s")
+
+    def med(key: str, idx: int) -> float:
+        return statistics.median(chars / r[idx] for r in runs_out[key])
+
+    out: dict[str, Any] = {
+        "documents": len(texts),
+        "characters": chars,
+        "runs": runs,
+        "pipeline_chars_per_s": med("pipeline", 0),
+        "pipeline_chars_per_cpu_s": med("pipeline", 1),
+        "pipeline_runs_chars_per_s": [chars / r[0] for r in runs_out["pipeline"]],
+    }
+    if kinds is None:
+        out |= {
+            "punkt_accelerated_chars_per_s": med("acc", 0),
+            "punkt_stock_chars_per_s": med("stock", 0),
+            "punkt_accelerated_chars_per_cpu_s": med("acc", 1),
+            "punkt_stock_chars_per_cpu_s": med("stock", 1),
+        }
+        out["pipeline_to_stock_punkt"] = (
+            out["pipeline_chars_per_s"] / out["punkt_stock_chars_per_s"]
+        )
+        out["pipeline_to_accelerated_punkt"] = (
+            out["pipeline_chars_per_s"] / out["punkt_accelerated_chars_per_s"]
+        )
+    return out
+
+
+# The peak RSS of a child is read from VmHWM in /proc/self/status: on Linux ru_maxrss
+# survives fork + exec, so a child started by a large parent would report the parent's peak.
+_PEAK = """
+import resource
+def peak_kb():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+_STREAM = (
+    _PEAK
+    + """
+import json, sys
+from quoteattr._batch import extract_quotes_many
+def texts():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)["text"]
+n = sum(len(q) for q in extract_quotes_many(texts()))
+print(json.dumps({"quotes": n, "maxrss_kb": peak_kb()}))
+"""
+)
+
+_CLI = (
+    _PEAK
+    + """
+import json, sys
+from quoteattr.cli import main
+code = main(["extract", sys.argv[1], "--input-format", "jsonl", "-f", "jsonl", "-o", sys.argv[2]])
+print(json.dumps({"exit": code, "maxrss_kb": peak_kb()}))
+"""
+)
+
+_FLOOR = (
+    _PEAK
+    + """
+import json
+from quoteattr import extract_quotes
+extract_quotes("“We will win,” the mayor said.")
+print(json.dumps({"maxrss_kb": peak_kb()}))
+"""
+)
+
+_SCALE = (
+    _PEAK
+    + """
+import json, sys, time
+sys.path.insert(0, sys.argv[3])
+from speed import load_texts, news_text
+from quoteattr import QuoteExtractor
+texts = load_texts(sys.argv[1])
+size = int(sys.argv[2])
+extractor = QuoteExtractor()
+extractor.extract(texts[0])
+text = news_text(texts, size)
+del texts
+before = peak_kb()
+c0, t0 = time.process_time(), time.perf_counter()
+quotes = extractor.extract(text)
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+print(json.dumps({"wall": wall, "cpu": cpu, "quotes": len(quotes), "maxrss_kb": peak_kb(),
+                  "before_kb": before}))
+"""
+)
+
+
+def _child(code: str, *args: str, timeout: float | None = None) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+        timeout=timeout,
+    )
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def bench_memory(corpus: str) -> dict[str, Any]:
+    floor = _child(_FLOOR)
+    say(f"  import + one sentence: {floor['maxrss_kb'] / 1024:.1f} MB")
+    stream = _child(_STREAM, corpus)
+    say(f"  streaming the corpus: {stream['maxrss_kb'] / 1024:.1f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        cli = _child(_CLI, corpus, os.path.join(tmp, "out.jsonl"))
+    say(f"  CLI over the corpus: {cli['maxrss_kb'] / 1024:.1f} MB")
+    return {
+        "floor_rss_mb": floor["maxrss_kb"] / 1024,
+        "stream_peak_rss_mb": stream["maxrss_kb"] / 1024,
+        "cli_peak_rss_mb": cli["maxrss_kb"] / 1024,
+        "stream_quotes": stream["quotes"],
+    }
+
+
+def news_text(texts: list[str], size: int) -> str:
+    """``size`` characters of concatenated articles (blank line between them)."""
+    parts: list[str] = []
+    n = 0
+    i = 0
+    while n < size:
+        t = texts[i % len(texts)]
+        parts.append(t)
+        n += len(t) + 2
+        i += 1
+    return "\n\n".join(parts)[:size]
+
+
+def bench_scaling(corpus: str, sizes: Sequence[int], timeout: float) -> dict[str, Any]:
+    """One extraction per size, each in a fresh process (peak memory too), under a timeout."""
+    rows: list[dict[str, Any]] = []
+    for mb in sizes:
+        try:
+            r = _child(_SCALE, corpus, str(mb * MB), str(REPO / "benchmarks"), timeout=timeout)
+        except subprocess.TimeoutExpired:
+            rows.append({"mb": mb, "timed_out": True, "timeout_s": timeout})
+            say(f"  {mb} MB: did not finish within {timeout:.0f} s")
+            break
+        row = {
+            "mb": mb,
+            "seconds_per_mb": r["wall"] / mb,
+            "cpu_seconds_per_mb": r["cpu"] / mb,
+            "quotes": r["quotes"],
+            "peak_rss_mb": r["maxrss_kb"] / 1024,
+            "rss_before_extract_mb": r["before_kb"] / 1024,
+        }
+        rows.append(row)
+        say(
+            f"  {mb} MB: {row['seconds_per_mb']:.2f} s/MB "
+            f"({row['cpu_seconds_per_mb']:.2f} CPU s/MB), peak {row['peak_rss_mb']:.0f} MB"
+        )
+    done = [r for r in rows if not r.get("timed_out")]
+    for r in done:
+        r["vs_first"] = r["seconds_per_mb"] / done[0]["seconds_per_mb"]
+        r["cpu_vs_first"] = r["cpu_seconds_per_mb"] / done[0]["cpu_seconds_per_mb"]
+    last = done[-1] if done else None
+    return {
+        "sizes": rows,
+        "largest_vs_smallest": last["vs_first"] if last and len(rows) == len(done) else None,
+        "largest_vs_smallest_cpu": last["cpu_vs_first"]
+        if last and len(rows) == len(done)
+        else None,
+    }
+
+
+def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
+    chars = sum(map(len, texts))
+    out: dict[str, Any] = {}
+    for jobs in (1, 2):
+        walls = []
+        for _ in range(runs):
+            wall, _ = timed(lambda jobs=jobs: sum(1 for _ in extract_quotes_many(texts, jobs=jobs)))
+            walls.append(wall)
+        out[f"jobs_{jobs}_chars_per_s"] = chars / statistics.median(walls)
+        say(f"  jobs={jobs}: {fmt_rate(out[f'jobs_{jobs}_chars_per_s'])} chars/s")
+    out["speedup"] = out["jobs_2_chars_per_s"] / out["jobs_1_chars_per_s"]
+    out["cpu_count"] = os.cpu_count()
+    return out
+
+
+# Pathological inputs, built from a seed (no corpus text).
+_WORDS = (
+    "the minister said that there was still more work to do in the region and officials "
+    "told reporters on Friday a spokeswoman for the ministry police government people "
+    "Smith Lopez Johnson Paris Washington economy would could will not be have been"
+).split()
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def _no_full_stop(n: int) -> str:
+    rng = random.Random(1)
+    out: list[str] = []
+    size = 0
+    while size < n:
+        w = rng.choice(_WORDS) + ("," if rng.random() < 0.08 else "")
+        out.append(w)
+        size += len(w) + 1
+    return " ".join(out)[:n]
+
+
+def _token(n: int) -> str:
+    rng = random.Random(2)
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789") for _ in range(n))
+
+
+def _random_unicode(n: int) -> str:
+    rng = random.Random(3)
+    return "".join(chr(rng.randrange(0x110000)) for _ in range(n))
+
+
+# name -> (description, builder of about n characters); the first seven are the issue's list.
+ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
+    "only_opening_quotes": ("“ repeated", lambda n: _repeat("“", n)),
+    "only_apostrophes": ("’ repeated", lambda n: _repeat("’", n)),
+    "nested_alternating": (
+        "“‘“‘… alternating opening marks, nothing between (1,000,000 marks per MB)",
+        lambda n: _repeat("“‘", n),
+    ),
+    "sentence_without_full_stop": ("one sentence of news words and commas", _no_full_stop),
+    "token_without_spaces": ("one token of letters and digits", _token),
+    "said_said_said_lines": (
+        "'said said said' lines (100,000 lines per 1.5 MB)",
+        lambda n: _repeat("said said said\n", n),
+    ),
+    "random_unicode": ("random code points of all planes", _random_unicode),
+    # More, to separate causes.
+    "only_straight_apostrophes": ("' repeated", lambda n: _repeat("'", n)),
+    "nested_alternating_in_words": (
+        "“abcd‘abcd…: 200,000 opening marks per MB inside one long word, never closed",
+        lambda n: _repeat("“abcd‘abcd", n),
+    ),
+    "nested_alternating_spaced": (
+        "“word ‘word … with spaces: every mark a token boundary",
+        lambda n: _repeat("“abc ‘abc ", n),
+    ),
+}
+
+
+def adversarial_child(name: str, size: int) -> None:
+    """Time one extraction of one adversarial input in this (fresh) process."""
+    extractor = QuoteExtractor()
+    extractor.extract("“Hi,” he said.")
+    text = ADVERSARIAL[name][1](size)
+    wall, _ = timed(lambda: extractor.extract(text))
+    print(json.dumps({"chars": len(text), "seconds": wall}))
+
+
+def _time_input(name: str, size: int, timeout: float) -> dict[str, Any] | None:
+    """One timing in a subprocess (so a super-linear input cannot hang the harness)."""
+    try:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--adversarial-child", name, str(size)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def bench_adversarial(news_speed: float, big: int, timeout: float) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, (description, _build) in ADVERSARIAL.items():
+        size_big = int(big * 1.5) if name == "said_said_said_lines" else big
+        row: dict[str, Any] = {"description": description, "timeout_s": timeout}
+        for label, size in (("small", size_big // 4), ("big", size_big)):
+            r = _time_input(name, size, timeout)
+            row[f"{label}_chars"] = size
+            if r is None:  # did not finish: report the bound
+                row[f"{label}_chars_per_s"] = None
+                row[f"{label}_timed_out"] = True
+                break
+            row[f"{label}_chars_per_s"] = r["chars"] / r["seconds"]
+        big_rate = row.get("big_chars_per_s")
+        row["ratio_to_news"] = big_rate / news_speed if big_rate else None
+        small_rate = row.get("small_chars_per_s")
+        # Time per character at the big size over that at a quarter of it (1.0: linear).
+        row["growth"] = small_rate / big_rate if big_rate and small_rate else None
+        out[name] = row
+        if big_rate:
+            say(
+                f"  {name}: {fmt_rate(big_rate)} chars/s, "
+                f"{row['ratio_to_news']:.2f}x news, growth {row['growth']:.2f}"
+            )
+        else:
+            say(f"  {name}: did not finish within {timeout:.0f} s")
+    return out
+
+
+STAGES = {
+    "pipeline.py:91(extract)": "total",
+    "_layout.py": "layout (paragraphs)",
+    "_marks.py": "marks (find_quotations)",
+    "_attribution.py": "attribution",
+    "_conversation.py": "conversation",
+    "_indirect.py": "indirect",
+    "_entities.py": "entities",
+}
+
+
+def bench_profile(texts: list[str], top: int = 20) -> dict[str, Any]:
+    extractor = QuoteExtractor()
+    for t in texts[:20]:
+        extractor.extract(t)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for t in texts:
+        extractor.extract(t)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    raw: Any = stats.stats  # type: ignore[attr-defined]
+    total = sum(v[2] for v in raw.values())  # tottime of everything
+    rows = []
+    for (path, line, func), (_cc, ncalls, tottime, cumtime, _callers) in raw.items():
+        short = f"{Path(path).name}:{line}({func})" if path != "~" else func
+        rows.append((short, ncalls, tottime, cumtime))
+    by_self = sorted(rows, key=lambda r: -r[2])[:top]
+    by_module: dict[str, float] = {}
+    for (path, _line, _func), v in raw.items():
+        name = Path(path).name if path != "~" else "(builtins)"
+        if "site-packages" in path and "nltk" in path:
+            name = "nltk (Punkt)"
+        by_module[name] = by_module.get(name, 0.0) + v[2]
+    return {
+        "profiled_seconds": total,
+        "top_self": [
+            {"function": f, "calls": n, "self_share": s / total, "cumulative_share": c / total}
+            for f, n, s, c in by_self
+        ],
+        "modules_self": {
+            k: v / total for k, v in sorted(by_module.items(), key=lambda kv: -kv[1])[:15]
+        },
+        "stages_cumulative": _stages(raw, total),
+    }
+
+
+def _stages(raw: Any, total: float) -> dict[str, float]:
+    """Cumulative share of the top-level calls made by QuoteExtractor.extract."""
+    out: dict[str, float] = {}
+    for (path, _line, func), v in raw.items():
+        callers = v[4]
+        for (cpath, _cl, cfunc), cv in callers.items():
+            if cpath.endswith("pipeline.py") and cfunc == "extract":
+                key = f"{Path(path).name}:{func}" if path != "~" else func
+                out[key] = out.get(key, 0.0) + cv[3] / total
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def markdown(res: dict[str, Any]) -> str:
+    lines = [BEGIN, ""]
+    meta = res["meta"]
+    lines += [
+        f"Measured {meta['date']} on commit `{meta['commit']}`, Python {meta['python']}, "
+        f"{meta['cpu_count']} CPUs, load average {meta['load_before']} before and "
+        f"{meta['load_after']} after (other processes share these cores).",
+        "",
+        "```",
+        meta["command"],
+        "```",
+        "",
+        "| figure | measured | target | |",
+        "| --- | --- | --- | --- |",
+    ]
+    p = res.get("pipeline")
+    if p:
+        lines.append(
+            f"| full pipeline, default kinds | {fmt_rate(p['pipeline_chars_per_s'])} chars/s "
+            f"({fmt_rate(p['pipeline_chars_per_cpu_s'])} per CPU-s) | >= 2.0 M | "
+            f"{_verdict(p['pipeline_chars_per_s'] >= TARGETS['pipeline_chars_per_s'])} |"
+        )
+        lines.append(
+            f"| Punkt, NLTK stock `span_tokenize` | {fmt_rate(p['punkt_stock_chars_per_s'])} "
+            "chars/s | | |"
+        )
+        lines.append(
+            f"| Punkt, accelerated (`punkt_tokenizer()`) | "
+            f"{fmt_rate(p['punkt_accelerated_chars_per_s'])} chars/s | | |"
+        )
+        lines.append(
+            f"| pipeline / stock Punkt | {p['pipeline_to_stock_punkt']:.2f} | >= 0.5 | "
+            f"{_verdict(p['pipeline_to_stock_punkt'] >= TARGETS['pipeline_to_stock_punkt'])} |"
+        )
+        lines.append(
+            f"| pipeline / accelerated Punkt | {p['pipeline_to_accelerated_punkt']:.2f} | | |"
+        )
+    q = res.get("indirect")
+    if q:
+        lines.append(
+            f"| `kinds=direct,mixed,indirect` | {fmt_rate(q['pipeline_chars_per_s'])} chars/s | "
+            f">= 1.0 M | {_verdict(q['pipeline_chars_per_s'] >= TARGETS['indirect_chars_per_s'])} |"
+        )
+    m = res.get("memory")
+    if m:
+        lines.append(
+            f"| peak RSS, streaming the corpus (`extract_quotes_many`) | "
+            f"{m['stream_peak_rss_mb']:.0f} MB | <= 100 MB | "
+            f"{_verdict(m['stream_peak_rss_mb'] <= TARGETS['peak_rss_mb'])} |"
+        )
+        lines.append(
+            f"| peak RSS, the CLI over the corpus | {m['cli_peak_rss_mb']:.0f} MB | <= 100 MB | "
+            f"{_verdict(m['cli_peak_rss_mb'] <= TARGETS['peak_rss_mb'])} |"
+        )
+        lines.append(f"| RSS after import and one sentence | {m['floor_rss_mb']:.0f} MB | | |")
+    s = res.get("scaling")
+    if s and s["largest_vs_smallest"] is not None:
+        lines.append(
+            f"| time per MB, 8 MB vs 1 MB | {s['largest_vs_smallest']:.2f}x "
+            f"({s['largest_vs_smallest_cpu']:.2f}x in CPU time) | <= 1.15x | "
+            f"{_verdict(s['largest_vs_smallest'] <= TARGETS['scaling_8mb_vs_1mb'])} |"
+        )
+    elif s:
+        lines.append(
+            f"| time per MB, 8 MB vs 1 MB | did not finish (below) | <= 1.15x | {_verdict(False)} |"
+        )
+    pr = res.get("processes")
+    if pr:
+        lines.append(
+            f"| 2 processes vs 1 (`extract_quotes_many`) | {pr['speedup']:.2f}x | >= 1.7x | "
+            f"{_verdict(pr['speedup'] >= TARGETS['speedup_2_processes'])} |"
+        )
+    lines.append("")
+    if p:
+        runs = ", ".join(fmt_rate(x) for x in p["pipeline_runs_chars_per_s"])
+        lines += [
+            f"Corpus: {p['documents']:,} documents, {p['characters']:,} characters; "
+            f"pipeline runs (chars/s): {runs}.",
+            "",
+        ]
+    if s:
+        lines += ["### Scaling (one text of concatenated news)", ""]
+        lines += [
+            "| size | s per MB | CPU s per MB | vs 1 MB (CPU) | quotes | peak RSS |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for r in s["sizes"]:
+            if r.get("timed_out"):
+                lines.append(f"| {r['mb']} MB | did not finish in {r['timeout_s']:.0f} s | | | | |")
+                continue
+            lines.append(
+                f"| {r['mb']} MB | {r['seconds_per_mb']:.2f} | {r['cpu_seconds_per_mb']:.2f} | "
+                f"{r['vs_first']:.2f}x ({r['cpu_vs_first']:.2f}x) | {r['quotes']:,} | "
+                f"{r['peak_rss_mb']:.0f} MB |"
+            )
+        lines.append("")
+    a = res.get("adversarial")
+    if a:
+        news = p["pipeline_chars_per_s"] if p else 1e6
+        lines += [
+            "### Adversarial inputs",
+            "",
+            f"Ratio to the news speed above ({fmt_rate(news)} chars/s); "
+            "target >= 0.3x. Growth: time per character at the large size over that at a "
+            "quarter of it (1.0 is linear).",
+            "",
+            "| input | size | chars/s | vs news | growth | |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for i, (name, r) in enumerate(a.items()):
+            extra = "" if i < 7 else " (extra)"
+            size = f"{r['big_chars'] / MB:.2f} MB"
+            if r["ratio_to_news"] is None:
+                which = "big" if r.get("small_chars_per_s") else "small"
+                bound = r[f"{which}_chars"] / r["timeout_s"]
+                lines.append(
+                    f"| `{name}`{extra}: {r['description']} | {size} | did not finish in "
+                    f"{r['timeout_s']:.0f} s at {r[f'{which}_chars']:,} chars "
+                    f"(< {fmt_rate(bound)}) | < {bound / news:.2f}x | | {_verdict(False)} |"
+                )
+                continue
+            ok = r["ratio_to_news"] >= TARGETS["adversarial_ratio"]
+            lines.append(
+                f"| `{name}`{extra}: {r['description']} | {size} | "
+                f"{fmt_rate(r['big_chars_per_s'])} | {r['ratio_to_news']:.2f}x | "
+                f"{r['growth']:.2f} | {_verdict(ok)} |"
+            )
+        lines.append("")
+    pf = res.get("profile")
+    if pf:
+        lines += [
+            "### Profile (cProfile over the corpus, share of the profiled time)",
+            "",
+            "Stages (cumulative, calls made by `QuoteExtractor.extract`):",
+            "",
+            "| stage | share |",
+            "| --- | --- |",
+        ]
+        for k, v in list(pf["stages_cumulative"].items())[:10]:
+            lines.append(f"| `{k}` | {v:.0%} |")
+        lines += ["", "Functions by own time:", "", "| function | calls | own | cumulative |"]
+        lines.append("| --- | --- | --- | --- |")
+        for r in pf["top_self"][:15]:
+            lines.append(
+                f"| `{r['function']}` | {r['calls']:,} | {r['self_share']:.1%} | "
+                f"{r['cumulative_share']:.1%} |"
+            )
+        lines.append("")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_doc(block: str) -> None:
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+def commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "quoteattr"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        ).stdout.strip()
+        return out + ("+dirty" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="JSONL news corpus")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections, comma-separated")
+    parser.add_argument("--quick", action="store_true", help="200 documents, 1 run; no files")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds per adversarial input and size"
+    )
+    parser.add_argument(
+        "--scale-timeout", type=float, default=1200.0, help="seconds per scaling size"
+    )
+    parser.add_argument("--adversarial-child", nargs=2, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    if args.adversarial_child:
+        adversarial_child(args.adversarial_child[0], int(args.adversarial_child[1]))
+        return 0
+    sections = [s.strip() for s in args.only.split(",") if s.strip()]
+    bad = sorted(set(sections) - set(SECTIONS))
+    if bad:
+        raise SystemExit(f"unknown sections {bad}; choose from {', '.join(SECTIONS)}")
+    runs = 1 if args.quick else args.runs
+    texts = load_texts(args.corpus, 200 if args.quick else None)
+    command = "python benchmarks/speed.py " + " ".join(
+        a if not a.startswith("/") else os.path.relpath(a, REPO)
+        for a in (sys.argv[1:] if argv is None else argv)
+    )
+    res: dict[str, Any] = {
+        "meta": {
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": commit(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpu_count": os.cpu_count(),
+            "load_before": load(),
+            "command": command,
+        }
+    }
+    if "pipeline" in sections:
+        say("pipeline (default kinds) and Punkt")
+        res["pipeline"] = bench_pipeline(texts, runs, None)
+    if "indirect" in sections:
+        say("pipeline, kinds=direct,mixed,indirect")
+        res["indirect"] = bench_pipeline(
+            texts, max(1, min(runs, 3)), ("direct", "mixed", "indirect")
+        )
+    if "memory" in sections and not args.quick:
+        say("memory")
+        res["memory"] = bench_memory(args.corpus)
+    if "scaling" in sections:
+        say("scaling")
+        sizes = (1, 2) if args.quick else (1, 2, 4, 8)
+        res["scaling"] = bench_scaling(args.corpus, sizes, args.scale_timeout)
+    if "processes" in sections:
+        say("processes")
+        res["processes"] = bench_processes(texts, max(1, min(runs, 3)))
+    if "adversarial" in sections:
+        say("adversarial")
+        news = res["pipeline"]["pipeline_chars_per_s"] if "pipeline" in res else 1e6
+        big = 100_000 if args.quick else MB
+        res["adversarial"] = bench_adversarial(news, big, args.timeout)
+    if "profile" in sections:
+        say("profile")
+        res["profile"] = bench_profile(texts)
+    res["meta"]["load_after"] = load()
+
+    block = markdown(res)
+    print(block)
+    if not (args.quick or args.no_write):
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+        write_doc(block)
+        say(f"wrote {RESULTS.relative_to(REPO)} and {DOC.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
