@@ -70,6 +70,9 @@ _MIN_WRAP_WIDTH = 50
 _MAX_WRAP_WIDTH = 140
 _WRAP_BAND = 0.7
 _WRAP_SHARE = 0.75
+# Hard-wrapped prose rarely breaks a line at a sentence end; news with one
+# paragraph per line nearly always does.
+_SENTENCE_LINES = 0.5
 _INDENT = 2
 _SHORT_LINE = 60
 # A wrapped document whose blank-line blocks average more lines than this separates
@@ -101,7 +104,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         cs = s + len(line) - len(left)
         content.append((cs, cs + len(left.rstrip(_WS))))
 
-    width, line_paragraphs = _wrap_width(starts, content, hard)
+    width, line_paragraphs = _wrap_width(text, starts, content, hard)
     out: list[tuple[int, int]] = []
     para_start = -1
     n = len(content)
@@ -129,13 +132,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _wrap_width(
-    starts: list[int], content: list[tuple[int, int]], hard: list[bool]
+    text: str, starts: list[int], content: list[tuple[int, int]], hard: list[bool]
 ) -> tuple[int, bool]:
     """The wrap margin of a hard-wrapped document (0 if its lines are not wrapped), and
     whether a wrapped document may end paragraphs at a single line break (it has few
     blank-line breaks)."""
     widths: list[int] = []
     continued: list[int] = []
+    ended = 0  # continued lines that end a sentence
     blocks = 0
     for i, (cs, ce) in enumerate(content):
         if cs < 0:
@@ -144,10 +148,14 @@ def _wrap_width(
         widths.append(w)
         if not hard[i] and content[i + 1][0] >= 0:
             continued.append(w)
+            if _ENDS_SENTENCE.search(text[max(cs, ce - 8) : ce]) is not None:
+                ended += 1
         else:
             blocks += 1
     if len(continued) < _MIN_CONTINUED:
         return 0, False
+    if ended >= _SENTENCE_LINES * len(continued):
+        return 0, False  # a sentence or two per line: one paragraph per line, not a wrap
     widths.sort()
     margin = widths[(len(widths) - 1) * 95 // 100]
     if not _MIN_WRAP_WIDTH <= margin <= _MAX_WRAP_WIDTH:

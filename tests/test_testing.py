@@ -306,8 +306,6 @@ FIXED_EXAMPLES = [
         [("a fair deal for workers", "Maria Lopez", "Lopez")],
         id="straight-single-fragment-ending-in-s",
     ),
-]
-BUG_EXAMPLES = [
     pytest.param(
         "“We will not change our position,” Maria Lopez said.\n\n"
         "“We will not change our position.”\n\n"
@@ -320,6 +318,8 @@ BUG_EXAMPLES = [
         id="quote-paragraph-before-a-fragment-paragraph",
     ),
 ]
+BUG_EXAMPLES: list[object] = []
+
 
 
 @pytest.mark.parametrize(("text", "wanted"), FIXED_EXAMPLES)
@@ -353,6 +353,10 @@ NEWS_BUG_EXAMPLES = [
         [(1, "entity", "James Chen"), (3, "entity", "David Moreau")],
         id="news-quote-paragraph-continues-the-last-speaker",
     ),
+]
+
+
+NEWS_FIXED_EXAMPLES = [
     pytest.param(
         "Talks on hospital funding resume\n"
         "「We will not change our position? We will,」 according to the governor.\n"
@@ -366,9 +370,18 @@ NEWS_BUG_EXAMPLES = [
 ]
 
 
+@pytest.mark.parametrize(("text", "wanted"), NEWS_FIXED_EXAMPLES)
+def test_fixed_news_attribution_bugs(text: str, wanted: list[tuple[int, str, object]]) -> None:
+    _check_fields(text, wanted)
+
+
 @pytest.mark.xfail(reason="attribution bug, reported; remove this marker once fixed", strict=True)
 @pytest.mark.parametrize(("text", "wanted"), NEWS_BUG_EXAMPLES)
 def test_known_news_attribution_bugs(text: str, wanted: list[tuple[int, str, object]]) -> None:
+    _check_fields(text, wanted)
+
+
+def _check_fields(text: str, wanted: list[tuple[int, str, object]]) -> None:
     quotes = extract_quotes(text)
     for i, field, value in wanted:
         q = quotes[i]
