@@ -7,8 +7,11 @@
 
 from __future__ import annotations
 
+from quoteattr._batch import extract_quotes_many
 from quoteattr._errors import ConfigurationError, DataError, InputFormatError, QuoteattrError
+from quoteattr._html import Quotes, render_html, view
 from quoteattr._models import Entity, Mention, Quote, Span
+from quoteattr._speakers import SpeakerTally, speakers
 from quoteattr.pipeline import QuoteExtractor, extract_quotes
 
 __all__ = [
@@ -20,9 +23,15 @@ __all__ = [
     "Quote",
     "QuoteExtractor",
     "QuoteattrError",
+    "Quotes",
     "Span",
+    "SpeakerTally",
     "__version__",
     "extract_quotes",
+    "extract_quotes_many",
+    "render_html",
+    "speakers",
+    "view",
 ]
 
 __version__ = "0.1.0"
