@@ -11,6 +11,7 @@ The checks live in plain functions (`check_records`, `recovered`, ...) so that
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 
@@ -45,7 +46,6 @@ def check_span(text: str, span: object, what: str) -> None:
 def check_records(text: str, records: object) -> None:
     """Every invariant a result of `extract` must satisfy for ``text``."""
     assert isinstance(records, list)
-    top_end = -1
     previous: tuple[int, int] | None = None
     for q in records:
         assert isinstance(q, Quote)
@@ -62,15 +62,10 @@ def check_records(text: str, records: object) -> None:
                     text.startswith(m, q.end - len(m)) and q.content_end <= q.end - len(m)
                     for m in CLOSING
                 ), f"{text[q.start : q.end]!r} is closed but does not end with a closing mark"
-        # Sorted by position; top-level records do not overlap (nested ones lie inside).
+        # Sorted by position.
         key = (q.start, q.end)
         assert previous is None or previous <= key, "records not sorted"
         previous = key
-        if q.end <= top_end and q.start < top_end:
-            pass  # nested inside the current top-level record
-        else:
-            assert q.start >= top_end, "top-level records overlap"
-            top_end = q.end
         prev_end = q.start
         for i, seg in enumerate(q.segments):
             check_span(text, seg, "segment")
@@ -89,6 +84,19 @@ def check_records(text: str, records: object) -> None:
                 check_span(text, m, "entity mention")
         assert 0.0 <= q.confidence <= 1.0
         json.dumps(q.to_dict())  # plain JSON types, even with lone surrogates in the text
+    check_laminar([(q.start, q.end) for q in records])
+
+
+def check_laminar(spans: list[tuple[int, int]]) -> None:
+    """Top-level spans do not overlap; any other span lies inside one (a quotation
+    inside a reported statement): two spans are disjoint or one contains the other."""
+    open_: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        while open_ and open_[-1][1] <= start:
+            open_.pop()
+        if open_:
+            assert end <= open_[-1][1], f"{(start, end)} overlaps {open_[-1]}"
+        open_.append((start, end))
 
 
 def dicts(records: Sequence[Quote]) -> list[str]:
@@ -115,9 +123,17 @@ def check_kinds_subset(text: str) -> None:
     assert set(default) <= set(every)
 
 
+def check_disjoint(records: Sequence[Quote]) -> None:
+    """Quotations in marks never overlap: nested marks stay inside their record."""
+    for a, b in itertools.pairwise(records):
+        assert a.end <= b.start, f"{(a.start, a.end)} overlaps {(b.start, b.end)}"
+
+
 def check_any_text(text: str) -> None:
     records = check_deterministic(text)
     check_records(text, records)
+    check_disjoint(records)
+    check_disjoint(ALL_MARKED.extract(text))
     check_records(text, EVERY_KIND.extract(text))
     check_kinds_subset(text)
 
@@ -263,6 +279,13 @@ def test_generated_text_with_noise_gives_valid_records(
         at %= len(text) + 1
         text = text[:at] + piece + text[at:]
     check_any_text(text)
+
+
+def test_the_laminar_check_can_fail() -> None:
+    check_laminar([(0, 10), (0, 5), (6, 8), (10, 12), (12, 12)])
+    for bad in ([(0, 5), (3, 8)], [(0, 5), (0, 8), (4, 9)], [(2, 9), (0, 4)]):
+        with pytest.raises(AssertionError):
+            check_laminar(bad)
 
 
 @pytest.mark.parametrize(
