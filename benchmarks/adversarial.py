@@ -91,6 +91,21 @@ def _token(n: int, seed: int) -> str:
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ") for _ in range(n))
 
 
+def _speakers(n: int, seed: int, sep: str) -> str:
+    """Quotations each attributed to a different made-up name (Xqobwe, Tkeunar, ...)."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < n:
+        name = rng.choice("BCDFGHKLMNPRSTVWZ") + "".join(
+            rng.choice("aeiouybcdfghklmnprstvwz") for _ in range(rng.randint(4, 9))
+        )
+        unit = f"“We will win,” said {name}.{sep}"
+        out.append(unit)
+        size += len(unit)
+    return "".join(out)[:n]
+
+
 def _dirty(sentence: str, junk: str) -> Callable[[int], str]:
     """News-like sentences with ``junk`` after every few words."""
 
@@ -130,6 +145,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "dialogue_one_paragraph": lambda n: _repeat("“Yes,” he said. “No,” said Smith. ", n),
     "straight_quotes_one_paragraph": lambda n: _repeat('"a" ', n),
     "quotes_many_paragraphs": lambda n: _repeat("“Yes,” he said.\n\n", n),
+    "distinct_speakers": lambda n: _speakers(n, 5, "\n\n"),
+    "distinct_speakers_one_paragraph": lambda n: _speakers(n, 6, " "),
     "capitalised_words": lambda n: _repeat("Smith Jones Brown Minister ", n),
     "names_and_cues_no_stop": lambda n: _repeat("Smith said Jones told Brown added ", n),
     "abbreviations": lambda n: _repeat("Mr. Dr. Sen. U.S. ", n),

@@ -93,6 +93,18 @@ def random_token(n: int = SIZE, seed: int = 9) -> str:
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEF") for _ in range(n))
 
 
+def distinct_speakers(sep: str, n: int = SIZE, seed: int = 10) -> str:
+    """Quotations each attributed to a different made-up name."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    while sum(map(len, out)) < n:
+        name = rng.choice("BCDFGHKLMNPRSTVWZ") + "".join(
+            rng.choice("aeiouybcdfghklmnprstvwz") for _ in range(rng.randint(4, 9))
+        )
+        out.append(f"“We will win,” said {name}.{sep}")
+    return "".join(out)[:n]
+
+
 # Hebrew and Arabic words inside a right-to-left override and its pop.
 RTL = " \u202e\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627\u202c"
 
@@ -123,6 +135,8 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "unclosed_quote_every_sentence": lambda: repeat("He said “we will win. "),
     "dialogue_in_one_paragraph": lambda: repeat("“Yes,” he said. “No,” said Smith. "),
     "straight_quotes_in_one_paragraph": lambda: repeat('"a" '),
+    "distinct_speakers": lambda: distinct_speakers("\n\n"),
+    "distinct_speakers_in_one_paragraph": lambda: distinct_speakers(" "),
     "capitalised_words": lambda: repeat("Smith Jones Brown Minister "),
     "names_and_cues_without_stop": lambda: repeat("Smith said Jones told Brown added "),
     "abbreviations": lambda: repeat("Mr. Dr. Sen. U.S. "),
