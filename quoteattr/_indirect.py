@@ -355,6 +355,19 @@ def _sentence(
     return [_link(state, key, r) for r in _choose(text, found)]
 
 
+def _around_quotes(state: _State, a: int, b: int) -> tuple[int, int]:
+    """A content never cuts a quotation: it holds it whole, lies inside it or beside it
+    ("Smith said the plan “was dead." — the unclosed quotation runs to the end)."""
+    quotes = state.quotes
+    i = bisect_left(state.quote_starts, b) - 1
+    if i >= 0 and a < quotes[i][0] < b < quotes[i][1]:
+        b = quotes[i][1]
+    i = bisect_right(state.quote_starts, a) - 1
+    if i >= 0 and quotes[i][0] < a < quotes[i][1] < b:
+        a = quotes[i][0]
+    return a, b
+
+
 def _choose(text: str, found: list[_Record]) -> list[_Record]:
     """No nested records: tails first, then heads left to right; a continuation
     ("…, adding that") cuts the record it continues."""
@@ -382,6 +395,7 @@ def _choose(text: str, found: list[_Record]) -> list[_Record]:
 
 
 def _link(state: _State, key: tuple[int, int], r: _Record) -> Link:
+    r.ranges = [_around_quotes(state, a, b) for a, b in r.ranges]
     start, end = r.ranges[0][0], r.ranges[-1][1]
     speaker, referent = r.speaker, r.referent
     owner = state.cue_owner.get(r.cue.start)
