@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from quoteattr._attribution import Link
 from quoteattr._document import Document
 from quoteattr._mentions import gender_of, lexicon, name_mentions
@@ -23,7 +25,15 @@ _NAME_WINDOW = 80
 class _Name:
     """A name mention split into its title words and its name words."""
 
-    __slots__ = ("first", "gender", "honorific", "mention", "name_words", "surname", "title")
+    __slots__ = (
+        "first",
+        "gender",
+        "honorific",
+        "mention",
+        "name_words",
+        "surname",
+        "title",
+    )
 
     def __init__(self, mention: Mention) -> None:
         lex = lexicon()
@@ -244,3 +254,53 @@ def _forms_of(doc: Document, surname: str) -> list[_Name]:
         if found and found[-1].end == end and found[-1].kind == "name":
             out.append(_Name(found[-1]))
     return out
+
+
+# A capitalised word right after a given name: "Adela| Quested".
+_NEXT_NAME = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+
+
+def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _Name | None:
+    """The document's usual full form of a one-word name ("Adela" -> "Adela Quested",
+    "Miss Quested" -> "Adela Quested"): a form met at least twice, or with a known
+    given name, that can denote the same person."""
+    word = name.name_words[-1]
+    key = f"{name.honorific}|{word}"
+    if key in cache:
+        return cache[key]
+    lex = lexicon()
+    forms = [f for f in _forms_of(doc, word) if f.first is not None]
+    text = doc.text
+    if word.lower() in lex.first_names or not doc.common_word(word.lower()):
+        # "Adela Quested": the given name followed by a surname.
+        for start in doc.occurrences(word):
+            m = _NEXT_NAME.match(text, start + len(word))
+            if m is None:
+                continue
+            nxt = m.group(1)
+            low = nxt.lower()
+            if (
+                low in lex.not_names
+                or low in lex.title_words
+                or low in lex.first_names
+                or doc.common_word(low)
+            ):
+                continue
+            s = start
+            forms.append(_Name(Mention(s, m.end(), text[s : m.end()], "name")))
+    counts: dict[str, int] = {}
+    for f in forms:
+        counts[f.canonical] = counts.get(f.canonical, 0) + 1
+    low = word.lower()
+    fits = [
+        f
+        for f in forms
+        if f.first is not None
+        and (counts[f.canonical] > 1 or f.first in lex.first_names)
+        and (f.surname == low or (f.first == low and not name.honorific))
+        and (name.gender == "x" or f.gender in ("x", name.gender))
+        and not (name.honorific and f.honorific and name.honorific != f.honorific)
+    ]
+    best = max(fits, key=lambda f: counts[f.canonical]) if fits else None
+    cache[key] = best
+    return best
