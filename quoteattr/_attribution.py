@@ -351,6 +351,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         before = toks[v - 1].lower if v > lo else ""
         if before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE:
             continue
+        if v > lo and _mentions.possessive(toks[v - 1]):
+            continue  # "Clinton's remarks": a noun after a possessive
         between = toks[v + n : hi]
         adjacent = all(t.kind == PUNCT or t.lower == "that" for t in between)
         if strength != "strong" and not adjacent and not weak:
