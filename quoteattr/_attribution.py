@@ -97,7 +97,7 @@ class _Found:
 class _Context:
     """The tokens of one paragraph and the quotations in it."""
 
-    __slots__ = ("_cues", "doc", "end", "p", "quotes", "start", "starts", "tokens")
+    __slots__ = ("_cues", "_likely", "doc", "end", "p", "quotes", "start", "starts", "tokens")
 
     def __init__(self, doc: Document, p: int, quotes: Sequence[RawQuote]) -> None:
         self.doc = doc
@@ -107,6 +107,28 @@ class _Context:
         self.starts = [t.start for t in self.tokens]
         self.quotes = quotes
         self._cues: list[int] | None = None
+        self._likely: list[Mention] | None = None
+
+    def likely_speakers(self) -> list[Mention]:
+        """The narration's names of the best tier, computed once: subjects of a cue
+        ("Fells told Fox News in Milwaukee") before people ("Mr. Quick") before places."""
+        if self._likely is None:
+            found = [
+                m for m in narration_mentions(self.doc, self.p) if m.kind in ("name", "pronoun")
+            ]
+            cues = self.cue_positions()
+            tiers: list[list[Mention]] = [[], [], []]
+            for m in found:
+                i, j = self.index(m.start), self.index(m.end)
+                k = bisect_left(cues, j)
+                if (k < len(cues) and cues[k] - j <= 2) or (k > 0 and cues[k - 1] == i - 1):
+                    tiers[0].append(m)
+                elif m.kind == "pronoun" or _mentions.gender_of(m.text) != "x":
+                    tiers[1].append(m)
+                else:
+                    tiers[2].append(m)
+            self._likely = next((t for t in tiers if t), [])
+        return self._likely
 
     def cue_positions(self) -> list[int]:
         """Indices of the tokens where a cue verb starts, computed once."""
@@ -558,8 +580,9 @@ def _share_within_paragraph(links: list[Link]) -> None:
 
 
 def _paragraph_mention(ctx: _Context, link: Link) -> None:
-    """ "Elizabeth smiled. “Q”": the name in the paragraph's narration nearest the quotation."""
-    found = [m for m in narration_mentions(ctx.doc, ctx.p) if m.kind in ("name", "pronoun")]
+    """ "Elizabeth smiled. “Q”": a name in the paragraph's narration, nearest the quotation
+    among the best kind there is: the subject of a cue, then a person, then any name."""
+    found = ctx.likely_speakers()
     if found:
         i = bisect_left([m.start for m in found], link.start)
         near = found[max(0, i - 1) : i + 1]
