@@ -254,7 +254,30 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
         if name is not None and name.kind in ("name", "organisation", "pronoun"):
             return name
         return appos
-    return np_ending_at(text, tokens, j, lo)
+    found = np_ending_at(text, tokens, j, lo)
+    if found is not None and found.kind == "nominal":
+        # "Trump at the time said", "Smith on Tuesday told": a time phrase, not the subject.
+        a = _index(tokens, found.start)
+        if a - 1 > lo and tokens[a - 1].lower in _TIME_PREPOSITIONS:
+            earlier = subject_before(text, tokens, a - 1, lo)
+            if earlier is not None and earlier.kind != "nominal":
+                return earlier
+    return found
+
+
+# Prepositions that open a time or place phrase between a subject and its verb.
+_TIME_PREPOSITIONS = frozenset(["at", "on", "in", "during", "after", "before", "since", "over"])
+
+
+def _index(tokens: Sequence[Token], offset: int) -> int:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _skip_back(tokens: Sequence[Token], j: int, lo: int) -> int:
