@@ -22,8 +22,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from importlib.resources import files
 
-import regex
-
 from quoteattr import _entities, _mentions
 from quoteattr._attribution import (
     CONFIDENCE,
@@ -33,9 +31,11 @@ from quoteattr._attribution import (
     narration_mentions,
 )
 from quoteattr._document import Document
-from quoteattr._mentions import gender_of
 from quoteattr._models import Mention
 from quoteattr._tokens import PUNCT, tokenize
+
+# Gender of a name (lexicon, else the pronouns after it); `_indirect` uses it too.
+_Genders = _entities.Genders
 
 # How many earlier paragraphs to search for a pronoun's named antecedent.
 ANTECEDENT_PARAGRAPHS = 3
@@ -171,45 +171,6 @@ def _turns(doc: Document, links: Sequence[Link]) -> list[_Turn]:
         if link.kind != "other":
             by_p.setdefault(link.paragraph, []).append(link)
     return [_Turn(p, ls, ls[0].start == doc.paragraphs[p][0]) for p, ls in sorted(by_p.items())]
-
-
-# Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
-_GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
-# How far after a name to look for the pronoun that refers back to it.
-_EVIDENCE_WINDOW = 120
-
-
-class _Genders:
-    """Gender of a name: from the lexicon (first name, title), else from the pronouns
-    that follow the name's occurrences in the document ("Darcy … his")."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.cache: dict[str, str] = {}
-
-    def of(self, m: Mention) -> str:
-        g = gender_of(m.text)
-        if g != "x":
-            return g
-        word = m.text.split()[-1]
-        known = self.cache.get(word)
-        if known is None:
-            known = self._evidence(word)
-            self.cache[word] = known
-        return known
-
-    def _evidence(self, word: str) -> str:
-        text = self.doc.text
-        counts = [0, 0]
-        for start in self.doc.occurrences(word):
-            end = start + len(word)
-            m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
-            if m is not None:
-                counts[0 if m.group(1) else 1] += 1
-        male, female = counts
-        if male + female >= 2 and max(male, female) >= 2 * min(male, female):
-            return "m" if male > female else "f"
-        return "x"
 
 
 def _compatible(m: Mention, gender: str, genders: _Genders) -> bool:
@@ -461,6 +422,8 @@ def _mentions_index(toks: Sequence[object], offset: int) -> int:
 # Narration paragraphs, and their characters, a scene may bridge.
 SCENE_GAP = 2
 SCENE_GAP_CHARS = 700
+# A paragraph this short in capitals (or without letters) is a heading or a break.
+SEPARATOR_CHARS = 40
 # Paragraphs before a scene whose names are candidates.
 CONTEXT_PARAGRAPHS = 3
 MAX_CANDIDATES = 5
@@ -477,6 +440,10 @@ SILENT_PENALTY = 0.5
 # "the doctor said": the cost of taking it as a character of its own when a
 # named candidate could be meant, and of taking it as that named one.
 NOMINAL_ITSELF = 0.8
+# A name in the turn's own narration before its quotation, and the subject of the
+# last sentence of the narration paragraph just before the turn.
+HERE_BONUS = 2.5
+BEFORE_BONUS = 1.2
 NOMINAL_NAMED = 0.3
 # Rules whose speaker was read off a cue next to the quotation.
 EXPLICIT = frozenset(
@@ -648,6 +615,11 @@ class _Evidence:
         self.bonus_chars: list[_Char] = []
         self.vocative: _Char | None = None
 
+    def boost(self, ch: _Char, bonus: float) -> None:
+        if ch.index not in self.bonus:
+            self.bonus_chars.append(ch)
+        self.bonus[ch.index] = self.bonus.get(ch.index, 0.0) + bonus
+
 
 def _decode_scenes(
     doc: Document,
@@ -665,11 +637,14 @@ def _decode_scenes(
     evidence = [
         _turn_evidence(turn, orig, cast) for turn, orig in zip(turns, original, strict=True)
     ]
+    _narration_evidence(doc, turns, evidence, cast)
     narrated = sum(1 for e in evidence if e.fixed is cast.narrator) >= NARRATOR_TURNS
     same, new = _transition_odds(turns, evidence)
     scenes = _split_scenes(doc, turns)
     carried: list[tuple[_Char, int]] = []  # the last scene's final speakers, with paragraph
-    for lo, hi in scenes:
+    for lo, hi, hard in scenes:
+        if hard:
+            carried = []
         cands, seen = _candidates(doc, turns, evidence, lo, hi, cast, carried, narrated)
         if not cands:
             carried = []
@@ -679,6 +654,42 @@ def _decode_scenes(
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
         end_p = turns[hi - 1].p
         carried = [(cands[ci], end_p) for ci in path[-2:]]
+
+
+def _narration_evidence(
+    doc: Document, turns: Sequence[_Turn], evidence: Sequence[_Evidence], cast: _Cast
+) -> None:
+    """Who the narration around a turn is about: "Dorian passed his hand over his
+    forehead. “Q,” he cried." and "Dr. Bull tossed his sword.¶“Q,” he said."."""
+
+    def person(m: Mention) -> _Char | None:
+        ch = cast.of(m) if m.kind == "name" else None
+        if ch is not None:
+            ch.add(m)
+        return ch if ch is not None and ch.person() else None
+
+    for i, turn in enumerate(turns):
+        ev = evidence[i]
+        if ev.fixed is not None:
+            continue
+        here = [person(m) for m in narration_mentions(doc, turn.p, end=turn.links[0].start)]
+        named = [ch for ch in here if ch is not None and ch is not ev.vocative]
+        if named:
+            ev.boost(named[-1], HERE_BONUS)
+        p = turn.p - 1
+        if not ev.gender_weight or p < 0 or (i and turns[i - 1].p == p) or _separator(doc, p):
+            continue  # the narration before a pronoun: its antecedent
+        found = [m for m in narration_mentions(doc, p) if m.kind == "name"]
+        if not found:
+            continue
+        starts = [s for s, _ in doc.sentences(p)]
+        last = bisect_right(starts, found[-1].start) - 1
+        for m in found:
+            if bisect_right(starts, m.start) - 1 == last:
+                ch = person(m)
+                if ch is not None and ch is not ev.vocative:
+                    ev.boost(ch, BEFORE_BONUS)
+                    break
 
 
 def _turn_evidence(
@@ -702,8 +713,7 @@ def _turn_evidence(
                     ev.fixed = ch
                 ch.spoke += 1
             else:
-                ev.bonus[ch.index] = ev.bonus.get(ch.index, 0.0) + 2.0
-                ev.bonus_chars.append(ch)
+                ev.boost(ch, 2.0)
         elif speaker.kind == "nominal" and explicit:
             ref = link.referent
             if ref is not None and ref.kind == "name" and _title_head(speaker):
@@ -776,21 +786,35 @@ def _transition_odds(turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> t
     return math.log(kept / changed / p_alt), math.log(new / alt)
 
 
-def _split_scenes(doc: Document, turns: Sequence[_Turn]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def _separator(doc: Document, p: int) -> bool:
+    """A scene break or a heading: "* * *", "CHAPTER IV", "[III]"."""
+    s, e = doc.paragraphs[p]
+    if e - s > SEPARATOR_CHARS:
+        return False
+    line = doc.text[s:e]
+    return line.upper() == line
+
+
+def _split_scenes(doc: Document, turns: Sequence[_Turn]) -> list[tuple[int, int, bool]]:
+    """Scenes as ``(first turn, end turn, after a scene break)``."""
+    out: list[tuple[int, int, bool]] = []
     lo = 0
+    hard = True
     for i in range(1, len(turns) + 1):
+        broken = False
         if i < len(turns):
             a, b = turns[i - 1].p, turns[i].p
             gap = b - a - 1
             if gap == 0:
                 continue
-            if gap <= SCENE_GAP:
+            broken = any(_separator(doc, p) for p in range(a + 1, b))
+            if gap <= SCENE_GAP and not broken:
                 chars = doc.paragraphs[b][0] - doc.paragraphs[a][1]
                 if chars <= SCENE_GAP_CHARS:
                     continue
-        out.append((lo, i))
+        out.append((lo, i, hard))
         lo = i
+        hard = broken
     return out
 
 
@@ -829,6 +853,10 @@ def _candidates(
     start = max(0, first_p - CONTEXT_PARAGRAPHS)
     if lo > 0:
         start = max(start, turns[lo - 1].p + 1)
+    for p in range(first_p - 1, start - 1, -1):
+        if _separator(doc, p):
+            start = p + 1
+            break
     last_p = turns[hi - 1].p
     for p in range(start, last_p + 1):
         for m in narration_mentions(doc, p):

@@ -134,12 +134,58 @@ class _Cluster:
         return Entity(name=name, title=title, kind=self.kind, mentions=mentions)
 
 
+# Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
+_GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
+# A title right before a word: "Mrs |Beaver", "Mr. |Darcy".
+_TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
+# How far after a name to look for the pronoun that refers back to it.
+_EVIDENCE_WINDOW = 120
+
+
+class Genders:
+    """Gender of a name: from the lexicon (first name, title), else from the pronouns
+    that follow the name's occurrences in the document ("Darcy … his")."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.cache: dict[str, str] = {}
+
+    def of(self, m: Mention) -> str:
+        g = gender_of(m.text)
+        if g != "x":
+            return g
+        word = m.text.split()[-1]
+        known = self.cache.get(word)
+        if known is None:
+            known = self._evidence(word)
+            self.cache[word] = known
+        return known
+
+    def _evidence(self, word: str) -> str:
+        text = self.doc.text
+        counts = [0, 0]
+        for start in self.doc.occurrences(word):
+            before = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+            if before is not None and gender_of(before.group(1)) != "x":
+                continue  # "Mrs Beaver" is not "Beaver"
+            end = start + len(word)
+            m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
+            if m is not None:
+                counts[0 if m.group(1) else 1] += 1
+        male, female = counts
+        if male + female >= 2 and max(male, female) >= 2 * min(male, female):
+            return "m" if male > female else "f"
+        return "x"
+
+
 def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
     """The entity of each speaker mention (a pronoun's is its antecedent's)."""
     clusters: list[_Cluster] = []
     by_mention: dict[Mention, _Cluster] = {}
     by_key: dict[str, _Cluster] = {}
     full_forms: dict[str, list[_Name]] = {}
+    completed: dict[str, _Name | None] = {}
+    genders = Genders(doc)
     for n, link in enumerate(links):
         speaker = link.speaker
         if speaker is None:
@@ -149,7 +195,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             continue
         cluster = by_mention.get(referent)
         if cluster is None:
-            cluster = _cluster_for(doc, referent, clusters, by_key, full_forms)
+            cluster = _cluster_for(doc, referent, clusters, by_key, full_forms, genders, completed)
             by_mention[referent] = cluster
         cluster.last = n
         cluster.mentions.append(speaker)
@@ -165,6 +211,8 @@ def _cluster_for(
     clusters: list[_Cluster],
     by_key: dict[str, _Cluster],
     full_forms: dict[str, list[_Name]],
+    genders: Genders,
+    completed: dict[str, _Name | None],
 ) -> _Cluster:
     lex = lexicon()
     if mention.kind != "name":
@@ -187,6 +235,8 @@ def _cluster_for(
             clusters.append(cluster)
         return cluster
     name = _Name(mention)
+    if name.gender == "x":
+        name.gender = genders.of(mention)  # "Beaver ... he" is not "Mrs Beaver"
     shared: frozenset[str] = frozenset()
     if name.honorific and name.first is None:
         forms = full_forms.get(name.surname)
@@ -215,17 +265,25 @@ def _cluster_for(
         for f in fuller:
             counts[f.canonical] = counts.get(f.canonical, 0) + 1
         lex = lexicon()
-        # A known first name, or a form seen twice: not "Harvest Thanksgiving Tony".
+        # A known first name, or a form seen twice: not "Harvest Thanksgiving Tony";
+        # a given name ("Tony") is completed only by what follows it ("Tony Last").
+        given = name.surname in lex.first_names and not name.honorific
         fuller = [
             f
             for f in fuller
             if f.first is not None
+            and not given
             and (
                 f.first in lex.first_names
                 or counts[f.canonical] > 1
                 or not doc.common_word(f.first)
             )
         ]
+        if not fuller:
+            full = fuller_form(doc, name, completed)
+            if full is not None:
+                fuller = [full]
+                counts[full.canonical] = 1
         if fuller:
             top = max((f.canonical for f in fuller), key=lambda k: counts[k])
             for f in fuller:
@@ -292,12 +350,13 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
     for f in forms:
         counts[f.canonical] = counts.get(f.canonical, 0) + 1
     low = word.lower()
+    given = low in lex.first_names and not name.honorific
     fits = [
         f
         for f in forms
         if f.first is not None
         and (counts[f.canonical] > 1 or f.first in lex.first_names)
-        and (f.surname == low or (f.first == low and not name.honorific))
+        and ((f.surname == low and not given) or (f.first == low and not name.honorific))
         and (name.gender == "x" or f.gender in ("x", name.gender))
         and not (name.honorific and f.honorific and name.honorific != f.honorific)
     ]
