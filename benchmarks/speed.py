@@ -194,7 +194,7 @@ def texts():
             if line.strip():
                 yield json.loads(line)["text"]
 n = sum(len(q) for q in extract_quotes_many(texts()))
-print(json.dumps({"quotes": n, "maxrss_kb": peak_kb()}))
+print(json.dumps({"quotes": n, "maxrss_kb": peak_kb(), "scipy": "scipy" in sys.modules}))
 """
 )
 
@@ -211,10 +211,10 @@ print(json.dumps({"exit": code, "maxrss_kb": peak_kb()}))
 _FLOOR = (
     _PEAK
     + """
-import json
+import json, sys
 from quoteattr import extract_quotes
 extract_quotes("“We will win,” the mayor said.")
-print(json.dumps({"maxrss_kb": peak_kb()}))
+print(json.dumps({"maxrss_kb": peak_kb(), "scipy": "scipy" in sys.modules}))
 """
 )
 
@@ -241,9 +241,11 @@ print(json.dumps({"wall": wall, "cpu": cpu, "quotes": len(quotes), "maxrss_kb": 
 )
 
 
-def _child(code: str, *args: str, timeout: float | None = None) -> dict[str, Any]:
+def _child(
+    code: str, *args: str, timeout: float | None = None, python: str = sys.executable
+) -> dict[str, Any]:
     proc = subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [python, "-c", code, *args],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -254,15 +256,20 @@ def _child(code: str, *args: str, timeout: float | None = None) -> dict[str, Any
     return result
 
 
-def bench_memory(corpus: str) -> dict[str, Any]:
-    floor = _child(_FLOOR)
+def bench_memory(corpus: str, python: str = sys.executable) -> dict[str, Any]:
+    """Peak RSS of fresh processes run by ``python`` (another venv's interpreter measures
+    a clean install: NLTK imports SciPy and NumPy when they are installed, ~75 MB)."""
+    corpus = os.path.abspath(corpus)
+    floor = _child(_FLOOR, python=python)
     say(f"  import + one sentence: {floor['maxrss_kb'] / 1024:.1f} MB")
-    stream = _child(_STREAM, corpus)
+    stream = _child(_STREAM, corpus, python=python)
     say(f"  streaming the corpus: {stream['maxrss_kb'] / 1024:.1f} MB")
     with tempfile.TemporaryDirectory() as tmp:
-        cli = _child(_CLI, corpus, os.path.join(tmp, "out.jsonl"))
+        cli = _child(_CLI, corpus, os.path.join(tmp, "out.jsonl"), python=python)
     say(f"  CLI over the corpus: {cli['maxrss_kb'] / 1024:.1f} MB")
     return {
+        "python": python,
+        "scipy_imported": bool(floor.get("scipy")),
         "floor_rss_mb": floor["maxrss_kb"] / 1024,
         "stream_peak_rss_mb": stream["maxrss_kb"] / 1024,
         "cli_peak_rss_mb": cli["maxrss_kb"] / 1024,
@@ -293,6 +300,11 @@ def bench_scaling(corpus: str, sizes: Sequence[int], timeout: float) -> dict[str
             rows.append({"mb": mb, "timed_out": True, "timeout_s": timeout})
             say(f"  {mb} MB: did not finish within {timeout:.0f} s")
             break
+        except subprocess.CalledProcessError as exc:
+            error = (exc.stderr or "").strip().splitlines()[-1:] or [f"exit {exc.returncode}"]
+            rows.append({"mb": mb, "failed": error[0]})
+            say(f"  {mb} MB: failed: {error[0]}")
+            break
         row = {
             "mb": mb,
             "seconds_per_mb": r["wall"] / mb,
@@ -306,7 +318,7 @@ def bench_scaling(corpus: str, sizes: Sequence[int], timeout: float) -> dict[str
             f"  {mb} MB: {row['seconds_per_mb']:.2f} s/MB "
             f"({row['cpu_seconds_per_mb']:.2f} CPU s/MB), peak {row['peak_rss_mb']:.0f} MB"
         )
-    done = [r for r in rows if not r.get("timed_out")]
+    done = [r for r in rows if not r.get("timed_out") and not r.get("failed")]
     for r in done:
         r["vs_first"] = r["seconds_per_mb"] / done[0]["seconds_per_mb"]
         r["cpu_vs_first"] = r["cpu_seconds_per_mb"] / done[0]["cpu_seconds_per_mb"]
@@ -518,16 +530,20 @@ def _verdict(ok: bool) -> str:
 
 def markdown(res: dict[str, Any]) -> str:
     lines = [BEGIN, ""]
-    meta = res["meta"]
+    runs = res.get("runs") or [res["meta"]]
+    for meta in runs:
+        lines += [
+            f"Measured {meta['date']} on commit `{meta['commit']}`, Python {meta['python']}, "
+            f"{meta['cpu_count']} CPUs, load average {meta['load_before']} before and "
+            f"{meta.get('load_after')} after (other processes share these cores); "
+            f"sections: {', '.join(meta.get('sections', SECTIONS))}:",
+            "",
+            "```",
+            meta["command"],
+            "```",
+            "",
+        ]
     lines += [
-        f"Measured {meta['date']} on commit `{meta['commit']}`, Python {meta['python']}, "
-        f"{meta['cpu_count']} CPUs, load average {meta['load_before']} before and "
-        f"{meta['load_after']} after (other processes share these cores).",
-        "",
-        "```",
-        meta["command"],
-        "```",
-        "",
         "| figure | measured | target | |",
         "| --- | --- | --- | --- |",
     ]
@@ -559,18 +575,27 @@ def markdown(res: dict[str, Any]) -> str:
             f"| `kinds=direct,mixed,indirect` | {fmt_rate(q['pipeline_chars_per_s'])} chars/s | "
             f">= 1.0 M | {_verdict(q['pipeline_chars_per_s'] >= TARGETS['indirect_chars_per_s'])} |"
         )
-    m = res.get("memory")
-    if m:
+    for key in ("memory_clean", "memory"):
+        m = res.get(key)
+        if not m:
+            continue
+        env = (
+            "NLTK imported SciPy/NumPy (installed here)"
+            if m.get("scipy_imported")
+            else "nltk, regex, attrs only"
+        )
         lines.append(
-            f"| peak RSS, streaming the corpus (`extract_quotes_many`) | "
+            f"| peak RSS, streaming the corpus (`extract_quotes_many`); {env} | "
             f"{m['stream_peak_rss_mb']:.0f} MB | <= 100 MB | "
             f"{_verdict(m['stream_peak_rss_mb'] <= TARGETS['peak_rss_mb'])} |"
         )
         lines.append(
-            f"| peak RSS, the CLI over the corpus | {m['cli_peak_rss_mb']:.0f} MB | <= 100 MB | "
-            f"{_verdict(m['cli_peak_rss_mb'] <= TARGETS['peak_rss_mb'])} |"
+            f"| peak RSS, the CLI over the corpus; {env} | {m['cli_peak_rss_mb']:.0f} MB | "
+            f"<= 100 MB | {_verdict(m['cli_peak_rss_mb'] <= TARGETS['peak_rss_mb'])} |"
         )
-        lines.append(f"| RSS after import and one sentence | {m['floor_rss_mb']:.0f} MB | | |")
+        lines.append(
+            f"| RSS after import and one sentence; {env} | {m['floor_rss_mb']:.0f} MB | | |"
+        )
     s = res.get("scaling")
     if s and s["largest_vs_smallest"] is not None:
         lines.append(
@@ -605,6 +630,9 @@ def markdown(res: dict[str, Any]) -> str:
         for r in s["sizes"]:
             if r.get("timed_out"):
                 lines.append(f"| {r['mb']} MB | did not finish in {r['timeout_s']:.0f} s | | | | |")
+                continue
+            if r.get("failed"):
+                lines.append(f"| {r['mb']} MB | failed: `{r['failed']}` | | | | |")
                 continue
             lines.append(
                 f"| {r['mb']} MB | {r['seconds_per_mb']:.2f} | {r['cpu_seconds_per_mb']:.2f} | "
@@ -710,6 +738,16 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--scale-timeout", type=float, default=1200.0, help="seconds per scaling size"
     )
+    parser.add_argument(
+        "--memory-python",
+        metavar="PYTHON",
+        help="also measure memory with this interpreter (a venv with only quoteattr's deps)",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the sections of the saved results that this run does not measure",
+    )
     parser.add_argument("--adversarial-child", nargs=2, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -751,6 +789,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "memory" in sections and not args.quick:
         say("memory")
         res["memory"] = bench_memory(args.corpus)
+        if args.memory_python:
+            say(f"memory with {args.memory_python}")
+            res["memory_clean"] = bench_memory(args.corpus, args.memory_python)
     if "scaling" in sections:
         say("scaling")
         sizes = (1, 2) if args.quick else (1, 2, 4, 8)
@@ -767,6 +808,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("profile")
         res["profile"] = bench_profile(texts)
     res["meta"]["load_after"] = load()
+    res["meta"]["sections"] = sections
+    res["runs"] = [res["meta"]]
+    if args.merge and RESULTS.exists():
+        saved = json.loads(RESULTS.read_text(encoding="utf-8"))
+        stale = {"meta", "runs"} | ({"memory_clean"} if "memory" in sections else set())
+        kept = {k: v for k, v in saved.items() if k not in res and k not in stale}
+        res = {**kept, **res, "runs": [*saved.get("runs", [saved["meta"]]), res["meta"]]}
 
     block = markdown(res)
     print(block)
