@@ -468,6 +468,7 @@ class _Char:
         "index",
         "kind",
         "last",
+        "lexical",
         "mentions",
         "narrator",
         "spoke",
@@ -488,13 +489,12 @@ class _Char:
         self.spoke = 0
         self.last = -1
         self.narrator = kind == "narrator"
+        self.lexical = kind == "nominal" and gender != "x"
 
     def person(self) -> bool:
-        """Known to be a person: a gender, a title, or a turn of speech."""
-        if self.narrator or self.gender != "x" or self.spoke:
-            return True
-        best = self.cluster.best if self.cluster is not None else None
-        return best is not None and bool(best.honorific)
+        """Known to be a person: a title, a given name, or a turn of speech (pronouns
+        after a name are no proof: "London … she")."""
+        return self.narrator or self.lexical or self.spoke > 0
 
     def add(self, m: Mention) -> None:
         if not self.mentions or self.mentions[-1].start < m.start:
@@ -575,6 +575,7 @@ class _Cast:
             ch.cluster.add(name)
             if ch.gender == "x":
                 ch.gender = gender
+            ch.lexical = ch.lexical or _lexical(m)
             return ch
         cluster = _entities._Cluster("person")
         if name.first is None:
@@ -587,8 +588,14 @@ class _Cast:
         if cluster.gender == "x":
             cluster.gender = gender
         ch = _Char(len(self.chars), cluster, gender)
+        ch.lexical = _lexical(m) or any(_lexical(n.mention) for n in cluster.names)
         self.chars.append(ch)
         return ch
+
+
+def _lexical(m: Mention) -> bool:
+    """A person by the words of the name: a title or a known given name."""
+    return _mentions.gender_of(m.text) != "x" or bool(_entities._Name(m).honorific)
 
 
 class _Evidence:

@@ -1,0 +1,190 @@
+"""The conversation stage: speakers of dialogue turns decoded from the flow of a scene."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import extract_quotes
+from quoteattr._models import Quote
+
+
+def names(text: str) -> list[str | None]:
+    return [q.entity.name if q.entity else None for q in extract_quotes(text)]
+
+
+def test_unattributed_turns_alternate() -> None:
+    text = (
+        "“Where have you been all day?” asked Mary.\n\n"
+        "“At the market,” replied Tom.\n\n"
+        "“All day long?”\n\n"
+        "“Most of it.”\n\n"
+        "“And what did you buy?”\n\n"
+        "“Nothing at all.”"
+    )
+    assert names(text) == ["Mary", "Tom", "Mary", "Tom", "Mary", "Tom"]
+
+
+def test_dialogue_that_opens_unattributed_is_filled_backwards() -> None:
+    text = (
+        "The rain had not stopped since noon.\n\n"
+        "“Is it still raining?”\n\n"
+        "“It is, and it will go on all night.”\n\n"
+        "“Then we stay here,” said Mary.\n\n"
+        "“As you like,” said Tom."
+    )
+    assert names(text) == ["Mary", "Tom", "Mary", "Tom"]
+
+
+def test_pronoun_takes_the_participant_of_its_gender() -> None:
+    text = (
+        "“I shall write to him tonight,” said Mary.\n\n"
+        "“Do as you please,” said Tom.\n\n"
+        "“I always do,” he added, laughing.\n\n"
+        "“You always have,” she said."
+    )
+    assert names(text) == ["Mary", "Tom", "Tom", "Mary"]
+
+
+def test_continuation_cue_keeps_the_last_speaker() -> None:
+    text = (
+        "“We will not change our position,” Maria Lopez said.\n\n"
+        "“We will not change our position,” Elena Rossi said.\n\n"
+        "“Not this year and not the next,” she went on."
+    )
+    assert names(text)[2] == "Elena Rossi"
+
+
+def test_vocative_names_the_next_speaker_not_this_one() -> None:
+    text = (
+        "Mary and Tom sat by the fire. Anne came in with the tea.\n\n"
+        "“Tom, will you pour?” said Mary.\n\n"
+        "“With pleasure.”\n\n"
+        "“Anne, you must sit down.”\n\n"
+        "“Thank you, I will.”"
+    )
+    got = names(text)
+    assert got[0] == "Mary" and got[1] == "Tom"
+    assert got[2] != "Anne"
+    assert got[3] == "Anne"
+
+
+def test_narration_before_a_pronoun_gives_its_antecedent() -> None:
+    text = (
+        "“The train is late again,” said Mr. Brown.\n\n"
+        "Anne looked up from her book and smiled at him. “It always is,” she said."
+    )
+    assert names(text) == ["Mr. Brown", "Anne"]
+
+
+def test_definite_nominal_is_a_named_participant() -> None:
+    text = (
+        "“You are late, my dear,” said Mr. Brown.\n\n"
+        "“The roads were flooded,” said Mary.\n\n"
+        "“Then you must stay the night,” said the old gentleman."
+    )
+    quotes = extract_quotes(text)
+    assert quotes[2].speaker is not None and quotes[2].speaker.text == "the old gentleman"
+    assert quotes[2].entity is not None and quotes[2].entity.name == "Mr. Brown"
+
+
+def test_indefinite_nominal_is_someone_new() -> None:
+    text = (
+        "“You are late, my dear,” said Mr. Brown.\n\n"
+        "“The road to the village is closed,” said an old woman at the gate."
+    )
+    quotes = extract_quotes(text)
+    assert quotes[1].entity is not None and quotes[1].entity.name != "Mr. Brown"
+
+
+def test_fragment_paragraph_is_not_a_dialogue_turn() -> None:
+    text = (
+        "“We will not change our position,” Maria Lopez said.\n\n"
+        "“We will not change our position.”\n\n"
+        "According to the mayor, the plan was “a serious mistake”."
+    )
+    quotes = extract_quotes(text)
+    assert quotes[1].entity is not None and quotes[1].entity.name == "Maria Lopez"
+
+
+def test_place_names_are_not_speakers() -> None:
+    text = (
+        "London was grey that morning, and she walked to the station alone.\n\n"
+        "“Good morning,” said Mr. Brown.\n\n"
+        "“Good morning to you.”"
+    )
+    assert "London" not in names(text)
+
+
+def test_narrator_named_by_the_others() -> None:
+    turns = []
+    for _ in range(3):
+        turns += [
+            "“I cannot believe it,” I said.",
+            "“Believe it, Hastings,” said Poirot.",
+        ]
+    text = "\n\n".join(turns)
+    assert names(text).count("Hastings") == 3
+
+
+def test_scene_break_forgets_the_speakers() -> None:
+    text = (
+        "“I shall go,” said Mary.\n\n"
+        "“Go, then,” said Tom.\n\n"
+        "* * *\n\n"
+        "The next morning the house was quiet.\n\n"
+        "“Who is there?”"
+    )
+    assert names(text)[2] is None
+
+
+# --- properties --------------------------------------------------------------------------------
+
+_NAMES = ["Mary", "Tom", "Anne", "Mr. Brown", "Lucy"]
+_LINES = ["Yes.", "No, not at all.", "Why not?", "Because it is late.", "Very well."]
+
+
+@st.composite
+def dialogues(draw: st.DrawFn) -> tuple[str, str, str, int]:
+    a, b = draw(st.lists(st.sampled_from(_NAMES), min_size=2, max_size=2, unique=True))
+    n = draw(st.integers(1, 8))
+    lines = [draw(st.sampled_from(_LINES)) for _ in range(n + 2)]
+    paragraphs = [f"“{lines[0]}” said {a}.", f"“{lines[1]}” said {b}."]
+    paragraphs += [f"“{line}”" for line in lines[2:]]
+    return "\n\n".join(paragraphs), a, b, n
+
+
+@settings(max_examples=40, deadline=None)
+@given(dialogues())
+def test_two_party_dialogue_alternates(d: tuple[str, str, str, int]) -> None:
+    text, a, b, n = d
+    got = names(text)
+    assert got == [a, b] * ((n + 2) // 2) + [a] * ((n + 2) % 2)
+
+
+def _valid(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+        if q.entity is not None:
+            for m in q.entity.mentions:
+                assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*_NAMES, "he", "she", "the old lady", "I"]), st.booleans()),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_any_dialogue_gives_spans_of_the_text(turns: list[tuple[str, bool]]) -> None:
+    paragraphs = []
+    for i, (who, attributed) in enumerate(turns):
+        line = _LINES[i % len(_LINES)]
+        paragraphs.append(f"“{line}” said {who}." if attributed else f"“{line}”")
+    text = "\n\n".join(paragraphs)
+    quotes = extract_quotes(text)
+    assert len(quotes) == len(turns)
+    _valid(text, quotes)

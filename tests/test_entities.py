@@ -1,0 +1,98 @@
+"""Entities: speaker mentions grouped under one canonical name per person."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import QuoteExtractor, _entities, _layout, extract_quotes
+from quoteattr._cues import CueLexicon
+from quoteattr._document import Document
+from quoteattr._models import Mention
+from quoteattr._sentences import SentenceSplitter
+
+
+def document(text: str) -> Document:
+    return Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+
+
+def name(text: str) -> _entities._Name:
+    return _entities._Name(Mention(0, len(text), text, "name"))
+
+
+def test_given_name_completed_by_the_surname_that_follows_it() -> None:
+    doc = document(
+        "Adela Quested had never seen the hills. Adela Quested wanted to see them.\n\n"
+        "Adela was tired."
+    )
+    full = _entities.fuller_form(doc, name("Adela"), {})
+    assert full is not None and full.canonical == "Adela Quested"
+
+
+def test_surname_with_honorific_completed_by_the_full_name() -> None:
+    doc = document("Adela Quested sat down. Adela Quested was tired.\n\nMiss Quested left.")
+    full = _entities.fuller_form(doc, name("Miss Quested"), {})
+    assert full is not None and full.canonical == "Adela Quested"
+
+
+def test_given_name_is_not_completed_by_the_words_before_it() -> None:
+    doc = document(
+        "They went to the Harvest Thanksgiving Tony had planned. "
+        "After the Harvest Thanksgiving Tony slept.\n\nTony woke at noon."
+    )
+    assert _entities.fuller_form(doc, name("Tony"), {}) is None
+
+
+def test_honorific_of_the_other_gender_is_not_a_fuller_form() -> None:
+    doc = document("Mrs. Archer Lane came. Mrs. Archer Lane left.\n\nMr. Lane stayed.")
+    full = _entities.fuller_form(doc, name("Mr. Lane"), {})
+    assert full is None or "Mrs" not in full.canonical
+
+
+def test_gender_evidence_skips_titled_occurrences() -> None:
+    text = (
+        "Mrs Beaver said she was tired. Mrs Beaver said she would go. "
+        "Beaver said he would stay. Beaver thought he was right. Beaver knew he was."
+    )
+    genders = _entities.Genders(document(text))
+    assert genders.of(Mention(0, 6, "Beaver", "name")) == "m"
+
+
+def test_surname_alone_keeps_apart_from_the_mother_of_the_other_gender() -> None:
+    text = (
+        "Beaver said he was tired. Beaver thought he would stay. Beaver knew he was right.\n\n"
+        "“Good night,” said Mrs Beaver.\n\n"
+        "“Good night, Mother,” said Beaver."
+    )
+    got = [q.entity.name if q.entity else None for q in extract_quotes(text)]
+    assert got == ["Mrs Beaver", "Beaver"]
+
+
+def test_lone_given_name_and_full_name_are_one_entity() -> None:
+    text = (
+        "Adela Quested looked at the hills. Adela Quested had come a long way.\n\n"
+        "“How beautiful it is,” said Adela.\n\n"
+        "“It is,” said Miss Quested later, “more than I hoped.”"
+    )
+    quotes = extract_quotes(text)
+    assert {q.entity.name for q in quotes if q.entity} == {"Adela Quested"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mary", "Tom Smith", "Smith", "Mr. Smith", "Mrs. Smith", "she", "he"]),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_every_speaker_mention_has_an_entity_with_its_offsets(speakers: list[str]) -> None:
+    text = "\n\n".join(f"“Line number {i}.” said {s}." for i, s in enumerate(speakers))
+    for q in QuoteExtractor().extract(text):
+        assert q.speaker is not None
+        if q.speaker.kind != "pronoun":
+            assert q.entity is not None
+        if q.entity is not None:
+            assert q.entity.name
+            for m in q.entity.mentions:
+                assert text[m.start : m.end] == m.text
