@@ -10,7 +10,7 @@ lexicon ("a spokeswoman for the ministry", "officials") or an organisation
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from quoteattr import _lexicon
 from quoteattr._models import Mention, MentionKind
@@ -420,6 +420,7 @@ def name_mentions(
     return out
 
 
+@lru_cache(maxsize=8192)
 def gender_of(mention_text: str) -> str:
     """``"m"``, ``"f"`` or ``"x"`` (unknown) from a title or a first name in the mention."""
     lex = lexicon()
