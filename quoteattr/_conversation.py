@@ -21,6 +21,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from importlib.resources import files
+from itertools import islice
 
 from quoteattr import _entities, _mentions
 from quoteattr._attribution import (
@@ -39,6 +40,8 @@ _Genders = _entities.Genders
 
 # How many earlier paragraphs to search for a pronoun's named antecedent.
 ANTECEDENT_PARAGRAPHS = 3
+# How many of a paragraph's first names may be its subject.
+HERE_LOOK = 24
 # More tokens than "“Q,” said the old gentleman, smiling." outside the quotes: narration.
 NARRATION_WORDS = 12
 # Times the others must address the narrator by one name before "I" takes it.
@@ -213,9 +216,12 @@ def _antecedent(
         )
 
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
-    here = [m for m in narration_mentions(doc, turn.p, end=link.speaker.start) if fits(m)]
-    if here:
-        return here[0]  # the paragraph's subject, not a name it mentions in passing
+    # The paragraph's subject, not a name it mentions in passing; a bounded look, so a
+    # paragraph of a thousand quotations stays linear.
+    head = islice(narration_mentions(doc, turn.p, end=link.speaker.start), HERE_LOOK)
+    here = next((m for m in head if fits(m)), None)
+    if here is not None:
+        return here
     last = prev.speaker if prev is not None else None
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if _compatible(before.speaker, gender, genders):

@@ -202,7 +202,9 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
         if referent is not speaker:
             cluster.mentions.append(referent)
         by_mention[speaker] = cluster
-    return {m: c.entity() for m, c in by_mention.items()}
+    distinct = {id(c): c for c in by_mention.values()}
+    built = {key: c.entity() for key, c in distinct.items()}  # each cluster once
+    return {m: built[id(c)] for m, c in by_mention.items()}
 
 
 def _cluster_for(
