@@ -4,7 +4,7 @@ A blank line (empty or white space only, NBSP included), a form feed and the Uni
 paragraph separator always end a paragraph. A single line break is either a paragraph
 break (news files often hold one paragraph per line) or a hard wrap (Gutenberg novels
 wrapped at about 70 characters, or a stray break inside a news sentence such as
-"Foreign Minister Marcelo Ebrard\\nsaid that ..."). Which one is decided per document:
+"Health Minister Ana Ruiz\\nsaid that ..."). Which one is decided per document:
 
 * **Wrapped documents.** When at least three lines continue onto a next line and 75 %
   of those lines reach into the top band of the document's line widths (>= 70 % of

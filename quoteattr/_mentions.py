@@ -1,7 +1,7 @@
 """Speaker mentions: noun phrases next to a cue, found without a model.
 
 A mention is read off the tokens around a cue: a proper name with its titles
-("Foreign Minister Marcelo Ebrard"), a pronoun ("she"), a nominal from the
+("Health Minister Ana Ruiz"), a pronoun ("she"), a nominal from the
 lexicon ("a spokeswoman for the ministry", "officials") or an organisation
 ("the State Department"). Word classes come from the data files in
 `data/lexicon/`; nothing here names a particular person.
@@ -130,7 +130,7 @@ def make(text: str, tokens: Sequence[Token], lex: Lexicon) -> Mention:
 
 
 def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> int:
-    """First index of the name run ending at ``j`` ("U.S. Secretary of State Mike Pompeo")."""
+    """First index of the name run ending at ``j`` ("U.S. Secretary of State Jane Hill")."""
     a = j
     while a - 1 >= lo:
         t = tokens[a - 1]

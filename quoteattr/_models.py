@@ -53,7 +53,7 @@ class Span:
 
 @attrs.frozen(slots=True)
 class Mention(Span):
-    """A span that names or refers to a speaker ("Ebrard", "she", "a spokeswoman")."""
+    """A span that names or refers to a speaker ("Ruiz", "she", "a spokeswoman")."""
 
     kind: MentionKind = attrs.field(default="name", validator=attrs.validators.in_(MENTION_KINDS))
 
@@ -66,8 +66,8 @@ class Mention(Span):
 class Entity:
     """One speaker, with every mention of it that attribution used.
 
-    ``name`` is the canonical name ("Marcelo Ebrard"), ``title`` the role or
-    title met with it ("Foreign Minister"), or ``None``.
+    ``name`` is the canonical name ("Ana Ruiz"), ``title`` the role or
+    title met with it ("Health Minister"), or ``None``.
     """
 
     name: str

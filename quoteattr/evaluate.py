@@ -807,8 +807,8 @@ class Profile:
 
     * ``overlap``: the predicted speaker mention overlaps the gold speaker span;
     * ``surname``: the last word of the predicted entity's name occurs, as a
-      word, in the gold speaker text (news: "Ebrard" in "Foreign Minister
-      Marcelo Ebrard");
+      word, in the gold speaker text (news: "Ruiz" in "Health Minister
+      Ana Ruiz");
     * ``aliases``: the predicted entity's name (alone or after its title) or
       the speaker mention's text equals one of the gold aliases after
       `normalise_name` (pronoun mentions are never compared by text); or the
