@@ -38,7 +38,7 @@ from quoteattr._document import Document
 from quoteattr._marks import RawQuote
 from quoteattr._mentions import lexicon
 from quoteattr._models import Mention, QuoteKind, Span
-from quoteattr._tokens import PUNCT, WORD, Token
+from quoteattr._tokens import PUNCT, WORD, Token, index_at
 
 CONFIDENCE = {
     "quote_cue_mention": 0.95,
@@ -268,7 +268,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             speaker = _mentions.subject_before(text, toks, v, k)
             if speaker is None:
                 return None
-            first = _index_of(toks, speaker.start)
+            first = index_at(toks, speaker.start)
             # Only modifiers may stand before the subject: "retired general Lloyd Newton said".
             if any(x.kind != WORD for x in toks[k:first]) or first - k > 4:
                 return None
@@ -289,7 +289,7 @@ def _dash_credit(ctx: _Context, tail: tuple[int, int]) -> _Found | None:
     if speaker is None or speaker.kind != "name":
         return None
     # Nothing but punctuation until the paragraph ends or the next quotation starts.
-    rest = toks[_index_of(toks, speaker.end) : hi]
+    rest = toks[index_at(toks, speaker.end) : hi]
     if any(t.kind != PUNCT for t in rest):
         return None
     return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + 1))
@@ -322,8 +322,8 @@ def _agent_of_document(ctx: _Context, mention: Mention, hi: int) -> Mention | No
     """ "a statement released by the ministry" -> "the ministry"."""
     toks, text = ctx.tokens, ctx.doc.text
     lex = lexicon()
-    k = _index_of(toks, mention.start)
-    e = _index_of(toks, mention.end)  # first token after the mention
+    k = index_at(toks, mention.start)
+    e = index_at(toks, mention.end)  # first token after the mention
     head = toks[e - 1].lower if e > k else ""
     nominal = lex.nominals.get(head)
     if nominal is None or nominal.kind != "document":
@@ -392,7 +392,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             t.kind == PUNCT or t.lower in lexicon().not_names for t in toks[lo:v]
         ):
             after = _mentions.np_starting_at(text, toks, v + n, hi)
-            if after is not None and _index_of(toks, after.end) <= hi:
+            if after is not None and index_at(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
         if speaker is None:
             speaker, rank = _clause_subject(ctx, lo, v), 2
@@ -639,14 +639,3 @@ def _outside(doc: Document, p: int, toks: Sequence[Token]) -> list[tuple[int, in
 def _span(text: str, toks: Sequence[Token], a: int, b: int) -> Span:
     s, e = toks[a].start, toks[b - 1].end
     return Span(s, e, text[s:e])
-
-
-def _index_of(toks: Sequence[Token], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo

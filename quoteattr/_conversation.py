@@ -33,7 +33,7 @@ from quoteattr._attribution import (
 )
 from quoteattr._document import Document
 from quoteattr._models import Mention
-from quoteattr._tokens import PUNCT, tokenize
+from quoteattr._tokens import PUNCT, index_at, tokenize
 
 # Gender of a name (lexicon, else the pronouns after it); `_indirect` uses it too.
 _Genders = _entities.Genders
@@ -394,24 +394,13 @@ def _vocative(doc: Document, turn: _Turn) -> Mention | None:
         for m in _mentions.name_mentions(text, toks, 0, len(toks), doc.common_word):
             if m.kind != "name":
                 continue
-            i = _mentions_index(toks, m.start)
-            j = _mentions_index(toks, m.end)
+            i = index_at(toks, m.start)
+            j = index_at(toks, m.end)
             left_ok = i == 0 or (toks[i - 1].kind == PUNCT and toks[i - 1].text in ",“\"‘'")
             right_ok = j >= len(toks) or (toks[j].kind == PUNCT and toks[j].text in ",.!?;")
             if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text == ",")):
                 return m
     return None
-
-
-def _mentions_index(toks: Sequence[object], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < offset:  # type: ignore[attr-defined]
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 # --- scenes: the speakers of a stretch of dialogue decoded together ------------------------------

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from quoteattr import _lexicon
 from quoteattr._models import Mention, MentionKind
 from quoteattr._sentences import _read_abbreviations
-from quoteattr._tokens import PUNCT, WORD, Token
+from quoteattr._tokens import PUNCT, WORD, Token, index_at
 
 DETERMINERS = frozenset(
     "a an the this that these those his her their its our my your some several many "
@@ -257,7 +257,7 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
     found = np_ending_at(text, tokens, j, lo)
     if found is not None and found.kind == "nominal":
         # "Trump at the time said", "Smith on Tuesday told": a time phrase, not the subject.
-        a = _index(tokens, found.start)
+        a = index_at(tokens, found.start)
         if a - 1 > lo and tokens[a - 1].lower in _TIME_PREPOSITIONS:
             earlier = subject_before(text, tokens, a - 1, lo)
             if earlier is not None and earlier.kind != "nominal":
@@ -267,17 +267,6 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
 
 # Prepositions that open a time or place phrase between a subject and its verb.
 _TIME_PREPOSITIONS = frozenset(["at", "on", "in", "during", "after", "before", "since", "over"])
-
-
-def _index(tokens: Sequence[Token], offset: int) -> int:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _skip_back(tokens: Sequence[Token], j: int, lo: int) -> int:

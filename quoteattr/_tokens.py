@@ -7,6 +7,8 @@ cost of this stage grows with the number of quotations, not with the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 # Words keep inner apostrophes, hyphens and periods (O’Brien, U.S, well-known) and
 # combining accents; a final period is attached afterwards only for abbreviations
@@ -55,10 +57,14 @@ def tokenize(
         word = m.group()
         first = word[0]
         if first.isalpha():
-            if e < end and text[e] == "." and (
-                (len(word) == 1 and first.isupper())
-                or "." in word
-                or (word.lower() + ".") in abbreviations
+            if (
+                e < end
+                and text[e] == "."
+                and (
+                    (len(word) == 1 and first.isupper())
+                    or "." in word
+                    or (word.lower() + ".") in abbreviations
+                )
             ):
                 skip = e
                 e += 1
@@ -69,3 +75,12 @@ def tokenize(
         else:
             append(Token(s, e, word, PUNCT))
     return out
+
+
+def index_at(tokens: Sequence[Token], offset: int) -> int:
+    """Index of the first token that starts at or after ``offset``."""
+    return bisect_left(tokens, offset, key=_start)
+
+
+def _start(token: Token) -> int:
+    return token.start
