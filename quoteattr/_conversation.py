@@ -21,7 +21,6 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from importlib.resources import files
-from itertools import islice
 
 from quoteattr import _entities, _mentions
 from quoteattr._attribution import (
@@ -33,15 +32,13 @@ from quoteattr._attribution import (
 )
 from quoteattr._document import Document
 from quoteattr._models import Mention
-from quoteattr._tokens import PUNCT, index_at, tokenize
+from quoteattr._tokens import PUNCT, tokenize
 
 # Gender of a name (lexicon, else the pronouns after it); `_indirect` uses it too.
 _Genders = _entities.Genders
 
 # How many earlier paragraphs to search for a pronoun's named antecedent.
 ANTECEDENT_PARAGRAPHS = 3
-# How many of a paragraph's first names may be its subject.
-HERE_LOOK = 24
 # More tokens than "“Q,” said the old gentleman, smiling." outside the quotes: narration.
 NARRATION_WORDS = 12
 # Times the others must address the narrator by one name before "I" takes it.
@@ -216,12 +213,9 @@ def _antecedent(
         )
 
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
-    # The paragraph's subject, not a name it mentions in passing; a bounded look, so a
-    # paragraph of a thousand quotations stays linear.
-    head = islice(narration_mentions(doc, turn.p, end=link.speaker.start), HERE_LOOK)
-    here = next((m for m in head if fits(m)), None)
-    if here is not None:
-        return here
+    here = [m for m in narration_mentions(doc, turn.p, end=link.speaker.start) if fits(m)]
+    if here:
+        return here[0]  # the paragraph's subject, not a name it mentions in passing
     last = prev.speaker if prev is not None else None
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if _compatible(before.speaker, gender, genders):
@@ -394,13 +388,24 @@ def _vocative(doc: Document, turn: _Turn) -> Mention | None:
         for m in _mentions.name_mentions(text, toks, 0, len(toks), doc.common_word):
             if m.kind != "name":
                 continue
-            i = index_at(toks, m.start)
-            j = index_at(toks, m.end)
+            i = _mentions_index(toks, m.start)
+            j = _mentions_index(toks, m.end)
             left_ok = i == 0 or (toks[i - 1].kind == PUNCT and toks[i - 1].text in ",“\"‘'")
             right_ok = j >= len(toks) or (toks[j].kind == PUNCT and toks[j].text in ",.!?;")
             if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text == ",")):
                 return m
     return None
+
+
+def _mentions_index(toks: Sequence[object], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < offset:  # type: ignore[attr-defined]
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 # --- scenes: the speakers of a stretch of dialogue decoded together ------------------------------
@@ -431,7 +436,7 @@ _HARD = 20.0
 # and of a character who has no attributed turn in the scene.
 SALIENCE_DECAY = 0.2
 SALIENCE_HORIZON = 10
-SILENT_PENALTY = 0.5
+SILENT_PENALTY = 1.0
 # "the doctor said": the cost of taking it as a character of its own when a
 # named candidate could be meant, and of taking it as that named one.
 NOMINAL_ITSELF = 0.8
@@ -540,9 +545,14 @@ class _Cast:
         key = "~" + " ".join(words)
         ch = self.by_text.get(key)
         if ch is None:
-            nominal = _mentions.lexicon().nominals.get(words[-1])
+            head = words[-1]
+            nominal = _mentions.lexicon().nominals.get(head)
             if nominal is not None and nominal.kind != "person":
                 return None
+            if head in _word_list("unnamed_speakers.txt"):
+                return None  # "a voice said": anyone
+            if nominal is None and not m.text.split()[-1][:1].isupper():
+                return None  # "the gesture", "a time": not a person's description
             gender = nominal.gender if nominal is not None else "x"
             ch = _Char(
                 len(self.chars),
@@ -750,10 +760,15 @@ def _turn_evidence(
     return ev
 
 
-@functools.cache
 def _continuation_cues() -> frozenset[str]:
     """Cue verbs that keep the previous speaker ("went on", "added")."""
-    path = files("quoteattr") / "data" / "lexicon" / "continuation_cues.txt"
+    return _word_list("continuation_cues.txt")
+
+
+@functools.cache
+def _word_list(name: str) -> frozenset[str]:
+    """A one-entry-a-line lexicon file (``#`` comments), entries space-normalised."""
+    path = files("quoteattr") / "data" / "lexicon" / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(
         " ".join(ln.split()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#")

@@ -1,7 +1,7 @@
 """Entities: the speaker mentions of one person or body grouped under a canonical name.
 
-"Health Minister Ana Ruiz", "Ruiz" and a resolved "he" become one
-entity named "Ana Ruiz" with the title "Health Minister". A bare
+"Foreign Minister Marcelo Ebrard", "Ebrard" and a resolved "he" become one
+entity named "Marcelo Ebrard" with the title "Foreign Minister". A bare
 surname is completed from the fullest form of the name found in the document.
 Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 """
@@ -39,7 +39,7 @@ class _Name:
         lex = lexicon()
         words = mention.text.replace(",", " ").split()
         # Everything up to the last title word is the role: "Health Minister Ana Ruiz",
-        # "U.S. Secretary of State Jane Hill".
+        # "U.S. Secretary of State Mike Pompeo".
         k = 0
         for i, w in enumerate(words[:-1]):
             lw = w.lower()
@@ -61,7 +61,7 @@ class _Name:
 
     @property
     def canonical(self) -> str:
-        """The name without its role ("Ana Ruiz"); honorific kept for a lone surname."""
+        """The name without its role ("Marcelo Ebrard"); honorific kept for a lone surname."""
         if self.honorific and self.first is None:
             return f"{self.honorific} {' '.join(self.name_words)}"
         return " ".join(self.name_words)
@@ -121,7 +121,9 @@ class _Cluster:
 
     def entity(self) -> Entity:
         if self.best is None:
-            name = self.mentions[0].text
+            # "the old lady", not the first pronoun resolved to her.
+            named = [m for m in self.mentions if m.kind != "pronoun"] or self.mentions
+            name = named[0].text
             title = None
         else:
             name = self.best.canonical
@@ -202,9 +204,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
         if referent is not speaker:
             cluster.mentions.append(referent)
         by_mention[speaker] = cluster
-    distinct = {id(c): c for c in by_mention.values()}
-    built = {key: c.entity() for key, c in distinct.items()}  # each cluster once
-    return {m: built[id(c)] for m, c in by_mention.items()}
+    return {m: c.entity() for m, c in by_mention.items()}
 
 
 def _cluster_for(
@@ -257,7 +257,7 @@ def _cluster_for(
     cluster = _Cluster("person")
     cluster.add(name)
     if name.first is None:
-        # "Ruiz": complete it from the commonest fuller form in the document.
+        # "Ebrard": complete it from the commonest fuller form in the document.
         forms = full_forms.get(name.surname)
         if forms is None:
             forms = _forms_of(doc, name.name_words[-1])
@@ -362,6 +362,23 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
         and (name.gender == "x" or f.gender in ("x", name.gender))
         and not (name.honorific and f.honorific and name.honorific != f.honorific)
     ]
+    # "Mrs. John Dashwood" is John's wife, no fuller form of "Mrs. Dashwood"; and a
+    # married woman's given name is rarely the one her sisters-in-law go by.
+    fits = [f for f in fits if not (f.honorific and f.first and _wife_form(f))]
+    if name.honorific.lower().rstrip(".") in _MARRIED:
+        fits = [f for f in fits if f.honorific == name.honorific]
+    if name.honorific and len({f.canonical for f in fits}) > 1:
+        fits = []  # "Miss Dashwood" among "Elinor Dashwood" and "Marianne Dashwood"
     best = max(fits, key=lambda f: counts[f.canonical]) if fits else None
     cache[key] = best
     return best
+
+
+_MARRIED = frozenset(["mrs", "madame", "mme", "frau", "signora", "senora"])
+
+
+def _wife_form(name: _Name) -> bool:
+    """An honorific of one gender before a given name of the other: "Mrs. John Dashwood"."""
+    hon = gender_of(name.honorific)
+    first = lexicon().first_names.get(name.first or "")
+    return hon in ("m", "f") and first in ("m", "f") and hon != first
