@@ -41,6 +41,7 @@ from quoteattr import _lexicon, _mentions
 from quoteattr._attribution import PRONOUN_FACTOR, Link
 from quoteattr._conversation import _Genders
 from quoteattr._document import Document
+from quoteattr._errors import DataError
 from quoteattr._lexicon import Frame
 from quoteattr._mentions import DETERMINERS, SKIPPABLE, lexicon
 from quoteattr._models import Mention, Span
@@ -58,6 +59,7 @@ CONFIDENCE = {
     "indirect_passive": 0.6,
     "indirect_object": 0.5,
     "indirect_evidential": 0.5,
+    "indirect_question": 0.5,
 }
 # A sentence longer than this is read through windows around each cue.
 LONG_SENTENCE = 2000
@@ -95,7 +97,7 @@ class _Cue:
 class _Table:
     """Reporting verbs by first word, and one regex that finds their first words."""
 
-    __slots__ = ("adjuncts", "by_first", "scan")
+    __slots__ = ("adjuncts", "appraisals", "bare", "by_first", "questions", "scan")
 
     def __init__(self) -> None:
         by_first: dict[str, list[_Cue]] = {}
@@ -110,11 +112,80 @@ class _Table:
             entries.sort(key=lambda c: -len(c.words))
         self.by_first = by_first
         self.adjuncts: Mapping[str, str] = _lexicon.indirect_adjuncts()
+        readings = _readings()
+        self.appraisals = readings["appraisal"]
+        self.questions = readings["question"]
+        self.bare = readings["bare"]
         forms = {" ".join(c.words) for entries in by_first.values() for c in entries}
+        # Title case for headlines ("Hollande Says Trump ...", "Sanders Calls For ..."):
+        # a capitalised form counts only in a title-case sentence (see `find`). Not
+        # the base form or the gerund, which head nouns there ("Joke", "Demand").
+        finite = {f for c in _lexicon.indirect_cues() for f in c.forms - {c.lemma, c.gerund}}
+        forms |= {f[0].upper() + f[1:] for f in finite} | {f.title() for f in finite}
         forms |= {"according to", "According to"}
         # A trie of the forms (phrasal verbs whole, so "went" alone is not a candidate):
         # each character has one branch, so the scan is linear.
         self.scan = re.compile(r"\b(?:" + _trie(sorted(forms)) + r")\b")
+
+
+def _readings() -> dict[str, frozenset[str]]:
+    """Lemmas by their special readings (`data/lexicon/indirect_readings.tsv`):
+    "appraisal" ("is expected to"), "question" ("when asked about") and "bare"
+    (the base form is a verb after any noun phrase: "Analysts at the bank say")."""
+    return parse_readings(_lexicon._resource("indirect_readings.tsv"))
+
+
+READINGS = ("appraisal", "question", "bare")
+
+
+def parse_readings(source: _lexicon.Source) -> dict[str, frozenset[str]]:
+    """Parse an ``indirect_readings.tsv`` file: lowercase lemma, reading (`READINGS`)."""
+    out: dict[str, set[str]] = {r: set() for r in READINGS}
+    for number, (lemma, reading) in _lexicon._rows(source, ("lemma", "reading")):
+        if reading not in out or lemma != lemma.lower():
+            raise DataError(
+                f"{_lexicon._label(source)}:{number}: expected a lowercase lemma and one of "
+                f"{', '.join(READINGS)}, got {lemma!r} {reading!r}"
+            )
+        out[reading].add(lemma)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_QUESTION_WORDS = frozenset("whether if what why how who whom which when where to".split())
+
+
+def _question(state: _State, view: _View, k: int, span: Span, subordinate: bool) -> _Record | None:
+    """The question put to an unnamed or passive subject: after "about", or from the
+    question word on; a subordinate question ("When asked about X, …") ends at its comma."""
+    toks = view.toks
+    if k < len(toks) and toks[k].lower == "by":
+        by = _mentions.np_starting_at(state.text, toks, k + 1, len(toks))
+        if by is None:
+            return None
+        k = view.index(by.end)
+    if k < len(toks) and toks[k].lower == "about":
+        k += 1
+    elif k >= len(toks) or toks[k].lower not in _QUESTION_WORDS:
+        return None
+    rec = _content(state, view, k, "indirect_question", None, span)
+    if rec is None:
+        return None
+    if subordinate:
+        a, b = rec.ranges[0]
+        t = k + 1
+        while t < len(toks) and toks[t].start < b and toks[t].text != ",":
+            t += 1
+        if t < len(toks) and toks[t].start < b:
+            rec.ranges[0] = (a, _trim_end(state.text, a, toks[t].start))
+    else:
+        _clause_end(state, view, rec)
+    return rec
+
+
+def _to_follows(toks: Sequence[Token], k: int) -> bool:
+    while k < len(toks) and _adverb(toks[k]):
+        k += 1
+    return k < len(toks) and toks[k].lower == "to"
 
 
 def _trie(words: Sequence[str]) -> str:
@@ -237,6 +308,7 @@ class _State:
         self.genders: _Genders | None = None
         self._starts_of: tuple[int, list[Token], list[int]] = (-1, [], [])
         self.sentence_tokens: dict[tuple[int, int], list[Token]] = {}
+        self.headlines: dict[tuple[int, int], bool] = {}
 
     def paragraph_tokens(self, p: int) -> tuple[list[Token], list[int]]:
         """The paragraph's tokens (cached by the document) and their start offsets."""
@@ -305,11 +377,34 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
             if key is not None:
                 out.extend(_sentence(state, key, bounds, batch))
             key, bounds, batch = (p, si), sentences[si], []
+        if (
+            text[c].isupper()
+            and not text.startswith("According", c)
+            and _has_word(text, bounds[0], c)
+            and not _headline(state, key, bounds)
+        ):
+            continue  # a capitalised form opens a sentence or stands in a headline
         if c >= state.covered and not state.in_quote(c):
             batch.append(c)
     if key is not None:
         out.extend(_sentence(state, key, bounds, batch))
     return out
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline(state: _State, key: tuple[int, int], bounds: tuple[int, int]) -> bool:
+    """A title-case sentence ("Hollande Says Trump Makes You Want To Retch"): at least
+    three in four of its words of four letters or more are capitalised."""
+    known = state.headlines.get(key)
+    if known is None:
+        s, e = bounds
+        words = _LONG_WORD.findall(state.text, s, min(e, s + LONG_SENTENCE))
+        upper = sum(1 for w in words if w[0].isupper())
+        known = len(words) >= 3 and upper * 4 >= len(words) * 3
+        state.headlines[key] = known
+    return known
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+\Z")
@@ -694,6 +789,57 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
     return _clause_np(state, view, i)
 
 
+# Words that end a loose subject read backwards from its verb.
+_LOOSE_STOPS = frozenset(
+    "that which who whom whose what when where while although though because if as since "
+    "after before unless and but or".split()
+)
+
+
+def _loose_subject(state: _State, view: _View, v: int) -> Mention | None:
+    """Any short phrase opening the clause before the cue: "most of them said"."""
+    toks = view.toks
+    j = v - 1
+    while j >= 0 and (
+        toks[j].lower in SKIPPABLE
+        or toks[j].lower.replace("’", "'") in _MORE_SKIPPABLE
+        or _adverb(toks[j])
+    ):
+        j -= 1
+    if j < 0 or toks[j].kind == PUNCT:
+        return None
+    k = j
+    while (
+        k >= 0
+        and j - k < 15
+        and toks[k].text not in _BOUNDARIES
+        and toks[k].lower not in _LOOSE_STOPS
+    ):
+        k -= 1
+    if k == j or j - k >= 15 or (k < 0 and not view.from_start):
+        return None
+    if k >= 0 and toks[k].lower in _LOOSE_STOPS and toks[k].lower not in ("and", "but", "or"):
+        return None
+    a, b = toks[k + 1].start, toks[j].end
+    return Mention(a, b, state.text[a:b], "nominal")
+
+
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they there".split())
+
+
+def _clause_opens(toks: Sequence[Token], k: int) -> bool:
+    """A reported clause starts at ``toks[k]``: "that", a subject pronoun, a determiner,
+    a name or a number, not a preposition or a conjunction ("pledged delegates",
+    "remarks after the talks")."""
+    if k >= len(toks):
+        return False
+    t = toks[k]
+    w = t.lower
+    if w in _SUBJECT_PRONOUNS or w == "that" or (w in DETERMINERS):
+        return True
+    return t.kind == NUMBER or (t.upper and w not in _mentions.STOPS)
+
+
 def _adverb(t: Token) -> bool:
     return t.lower.endswith("ly") and len(t.lower) > 4 and not t.upper
 
@@ -835,7 +981,17 @@ def _head(
     if k < len(toks) and n == 1 and toks[k].lower in _PARTICLES:
         return None  # "showed up", "backed off": another verb
     speaker: Mention | None
+    if (
+        cue.lemma in state.table.questions
+        and cue.participle
+        and (passive or word in _BE or j < 0 or toks[j].kind == PUNCT or word in _SUBORDINATORS)
+    ):
+        # "Asked whether …, he said", "when asked about X", "Y was asked why …"
+        return _question(state, view, k, span, subordinate=not (passive or word in _BE))
     if (passive or word in _BE) and not cue.gerund:
+        if cue.lemma in state.table.appraisals and _to_follows(toks, v + n):
+            # "The House is expected to pass the bill": an appraisal, its subject included
+            return _evidential(state, view, v, n, span)
         # it was reported (by X) that CLAUSE; "X was charged": not a report
         jj = j
         while jj >= 0 and toks[jj].lower in _BE | SKIPPABLE:
@@ -891,6 +1047,17 @@ def _head(
                 opening = _clause_opening_np(state, view, j, commas=True)
                 if opening is not None and _real_source(state, opening):
                     speaker = opening
+        if (
+            speaker is None
+            and cue.frame in ("clause", "addressee")
+            and not passive
+            and not cue.gerund
+            and (toks[v].lower != cue.lemma or cue.lemma in state.table.bare)
+            and _clause_opens(toks, v + n)
+        ):
+            # "Several supporters of reform said it's …": a subject too long or too
+            # plain to read as a source, before a finite verb and a clause
+            speaker = _loose_subject(state, view, v)
         if speaker is None:
             return None
         if joint < 0:

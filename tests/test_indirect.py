@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteExtractor, extract_quotes
 from quoteattr._errors import DataError
+from quoteattr._indirect import _table, parse_readings
 from quoteattr._lexicon import (
     indirect_adjuncts,
     indirect_cues,
@@ -171,6 +172,44 @@ def test_appraisal_without_a_source() -> None:
     assert q.text == "Sanders seemed to reap the benefits"
     assert q.speaker is None and q.rule == "indirect_evidential"
     assert indirect("The senator appeared in court on Monday.") == []
+
+
+def test_passive_appraisal_keeps_its_subject() -> None:
+    q = one("The House is expected to pass the bill this week.")
+    assert q.text == "The House is expected to pass the bill this week"
+    assert q.speaker is None and q.rule == "indirect_evidential"
+    assert indirect("The senator was charged with fraud.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked whether he would run again, the senator smiled.", "whether he would run again"),
+        ("When asked about the loan, Cruz changed the subject.", "the loan"),
+        ("The governor was asked why the schools had closed.", "why the schools had closed"),
+    ],
+)
+def test_question_put_to_an_unnamed_or_passive_subject(text: str, content: str) -> None:
+    q = one(text)
+    assert q.text == content
+    assert q.rule == "indirect_question" and q.speaker is None
+
+
+def test_headline_verbs_in_title_case() -> None:
+    q = one("Hollande Says Trump Makes Him Want To Retch\n\nThe president spoke on Monday.")
+    assert q.text == "Trump Makes Him Want To Retch"
+    assert q.speaker is not None and q.speaker.text == "Hollande"
+    # a capitalised form in running text is a name, not a verb
+    assert indirect("They met at the Said Business School in Oxford.") == []
+
+
+def test_subject_that_is_no_known_source() -> None:
+    text = "Several supporters of the reform said it was time to cut the number of delegates."
+    q = one(text)
+    assert q.text == "it was time to cut the number of delegates"
+    assert q.speaker is not None and q.speaker.text == "Several supporters of the reform"
+    # a noun that looks like a verb form does not report anything
+    assert indirect("The convention has more pledged delegates than ever.") == []
 
 
 def test_participle_continues_the_speaker() -> None:
@@ -421,6 +460,17 @@ def test_shipped_lexicons_load() -> None:
     assert lemmas["say"].frame == "clause" and "said" in lemmas["say"].forms
     assert lemmas["tell"].frame == "addressee"
     assert indirect_adjuncts()["tuesday"] == "time"
+
+
+def test_readings_file(tmp_path: Path) -> None:
+    readings = _table().appraisals, _table().questions, _table().bare
+    assert "expect" in readings[0] and "ask" in readings[1] and "say" in readings[2]
+    lemmas = {c.lemma for c in indirect_cues()}
+    assert readings[0] | readings[1] | readings[2] <= lemmas
+    bad = tmp_path / "readings.tsv"
+    bad.write_text("expect\tguess\n", encoding="utf-8")
+    with pytest.raises(DataError, match="appraisal"):
+        parse_readings(bad)
 
 
 def test_malformed_lexicon_rows_are_refused(tmp_path: Path) -> None:
