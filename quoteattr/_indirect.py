@@ -36,6 +36,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cache
+from heapq import merge
 
 from quoteattr import _lexicon, _mentions
 from quoteattr._attribution import PRONOUN_FACTOR, Link
@@ -60,6 +61,7 @@ CONFIDENCE = {
     "indirect_object": 0.5,
     "indirect_evidential": 0.5,
     "indirect_question": 0.5,
+    "indirect_colon": 0.6,
 }
 # A sentence longer than this is read through windows around each cue.
 LONG_SENTENCE = 2000
@@ -362,9 +364,11 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     key: tuple[int, int] | None = None
     batch: list[int] = []
     bounds = (0, 0)
-    for m in state.table.scan.finditer(text):
-        c = m.start()
-        if _noun_before(text, c):
+    for c in merge(
+        (m.start() for m in state.table.scan.finditer(text)),
+        (m.end() - 1 for m in _COLON_LINE.finditer(text)),
+    ):
+        if text[c] != ":" and _noun_before(text, c):
             continue
         p = bisect_right(para_starts, c) - 1
         if p < 0 or c >= doc.paragraphs[p][1]:
@@ -389,6 +393,39 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     if key is not None:
         out.extend(_sentence(state, key, bounds, batch))
     return out
+
+
+# A line that opens with a short capitalised phrase and a colon: "Ryan: Trump's
+# remarks have no place in a campaign" (headlines, transcripts).
+_COLON_LINE = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n:]{0,60}?:")
+# How many tokens the source before a headline colon may have.
+MAX_COLON_SOURCE = 6
+
+
+def _colon(state: _State, view: _View, v: int) -> _Record | None:
+    """SOURCE: CLAUSE at the start of a line, the source a name or an organisation
+    ("Carson: Cruz taking 'Benghazi' approach to Iowa"); not a label ("Editor's note:",
+    "Contributing: …") or a quotation (the quotation stages read those)."""
+    text, toks = state.text, view.toks
+    if not view.from_start or v == 0 or v > MAX_COLON_SOURCE or v + 1 >= len(toks):
+        return None
+    if any(t.kind == PUNCT or _mentions.possessive(t) for t in toks[:v]):
+        return None
+    source = _mentions.np_starting_at(text, toks, 0, v)
+    if (
+        source is None
+        or source.end != toks[v - 1].end
+        or source.kind not in ("name", "organisation", "nominal")
+        or not _real_source(state, source)
+        or len(toks[0].text) < 2
+    ):
+        return None
+    if v == 1 and toks[0].lower.endswith(("ed", "ing")):
+        return None  # "Revealed: …", "Contributing: …"
+    first = toks[v + 1]
+    if first.kind != WORD or sum(1 for t in toks[v + 1 : v + 4] if t.kind == WORD) < 3:
+        return None  # "Pledged: 781", "Twitter: @name", "Bush: Survive"
+    return _content(state, view, v + 1, "indirect_colon", source, _span(text, toks, v, v + 1))
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -539,6 +576,8 @@ def _at(
         return None  # “Q,” X said: the statement is the quotation
     if toks[v].lower == "according":
         rec = _according(state, view, v)
+    elif toks[v].text == ":":
+        rec = _colon(state, view, v)
     else:
         rec = _verb(state, key, view, v, found)
     if rec is None:

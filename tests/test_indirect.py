@@ -203,6 +203,19 @@ def test_headline_verbs_in_title_case() -> None:
     assert indirect("They met at the Said Business School in Oxford.") == []
 
 
+def test_headline_source_and_colon() -> None:
+    q = one("Ryan: Offensive images have no place in a campaign\n\nThe speaker spoke on Monday.")
+    assert q.text == "Offensive images have no place in a campaign"
+    assert q.speaker is not None and q.speaker.text == "Ryan" and q.rule == "indirect_colon"
+    assert q.cue is not None and q.cue.text == ":"
+    for label in (
+        "Contributing: Brittney Bennett and Greg Toppo, USA TODAY.",
+        "Editor's note: An earlier version of this article misstated a date.",
+        "Pledged delegates: 781.",
+    ):
+        assert indirect(label) == [], label
+
+
 def test_subject_that_is_no_known_source() -> None:
     text = "Several supporters of the reform said it was time to cut the number of delegates."
     q = one(text)
