@@ -204,9 +204,11 @@ def _exponent(seconds: dict[int, float]) -> float:
 
 
 def _estimate(seconds: dict[int, float], size: int) -> float:
-    """Seconds one run at ``size`` will take, extrapolated with the exponent seen so far."""
+    """Seconds one run at ``size`` will take, extrapolated with the exponent seen so far
+    (quadratic while only one size has been timed: better to skip than to hang)."""
     last = max(seconds)
-    return seconds[last] * (size / last) ** max(1.0, _exponent(seconds))
+    k = max(1.0, _exponent(seconds)) if len(seconds) > 1 else 2.0
+    return seconds[last] * (size / last) ** k
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
