@@ -116,28 +116,7 @@ def _build_parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (default: table)",
     )
-    ex.add_argument(
-        "--input-format",
-        choices=INPUT_FORMATS,
-        default="text",
-        help="text: each file is one document; jsonl: one JSON object per line (default: text)",
-    )
-    ex.add_argument(
-        "--id-field", default="id", metavar="NAME", help="JSONL field holding the id (default: id)"
-    )
-    ex.add_argument(
-        "--text-field",
-        default="text",
-        metavar="NAME",
-        help="JSONL field holding the text (default: text)",
-    )
-    ex.add_argument(
-        "--kinds",
-        default=",".join(DEFAULT_KINDS),
-        metavar="KINDS",
-        help=f"comma-separated kinds to return, from {','.join(QUOTE_KINDS)} "
-        f"(default: {','.join(DEFAULT_KINDS)})",
-    )
+    _add_input_options(ex, "kinds to return")
     ex.add_argument(
         "--explain", action="store_true", help="table: add the rule that attributed each quote"
     )
@@ -206,28 +185,7 @@ def _add_speakers_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser
         default="table",
         help="output format (default: table)",
     )
-    sp.add_argument(
-        "--input-format",
-        choices=INPUT_FORMATS,
-        default="text",
-        help="text: each file is one document; jsonl: one JSON object per line (default: text)",
-    )
-    sp.add_argument(
-        "--id-field", default="id", metavar="NAME", help="JSONL field holding the id (default: id)"
-    )
-    sp.add_argument(
-        "--text-field",
-        default="text",
-        metavar="NAME",
-        help="JSONL field holding the text (default: text)",
-    )
-    sp.add_argument(
-        "--kinds",
-        default=",".join(DEFAULT_KINDS),
-        metavar="KINDS",
-        help=f"comma-separated kinds of quote to count, from {','.join(QUOTE_KINDS)} "
-        f"(default: {','.join(DEFAULT_KINDS)})",
-    )
+    _add_input_options(sp, "kinds of quote to count")
     sp.add_argument(
         "--top", type=_top_arg, default=None, metavar="N", help="only the N most quoted speakers"
     )
@@ -243,6 +201,32 @@ def _add_speakers_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser
         help="write to OUT (atomically: a temporary file, then renamed) instead of stdout",
     )
     _add_corpus_options(sp)
+
+
+def _add_input_options(parser: argparse.ArgumentParser, kinds: str) -> None:
+    """The options every corpus subcommand reads its input with."""
+    parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="text",
+        help="text: each file is one document; jsonl: one JSON object per line (default: text)",
+    )
+    parser.add_argument(
+        "--id-field", default="id", metavar="NAME", help="JSONL field holding the id (default: id)"
+    )
+    parser.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="JSONL field holding the text (default: text)",
+    )
+    parser.add_argument(
+        "--kinds",
+        default=",".join(DEFAULT_KINDS),
+        metavar="KINDS",
+        help=f"comma-separated {kinds}, from {','.join(QUOTE_KINDS)} "
+        f"(default: {','.join(DEFAULT_KINDS)})",
+    )
 
 
 def _top_arg(value: str) -> int:
