@@ -798,6 +798,7 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
         toks[i - 1].lower.replace("’", "'") in _MORE_SKIPPABLE or (_adverb(toks[i - 1]))
     ):
         i -= 1
+    i = _before_dashes(toks, i)
     j = i - 1
     while j >= 0 and toks[j].lower in SKIPPABLE:
         j -= 1
@@ -838,7 +839,7 @@ _LOOSE_STOPS = frozenset(
 def _loose_subject(state: _State, view: _View, v: int) -> Mention | None:
     """Any short phrase opening the clause before the cue: "most of them said"."""
     toks = view.toks
-    j = v - 1
+    j = _before_dashes(toks, v) - 1
     while j >= 0 and (
         toks[j].lower in SKIPPABLE
         or toks[j].lower.replace("’", "'") in _MORE_SKIPPABLE
@@ -877,6 +878,20 @@ def _clause_opens(toks: Sequence[Token], k: int) -> bool:
     if w in _SUBJECT_PRONOUNS or w == "that" or (w in DETERMINERS):
         return True
     return t.kind == NUMBER or (t.upper and w not in _mentions.STOPS)
+
+
+_DASHES = frozenset(["—", "–", "--"])
+
+
+def _before_dashes(toks: Sequence[Token], i: int) -> int:
+    """Where a subject ends before a parenthesis between dashes ("Murphy — after a
+    knock on wood — told me"): the first dash, else ``i``."""
+    if i < 3 or toks[i - 1].text not in _DASHES:
+        return i
+    d = i - 2
+    while d > 0 and i - d < 25 and toks[d].text not in _DASHES and toks[d].text != ",":
+        d -= 1
+    return d if d > 0 and toks[d].text in _DASHES and toks[d - 1].kind == WORD else i
 
 
 def _adverb(t: Token) -> bool:
@@ -1396,6 +1411,10 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
     return view.index(obj.end)
 
 
+# Time words that are a time only before another ("this week", not "this was").
+_TIME_MODIFIERS = frozenset("this last next".split())
+
+
 def _skip_time(state: _State, view: _View, k: int, commas: bool = True) -> int:
     """Past "on Tuesday", "last week", "in a statement", a comma: where the content starts."""
     toks = view.toks
@@ -1406,7 +1425,15 @@ def _skip_time(state: _State, view: _View, k: int, commas: bool = True) -> int:
         if t.kind == PUNCT and t.text in _COMMAS and commas:
             k += 1
             continue
-        if t.kind == WORD and adjuncts.get(t.lower) == "time" and not _mentions.possessive(t):
+        if (
+            t.kind == WORD
+            and adjuncts.get(t.lower) == "time"
+            and not _mentions.possessive(t)
+            and (
+                t.lower not in _TIME_MODIFIERS
+                or (k + 1 < len(toks) and adjuncts.get(toks[k + 1].lower) == "time")
+            )
+        ):
             k += 1
             continue
         if t.lower == "on" and k + 1 < len(toks) and adjuncts.get(toks[k + 1].lower) == "time":

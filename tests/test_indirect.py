@@ -216,6 +216,27 @@ def test_headline_source_and_colon() -> None:
         assert indirect(label) == [], label
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Senator Cornyn told reporters this was the only chance to pass the measure.",
+            "this was the only chance to pass the measure",
+            "Senator Cornyn",
+        ),
+        (
+            "Murphy — after a knock on wood — told me he had been lucky.",
+            "he had been lucky",
+            "Murphy",
+        ),
+    ],
+)
+def test_content_and_subject_edges(text: str, content: str, speaker: str) -> None:
+    q = one(text)
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def test_subject_that_is_no_known_source() -> None:
     text = "Several supporters of the reform said it was time to cut the number of delegates."
     q = one(text)
