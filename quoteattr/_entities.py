@@ -1,7 +1,7 @@
 """Entities: the speaker mentions of one person or body grouped under a canonical name.
 
-"Health Minister Ana Ruiz", "Ruiz" and a resolved "he" become one
-entity named "Ana Ruiz" with the title "Health Minister". A bare
+"Foreign Minister Marcelo Ebrard", "Ebrard" and a resolved "he" become one
+entity named "Marcelo Ebrard" with the title "Foreign Minister". A bare
 surname is completed from the fullest form of the name found in the document.
 Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 """
@@ -39,7 +39,7 @@ class _Name:
         lex = lexicon()
         words = mention.text.replace(",", " ").split()
         # Everything up to the last title word is the role: "Health Minister Ana Ruiz",
-        # "U.S. Secretary of State Jane Hill".
+        # "U.S. Secretary of State Mike Pompeo".
         k = 0
         for i, w in enumerate(words[:-1]):
             lw = w.lower()
@@ -61,7 +61,7 @@ class _Name:
 
     @property
     def canonical(self) -> str:
-        """The name without its role ("Ana Ruiz"); honorific kept for a lone surname."""
+        """The name without its role ("Marcelo Ebrard"); honorific kept for a lone surname."""
         if self.honorific and self.first is None:
             return f"{self.honorific} {' '.join(self.name_words)}"
         return " ".join(self.name_words)
@@ -112,11 +112,20 @@ class _Cluster:
         if name.honorific and best.honorific and name.honorific != best.honorific:
             return False
         if name.first is not None:
+            if best.first is None and not best.honorific and best.surname in lexicon().first_names:
+                return name.first == best.surname  # "Anne": "Anne Shirley", not "Allan Anne"
             return best.surname == name.surname and best.first in (None, name.first)
         word = name.surname
         if name.honorific and best.first is not None and word == best.surname:
             # "Mrs. Hilbery" is "Katharine Hilbery" only if no other Hilbery is about.
             return word not in shared
+        if (
+            not name.honorific
+            and best.first is not None
+            and word != best.first
+            and word in lexicon().first_names
+        ):
+            return False  # "Anne" is no "Allan Anne": a given name is not a surname
         return word == best.surname or word == best.first
 
     def entity(self) -> Entity:
@@ -257,7 +266,7 @@ def _cluster_for(
     cluster = _Cluster("person")
     cluster.add(name)
     if name.first is None:
-        # "Ruiz": complete it from the commonest fuller form in the document.
+        # "Ebrard": complete it from the commonest fuller form in the document.
         forms = full_forms.get(name.surname)
         if forms is None:
             forms = _forms_of(doc, name.name_words[-1])
