@@ -889,7 +889,7 @@ def _before_dashes(toks: Sequence[Token], i: int) -> int:
     if i < 3 or toks[i - 1].text not in _DASHES:
         return i
     d = i - 2
-    while d > 0 and i - d < 25 and toks[d].text not in _DASHES and toks[d].text != ",":
+    while d > 0 and i - d < 30 and toks[d].text not in _DASHES:
         d -= 1
     return d if d > 0 and toks[d].text in _DASHES and toks[d - 1].kind == WORD else i
 
@@ -1079,6 +1079,8 @@ def _head(
             antecedent = None
         if jj + 1 < j:
             relative_comma = True
+            if word == "who" and cue.frame != "object":
+                joint = toks[jj + 1].start  # "X endorsed Trump, who said A": A is Trump's
         if word == "who":
             speaker = Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
             referent = antecedent
@@ -1131,7 +1133,8 @@ def _head(
     else:
         t = _that_after(state, view, k)
         if t >= 0:
-            k = t + 1
+            # "said that would permit …": a pronoun "that" is the clause's subject
+            k = t if t + 1 < len(toks) and toks[t + 1].lower in _NOT_OPENERS else t + 1
         elif cue.frame != "object":
             k = _skip_time(state, view, k)
     if (

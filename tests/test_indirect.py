@@ -237,6 +237,18 @@ def test_content_and_subject_edges(text: str, content: str, speaker: str) -> Non
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_pronoun_that_opens_the_content() -> None:
+    q = one("The senator said that would permit the financing of more ships.")
+    assert q.text == "that would permit the financing of more ships"
+
+
+def test_relative_report_ends_the_object_before_it() -> None:
+    first, second = indirect("Ted Cruz endorsed Trump, who said he was honored.")
+    assert (first.text, first.rule) == ("Trump", "indirect_object")
+    assert (second.text, second.rule) == ("he was honored", "indirect_relative")
+    assert second.entity is not None and second.entity.name == "Trump"
+
+
 def test_subject_that_is_no_known_source() -> None:
     text = "Several supporters of the reform said it was time to cut the number of delegates."
     q = one(text)
