@@ -1,7 +1,7 @@
 """Entities: the speaker mentions of one person or body grouped under a canonical name.
 
-"Foreign Minister Marcelo Ebrard", "Ebrard" and a resolved "he" become one
-entity named "Marcelo Ebrard" with the title "Foreign Minister". A bare
+"Health Minister Ana Ruiz", "Ruiz" and a resolved "he" become one
+entity named "Ana Ruiz" with the title "Health Minister". A bare
 surname is completed from the fullest form of the name found in the document.
 Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 """
@@ -39,7 +39,7 @@ class _Name:
         lex = lexicon()
         words = mention.text.replace(",", " ").split()
         # Everything up to the last title word is the role: "Health Minister Ana Ruiz",
-        # "U.S. Secretary of State Mike Pompeo".
+        # "U.S. Secretary of State Jane Hill".
         k = 0
         for i, w in enumerate(words[:-1]):
             lw = w.lower()
@@ -61,7 +61,7 @@ class _Name:
 
     @property
     def canonical(self) -> str:
-        """The name without its role ("Marcelo Ebrard"); honorific kept for a lone surname."""
+        """The name without its role ("Ana Ruiz"); honorific kept for a lone surname."""
         if self.honorific and self.first is None:
             return f"{self.honorific} {' '.join(self.name_words)}"
         return " ".join(self.name_words)
@@ -266,7 +266,7 @@ def _cluster_for(
     cluster = _Cluster("person")
     cluster.add(name)
     if name.first is None:
-        # "Ebrard": complete it from the commonest fuller form in the document.
+        # "Ruiz": complete it from the commonest fuller form in the document.
         forms = full_forms.get(name.surname)
         if forms is None:
             forms = _forms_of(doc, name.name_words[-1])
