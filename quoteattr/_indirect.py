@@ -1141,8 +1141,9 @@ def _head(
         k >= len(toks)
         or toks[k].lower in _NOT_OPENERS
         or (toks[k].kind == PUNCT and (cue.frame == "object" or toks[k].text in ".;:)"))
+        or (cue.frame == "object" and toks[k].lower in _ADJUNCT_PREPOSITIONS)
     ):
-        return None
+        return None  # "labor issues at the institute": no object, no report
     rec = _content(state, view, k, rule, speaker, span)
     if rec is None:
         return None

@@ -237,6 +237,16 @@ def test_content_and_subject_edges(text: str, content: str, speaker: str) -> Non
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_noun_before_a_preposition_is_no_object_cue() -> None:
+    text = (
+        "Economist Ana Ruiz, who studies tax policy and labor issues at the institute, "
+        "said the statement did not clarify the matter."
+    )
+    records = indirect(text)
+    assert [q.cue.text for q in records if q.cue is not None][:1] == ["said"]
+    assert records[0].text == "the statement did not clarify the matter"
+
+
 def test_pronoun_that_opens_the_content() -> None:
     q = one("The senator said that would permit the financing of more ships.")
     assert q.text == "that would permit the financing of more ships"
