@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import functools
 import math
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from importlib.resources import files
 
-from quoteattr import _entities, _mentions
+from quoteattr import _attribution, _entities, _mentions
 from quoteattr._attribution import (
     CONFIDENCE,
     PRONOUN_FACTOR,
     Link,
     _outside,
-    narration_mentions,
 )
 from quoteattr._document import Document
 from quoteattr._models import Mention
@@ -73,15 +73,49 @@ def _key(m: Mention | None) -> str:
     return "" if m is None else m.text.lower().replace(".", "")
 
 
+# Narration mentions of the document being resolved, per paragraph (one thread, one doc).
+_STATE = threading.local()
+# Mentions a pronoun or a title looks at in one paragraph: enough for a subject, and
+# linear time on a paragraph of thousands of quotations.
+SCAN_MENTIONS = 60
+
+
+def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Mention]:
+    """`_attribution.narration_mentions`, computed once per paragraph while resolving."""
+    cache: tuple[Document, dict[int, tuple[list[Mention], list[int]]]] | None = getattr(
+        _STATE, "cache", None
+    )
+    if cache is None or cache[0] is not doc:
+        return _attribution.narration_mentions(doc, p, end)
+    found = cache[1].get(p)
+    if found is None:
+        ms = _attribution.narration_mentions(doc, p)
+        found = cache[1][p] = (ms, [m.end for m in ms])
+    mentions, ends = found
+    if end is None:
+        return mentions
+    return mentions[: bisect_right(ends, end)]
+
+
 def resolve(doc: Document, links: Sequence[Link]) -> None:
     """Resolve pronoun speakers and fill unattributed turns, in place."""
     turns = _turns(doc, links)
     if not turns:
         return
+    _STATE.cache = (doc, {})
+    try:
+        _resolve(doc, turns)
+    finally:
+        _STATE.cache = None
+
+
+def _resolve(doc: Document, turns: list[_Turn]) -> None:
     original = [[(link.speaker, link.rule) for link in turn.links] for turn in turns]
     genders = _Genders(doc)
-    _local(doc, turns, genders)
-    _decode_scenes(doc, turns, original, genders)
+    dialogue = _has_dialogue(doc, turns)
+    _local(doc, turns, genders, dialogue)
+    if dialogue:
+        _decode_scenes(doc, turns, original, genders)
     narrator = _narrator_name(turns)
     if narrator is not None:
         for turn in turns:
@@ -90,7 +124,39 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
                     link.referent = narrator
 
 
-def _local(doc: Document, turns: list[_Turn], genders: _Genders) -> None:
+def _has_dialogue(doc: Document, turns: Sequence[_Turn]) -> bool:
+    """Whether the document has a dialogue: two adjacent paragraphs that are nothing
+    but quotations ("“Where?”¶“Home.”"), or three adjacent short turns ("“Q,” said
+    Mary.¶“Q,” said Tom.¶“Q,” she said."). News rarely has one: its quote paragraphs
+    carry their context, and a bare one continues the speaker before it."""
+    text = doc.text
+    bare_p = short_p = -2
+    run = 0
+    for turn in turns:
+        words = _narration_words(text, doc.paragraphs[turn.p], turn.links)
+        if words == 0 and turn.p == bare_p + 1:
+            return True
+        if words == 0:
+            bare_p = turn.p
+        if turn.quote_led and words <= DIALOGUE_WORDS:
+            run = run + 1 if turn.p == short_p + 1 else 1
+            if run >= 3:
+                return True
+            short_p = turn.p
+    return False
+
+
+def _narration_words(text: str, paragraph: tuple[int, int], links: Sequence[Link]) -> int:
+    """Words of a paragraph outside its quotations."""
+    pos, end = paragraph
+    n = 0
+    for link in links:
+        n += len(text[pos : link.start].split())
+        pos = max(pos, link.end)
+    return n + len(text[pos:end].split())
+
+
+def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: bool) -> None:
     """The first, local pass: each turn from the turns just before it."""
     participants: list[Mention] = []  # named speakers, most recent last
     for i, turn in enumerate(turns):
@@ -99,8 +165,8 @@ def _local(doc: Document, turns: list[_Turn], genders: _Genders) -> None:
             turns[i - 2] if prev is not None and i > 1 and turns[i - 2].p == turn.p - 2 else None
         )
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1].p == turn.p + 1 else None
-        in_dialogue = prev is not None and (before is not None or nxt is not None)
-        turn.addressee = _vocative(doc, turn)
+        in_dialogue = dialogue and prev is not None and (before is not None or nxt is not None)
+        turn.addressee = _vocative(doc, turn) if dialogue else None
         for link in turn.links:
             if link.speaker is None:
                 _fill(doc, link, turn, prev, before, in_dialogue, participants, genders)
@@ -213,9 +279,16 @@ def _antecedent(
         )
 
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
-    here = [m for m in narration_mentions(doc, turn.p, end=link.speaker.start) if fits(m)]
-    if here:
-        return here[0]  # the paragraph's subject, not a name it mentions in passing
+    first = next(
+        (
+            m
+            for m in narration_mentions(doc, turn.p, end=link.speaker.start)[:SCAN_MENTIONS]
+            if fits(m)
+        ),
+        None,
+    )
+    if first is not None:
+        return first  # the paragraph's subject, not a name it mentions in passing
     last = prev.speaker if prev is not None else None
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if _compatible(before.speaker, gender, genders):
@@ -255,7 +328,7 @@ def _narrated(doc: Document, p: int) -> bool:
 
 def _last_subject(doc: Document, p: int, fits: Callable[[Mention], bool]) -> Mention | None:
     """The first fitting name of the last sentence of paragraph ``p`` that has one."""
-    found = [m for m in narration_mentions(doc, p) if fits(m)]
+    found = [m for m in narration_mentions(doc, p)[-SCAN_MENTIONS:] if fits(m)]
     if not found:
         return None
     starts = [s for s, _ in doc.sentences(p)]
@@ -292,7 +365,9 @@ def _titled(
         if match(m):
             return m
     for p in range(turn.p, max(-1, turn.p - 1 - 2 * ANTECEDENT_PARAGRAPHS), -1):
-        found = [m for m in narration_mentions(doc, p) if m.kind == "name" and match(m)]
+        found = [
+            m for m in narration_mentions(doc, p)[-SCAN_MENTIONS:] if m.kind == "name" and match(m)
+        ]
         if p == turn.p:
             found = [m for m in found if m.end <= link.speaker.start]
         if found:
@@ -429,6 +504,8 @@ CONTEXT_PARAGRAPHS = 3
 MAX_CANDIDATES = 5
 # A previous scene's speakers are candidates if it ended this close.
 CARRY_PARAGRAPHS = 8
+# Words of narration a turn of a dialogue has at most: "“Q,” said the old gentleman."
+DIALOGUE_WORDS = 6
 # Times "I" must speak before the narrator is a candidate of every scene.
 NARRATOR_TURNS = 3
 _HARD = 20.0
@@ -437,6 +514,10 @@ _HARD = 20.0
 SALIENCE_DECAY = 0.2
 SALIENCE_HORIZON = 10
 SILENT_PENALTY = 1.0
+# "“…, Anne.”": the next turn is Anne's, by this much.
+VOCATIVE_NEXT = 2.5
+# Log-odds of a third speaker against the one from two turns before, at most.
+MAX_NEW_ODDS = -2.0
 # "the doctor said": the cost of taking it as a character of its own when a
 # named candidate could be meant, and of taking it as that named one.
 NOMINAL_ITSELF = 0.8
@@ -472,6 +553,8 @@ class _Char:
         "mentions",
         "narrator",
         "spoke",
+        "starts",
+        "starts_seen",
     )
 
     def __init__(
@@ -485,7 +568,9 @@ class _Char:
         self.cluster = cluster
         self.gender = gender
         self.kind = kind  # "name", "nominal" ("the old lady") or "narrator" ("I")
-        self.mentions: list[Mention] = []
+        self.mentions: list[Mention] = []  # sorted by start, as are ``starts``
+        self.starts: list[int] = []
+        self.starts_seen: set[int] = set()
         self.spoke = 0
         self.last = -1
         self.narrator = kind == "narrator"
@@ -497,18 +582,19 @@ class _Char:
         return self.narrator or self.lexical or self.spoke > 0
 
     def add(self, m: Mention) -> None:
-        if not self.mentions or self.mentions[-1].start < m.start:
-            self.mentions.append(m)
-        elif all(x.start != m.start for x in self.mentions):
-            self.mentions.append(m)
-            self.mentions.sort(key=lambda x: x.start)
+        if m.start in self.starts_seen:
+            return
+        self.starts_seen.add(m.start)
+        i = bisect_right(self.starts, m.start)
+        self.starts.insert(i, m.start)
+        self.mentions.insert(i, m)
 
     def mention_before(self, offset: int) -> Mention | None:
-        ms = self.mentions
-        if not ms:
+        """The character's mention nearest before ``offset`` (else its first)."""
+        if not self.mentions:
             return None
-        i = bisect_right([m.start for m in ms], offset) - 1 if len(ms) > 1 else 0
-        return ms[max(i, 0)]
+        i = bisect_right(self.starts, offset) - 1
+        return self.mentions[max(i, 0)]
 
 
 class _Cast:
@@ -800,7 +886,9 @@ def _transition_odds(turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> t
         elif c is not b:
             new += 1
     p_alt = alt / (alt + new)
-    return math.log(kept / changed / p_alt), math.log(new / alt)
+    # Explicit cues cluster where a third speaker cuts in (the author names who speaks
+    # when it is not the obvious one), so the learnt odds overstate it: cap them.
+    return math.log(kept / changed / p_alt), min(MAX_NEW_ODDS, math.log(new / alt))
 
 
 def _separator(doc: Document, p: int) -> bool:
@@ -982,7 +1070,7 @@ def _emission(ev: _Evidence, cands: Sequence[_Char], prev: _Evidence | bool) -> 
         if ev.vocative is ch:
             s -= 4.0
         if isinstance(prev, _Evidence) and prev.vocative is ch:
-            s += 1.5
+            s += VOCATIVE_NEXT
         out.append(s)
     return out
 

@@ -213,7 +213,14 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
         if referent is not speaker:
             cluster.mentions.append(referent)
         by_mention[speaker] = cluster
-    return {m: c.entity() for m, c in by_mention.items()}
+    built: dict[int, Entity] = {}
+    out: dict[Mention, Entity] = {}
+    for m, c in by_mention.items():
+        entity = built.get(id(c))
+        if entity is None:
+            entity = built[id(c)] = c.entity()
+        out[m] = entity
+    return out
 
 
 def _cluster_for(
