@@ -501,7 +501,7 @@ SCENE_GAP_CHARS = 700
 SEPARATOR_CHARS = 40
 # Paragraphs before a scene whose names are candidates.
 CONTEXT_PARAGRAPHS = 3
-MAX_CANDIDATES = 5
+MAX_CANDIDATES = 6
 # A previous scene's speakers are candidates if it ended this close.
 CARRY_PARAGRAPHS = 8
 # Words of narration a turn of a dialogue has at most: "“Q,” said the old gentleman."
@@ -520,7 +520,7 @@ VOCATIVE_NEXT = 2.5
 MAX_NEW_ODDS = -2.0
 # "the doctor said": the cost of taking it as a character of its own when a
 # named candidate could be meant, and of taking it as that named one.
-NOMINAL_ITSELF = 0.8
+NOMINAL_ITSELF = 1.5
 # A name in the turn's own narration before its quotation, and the subject of the
 # last sentence of the narration paragraph just before the turn.
 HERE_BONUS = 2.5
