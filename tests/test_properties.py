@@ -16,7 +16,7 @@ import json
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteExtractor, extract_quotes
@@ -99,8 +99,14 @@ def check_laminar(spans: list[tuple[int, int]]) -> None:
         open_.append((start, end))
 
 
-def dicts(records: Sequence[Quote]) -> list[str]:
-    return [json.dumps(q.to_dict(), sort_keys=True) for q in records]
+def dicts(records: Sequence[Quote], entity: bool = True) -> list[str]:
+    out = []
+    for q in records:
+        d = q.to_dict()
+        if not entity:
+            del d["entity"]
+        out.append(json.dumps(d, sort_keys=True))
+    return out
 
 
 def check_deterministic(text: str) -> list[Quote]:
@@ -113,14 +119,21 @@ def check_deterministic(text: str) -> list[Quote]:
 
 
 def check_kinds_subset(text: str) -> None:
-    """Asking for fewer kinds gives a subset of the records, never different records."""
+    """Asking for fewer kinds gives a subset of the records, never different records.
+
+    Direct and mixed records are always computed, so ``kinds=("direct",)`` is a pure
+    filter of the default. Indirect statements are only looked for when asked for, and
+    their speakers then join the entities: a direct record may get its entity named
+    from more mentions ("The minister" rather than "the minister"), so against every
+    kind the records are compared without their entity.
+    """
     default = dicts(EXTRACTOR.extract(text))
     direct = dicts(DIRECT.extract(text))
     assert set(direct) <= set(default)
     assert all(json.loads(d)["kind"] == "direct" for d in direct)
     assert [d for d in default if json.loads(d)["kind"] == "direct"] == direct
-    every = dicts(EVERY_KIND.extract(text))
-    assert set(default) <= set(every)
+    every = EVERY_KIND.extract(text)
+    assert set(dicts(EXTRACTOR.extract(text), entity=False)) <= set(dicts(every, entity=False))
 
 
 def check_disjoint(records: Sequence[Quote]) -> None:
@@ -158,8 +171,30 @@ ANY_TEXT = st.one_of(
 )
 
 
+# Found by the long runs (tests/test_fuzz.py); kept as regression examples.
+FOUND_BY_FUZZING = [
+    # Asking for indirect speech renamed the entity of a direct quote's speaker.
+    "The minister said that “The”. “The” said Smith. “The” said Smith. “The,” said the minister. ",
+    # An unclosed quotation run into by the next: the indirect statement cut it.
+    "Mr. Dr. Sen. U.S. Mr. Smith said Jones told Brown added Smith He said “we will win. "
+    "He said “we will w",
+    "Smith told r“eporters: ‘The’. ",
+    (
+        "The the the the the the the I. “The wall?” said Dr. Rao. The the wall the pay the "
+        "the 1990. They said: “The the the the the we o'clock,”.\nThe minister said: “The I "
+        "pay the the the we the”. Smith asked" + "\x00" * 20 + "“a ‘b “a ‘b “a ‘b “a ‘b “a ‘b "
+        "“a ‘b “a ‘" + "\x00" * 20 + " that “Pay”. Smith asked: “Pay the we the we the never "
+        "the,”. "
+    ),
+]
+
+
 @FAST
 @given(ANY_TEXT)
+@example(FOUND_BY_FUZZING[0])
+@example(FOUND_BY_FUZZING[1])
+@example(FOUND_BY_FUZZING[2])
+@example(FOUND_BY_FUZZING[3])
 def test_any_text_gives_valid_records(text: str) -> None:
     check_any_text(text)
 
