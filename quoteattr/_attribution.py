@@ -170,13 +170,13 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     q = ctx.quotes[i]
     doc = ctx.doc
     sentences = doc.sentences(ctx.p)
-    si = max(0, bisect_left([s for s, _ in sentences], q.start + 1) - 1)
+    # Spans are sorted (start, end) pairs: a 1-tuple bisects on the start, no list per quote.
+    si = max(0, bisect_left(sentences, (q.start + 1,)) - 1)
     ss, _ = sentences[si]
     prev_end = ctx.quotes[i - 1].end if i else ctx.start
     next_start = ctx.quotes[i + 1].start if i + 1 < len(ctx.quotes) else ctx.end
     lead = (ctx.index(max(ss, prev_end)), ctx.index(q.start))
-    starts = [s for s, _ in sentences]
-    last = max(0, bisect_left(starts, q.end) - 1)
+    last = max(0, bisect_left(sentences, (q.end,)) - 1)
     tail_end = sentences[last][1]
     if tail_end <= q.end + 1 and last + 1 < len(sentences):
         # “Q?” Merkley said. — Punkt ends the sentence with the quotation.
