@@ -309,7 +309,7 @@ class _State:
         )
         self.genders: _Genders | None = None
         self._starts_of: tuple[int, list[Token], list[int]] = (-1, [], [])
-        self.sentence_tokens: dict[tuple[int, int], list[Token]] = {}
+        self.sentence_names: dict[tuple[int, int], list[Mention]] = {}
         self.headlines: dict[tuple[int, int], bool] = {}
 
     def paragraph_tokens(self, p: int) -> tuple[list[Token], list[int]]:
@@ -1502,6 +1502,26 @@ def _span(text: str, toks: Sequence[Token], a: int, b: int) -> Span:
 # --- pronoun antecedents ----------------------------------------------------------------------
 
 
+def _sentence_names(state: _State, p: int, s: int, e: int) -> list[Mention]:
+    """The person names of sentence ``[s, e)`` of paragraph ``p``, from the paragraph's
+    shared tokens when the paragraph is short, else from the sentence's own."""
+    doc = state.doc
+    ps, pe = doc.paragraphs[p]
+    if pe - ps <= LONG_SENTENCE:
+        toks = doc.tokens(p)
+        i = bisect_left(toks, s, key=_token_start)
+        j = bisect_left(toks, e, lo=i, key=_token_start)
+    else:
+        toks = tokenize(doc.text, s, e, lexicon().abbreviations)
+        i, j = 0, len(toks)
+    found = _mentions.name_mentions(doc.text, toks, i, j, doc.common_word)
+    return [m for m in found if m.kind == "name"]
+
+
+def _token_start(t: Token) -> int:
+    return t.start
+
+
 def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mention | None:
     """The named person a "he"/"she" speaker refers to: the first name of that gender
     in the nearest sentence before it, else the nearest earlier speaker who fits."""
@@ -1523,15 +1543,11 @@ def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mentio
         while si >= 0 and seen < ANTECEDENT_SENTENCES:
             s, e = sentences[si]
             lo = s
-            toks = state.sentence_tokens.get((p, si))
-            if toks is None:
-                toks = tokenize(doc.text, s, e, lexicon().abbreviations)
-                state.sentence_tokens[(p, si)] = toks
-            names = [
-                m
-                for m in _mentions.name_mentions(doc.text, toks, 0, len(toks), doc.common_word)
-                if m.kind == "name" and m.end <= pronoun.start and not state.in_quote(m.start)
-            ]
+            found = state.sentence_names.get((p, si))
+            if found is None:
+                found = _sentence_names(state, p, s, e)
+                state.sentence_names[(p, si)] = found
+            names = [m for m in found if m.end <= pronoun.start and not state.in_quote(m.start)]
             for m in names:
                 g = genders.of(m)
                 if g == gender or (g == "x" and m.text.split()[-1].lower() in known):
