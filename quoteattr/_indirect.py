@@ -1,8 +1,9 @@
 """Reported speech without quotation marks: ``kind="indirect"`` records.
 
 One regex pass over the text finds the reporting verbs of the lexicon
-(`data/lexicon/indirect_cues.tsv`) and "according to"; only the sentences
-that hold one are tokenised, and only a window around each cue when a
+(`data/lexicon/indirect_cues.tsv`, readings in `indirect_readings.tsv`) and
+"according to", another the lines that open with a source and a colon; only
+the sentences that hold one are tokenised, and only a window around each cue when a
 sentence is very long, so the cost grows with the number of cues, not with
 the document. Each cue is read against a few general English patterns:
 
@@ -19,7 +20,13 @@ indirect_participle      …, adding (that) CLAUSE  (the sentence's speaker)    
 indirect_relative        X, who said CLAUSE                                     0.7
 indirect_passive         it was reported (by X) that CLAUSE                     0.6
 indirect_object          X cited / called for / wants CONTENT                   0.5
+indirect_evidential      X seemed to … / X is expected to … (no source)         0.5
+indirect_question        Asked whether … / when asked about … / X was asked …   0.5
+indirect_colon           SOURCE: CLAUSE opening a line (headlines)              0.6
 =======================  =====================================================  ====
+
+Headlines count in title case ("Hollande Says …"), and a clause verb may take any
+short subject that opens its clause ("Several supporters of the reform said …").
 
 The content is the reported clause without the cue, the complementiser
 "that" and the adjuncts between them ("on Tuesday", "in an interview").
