@@ -1144,6 +1144,8 @@ def _head(
             k = t if t + 1 < len(toks) and toks[t + 1].lower in _NOT_OPENERS else t + 1
         elif cue.frame != "object":
             k = _skip_time(state, view, k)
+    if k < len(toks) and toks[k].lower in _NOT_OPENERS and speaker is not None:
+        return _extracted(state, view, k, rule, speaker, span)
     if (
         k >= len(toks)
         or toks[k].lower in _NOT_OPENERS
@@ -1157,6 +1159,28 @@ def _head(
     rec.joint, rec.referent = joint, referent
     _subordinate_end(state, view, v, rec)
     _clause_end(state, view, rec, relative_comma)
+    return rec
+
+
+_EXTRACTING = frozenset("which who what that".split())
+
+
+def _extracted(
+    state: _State, view: _View, k: int, rule: str, speaker: Mention, span: Span
+) -> _Record | None:
+    """ "a surge of independents, which Democrats say could be aiding Sanders": the
+    subject of the reported clause is the relative before the source, the content
+    that relative and the verb phrase after the cue."""
+    toks = view.toks
+    i = view.index(speaker.start)
+    if i == 0 or toks[i - 1].lower not in _EXTRACTING or rule != "indirect_said_that":
+        return None
+    rec = _content(state, view, k, rule, speaker, span)
+    if rec is None:
+        return None
+    rel = toks[i - 1]
+    rec.ranges.insert(0, (rel.start, rel.end))
+    _clause_end(state, view, rec)
     return rec
 
 

@@ -247,6 +247,12 @@ def test_noun_before_a_preposition_is_no_object_cue() -> None:
     assert records[0].text == "the statement did not clarify the matter"
 
 
+def test_relative_subject_of_the_reported_clause() -> None:
+    q = one("Registrations rose sharply, which Democrats say could help Ms. Ruiz.")
+    assert [seg.text for seg in q.segments] == ["which", "could help Ms. Ruiz"]
+    assert q.speaker is not None and q.speaker.text == "Democrats"
+
+
 def test_pronoun_that_opens_the_content() -> None:
     q = one("The senator said that would permit the financing of more ships.")
     assert q.text == "that would permit the financing of more ships"
