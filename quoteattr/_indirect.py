@@ -881,7 +881,7 @@ def _clause_opens(toks: Sequence[Token], k: int) -> bool:
     if k >= len(toks):
         return False
     t = toks[k]
-    w = t.lower
+    w = t.lower.replace("’", "'").split("'")[0]  # "they’re"
     if w in _SUBJECT_PRONOUNS or w == "that" or (w in DETERMINERS):
         return True
     return t.kind == NUMBER or (t.upper and w not in _mentions.STOPS)
@@ -1185,6 +1185,10 @@ def _extracted(
 
 
 _COORDINATORS = frozenset("but and while whereas yet".split())
+# Words that may open a counted subject: "more than 4 in 10", "nearly half".
+_QUANTITY_WORDS = frozenset(
+    "more than less fewer nearly almost about roughly over only just".split()
+)
 
 
 def _coordination(view: _View, i: int) -> int:
@@ -1193,6 +1197,8 @@ def _coordination(view: _View, i: int) -> int:
     toks = view.toks
     if i >= 1 and toks[i - 1].text == ";":
         return toks[i - 1].start
+    while i >= 2 and toks[i - 1].lower in _QUANTITY_WORDS:
+        i -= 1  # "…, and more than 4 in 10 said"
     if i >= 1 and toks[i - 1].lower in _COORDINATORS:
         if i >= 2 and toks[i - 2].text == ",":
             return toks[i - 2].start

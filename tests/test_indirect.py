@@ -253,6 +253,14 @@ def test_relative_subject_of_the_reported_clause() -> None:
     assert q.speaker is not None and q.speaker.text == "Democrats"
 
 
+def test_counted_subject_after_a_coordinator_starts_a_new_statement() -> None:
+    text = "Most voters said they were worried, and more than 4 in 10 said prices would rise."
+    first, second = indirect(text)
+    assert first.text == "they were worried"
+    assert second.text == "prices would rise"
+    assert second.speaker is not None and second.speaker.text == "4 in 10"
+
+
 def test_pronoun_that_opens_the_content() -> None:
     q = one("The senator said that would permit the financing of more ships.")
     assert q.text == "that would permit the financing of more ships"
