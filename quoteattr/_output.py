@@ -10,7 +10,9 @@ speaker tallies of ``quoteattr speakers``.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
@@ -30,6 +32,7 @@ __all__ = [
     "make_writer",
     "render_speaker_table",
     "render_table",
+    "to_json",
     "write_speakers",
 ]
 
@@ -59,6 +62,26 @@ _QUOTE_SHARE = 0.4
 _QUOTE_MAX = 80
 _GAP = "  "
 _ABSENT = "-"
+# A lone surrogate (a str may hold one; a JSON escape like "\ud800" gives one) cannot
+# be encoded as UTF-8: JSON escapes it, the other formats show U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def to_json(value: object, *, indent: int | None = None) -> str:
+    """``value`` as JSON, non-ASCII characters as they are, except that a value holding
+    a lone surrogate is written with ASCII escapes (valid JSON that reads back as the
+    same string), so the line can always be encoded as UTF-8."""
+    line = json.dumps(value, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(line):
+        return json.dumps(value, indent=indent)
+    return line
+
+
+def _encodable(value: Any) -> Any:
+    """A CSV cell or display string that UTF-8 can encode (lone surrogates as U+FFFD)."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
 
 
 class Writer(Protocol):
@@ -172,7 +195,7 @@ def render_table(quotes: Sequence[Quote], *, width: int = 100, explain: bool = F
 
 
 def _doc_label(doc_id: object) -> str:
-    return doc_id if isinstance(doc_id, str) else json.dumps(doc_id)
+    return _encodable(doc_id) if isinstance(doc_id, str) else json.dumps(doc_id)
 
 
 class TableWriter:
@@ -209,8 +232,7 @@ class JsonlWriter:
 
     def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
         """Write one document's line."""
-        line = json.dumps(_doc_object(doc_id, quotes), ensure_ascii=False)
-        self._stream.write(line + "\n")
+        self._stream.write(to_json(_doc_object(doc_id, quotes)) + "\n")
 
     def close(self) -> None:
         """Nothing to finish."""
@@ -225,8 +247,7 @@ class JsonWriter:
 
     def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
         """Write one document object into the array."""
-        body = json.dumps(_doc_object(doc_id, quotes), ensure_ascii=False, indent=2)
-        body = textwrap.indent(body, "  ")
+        body = textwrap.indent(to_json(_doc_object(doc_id, quotes), indent=2), "  ")
         self._stream.write(("[\n" if self._count == 0 else ",\n") + body)
         self._count += 1
 
@@ -260,13 +281,29 @@ class CsvWriter:
     """A header row, then one row per quote with `CSV_COLUMNS`."""
 
     def __init__(self, stream: TextIO) -> None:
-        self._writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        self._stream = stream
+        self._buffer = io.StringIO()
+        self._writer = csv.DictWriter(self._buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         self._writer.writeheader()
+        self._flush()
+
+    def _flush(self) -> None:
+        # One write per document: a failure leaves no partial rows in the stream.
+        self._stream.write(self._buffer.getvalue())
+        self._buffer.seek(0)
+        self._buffer.truncate()
 
     def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
-        """Write one row per quote of the document."""
-        for q in quotes:
-            self._writer.writerow(csv_row(doc_id, q))
+        """Write one row per quote of the document (lone surrogates as U+FFFD)."""
+        try:
+            for q in quotes:
+                row = csv_row(doc_id, q)
+                self._writer.writerow({k: _encodable(v) for k, v in row.items()})
+        except BaseException:
+            self._buffer.seek(0)
+            self._buffer.truncate()
+            raise
+        self._flush()
 
     def close(self) -> None:
         """Nothing to finish."""
@@ -285,10 +322,9 @@ class HtmlWriter:
     def write(self, doc_id: object, text: str, quotes: Sequence[Quote]) -> None:
         """Write one document's section (the page starts with the first one)."""
         label = _doc_label(doc_id)
-        if self._count == 0:
-            self._stream.write(_html.page_head(f"quoteattr: {label}"))
+        head = _html.page_head(f"quoteattr: {label}") if self._count == 0 else ""
         fragment = _html.render_fragment(text, quotes, heading=label, check=False)
-        self._stream.write(fragment + "\n")
+        self._stream.write(head + fragment + "\n")
         self._speakers.add(quotes)
         self._count += 1
 
@@ -389,8 +425,8 @@ def write_speakers(
         writer = csv.DictWriter(stream, fieldnames=SPEAKER_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow(r.to_dict())
+            writer.writerow({k: _encodable(v) for k, v in r.to_dict().items()})
     elif fmt == "json":
-        stream.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+        stream.write(to_json([r.to_dict() for r in rows], indent=2) + "\n")
     else:
         raise ValueError(f"unknown speakers format {fmt!r}; expected one of {SPEAKER_FORMATS}")

@@ -5,9 +5,13 @@
 files, JSONL corpora or stdin and writes a table, JSON, JSONL, CSV or an HTML
 page; ``quoteattr speakers`` tallies who is quoted, how often and how many words.
 
-Exit status: 0 success; 1 some input records failed (each reported on stderr,
-the others processed); 2 bad usage, bad options or unreadable input (nothing
-is written).
+Every input record ends up either as one output document or as one error record
+(on stderr, and as JSONL in ``--errors FILE``), in input order. Exit status: 0
+success; 1 some input records failed (each reported, the others processed; or,
+with ``--on-error fail``, the run stopped at the first); 2 bad usage, bad options,
+unreadable input or unwritable output (nothing is written); 130 interrupted
+(SIGINT); 143 terminated (SIGTERM). ``-o`` and ``--errors`` files are written
+atomically: an interrupted or failed run leaves neither them nor a temporary file.
 """
 
 from __future__ import annotations
@@ -15,14 +19,18 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack, closing, contextmanager
+from types import FrameType
 from typing import IO, TextIO
 
 import attrs
@@ -30,7 +38,14 @@ import attrs
 from quoteattr import __version__
 from quoteattr._errors import ConfigurationError
 from quoteattr._models import QUOTE_KINDS, Quote
-from quoteattr._output import FORMATS, SPEAKER_FORMATS, Writer, make_writer, write_speakers
+from quoteattr._output import (
+    FORMATS,
+    SPEAKER_FORMATS,
+    Writer,
+    make_writer,
+    to_json,
+    write_speakers,
+)
 from quoteattr._speakers import SpeakerCounts
 from quoteattr.pipeline import DEFAULT_KINDS, QuoteExtractor
 
@@ -40,41 +55,77 @@ PROG = "quoteattr"
 STDIN = "-"
 SUBCOMMANDS = ("extract", "speakers")
 INPUT_FORMATS = ("text", "jsonl")
+ON_ERROR = ("continue", "fail")
+ENCODING_ERRORS = ("strict", "replace")
 
 EXIT_OK = 0
 EXIT_RECORD_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+#: The ``error`` codes of error records.
+ERROR_CODES = (
+    "invalid-utf8",  # a text file or JSONL line is not valid UTF-8 (--encoding-errors strict)
+    "malformed-json",  # the line is not JSON (NaN and out-of-range numbers included)
+    "not-an-object",  # the line is JSON but not an object
+    "missing-text",  # the object has no --text-field
+    "text-not-a-string",  # the text field is a number, null, an array ...
+    "unreadable",  # the file could not be read (at all, or past this line)
+    "extraction-failed",  # extraction raised (a bug in quoteattr: please report it)
+    "output-failed",  # the document's output could not be formatted (a bug, likewise)
+)
 
 
 class UsageError(Exception):
     """Bad options or unreadable input, found before any output is written (exit 2)."""
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like ``KeyboardInterrupt`` so temporary files go."""
+
+
+class _Stopped(Exception):
+    """``--on-error fail`` met a failed record."""
+
+
 @attrs.frozen(slots=True)
 class Record:
     """One input document: its id, its text, where it came from, and its size in bytes
-    as read (for the progress report)."""
+    as read (for the progress report). ``raw_id`` is the JSONL id field as given
+    (``None`` if absent; ``id`` then falls back to the line number)."""
 
     id: object
     text: str
     source: str
     line: int | None = None
     size: int = 0
+    raw_id: object = None
 
 
 @attrs.frozen(slots=True)
 class RecordError:
-    """An input record that could not be read; reported, then the run goes on."""
+    """An input record that could not be used; reported, then the run goes on.
+
+    ``line`` is the 1-based line of a JSONL record (``None`` for a text file), ``id``
+    the record's id field if it could be read, ``error`` one of `ERROR_CODES`.
+    """
 
     source: str
     line: int | None
     id: object
     reason: str
+    error: str = "extraction-failed"
 
     def to_dict(self) -> dict[str, object]:
-        """Plain JSON types: ``{"source", "line", "id", "reason"}``."""
-        return {"source": self.source, "line": self.line, "id": self.id, "reason": self.reason}
+        """Plain JSON types: ``{"line", "id", "source", "error", "reason"}``."""
+        return {
+            "line": self.line,
+            "id": self.id,
+            "source": self.source,
+            "error": self.error,
+            "reason": self.reason,
+        }
 
     def message(self) -> str:
         """One line for stderr: ``source:line: id ...: reason``."""
@@ -221,6 +272,26 @@ def _add_input_options(parser: argparse.ArgumentParser, kinds: str) -> None:
         help="JSONL field holding the text (default: text)",
     )
     parser.add_argument(
+        "--encoding-errors",
+        choices=ENCODING_ERRORS,
+        default="strict",
+        help="invalid UTF-8 in the input: strict makes the file (text) or line (jsonl) an "
+        "error record; replace decodes it as U+FFFD (default: strict)",
+    )
+    parser.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="also write the error records to FILE as JSONL (atomically, always written, "
+        "empty when nothing failed)",
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=ON_ERROR,
+        default="continue",
+        help="a failed input record: report it and go on, or stop the run with status 1 "
+        "without writing -o (default: continue)",
+    )
+    parser.add_argument(
         "--kinds",
         default=",".join(DEFAULT_KINDS),
         metavar="KINDS",
@@ -306,73 +377,123 @@ def _source_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def _decode_error(exc: UnicodeDecodeError) -> str:
+def _decode_error(exc: UnicodeDecodeError, base: int = 0) -> str:
+    """The reason for invalid UTF-8; ``base`` is the offset in the file of the bytes
+    that were decoded, so the offset given is the file's."""
     bad = exc.object[exc.start : exc.start + 1].hex()
-    return f"invalid UTF-8 at byte offset {exc.start} (byte 0x{bad})"
+    return f"invalid UTF-8 at byte offset {base + exc.start} (byte 0x{bad})"
 
 
-def _read_text(path: str) -> Iterator[Record | RecordError]:
+def _cannot_read(exc: OSError) -> str:
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _read_text(path: str, encoding_errors: str = "strict") -> Iterator[Record | RecordError]:
     """A text file is one document; its id is the path as given (``<stdin>`` for stdin)."""
     source = _source_name(path)
     try:
         with _open_binary(path) as f:
             data = f.read()
     except OSError as exc:
-        yield RecordError(source, None, None, f"cannot read: {exc.strerror or exc}")
+        yield RecordError(source, None, None, _cannot_read(exc), "unreadable")
         return
     try:
-        # Bytes decoded as they are, so offsets index the file's text with its
-        # own line endings (what open(path, encoding="utf-8", newline="") gives).
-        text = data.decode("utf-8")
+        # Bytes decoded as they are, so offsets index the file's text with its own
+        # line endings and BOM (what open(path, encoding="utf-8", newline="") gives).
+        text = data.decode("utf-8", encoding_errors)
     except UnicodeDecodeError as exc:
-        yield RecordError(source, None, None, _decode_error(exc))
+        yield RecordError(source, None, None, _decode_error(exc), "invalid-utf8")
         return
     yield Record(source, text, source, None, len(data))
 
 
-def _read_jsonl(path: str, id_field: str, text_field: str) -> Iterator[Record | RecordError]:
-    """One document per non-blank line; a line that cannot be used is a `RecordError`."""
+_BOM = b"\xef\xbb\xbf"
+
+
+def _read_jsonl(
+    path: str, id_field: str, text_field: str, encoding_errors: str = "strict"
+) -> Iterator[Record | RecordError]:
+    """One document per non-blank line; a line that cannot be used is a `RecordError`.
+
+    Lines are split at ``\\n`` bytes only (JSON escapes every other line break inside
+    a string) and numbered from 1, blank lines included; a UTF-8 BOM before the first
+    line is skipped (JSON parsers reject it, editors on Windows write it).
+    """
     source = _source_name(path)
+    lineno = offset = 0
     try:
         with _open_binary(path) as f:
-            for lineno, raw in enumerate(f, 1):
-                yield from _parse_line(raw, source, lineno, id_field, text_field)
+            for raw in f:
+                lineno += 1
+                start = offset
+                offset += len(raw)
+                if lineno == 1 and raw.startswith(_BOM):
+                    raw = raw[len(_BOM) :]
+                    start += len(_BOM)
+                if raw.strip():
+                    yield _parse_line(
+                        raw, source, lineno, start, id_field, text_field, encoding_errors
+                    )
     except OSError as exc:
-        yield RecordError(source, None, None, f"cannot read: {exc.strerror or exc}")
+        # Nothing after this point can be counted: one error stands for the rest.
+        reason = _cannot_read(exc)
+        if lineno:
+            reason += f" (stopped after line {lineno}; the rest of the file is not counted)"
+        yield RecordError(source, lineno + 1 if lineno else None, None, reason, "unreadable")
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):  # 1e999: Python reads inf, which no JSON writer can write back
+        raise ValueError(f"number out of range: {literal[:40]}")
+    return value
 
 
 def _parse_line(
-    raw: bytes, source: str, lineno: int, id_field: str, text_field: str
-) -> Iterator[Record | RecordError]:
-    if not raw.strip():
-        return
+    raw: bytes,
+    source: str,
+    lineno: int,
+    start: int,
+    id_field: str,
+    text_field: str,
+    encoding_errors: str = "strict",
+) -> Record | RecordError:
+    """The record on one non-blank JSONL line (``start``: its byte offset in the file)."""
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8", encoding_errors)
     except UnicodeDecodeError as exc:
-        yield RecordError(source, lineno, None, _decode_error(exc))
-        return
+        return RecordError(source, lineno, None, _decode_error(exc, start), "invalid-utf8")
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
-        yield RecordError(source, lineno, None, f"malformed JSON: {exc.msg} at column {exc.colno}")
-        return
+        reason = f"malformed JSON: {exc.msg} at column {exc.colno}"
+        return RecordError(source, lineno, None, reason, "malformed-json")
     except RecursionError:
-        yield RecordError(source, lineno, None, "malformed JSON: nested too deeply")
-        return
+        reason = "malformed JSON: nested too deeply"
+        return RecordError(source, lineno, None, reason, "malformed-json")
+    except ValueError as exc:  # NaN, 1e999, an integer of more than 4300 digits
+        reason = str(exc)
+        if "integer string conversion" in reason:
+            reason = f"an integer of more than {sys.get_int_max_str_digits()} digits"
+        return RecordError(source, lineno, None, f"malformed JSON: {reason}", "malformed-json")
     if not isinstance(obj, dict):
-        yield RecordError(source, lineno, None, f"expected a JSON object, got {_json_type(obj)}")
-        return
-    # The line number stands in for a missing id so every output line can be traced.
-    doc_id = obj.get(id_field, lineno)
+        reason = f"expected a JSON object, got {_json_type(obj)}"
+        return RecordError(source, lineno, None, reason, "not-an-object")
+    raw_id = obj.get(id_field)
     if text_field not in obj:
-        yield RecordError(source, lineno, doc_id, f"missing text field {text_field!r}")
-        return
+        reason = f"missing text field {text_field!r}"
+        return RecordError(source, lineno, raw_id, reason, "missing-text")
     text = obj[text_field]
     if not isinstance(text, str):
         reason = f"text field {text_field!r} is {_json_type(text)}, expected a string"
-        yield RecordError(source, lineno, doc_id, reason)
-        return
-    yield Record(doc_id, text, source, lineno, len(raw))
+        return RecordError(source, lineno, raw_id, reason, "text-not-a-string")
+    # The line number stands in for a missing id so every output line can be traced.
+    doc_id = raw_id if id_field in obj else lineno
+    return Record(doc_id, text, source, lineno, len(raw), raw_id)
 
 
 def _json_type(value: object) -> str:
@@ -385,13 +506,17 @@ def _json_type(value: object) -> str:
 
 
 def _records(
-    paths: Sequence[str], input_format: str, id_field: str, text_field: str
+    paths: Sequence[str],
+    input_format: str,
+    id_field: str,
+    text_field: str,
+    encoding_errors: str = "strict",
 ) -> Iterator[Record | RecordError]:
     for path in paths:
         if input_format == "jsonl":
-            yield from _read_jsonl(path, id_field, text_field)
+            yield from _read_jsonl(path, id_field, text_field, encoding_errors)
         else:
-            yield from _read_text(path)
+            yield from _read_text(path, encoding_errors)
 
 
 # Runs extraction over texts, in order; a failed text (or a non-str placeholder) gives
@@ -399,9 +524,10 @@ def _records(
 Runner = Callable[[Iterable[object]], Iterator["list[Quote] | Exception"]]
 
 
-def _extract(
-    items: Iterable[Record | RecordError], run: Runner
-) -> Iterator[tuple[Record, list[Quote]] | RecordError]:
+Item = tuple[Record, list[Quote]] | RecordError
+
+
+def _extract(items: Iterable[Record | RecordError], run: Runner) -> Generator[Item, None, None]:
     """Quotes per record, in input order, whatever runs the extraction.
 
     Every item goes through ``run`` (a `RecordError` as a non-text placeholder, so it
@@ -422,7 +548,7 @@ def _extract(
             yield item
         elif isinstance(result, Exception):  # a library bug must not end a corpus run
             reason = f"internal error: {type(result).__name__}: {result}"
-            yield RecordError(item.source, item.line, item.id, reason)
+            yield RecordError(item.source, item.line, item.raw_id, reason, "extraction-failed")
         else:
             yield item, result
 
@@ -572,15 +698,22 @@ def _isatty(stream: TextIO) -> bool:
 # ---------------------------------------------------------------------------- output
 
 
-@contextmanager
-def _atomic_output(path: str) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path``, renamed over it only on success."""
+def _check_target(path: str) -> str:
+    """The absolute path of an output file, if it can be created (else `UsageError`)."""
     target = os.path.abspath(path)
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
         raise UsageError(f"{path}: directory {directory} does not exist")
     if os.path.isdir(target):
         raise UsageError(f"{path}: is a directory")
+    return target
+
+
+@contextmanager
+def _atomic_output(path: str) -> Iterator[TextIO]:
+    """Write to a temporary file beside ``path``, renamed over it only on success."""
+    target = _check_target(path)
+    directory = os.path.dirname(target)
     try:
         fd, tmp = tempfile.mkstemp(
             prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
@@ -638,100 +771,187 @@ def _err(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr, flush=True)
 
 
-def _run_extract(args: argparse.Namespace) -> int:
-    try:
-        extractor = QuoteExtractor(kinds=args.kinds)
-    except ConfigurationError as exc:
-        raise UsageError(f"--kinds: {exc}") from None
-    del extractor  # built to check --kinds; the runner builds its own (one per worker)
-    paths = _check_inputs(args.inputs, args.input_format)
-    run_texts = _runner(args)
-    records = _records(paths, args.input_format, args.id_field, args.text_field)
-    items = _extract(records, run_texts)
-    progress = _progress(args, paths)
+class ErrorLog:
+    """Reports failed records: one line each on stderr, and a JSONL line each in the
+    ``--errors`` file if there is one."""
 
-    docs = errors = 0
+    def __init__(self, stream: TextIO | None, progress: Progress | None) -> None:
+        self._stream = stream
+        self._progress = progress
+        self.count = 0
 
-    def run(writer: Writer) -> None:
-        nonlocal docs, errors
+    def report(self, error: RecordError) -> None:
+        """Count and report one failed record."""
+        self.count += 1
+        if self._progress is not None:
+            self._progress.clear()
+            self._progress.record(None)
+        _err(error.message())
+        if self._stream is not None:
+            self._stream.write(to_json(error.to_dict()) + "\n")
+
+
+def _consume(
+    items: Generator[Item, None, None],
+    use: Callable[[Record, list[Quote]], None],
+    log: ErrorLog,
+    progress: Progress | None,
+    stop_at_error: bool,
+) -> int:
+    """Hand every document to ``use`` and every failed record to ``log``; the number of
+    documents used. With ``stop_at_error``, the first failed record raises `_Stopped`.
+
+    ``use`` raising (a formatting bug) makes that document an error record: writers
+    write a document in one call, so nothing of it reached the output.
+    """
+    docs = 0
+    with closing(items):  # stops worker processes however the loop ends
         try:
             for item in items:
-                if isinstance(item, RecordError):
-                    errors += 1
-                    if progress is not None:
-                        progress.clear()
-                        progress.record(None)
-                    _err(item.message())
-                    continue
-                record, quotes = item
-                writer.write(record.id, record.text, quotes)
-                docs += 1
-                if progress is not None:
-                    progress.record(record)
+                if isinstance(item, tuple):
+                    record, quotes = item
+                    try:
+                        use(record, quotes)
+                    except OSError:  # the output itself failed (disk full): not a record's fault
+                        raise
+                    except Exception as exc:
+                        reason = f"internal error writing the output: {type(exc).__name__}: {exc}"
+                        item = RecordError(
+                            record.source, record.line, record.raw_id, reason, "output-failed"
+                        )
+                    else:
+                        docs += 1
+                        if progress is not None:
+                            progress.record(record)
+                        continue
+                log.report(item)
+                if stop_at_error:
+                    raise _Stopped
             if progress is not None:
                 progress.complete = True
         finally:
             if progress is not None:
                 progress.close()
-        writer.close()
+    return docs
 
-    width = _table_width()
-    if args.output:
-        with _atomic_output(args.output) as out:
-            run(make_writer(args.format, out, width=width, explain=args.explain))
+
+@contextmanager
+def _output(path: str | None, fmt: str) -> Iterator[TextIO]:
+    """``-o`` (atomic) or stdout."""
+    if path:
+        with _atomic_output(path) as out:
+            yield out
     else:
-        with _stdout(args.format) as out:
-            run(make_writer(args.format, out, width=width, explain=args.explain))
+        with _stdout(fmt) as out:
+            yield out
 
-    if errors:
-        _err(f"{errors} of {docs + errors} input records failed")
+
+def _check_output_paths(args: argparse.Namespace) -> None:
+    """Checked before the run (``speakers`` opens its output only at the end)."""
+    for path in (args.output, args.errors):
+        if path:
+            _check_target(path)
+    if args.output and args.errors:
+        if os.path.abspath(args.output) == os.path.abspath(args.errors):
+            raise UsageError(f"-o and --errors name the same file ({args.output})")
+
+
+def _corpus(
+    args: argparse.Namespace,
+    use: Callable[[Record, list[Quote]], None],
+    open_output: Callable[[], AbstractContextManager[Callable[[], None]]],
+) -> int:
+    """Run the inputs through extraction: ``use`` gets each document; ``open_output``
+    opens the output (yielding the function that finishes it) around the run."""
+    try:
+        QuoteExtractor(kinds=args.kinds)  # the runner builds its own (one per worker)
+    except ConfigurationError as exc:
+        raise UsageError(f"--kinds: {exc}") from None
+    paths = _check_inputs(args.inputs, args.input_format)
+    _check_output_paths(args)
+    run_texts = _runner(args)
+    records = _records(
+        paths, args.input_format, args.id_field, args.text_field, args.encoding_errors
+    )
+    progress = _progress(args, paths)
+    stop_at_error = args.on_error == "fail"
+    with ExitStack() as stack:
+        # Entered first, committed last: a stopped run still leaves its error record.
+        errors_out = stack.enter_context(_atomic_output(args.errors)) if args.errors else None
+        log = ErrorLog(errors_out, progress)
+        try:
+            with open_output() as finish:
+                docs = _consume(_extract(records, run_texts), use, log, progress, stop_at_error)
+                finish()
+        except _Stopped:
+            where = f"; {args.output} was not written" if args.output else ""
+            _err(f"stopped at the first failed record (--on-error fail){where}")
+            return EXIT_RECORD_ERRORS
+    if log.count:
+        listed = f" (listed in {args.errors})" if args.errors else ""
+        _err(f"{log.count} of {docs + log.count} input records failed{listed}")
         return EXIT_RECORD_ERRORS
     return EXIT_OK
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    writer: Writer | None = None
+
+    def use(record: Record, quotes: list[Quote]) -> None:
+        assert writer is not None
+        writer.write(record.id, record.text, quotes)
+
+    @contextmanager
+    def open_output() -> Iterator[Callable[[], None]]:
+        nonlocal writer
+        with _output(args.output, args.format) as out:
+            writer = make_writer(args.format, out, width=_table_width(), explain=args.explain)
+            yield writer.close
+
+    return _corpus(args, use, open_output)
 
 
 def _run_speakers(args: argparse.Namespace) -> int:
     """``quoteattr speakers``: every document's quotes, tallied; written once at the end."""
-    try:
-        QuoteExtractor(kinds=args.kinds)
-    except ConfigurationError as exc:
-        raise UsageError(f"--kinds: {exc}") from None
-    paths = _check_inputs(args.inputs, args.input_format)
-    records = _records(paths, args.input_format, args.id_field, args.text_field)
-    items = _extract(records, _runner(args))
-    progress = _progress(args, paths)
     counts = SpeakerCounts(unattributed=args.unattributed)
-    errors = 0
-    try:
-        for item in items:
-            if isinstance(item, RecordError):
-                errors += 1
-                if progress is not None:
-                    progress.clear()
-                    progress.record(None)
-                _err(item.message())
-                continue
-            record, quotes = item
-            counts.add(quotes)
-            if progress is not None:
-                progress.record(record)
-        if progress is not None:
-            progress.complete = True
-    finally:
-        if progress is not None:
-            progress.close()
 
-    rows = counts.rows()[: args.top] if args.top else counts.rows()
-    docs = counts.document_count
-    if args.output:
-        with _atomic_output(args.output) as out:
-            write_speakers(args.format, out, rows, documents=docs, width=_table_width())
-    else:
-        with _stdout(args.format) as out:
-            write_speakers(args.format, out, rows, documents=docs, width=_table_width())
-    if errors:
-        _err(f"{errors} of {docs + errors} input records failed")
-        return EXIT_RECORD_ERRORS
-    return EXIT_OK
+    def use(record: Record, quotes: list[Quote]) -> None:
+        counts.add(quotes)
+
+    @contextmanager
+    def open_output() -> Iterator[Callable[[], None]]:
+        def finish() -> None:
+            rows = counts.rows()[: args.top] if args.top else counts.rows()
+            docs = counts.document_count
+            with _output(args.output, args.format) as out:
+                write_speakers(args.format, out, rows, documents=docs, width=_table_width())
+
+        yield finish
+
+    return _corpus(args, use, open_output)
+
+
+@contextmanager
+def _signals() -> Iterator[None]:
+    """SIGTERM raises `Terminated` in this process while the command runs, so that
+    temporary output files are removed as on Ctrl-C (SIGKILL cannot be caught)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != pid:  # a forked worker inherited the handler: die as by default
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -746,7 +966,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return _run_speakers(args) if args.command == "speakers" else _run_extract(args)
+        with _signals():
+            return _run_speakers(args) if args.command == "speakers" else _run_extract(args)
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -757,6 +978,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError, io.UnsupportedOperation):
             pass
         return EXIT_OK
+    except OSError as exc:  # writing the output failed (disk full ...): -o is left as it was
+        _err(f"cannot write the output: {exc.strerror or exc}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         _err("interrupted")
         return EXIT_INTERRUPTED
+    except Terminated:
+        _err("terminated")
+        return EXIT_TERMINATED
