@@ -933,25 +933,35 @@ def _run_speakers(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _signals() -> Iterator[None]:
-    """SIGTERM raises `Terminated` in this process while the command runs, so that
-    temporary output files are removed as on Ctrl-C (SIGKILL cannot be caught)."""
+    """While the command runs, SIGTERM raises `Terminated` in this process, so that
+    temporary output files are removed as on Ctrl-C (SIGKILL cannot be caught), and
+    SIGINT is this process's alone: worker processes forked by ``--jobs`` inherit the
+    handlers and ignore Ctrl-C (the terminal sends it to them too), so only this
+    process reports it, once, and then stops them."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     pid = os.getpid()
 
     def on_term(signum: int, frame: FrameType | None) -> None:
-        if os.getpid() != pid:  # a forked worker inherited the handler: die as by default
+        if os.getpid() != pid:  # a forked worker: die as by default
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGTERM)
             return
         raise Terminated
 
-    previous = signal.signal(signal.SIGTERM, on_term)
+    def on_int(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() == pid:  # a forked worker finishes its chunk; the parent stops it
+            raise KeyboardInterrupt
+
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, on_term)}
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not if ignored
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, on_int)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
