@@ -134,7 +134,7 @@ class _Table:
         forms |= {"according to", "According to"}
         # A trie of the forms (phrasal verbs whole, so "went" alone is not a candidate):
         # each character has one branch, so the scan is linear.
-        self.scan = re.compile(r"\b(?:" + _trie(sorted(forms)) + r")\b")
+        self.scan = re.compile(r"(?<!\w)(?:" + _trie(sorted(forms)) + r")\b")
 
 
 def _readings() -> dict[str, frozenset[str]]:
@@ -298,6 +298,8 @@ class _State:
             if link.kind == "direct":
                 self.direct.append((link.start, link.end))
         self.direct.sort()
+        # Cues of direct quotations (“Q,” X said): never an indirect cue.
+        self.direct_cues = {c for c, link in self.cue_owner.items() if link.kind == "direct"}
         self.quotes = doc.quote_spans
         # End of the last statement extended past its sentence: no cue before it counts.
         self.covered = -1
@@ -325,6 +327,10 @@ class _State:
             toks = self.doc.tokens(p)
             self._starts_of = (p, toks, [t.start for t in toks])
         return self._starts_of[1], self._starts_of[2]
+
+    def has_tokens(self, p: int) -> bool:
+        """Whether an earlier stage has tokenised paragraph ``p`` already."""
+        return p == self._starts_of[0] or p in self.doc._tokens
 
     def doc_paragraph(self, offset: int) -> int:
         return bisect_right(self.para_starts, offset) - 1
@@ -368,15 +374,17 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     state = _State(doc, links)
     para_starts = [s for s, _ in doc.paragraphs]
     out: list[Link] = []
-    key: tuple[int, int] | None = None
+    key = (-1, -1)
     batch: list[int] = []
     bounds = (0, 0)
-    for c in merge(
-        (m.start() for m in state.table.scan.finditer(text)),
-        (m.end() - 1 for m in _COLON_LINE.finditer(text)),
-    ):
-        if text[c] != ":" and _noun_before(text, c):
-            continue
+    candidates = [m.start() for m in state.table.scan.finditer(text)]
+    colons = [m.end() - 1 for m in _COLON_LINE.finditer(text)]
+    if colons:
+        candidates = list(merge(candidates, colons))
+    direct = state.direct_cues
+    for c in candidates:
+        if c in direct or state.in_quote(c) or (text[c] != ":" and _noun_before(text, c)):
+            continue  # (“Q,” X said: the statement is the quotation) cost no sentence split
         p = bisect_right(para_starts, c) - 1
         if p < 0 or c >= doc.paragraphs[p][1]:
             continue
@@ -385,7 +393,7 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
         if si < 0 or c >= sentences[si][1]:
             continue
         if (p, si) != key:
-            if key is not None:
+            if batch:
                 out.extend(_sentence(state, key, bounds, batch))
             key, bounds, batch = (p, si), sentences[si], []
         if (
@@ -395,9 +403,9 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
             and not _headline(state, key, bounds)
         ):
             continue  # a capitalised form opens a sentence or stands in a headline
-        if c >= state.covered and not state.in_quote(c):
+        if c >= state.covered:
             batch.append(c)
-    if key is not None:
+    if batch:
         out.extend(_sentence(state, key, bounds, batch))
     return out
 
@@ -477,10 +485,10 @@ def _sentence(
     p = key[0]
     ps, pe = state.doc.paragraphs[p]
     if e - s <= LONG_SENTENCE:
-        if pe - ps <= LONG_SENTENCE:
+        if pe - ps <= LONG_SENTENCE and state.has_tokens(p):
             view = _View(text, s, e, s, e, state.paragraph_tokens(p))
         else:
-            view = _View(text, s, e, s, e)
+            view = _View(text, s, e, s, e)  # only this sentence: the others may hold no cue
         for c in offsets:
             rec = _at(state, key, view, c, found)
             if rec is not None:
@@ -1544,7 +1552,7 @@ def _sentence_names(state: _State, p: int, s: int, e: int) -> list[Mention]:
     shared tokens when the paragraph is short, else from the sentence's own."""
     doc = state.doc
     ps, pe = doc.paragraphs[p]
-    if pe - ps <= LONG_SENTENCE:
+    if pe - ps <= LONG_SENTENCE and state.has_tokens(p):
         toks = doc.tokens(p)
         i = bisect_left(toks, s, key=_token_start)
         j = bisect_left(toks, e, lo=i, key=_token_start)
