@@ -13,6 +13,12 @@ text is extracted and every record checked: offsets inside the text, spans that
 slice to their text, the quotation starting with an opening mark, records sorted
 and laminar, ``to_dict()`` serialisable, the same result twice.
 
+``--target reader`` fuzzes the command line's JSONL reader instead (no
+extraction): the input is a JSONL file's bytes; every non-blank line must give
+exactly one record or one error record, with its line number, in order, under
+``--encoding-errors`` strict and replace, and every record and error must
+serialise as UTF-8 JSON.
+
 A violated invariant or an exception is a crash: libFuzzer stops and writes the
 input to ``crash-<sha1>`` (``--artifacts DIR``); replay it with
 ``python benchmarks/fuzz_extract.py crash-<sha1>``. An input that takes longer
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 try:
@@ -39,6 +46,8 @@ sys.path.insert(0, str(REPO))
 with atheris.instrument_imports(include=["quoteattr"]):
     from quoteattr import Quote, QuoteExtractor
     from quoteattr._marks import _TABLE
+    from quoteattr._output import to_json
+    from quoteattr.cli import ENCODING_ERRORS, ERROR_CODES, Record, _records
 
 _OPENING = sorted({m.text for m in _TABLE.values() if m.glyph != "close"}, key=len, reverse=True)
 _CLOSING = sorted({m.text for m in _TABLE.values() if m.glyph != "open"}, key=len, reverse=True)
@@ -111,10 +120,38 @@ def test_one_input(data: bytes) -> None:
     assert [q.to_dict() for q in again] == [q.to_dict() for q in records], "not deterministic"
 
 
+_READER_FILE = Path(tempfile.mkdtemp(prefix="fuzz-reader-")) / "input.jsonl"
+
+
+def test_reader(data: bytes) -> None:
+    """One record or error per non-blank line, whatever the bytes."""
+    lines = data.split(b"\n")
+    if lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    expected = [n for n, line in enumerate(lines, 1) if line.strip()]
+    _READER_FILE.write_bytes(data)
+    for errors in ENCODING_ERRORS:
+        items = list(_records([str(_READER_FILE)], "jsonl", "id", "text", errors))
+        assert [item.line for item in items] == expected, (items, expected)
+        for item in items:
+            if isinstance(item, Record):
+                assert isinstance(item.text, str)
+                to_json({"id": item.id}).encode("utf-8")
+            else:
+                assert item.error in ERROR_CODES, item
+                to_json(item.to_dict()).encode("utf-8")
+
+
 def main() -> None:
     global _EXTRACTOR
     parser = argparse.ArgumentParser(prog="fuzz_extract.py", description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=60, help="how long to fuzz (default 60)")
+    parser.add_argument(
+        "--target",
+        choices=("extract", "reader"),
+        default="extract",
+        help="extract: the library's invariants; reader: the CLI's JSONL accounting",
+    )
     parser.add_argument(
         "--kinds", default="direct,mixed,indirect,other", help="kinds to extract (default: all)"
     )
@@ -137,7 +174,7 @@ def main() -> None:
     if args.corpus:
         Path(args.corpus).mkdir(parents=True, exist_ok=True)
         fuzzer_args.append(args.corpus)
-    atheris.Setup(fuzzer_args, test_one_input)
+    atheris.Setup(fuzzer_args, test_reader if args.target == "reader" else test_one_input)
     atheris.Fuzz()
 
 

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import QuoteExtractor, extract_quotes
-from quoteattr._output import JsonlWriter
-from quoteattr.cli import ERROR_CODES, Terminated, main
+from quoteattr._output import JsonlWriter, to_json
+from quoteattr.cli import ENCODING_ERRORS, ERROR_CODES, Record, Terminated, _records, main
 
 NEWS = "“We are not going to change our position,” the minister said on Sunday.\n"
 BRIDGE = "The mayor told reporters: “The bridge will reopen in May.”\n"
@@ -271,6 +271,39 @@ def test_outputs_plus_errors_equal_records(
     assert [(e["line"], e["error"]) for e in errs] == [r for r in records if r[1] != "good"]
     assert len(docs) == sum(1 for _, kind in records if kind == "good")
     assert code == (1 if errs else 0)
+
+
+def _reader_fragments() -> st.SearchStrategy[bytes]:
+    good = st.builds(_good, st.text(max_size=4), st.text(max_size=20))
+    known = st.sampled_from([raw for raws in BAD.values() for raw in raws if len(raw) < 999])
+    junk = st.binary(max_size=40)
+    escapes = st.sampled_from([b'{"text": "\\ud800"}', b'{"id": "\\udfff", "text": ""}'])
+    return st.one_of(good, known, junk, escapes, st.sampled_from([*BLANK, b"\xef\xbb\xbf"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(_reader_fragments(), max_size=10))
+def test_any_bytes_give_one_record_or_error_per_non_blank_line(parts: list[bytes]) -> None:
+    # The reader alone (no extraction): arbitrary bytes, lines split at b"\n" only.
+    data = b"\n".join(parts)
+    lines = data.split(b"\n")
+    if lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    expected = [n for n, line in enumerate(lines, 1) if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "c.jsonl"
+        path.write_bytes(data)
+        for errors in ENCODING_ERRORS:
+            items = list(_records([str(path)], "jsonl", "id", "text", errors))
+            assert [item.line for item in items] == expected
+            for item in items:
+                if isinstance(item, Record):
+                    assert isinstance(item.text, str)
+                    to_json({"id": item.id}).encode("utf-8")
+                else:
+                    assert item.error in ERROR_CODES
+                    to_json(item.to_dict()).encode("utf-8")
+                    assert errors == "strict" or item.error != "invalid-utf8"
 
 
 def test_blank_lines_are_not_records_but_keep_line_numbers(
