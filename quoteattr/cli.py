@@ -542,15 +542,25 @@ def _extract(items: Iterable[Record | RecordError], run: Runner) -> Generator[It
             waiting.append(item)
             yield item.text if isinstance(item, Record) else item
 
-    for result in run(texts()):
-        item = waiting.popleft()
+    def failed(item: Record | RecordError, reason: str) -> RecordError:
         if isinstance(item, RecordError):
+            return item
+        return RecordError(item.source, item.line, item.raw_id, reason, "extraction-failed")
+
+    feed = texts()
+    for result in run(feed):
+        item = waiting.popleft()
+        if isinstance(result, Exception):  # a library bug must not end a corpus run
+            yield failed(item, f"internal error: {type(result).__name__}: {result}")
+        elif isinstance(item, RecordError):
             yield item
-        elif isinstance(result, Exception):  # a library bug must not end a corpus run
-            reason = f"internal error: {type(result).__name__}: {result}"
-            yield RecordError(item.source, item.line, item.raw_id, reason, "extraction-failed")
         else:
             yield item, result
+    # A runner that ended early must not lose the records it did not return.
+    for _ in feed:
+        pass
+    while waiting:
+        yield failed(waiting.popleft(), "internal error: no result from the extraction")
 
 
 def _runner(args: argparse.Namespace) -> Runner:

@@ -398,6 +398,34 @@ def test_an_extraction_exception_becomes_an_error_record(
     assert not any("Traceback" in line for line in err)
 
 
+def test_a_runner_that_ends_early_loses_no_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def two_then_stop(args: Any) -> Any:
+        def run(texts: Any) -> Any:
+            for n, text in enumerate(texts):
+                if n == 2:
+                    return
+                yield extract_quotes(text) if isinstance(text, str) else TypeError("x")
+
+        return run
+
+    monkeypatch.setattr("quoteattr.cli._runner", two_then_stop)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(b"\n".join([_good("a", NEWS), b"{x", _good("c", ""), _good("d", "")]))
+    errors = tmp_path / "e.jsonl"
+    code, out, _ = _run(
+        capsys, corpus, "--input-format", "jsonl", "-f", "jsonl", "--errors", errors
+    )
+    assert code == 1
+    assert [json.loads(ln)["id"] for ln in out.splitlines()] == ["a"]
+    assert [(e["line"], e["error"]) for e in _jsonl(errors)] == [
+        (2, "malformed-json"),
+        (3, "extraction-failed"),
+        (4, "extraction-failed"),
+    ]
+
+
 def test_a_formatting_failure_becomes_an_error_record_and_writes_nothing_of_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
