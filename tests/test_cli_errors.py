@@ -517,6 +517,20 @@ def test_on_error_fail_stops_at_the_first_failed_record(
     assert _listing(tmp_path) == ["c.jsonl", "e.jsonl", "o.jsonl"]
 
 
+def test_speakers_on_error_fail_writes_no_tally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(b"\n".join([_good("a", NEWS), b"{bad", _good("b", BRIDGE)]))
+    out = tmp_path / "speakers.csv"
+    code, stdout, _ = _run(
+        capsys, "speakers", corpus, "--input-format", "jsonl", "-f", "csv", "-o", out,
+        "--on-error", "fail",
+    )  # fmt: skip
+    assert code == 1 and stdout == ""
+    assert _listing(tmp_path) == ["c.jsonl"]
+
+
 def test_on_error_fail_on_stdout_writes_the_documents_before_the_failure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
