@@ -249,7 +249,7 @@ class _Record:
 class _View:
     """The tokens of a sentence, or of a window of a long one."""
 
-    __slots__ = ("e", "from_start", "s", "starts", "to_end", "toks")
+    __slots__ = ("e", "from_start", "s", "starts", "subjects", "to_end", "toks")
 
     def __init__(
         self,
@@ -274,6 +274,8 @@ class _View:
             self.starts = [t.start for t in self.toks]
         self.s, self.e = s, e
         self.from_start = lo <= s
+        # `_subject` by cue index: the tail and the head readings of a cue share it
+        self.subjects: dict[int, Mention | None] = {}
         self.to_end = hi >= e
 
     def index(self, offset: int) -> int:
@@ -318,6 +320,7 @@ class _State:
         )
         self.genders: _Genders | None = None
         self._starts_of: tuple[int, list[Token], list[int]] = (-1, [], [])
+        self._sentence_tokens: dict[int, tuple[int, list[Token], list[int]]] = {}
         self.sentence_names: dict[tuple[int, int], list[Mention]] = {}
         self.headlines: dict[tuple[int, int], bool] = {}
 
@@ -327,6 +330,20 @@ class _State:
             toks = self.doc.tokens(p)
             self._starts_of = (p, toks, [t.start for t in toks])
         return self._starts_of[1], self._starts_of[2]
+
+    def tokens_for(self, p: int, s: int, e: int) -> tuple[list[Token], list[int]]:
+        """Tokens covering sentence ``[s, e)`` of paragraph ``p``: the paragraph's when an
+        earlier stage has tokenised it, else the sentence's own (the paragraph's other
+        sentences may hold no cue), cached for the pronoun antecedents."""
+        ps, pe = self.doc.paragraphs[p]
+        if pe - ps <= LONG_SENTENCE and self.has_tokens(p):
+            return self.paragraph_tokens(p)
+        got = self._sentence_tokens.get(s)
+        if got is None or got[0] != e:
+            toks = tokenize(self.text, s, e, lexicon().abbreviations)
+            got = (e, toks, [t.start for t in toks])
+            self._sentence_tokens[s] = got
+        return got[1], got[2]
 
     def has_tokens(self, p: int) -> bool:
         """Whether an earlier stage has tokenised paragraph ``p`` already."""
@@ -483,12 +500,8 @@ def _sentence(
     s, e = bounds
     found: list[_Record] = []
     p = key[0]
-    ps, pe = state.doc.paragraphs[p]
     if e - s <= LONG_SENTENCE:
-        if pe - ps <= LONG_SENTENCE and state.has_tokens(p):
-            view = _View(text, s, e, s, e, state.paragraph_tokens(p))
-        else:
-            view = _View(text, s, e, s, e)  # only this sentence: the others may hold no cue
+        view = _View(text, s, e, s, e, state.tokens_for(p, s, e))
         for c in offsets:
             rec = _at(state, key, view, c, found)
             if rec is not None:
@@ -807,6 +820,14 @@ def _extend(state: _State, view: _View, rec: _Record) -> _Record:
 def _subject(state: _State, view: _View, v: int) -> Mention | None:
     """The subject of the cue at ``v`` if it can be a source: a name, a pronoun, an
     organisation or a lexicon noun ("officials", "the report"), not "the low demand"."""
+    if v in view.subjects:
+        return view.subjects[v]
+    found = _read_subject(state, view, v)
+    view.subjects[v] = found
+    return found
+
+
+def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     text, toks = state.text, view.toks
     i = v
     while i > 0 and (
@@ -1551,20 +1572,11 @@ def _sentence_names(state: _State, p: int, s: int, e: int) -> list[Mention]:
     """The person names of sentence ``[s, e)`` of paragraph ``p``, from the paragraph's
     shared tokens when the paragraph is short, else from the sentence's own."""
     doc = state.doc
-    ps, pe = doc.paragraphs[p]
-    if pe - ps <= LONG_SENTENCE and state.has_tokens(p):
-        toks = doc.tokens(p)
-        i = bisect_left(toks, s, key=_token_start)
-        j = bisect_left(toks, e, lo=i, key=_token_start)
-    else:
-        toks = tokenize(doc.text, s, e, lexicon().abbreviations)
-        i, j = 0, len(toks)
+    toks, starts = state.tokens_for(p, s, e)
+    i = bisect_left(starts, s)
+    j = bisect_left(starts, e, lo=i)
     found = _mentions.name_mentions(doc.text, toks, i, j, doc.common_word)
     return [m for m in found if m.kind == "name"]
-
-
-def _token_start(t: Token) -> int:
-    return t.start
 
 
 def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mention | None:
