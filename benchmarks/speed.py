@@ -20,6 +20,9 @@ Sections (``--only`` picks some; all by default):
 * ``processes``   `extract_quotes_many` with 1 and 2 worker processes, the speed-up;
 * ``adversarial`` pathological inputs of about 1 MB (and 250 KB, to see growth), in
                   characters per second and as a ratio to the news speed;
+* ``huge``        one text of 100 million characters of concatenated news in a fresh
+                  process, its records streamed by `QuoteExtractor.iter_extract`: peak
+                  RSS, the text's own size, and the speed (``--huge-mb`` sets the size);
 * ``profile``     cProfile over the corpus: the functions that take the time.
 
 Every figure is wall-clock (``time.perf_counter``) unless marked CPU; the load
@@ -60,7 +63,16 @@ DEFAULT_CORPUS = "../shared/eval/bbc_news_unlabelled.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "speed.json"
 DOC = REPO / "docs" / "performance.md"
 BEGIN, END = "<!-- speed:begin -->", "<!-- speed:end -->"
-SECTIONS = ("pipeline", "indirect", "memory", "scaling", "processes", "adversarial", "profile")
+SECTIONS = (
+    "pipeline",
+    "indirect",
+    "memory",
+    "scaling",
+    "processes",
+    "adversarial",
+    "huge",
+    "profile",
+)
 MB = 1_000_000  # characters
 # Growth of the time per character (4x the input) above which an input is super-linear;
 # timings of a single call are noisy, hence the margin.
@@ -76,6 +88,8 @@ TARGETS = {
     "speedup_2_processes": 1.7,
     "adversarial_ratio": 0.3,
 }
+# Bounded memory: ten times the text may take at most this much more extraction memory.
+BOUNDED = 1.25
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -243,6 +257,56 @@ print(json.dumps({"wall": wall, "cpu": cpu, "quotes": len(quotes), "maxrss_kb": 
                   "before_kb": before}))
 """
 )
+
+
+_HUGE = (
+    _PEAK
+    + """
+import json, sys, time
+sys.path.insert(0, sys.argv[3])
+from speed import load_texts, news_text
+from quoteattr import QuoteExtractor
+texts = load_texts(sys.argv[1])
+size = int(sys.argv[2])
+extractor = QuoteExtractor()
+extractor.extract(texts[0])
+text = news_text(texts, size)
+del texts
+before = peak_kb()
+c0, t0 = time.process_time(), time.perf_counter()
+quotes = 0
+for quote in extractor.iter_extract(text):
+    quotes += 1
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+print(json.dumps({"wall": wall, "cpu": cpu, "quotes": quotes, "maxrss_kb": peak_kb(),
+                  "before_kb": before, "text_mb": sys.getsizeof(text) / 2**20,
+                  "chars": len(text), "window": extractor.window}))
+"""
+)
+
+
+def bench_huge(corpus: str, mb: int, timeout: float) -> dict[str, Any]:
+    """One text of ``mb`` million characters, records streamed, in a fresh process."""
+    r = _child(_HUGE, corpus, str(mb * MB), str(REPO / "benchmarks"), timeout=timeout)
+    out = {
+        "mb": mb,
+        "chars": r["chars"],
+        "window": r["window"],
+        "quotes": r["quotes"],
+        "seconds": r["wall"],
+        "cpu_seconds": r["cpu"],
+        "chars_per_s": r["chars"] / r["wall"],
+        "text_mb": r["text_mb"],
+        "rss_before_extract_mb": r["before_kb"] / 1024,
+        "peak_rss_mb": r["maxrss_kb"] / 1024,
+        "extract_rss_mb": (r["maxrss_kb"] - r["before_kb"]) / 1024,
+    }
+    say(
+        f"  {mb} MB: {fmt_rate(out['chars_per_s'])} chars/s, {out['quotes']:,} quotes, "
+        f"peak RSS {out['peak_rss_mb']:.0f} MB ({out['rss_before_extract_mb']:.0f} MB "
+        f"before extraction, text {out['text_mb']:.0f} MB)"
+    )
+    return out
 
 
 def _child(
@@ -611,6 +675,17 @@ def markdown(res: dict[str, Any]) -> str:
         lines.append(
             f"| time per MB, 8 MB vs 1 MB | did not finish (below) | <= 1.15x | {_verdict(False)} |"
         )
+    h = res.get("huge")
+    if h:
+        small, big = h["sizes"]
+        lines.append(
+            f"| one text of {big['chars'] / 1e6:.0f} M characters, records streamed: "
+            f"RSS added by extraction (vs {small['chars'] / 1e6:.0f} M characters) | "
+            f"{big['extract_rss_mb']:.0f} MB ({small['extract_rss_mb']:.0f} MB); peak "
+            f"{big['peak_rss_mb']:.0f} MB with the text's own {big['text_mb']:.0f} MB; "
+            f"{fmt_rate(big['chars_per_s'])} chars/s | bounded | "
+            f"{_verdict(big['extract_rss_mb'] <= BOUNDED * small['extract_rss_mb'])} |"
+        )
     pr = res.get("processes")
     if pr:
         lines.append(
@@ -749,6 +824,9 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--scale-timeout", type=float, default=1200.0, help="seconds per scaling size"
     )
     parser.add_argument(
+        "--huge-mb", type=int, default=100, help="millions of characters for the huge section"
+    )
+    parser.add_argument(
         "--memory-python",
         metavar="PYTHON",
         help="also measure memory with this interpreter (a venv with only quoteattr's deps)",
@@ -820,6 +898,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         news = res["pipeline"]["pipeline_chars_per_s"] if "pipeline" in res else 1e6
         big = 100_000 if args.quick else MB
         res["adversarial"] = bench_adversarial(news, big, args.timeout)
+    if "huge" in sections and not args.quick:
+        say("huge")
+        # A tenth of the size first: bounded means the larger text needs no more.
+        res["huge"] = {
+            "sizes": [
+                bench_huge(args.corpus, mb, args.scale_timeout * 4)
+                for mb in (max(1, args.huge_mb // 10), args.huge_mb)
+            ]
+        }
     if "profile" in sections:
         say("profile")
         res["profile"] = bench_profile(texts)

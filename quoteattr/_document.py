@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 
 from quoteattr import _sentences
 from quoteattr._cues import CueLexicon
@@ -44,6 +45,7 @@ class Document:
         "_tokens",
         "_words",
         "cues",
+        "name_forms",
         "narration",
         "paragraphs",
         "quote_spans",
@@ -70,6 +72,9 @@ class Document:
         self._words: dict[str, list[int]] | None = None
         # Name and pronoun mentions outside quotations, per paragraph (see _attribution).
         self.narration: dict[int, tuple[list[Mention], list[int]]] = {}
+        # The name forms that end with a word, by word (see `_entities`): asked for by
+        # entities and by the conversation stage alike.
+        self.name_forms: dict[str, list[Any]] = {}
 
     def common_word(self, word: str) -> bool:
         """Whether lowercase ``word`` occurs in the text in lower case (an ordinary word)."""
@@ -82,19 +87,34 @@ class Document:
     def occurrences(self, word: str, limit: int = MAX_OCCURRENCES) -> list[int]:
         """Start offsets of ``word`` as a whole word (case-sensitive), at most ``limit``.
 
-        Words of letters and digits come from an index of the text built once, on first
-        use, in one pass; other words ("O’Brien") from a ``str.find`` loop.
+        Words come from an index of the runs of letters and digits, built once, on
+        first use, in one pass; a word with inner punctuation ("O’Brien") from the
+        occurrences of its first run ("O") that go on with the rest of it.
         """
+        if self._words is None:
+            self._words = _index_words(self.text)
         if _ALNUM.fullmatch(word):
-            if self._words is None:
-                self._words = _index_words(self.text)
             return self._words.get(word, [])[:limit]
         text = self.text
         out: list[int] = []
         n = len(word)
         if not n:
             return out
-        i = text.find(word)
+        i = 0
+        head = _ALNUM.match(word)
+        if head is not None:
+            # A run is maximal, so an occurrence of the word starts one of ``head``'s.
+            starts = self._words.get(head.group(), [])
+            for i in starts:
+                j = i + n
+                if text.startswith(word, i) and (j >= len(text) or not text[j].isalnum()):
+                    out.append(i)
+                    if len(out) >= limit:
+                        return out
+            if len(starts) < MAX_OCCURRENCES:
+                return out
+            i += 1  # the index stops there: search on ("to-day" after 200 "to")
+        i = text.find(word, i)
         while i >= 0 and len(out) < limit:
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):

@@ -9,6 +9,7 @@ Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -82,7 +83,7 @@ class _Name:
 
 
 class _Cluster:
-    __slots__ = ("best", "gender", "kind", "last", "mentions", "names")
+    __slots__ = ("best", "gender", "index", "kind", "last", "mentions", "names", "order")
 
     def __init__(self, kind: EntityKind) -> None:
         self.kind: EntityKind = kind
@@ -91,6 +92,8 @@ class _Cluster:
         self.best: _Name | None = None
         self.gender = "x"
         self.last = -1
+        self.index: ClusterIndex[Any] | None = None
+        self.order = 0
 
     def add(self, name: _Name) -> None:
         self.names.append(name)
@@ -99,6 +102,8 @@ class _Cluster:
             self.best.honorific != "",
         ):
             self.best = name
+            if self.index is not None:
+                self.index.note(self)
         if self.gender == "x":
             self.gender = name.gender
 
@@ -143,6 +148,48 @@ class _Cluster:
             seen.setdefault((m.start, m.end), m)
         mentions = tuple(sorted(seen.values(), key=lambda m: m.start))
         return Entity(name=name, title=title, kind=self.kind, mentions=mentions)
+
+
+T = TypeVar("T")
+
+
+class ClusterIndex(Generic[T]):
+    """Clusters (and what owns them) by the words of their best name form.
+
+    `_Cluster.accepts` only ever says yes to a name that shares its surname or given
+    name with the cluster's best form, so a name is checked against the clusters
+    filed under its own words, not against every cluster of a long document.
+    Entries of a best form since replaced stay: `accepts` rejects them.
+    """
+
+    __slots__ = ("_by_word", "_owners")
+
+    def __init__(self) -> None:
+        self._by_word: dict[str, dict[int, _Cluster]] = {}
+        self._owners: list[T] = []
+
+    def register(self, cluster: _Cluster, owner: T) -> None:
+        """File ``cluster`` (owned by ``owner``) after those registered before it."""
+        cluster.order = len(self._owners)
+        cluster.index = self
+        self._owners.append(owner)
+        self.note(cluster)
+
+    def note(self, cluster: _Cluster) -> None:
+        """File ``cluster`` under the words of its (new) best form."""
+        best = cluster.best
+        if best is None:
+            return
+        self._by_word.setdefault(best.surname, {})[cluster.order] = cluster
+        if best.first is not None:
+            self._by_word.setdefault(best.first, {})[cluster.order] = cluster
+
+    def candidates(self, name: _Name) -> list[T]:
+        """Owners of the clusters that may accept ``name``, in registration order."""
+        found = dict(self._by_word.get(name.surname, {}))
+        if name.first is not None:
+            found.update(self._by_word.get(name.first, {}))
+        return [self._owners[k] for k in sorted(found)]
 
 
 # Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
@@ -197,6 +244,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
     full_forms: dict[str, list[_Name]] = {}
     completed: dict[str, _Name | None] = {}
     genders = Genders(doc)
+    index: ClusterIndex[_Cluster] = ClusterIndex()
     for n, link in enumerate(links):
         speaker = link.speaker
         if speaker is None:
@@ -206,7 +254,9 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             continue
         cluster = by_mention.get(referent)
         if cluster is None:
-            cluster = _cluster_for(doc, referent, clusters, by_key, full_forms, genders, completed)
+            cluster = _cluster_for(
+                doc, referent, clusters, index, by_key, full_forms, genders, completed
+            )
             by_mention[referent] = cluster
         cluster.last = n
         cluster.mentions.append(speaker)
@@ -227,6 +277,7 @@ def _cluster_for(
     doc: Document,
     mention: Mention,
     clusters: list[_Cluster],
+    index: ClusterIndex[_Cluster],
     by_key: dict[str, _Cluster],
     full_forms: dict[str, list[_Name]],
     genders: Genders,
@@ -265,12 +316,13 @@ def _cluster_for(
         if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
             shared = frozenset([name.surname])
     # The most recently used person this name can be ("Archer" after "Newland Archer").
-    fits = [c for c in clusters if c.kind == "person" and c.accepts(name, shared)]
+    fits = [c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared)]
     if fits:
         cluster = max(fits, key=lambda c: c.last)
         cluster.add(name)
         return cluster
     cluster = _Cluster("person")
+    index.register(cluster, cluster)
     cluster.add(name)
     if name.first is None:
         # "Ruiz": complete it from the commonest fuller form in the document.
@@ -317,6 +369,13 @@ def _cluster_for(
 
 def _forms_of(doc: Document, surname: str) -> list[_Name]:
     """Every name mention in the document that ends with ``surname``."""
+    known: list[_Name] | None = doc.name_forms.get(surname)
+    if known is None:
+        known = doc.name_forms[surname] = _find_forms(doc, surname)
+    return list(known)
+
+
+def _find_forms(doc: Document, surname: str) -> list[_Name]:
     text = doc.text
     out: list[_Name] = []
     lex = lexicon()

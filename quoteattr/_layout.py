@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["paragraphs"]
+__all__ = ["paragraphs", "windows"]
 
 # Line ends; the second group also ends a paragraph by itself.
 _LINE_END = regex.compile(r"\r\n?|[\n\v\x85\u2028]|([\f\x1c\x1d\x1e\u2029])")
@@ -207,3 +207,55 @@ def _line_break(text: str, cs: int, ce: int, ncs: int, nce: int) -> bool:
         and _ENDS_FUNCTION_WORD.search(tail) is not None
         and _STARTS_LETTER.match(head) is not None
     )
+
+
+# A paragraph break: a line end, blank space, another line end.
+_BLANK_LINE = regex.compile(
+    r"(\r\n?+|[\n\v\f\x85\u2028\u2029])[ \t\xa0]*(?:\r\n?|[\n\v\f\x85\u2028\u2029])"
+)
+_LINE = regex.compile(r"\r\n?|[\n\v\f\x85\u2028\u2029]")
+_SPACE = regex.compile(r"\s")
+# Breaks tried after the target size for one not followed by a quotation mark.
+_CUT_TRIES = 50
+
+
+def windows(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive ``(start, end)`` windows of about ``size`` characters.
+
+    A window ends at the first blank line after ``size`` characters whose next line
+    does not open with a quotation mark (a dialogue or a quotation running over
+    paragraphs stays whole); failing a blank line within half a window, at a line
+    end, then at white space, and only in a run of ``size`` characters without any
+    of them, in the middle of a token. The windows cover the text exactly.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
+    while n - start > size:
+        target = start + size
+        limit = min(n, target + size // 2)
+        cut = _cut(text, target, limit)
+        if text[cut - 1] == "\r" and text.startswith("\n", cut):
+            cut += 1  # never between the two characters of a CRLF
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+def _cut(text: str, target: int, limit: int) -> int:
+    first = -1
+    for k, m in enumerate(_BLANK_LINE.finditer(text, target, limit)):
+        cut = m.end(1)
+        if first < 0:
+            first = cut
+        nxt = _WORD.search(text, cut, min(limit, cut + 200))
+        if nxt is None or text[nxt.start()] not in _OPENERS or k >= _CUT_TRIES:
+            return cut
+    if first >= 0:
+        return first
+    for pattern in (_LINE, _SPACE):
+        end = pattern.search(text, target, limit)
+        if end is not None:
+            return end.end()
+    return target
