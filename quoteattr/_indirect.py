@@ -357,16 +357,18 @@ class _State:
             self.speakers[1][0].append(start)
             self.speakers[1][1].append(mention)
 
-    def recent_speakers(self, offset: int, lo: int) -> list[Mention]:
-        """Named speakers of statements starting in ``[lo, offset)``, nearest first."""
+    def recent_speakers(self, offset: int, lo: int, limit: int = -1) -> list[Mention]:
+        """Named speakers of statements starting in ``[lo, offset)``, nearest first; the
+        nearest ``limit`` only if it is >= 0 (a bounded look back in long documents)."""
         out: list[tuple[int, Mention]] = []
         for at, who in self.speakers:
             i = bisect_left(at, offset)
-            while i > 0 and at[i - 1] >= lo:
+            stop = 0 if limit < 0 else max(0, i - limit)
+            while i > stop and at[i - 1] >= lo:
                 i -= 1
                 out.append((at[i], who[i]))
         out.sort(key=lambda x: -x[0])
-        return [m for _, m in out]
+        return [m for _, m in (out if limit < 0 else out[:limit])]
 
     def in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quote_starts, offset) - 1
@@ -374,6 +376,8 @@ class _State:
 
     def direct_share(self, a: int, b: int) -> float:
         """The share of ``[a, b)`` inside direct quotations."""
+        if not self.direct:
+            return 0.0
         i = max(0, bisect_left(self.direct, (a, -1)) - 1)
         covered = 0
         while i < len(self.direct) and self.direct[i][0] < b:
@@ -392,8 +396,9 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     para_starts = [s for s, _ in doc.paragraphs]
     out: list[Link] = []
     key = (-1, -1)
+    p = si = -1
     batch: list[int] = []
-    bounds = (0, 0)
+    bounds = (0, 0)  # of the sentence of ``key``
     candidates = [m.start() for m in state.table.scan.finditer(text)]
     colons = [m.end() - 1 for m in _COLON_LINE.finditer(text)]
     if colons:
@@ -402,13 +407,14 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     for c in candidates:
         if c in direct or state.in_quote(c) or (text[c] != ":" and _noun_before(text, c)):
             continue  # (“Q,” X said: the statement is the quotation) cost no sentence split
-        p = bisect_right(para_starts, c) - 1
-        if p < 0 or c >= doc.paragraphs[p][1]:
-            continue
-        sentences = doc.sentences(p)
-        si = bisect_right(sentences, (c, len(text) + 1)) - 1
-        if si < 0 or c >= sentences[si][1]:
-            continue
+        if not bounds[0] <= c < bounds[1]:
+            p = bisect_right(para_starts, c) - 1
+            if p < 0 or c >= doc.paragraphs[p][1]:
+                continue
+            sentences = doc.sentences(p)
+            si = bisect_right(sentences, (c, len(text) + 1)) - 1
+            if si < 0 or c >= sentences[si][1]:
+                continue
         if (p, si) != key:
             if batch:
                 out.extend(_sentence(state, key, bounds, batch))
@@ -476,17 +482,24 @@ def _headline(state: _State, key: tuple[int, int], bounds: tuple[int, int]) -> b
     return known
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+\Z")
+_WORD_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’")
 _NOUN_MAKERS = (DETERMINERS - {"that"}) | {"to"}
 
 
 def _noun_before(text: str, c: int) -> bool:
     """ "the report", "Trump's plans", "to say": not a reporting verb of its own (a cheap
-    look at the raw text, so that such words cost no tokenisation)."""
-    m = _WORD_BEFORE.search(text, max(0, c - 24), c)
-    if m is None:
+    look at the raw text, so that such words cost no tokenisation): the letters right
+    before the blanks before ``c``, within 24 characters."""
+    lo = max(0, c - 24)
+    k = c
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    i = k
+    while i > lo and text[i - 1] in _WORD_LETTERS:
+        i -= 1
+    if k == c or i == k:
         return False
-    word = m.group(1).lower()
+    word = text[i:k].lower()
     return word in _NOUN_MAKERS or word.endswith(("'s", "’s"))
 
 
@@ -618,13 +631,18 @@ def _at(
     return rec
 
 
+_ALNUM = re.compile(r"[^\W_]")  # str.isalnum
+
+
 def _has_word(text: str, a: int, b: int) -> bool:
-    return any(ch.isalnum() for ch in text[a : min(b, a + 200)])
+    return _ALNUM.search(text, a, min(b, a + 200)) is not None
 
 
 def _verb_at(table: _Table, toks: Sequence[Token], v: int) -> tuple[_Cue, int] | None:
     for cue in table.by_first.get(toks[v].lower, ()):
         n = len(cue.words)
+        if n == 1:
+            return cue, 1
         if v + n <= len(toks) and all(toks[v + k].lower == cue.words[k] for k in range(1, n)):
             return cue, n
     return None
@@ -1592,7 +1610,7 @@ def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mentio
     p, si = key
     seen = 0
     lo = pronoun.start
-    known = {m.text.split()[-1].lower() for m in state.recent_speakers(pronoun.start, 0)[:50]}
+    known = {m.text.split()[-1].lower() for m in state.recent_speakers(pronoun.start, 0, 50)}
     while p >= 0 and seen < ANTECEDENT_SENTENCES:
         sentences = doc.sentences(p)
         if si >= len(sentences):
