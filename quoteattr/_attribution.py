@@ -13,6 +13,7 @@ mention_cue_quote   X said: “Q”  /  X told reporters, “Q”               
 cue_clause_quote    X said (that) … “Q” (a quoted fragment: mixed)        0.85
 clause_cue_mention  … “Q” for the EU, said X.  /  … “Q” law, X said.      0.85
 mention_colon_quote X delivered a message: “Q”  (a colon, no cue verb)    0.7
+characterisation    X hailed the deal as a “Q”  /  … as a “Q” by X        0.5
 colon_intro         X said:¶“Q”  (the cue ends the previous sentence)     0.8
 same_paragraph      “Q1,” he said. “Q2.”  (Q2 shares Q1's speaker)        0.8
 turn_taking         alternating quote paragraphs in a dialogue            0.6
@@ -29,7 +30,8 @@ antecedent, preferring the speaker the dialogue's turn-taking predicts.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 
 import attrs
 
@@ -45,6 +47,7 @@ CONFIDENCE = {
     "according_to": 0.9,
     "mention_cue_quote": 0.9,
     "clause_cue_mention": 0.85,
+    "characterisation": 0.5,
     "cue_clause_quote": 0.85,
     "mention_colon_quote": 0.7,
     "colon_intro": 0.8,
@@ -154,6 +157,7 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
     for p in sorted(by_paragraph):
         ctx = _Context(doc, p, by_paragraph[p])
         paragraph_links = [_attribute_one(ctx, i) for i in range(len(ctx.quotes))]
+        _coordinated(ctx, paragraph_links)
         _share_within_paragraph(paragraph_links)
         for link in paragraph_links:
             if link.speaker is None and link.kind != "other":
@@ -209,7 +213,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         found = _colon_intro(ctx, si - 1)
     if found is None and lead[0] == lead[1] and si == 0 and i == 0:
         found = _previous_paragraph_intro(ctx)
-    if found is not None and not found.direct and _named_thing(ctx, q, lead):
+    if found is not None and not found.direct and _names_a_work(ctx, q, lead, found.cue):
         found = None  # he called it a so-called “deal”: a term, not his words
     if found is not None:
         link.rule = found.rule
@@ -220,7 +224,29 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         link.confidence = CONFIDENCE[found.rule]
     else:
         link.kind = _kind_without_cue(ctx, q, lead, ctx.index(ss))
+        if link.kind == "mixed" and _characterised(ctx, lead):
+            speaker = _characteriser(ctx, ctx.index(ss), lead[1], tail)
+            if speaker is not None:
+                link.speaker = speaker
+                v = index_at(ctx.tokens, speaker.end)
+                if v < lead[1] and ctx.tokens[v].kind == WORD and speaker.end < q.start:
+                    # The verb right after the subject: "Merkel heralded the deal as a “Q”".
+                    link.cue = _span(ctx.doc.text, ctx.tokens, v, v + 1)
+                link.rule = "characterisation"
+                link.confidence = CONFIDENCE["characterisation"]
     return link
+
+
+def _characteriser(ctx: _Context, lo: int, hi: int, tail: tuple[int, int]) -> Mention | None:
+    """Who characterises: the agent of a passive ("labeled as a “witch hunt” by Democrats"),
+    else the first name or pronoun of the sentence ("Merkel heralded the deal as a “Q”")."""
+    toks = ctx.tokens
+    k = tail[0]
+    if k < tail[1] and toks[k].lower == "by":
+        agent = _mentions.np_starting_at(ctx.doc.text, toks, k + 1, tail[1])
+        if agent is not None:
+            return agent
+    return _clause_subject(ctx, lo, hi)
 
 
 # --- sieve 1: “Q,” said X / “Q,” X said ------------------------------------------------------
@@ -505,6 +531,8 @@ def _kind_without_cue(
         return "other"
     words = content.split()
     ends_like_speech = _ends_like_speech(content)
+    if _characterised(ctx, lead):
+        return "mixed"  # hailed Trump as “The Comeback Kid”
     if _named_thing(ctx, q, lead):
         return "other"
     lo, hi = lead
@@ -515,6 +543,32 @@ def _kind_without_cue(
     if len(words) > MAX_SCARE_WORDS or _has_cue(ctx, sentence_lo, hi):
         return "mixed"  # what he called a “brazen breach”
     return "other"  # the hostile chairs of the “parlour”
+
+
+@cache
+def _characterisation_words() -> Mapping[str, frozenset[str]]:
+    """Frame word -> the words that cancel it right before it (`characterisations.tsv`)."""
+    table: dict[str, frozenset[str]] = {}
+    text = _lexicon._resource("characterisations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        word, _, cancel = line.partition("\t")
+        table[word.strip().lower()] = frozenset(cancel.lower().split())
+    return table
+
+
+def _characterised(ctx: _Context, lead: tuple[int, int]) -> bool:
+    """The quotation follows a characterisation frame inside its clause: "X as a “Q”"."""
+    lo, hi = lead
+    toks = ctx.tokens
+    j = hi - 1
+    if j > lo and toks[j].lower in _mentions.DETERMINERS:
+        j -= 1
+    if j <= lo:
+        return False  # "As the “establishment” candidate, …": the frame opens the sentence
+    cancel = _characterisation_words().get(toks[j].lower)
+    return cancel is not None and toks[j - 1].lower not in cancel
 
 
 def _has_cue(ctx: _Context, lo: int, hi: int) -> bool:
@@ -549,6 +603,39 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     return len(words) > 1 or bare == content
 
 
+# A title right after a preposition names a place, a programme or a work, even in a
+# sentence with a cue: "Pence said on “Meet the Press”", "the overture to “The Poet and
+# the Peasant”", "in the garden of the “Trois Couronnes”".
+_TITLE_REACH = 6  # tokens between a cue and a title it governs: "called the winner “Q”"
+_WORK_PREPOSITIONS = frozenset(
+    "on in of to from for at with by under into onto about during through".split()
+)
+
+
+def _names_a_work(
+    ctx: _Context, q: RawQuote, lead: tuple[int, int], cue: Span | None = None
+) -> bool:
+    """A quoted title in a sentence that has a speech cue: only a title cue ("the so-called
+    “deal”"), a possessive ("CNN's “State of the Union”") or a preposition ("on “Meet
+    the Press”", "of the “Crown”") make it a name. Otherwise the quoted words are the
+    speaker's, in Title Case or not: "Trump proclaimed a goal of “Peace Through
+    Strength.”", "he called Rubio “Little Marco”"."""
+    lo, hi = lead
+    toks = ctx.tokens
+    if hi > lo and toks[hi - 1].lower in _lexicon.title_cues():
+        return True
+    if hi == lo or not _named_thing(ctx, q, lead):
+        return False
+    if cue is None or cue.end > q.start or hi - ctx.index(cue.end) > _TITLE_REACH:
+        return True  # a cue far before the title does not govern it
+    j = hi - 1
+    if _mentions.possessive(toks[j]):
+        return True
+    if j > lo and toks[j].lower in _mentions.DETERMINERS:
+        j -= 1
+    return toks[j].lower in _WORK_PREPOSITIONS
+
+
 def _title_like(words: Sequence[str]) -> bool:
     """Title Case: every word of four letters or more is capitalised ("Meet the Press")."""
     long = [w for w in words if len(w) > 3 or w[:1].isupper()]
@@ -558,6 +645,26 @@ def _title_like(words: Sequence[str]) -> bool:
 
 
 # --- same paragraph, fallbacks, pronouns ---------------------------------------------------------
+
+
+_CONJUNCTIONS = frozenset(["and", "or", "nor"])
+
+
+def _coordinated(ctx: _Context, links: list[Link]) -> None:
+    """ "called Machado “Miss Piggy” and “Miss Housekeeping”": a quoted phrase joined to a
+    quoted fragment of speech by a conjunction is more of the same speech."""
+    toks = ctx.tokens
+    for i in range(1, len(links)):
+        link, prev = links[i], links[i - 1]
+        if link.kind != "other" or prev.kind != "mixed" or prev.cue is None:
+            continue  # only a fragment a cue made speech: not a list of titles
+        between = toks[ctx.index(prev.end) : ctx.index(link.start)]
+        words = [t.lower for t in between if t.text != ","]
+        if not words or words[0] not in _CONJUNCTIONS or len(words) > 2:
+            continue
+        if len(words) == 2 and words[1] not in _mentions.DETERMINERS:
+            continue
+        link.kind = "mixed"
 
 
 def _share_within_paragraph(links: list[Link]) -> None:

@@ -189,3 +189,67 @@ def test_quoted_fragment_after_a_cue_is_mixed_and_attributed() -> None:
     q = only(text)
     assert q.kind == "mixed"
     assert q.speaker is not None and q.speaker.text == "Cruz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor called the plan “Operation Clean Sweep” on Monday.",
+        "The senator called her rival “Lady Tax Hike” at the rally.",
+    ],
+)
+def test_title_case_words_a_cue_governs_are_speech(text: str) -> None:
+    q = only(text)
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.text.startswith("The ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator said on “Morning Edition” that the bill was dead.",
+        "“We are ready,” Ruiz said later on CBS's “Face the Nation.”",
+        "Ruiz said that she had read the novel, and that the sequel to “Winter Roads” was due.",
+    ],
+)
+def test_titles_after_a_preposition_or_possessive_or_far_from_the_cue_are_not(text: str) -> None:
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds[-1] == "other"
+
+
+def test_characterisation_is_the_subjects_words() -> None:
+    text = "Mayor Ana Ruiz hailed the agreement as a “historic breakthrough.”"
+    q = only(text)
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.text == "Mayor Ana Ruiz"
+    assert q.cue is not None and q.cue.text == "hailed"
+
+
+def test_characterisation_by_a_passive_agent() -> None:
+    q = only("The bill was often labeled in the press as a “giveaway” by Democrats.")
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.text == "Democrats"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials searched the files for words such as “ambassador” and “embassy.”",
+        "She served in the unit known as the “Night Watch” for a decade.",
+        "As the “outsider” candidate, he had little to lose.",
+    ],
+)
+def test_as_without_a_characterisation_is_not_speech(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_quoted_phrase_joined_to_a_quoted_fragment_is_more_of_it() -> None:
+    text = "The senator called her rival “Lady Tax Hike” and “the Queen of Spending.”"
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["mixed", "mixed"]
+    assert all(q.speaker is not None and q.speaker.text == "The senator" for q in quotes)
+
+
+def test_a_list_of_titles_stays_a_list_of_titles() -> None:
+    text = "He has starred in “Winter Roads” and “The Long Harbour” since 2010."
+    assert extract_quotes(text) == []
