@@ -680,9 +680,12 @@ def test_a_run_that_dies_mid_stream_leaves_no_output_and_no_temp_file(
     assert _listing(tmp_path) == ["c.jsonl"]
 
 
-def _start_slow_run(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str], threading.Event]:
+def _start_slow_run(
+    tmp_path: Path, workers: int, *extra: str
+) -> tuple[subprocess.Popen[str], threading.Event]:
     """The CLI reading JSONL from a pipe fed a line every few milliseconds, until the
-    returned event is set; returns once its temporary output files exist (mid-run)."""
+    returned event is set; returns once its temporary output files exist and its
+    ``workers`` worker processes have started (mid-run)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "quoteattr", "extract", "-", "--input-format", "jsonl",
          "-f", "jsonl", "-o", str(tmp_path / "out.jsonl"),
@@ -711,8 +714,39 @@ def _start_slow_run(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str],
             proc.kill()
             pytest.fail(f"the run did not start: {proc.communicate()[1]}")
         time.sleep(0.05)
+    if workers:
+        # Ctrl-C used to reach workers idle between chunks (and print their
+        # tracebacks): wait until they have started and settled.
+        while True:
+            children = _children(proc.pid)
+            if children is None:  # no /proc: give the pool time to start
+                time.sleep(3)
+                break
+            if len(children) >= workers or proc.poll() is not None:
+                time.sleep(1.5)
+                break
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
     time.sleep(0.5)  # let some records through
     return proc, stop
+
+
+def _children(pid: int) -> list[int] | None:
+    """Child processes of ``pid``, from Linux's ``/proc`` (``None`` without it)."""
+    if not os.path.isdir("/proc/self"):
+        return None
+    found: list[int] = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if ppid == pid:
+                found.append(int(entry))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -726,7 +760,7 @@ def _start_slow_run(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[str],
 def test_a_killed_subprocess_leaves_no_output_and_no_temp_file(
     sig: signal.Signals, status: int, message: str, jobs: str, tmp_path: Path
 ) -> None:
-    proc, stop = _start_slow_run(tmp_path, "--jobs", jobs)
+    proc, stop = _start_slow_run(tmp_path, int(jobs) if jobs != "1" else 0, "--jobs", jobs)
     try:
         if jobs == "1":
             proc.send_signal(sig)
