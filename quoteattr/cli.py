@@ -548,14 +548,20 @@ def _extract(items: Iterable[Record | RecordError], run: Runner) -> Generator[It
         return RecordError(item.source, item.line, item.raw_id, reason, "extraction-failed")
 
     feed = texts()
-    for result in run(feed):
-        item = waiting.popleft()
-        if isinstance(result, Exception):  # a library bug must not end a corpus run
-            yield failed(item, f"internal error: {type(result).__name__}: {result}")
-        elif isinstance(item, RecordError):
-            yield item
-        else:
-            yield item, result
+    results = run(feed)
+    try:
+        for result in results:
+            item = waiting.popleft()
+            if isinstance(result, Exception):  # a library bug must not end a corpus run
+                yield failed(item, f"internal error: {type(result).__name__}: {result}")
+            elif isinstance(item, RecordError):
+                yield item
+            else:
+                yield item, result
+    finally:  # stopped early (Ctrl-C, --on-error fail): stop the workers now
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     # A runner that ended early must not lose the records it did not return.
     for _ in feed:
         pass
