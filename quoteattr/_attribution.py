@@ -264,7 +264,8 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         return None
     # “Q,” said X needs a break between quotation and cue: a comma, ?, ! or dash
     # inside or after the marks, or “No.” he said in lower case.
-    content = text[q.content_start : q.content_end].rstrip()
+    # A quotation ending in an inner one ends at its punctuation: “… ‘accept it,’” X said.
+    content = text[q.content_start : q.content_end].rstrip().rstrip(_INNER_CLOSERS)
     if not (
         k > tail[0]
         or (content and content[-1] in ",?!…—–-")
@@ -290,6 +291,8 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         n, strength = cues.verb_at(toks, v, hi)
         if n and strength != "strong" and v + n < hi and toks[v + n].lower in lexicon().nominals:
             n = 0  # "White House press secretary": a noun compound, not "press"
+        if n and toks[v - 1].lower in _mentions.DETERMINERS:
+            n = 0  # “Q” was the answer: a noun after a determiner
         if n and depth == 0:
             speaker = _mentions.subject_before(text, toks, v, k)
             if speaker is None:
@@ -303,6 +306,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
 
 
 DASHES = frozenset(["—", "―", "–"])
+_INNER_CLOSERS = "’'”\"›» \t"
 
 
 def _dash_credit(ctx: _Context, tail: tuple[int, int]) -> _Found | None:

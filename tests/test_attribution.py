@@ -253,3 +253,23 @@ def test_a_quoted_phrase_joined_to_a_quoted_fragment_is_more_of_it() -> None:
 def test_a_list_of_titles_stays_a_list_of_titles() -> None:
     text = "He has starred in “Winter Roads” and “The Long Harbour” since 2010."
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“You say you ‘accept responsibility,’” Ruiz said.",
+        "\"It feels like, 'We can put this off,'\" Ruiz said.",
+        "“I have always disliked the term ‘outreach,’ ” Ruiz told the group.",
+    ],
+)
+def test_a_quotation_ending_in_an_inner_one_takes_the_cue_after_it(text: str) -> None:
+    q = only(text)
+    assert q.rule == "quote_cue_mention"
+    assert q.speaker is not None and q.speaker.text == "Ruiz"
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
+    text = "“Ask me again tomorrow,” was the answer Ruiz gave."
+    q = only(text)
+    assert q.cue is None or q.cue.text != "answer"
