@@ -937,19 +937,38 @@ def _clause_opens(toks: Sequence[Token], k: int) -> bool:
 _DASHES = frozenset(["—", "–", "--"])
 
 
+def _dash(t: Token) -> bool:
+    """A dash, or one of the hyphens of a typed dash (" -- " is two tokens)."""
+    return t.text in _DASHES or t.text == "-"
+
+
 def _before_dashes(toks: Sequence[Token], i: int) -> int:
     """Where a subject ends before a parenthesis between dashes ("Murphy — after a
-    knock on wood — told me"): the first dash, else ``i``."""
-    if i < 3 or toks[i - 1].text not in _DASHES:
+    knock on wood — told me", "Kall -- co-editor of a book -- said"): the first dash,
+    else ``i``."""
+    if i < 3 or not _dash(toks[i - 1]):
         return i
-    d = i - 2
-    while d > 0 and i - d < 30 and toks[d].text not in _DASHES:
+    e = i - 1
+    while e > 0 and toks[e - 1].text == "-" and toks[e - 1].end == toks[e].start:
+        e -= 1  # the closing "--"
+    d = e - 1
+    while d > 0 and i - d < 30 and not _dash(toks[d]):
         d -= 1
-    return d if d > 0 and toks[d].text in _DASHES and toks[d - 1].kind == WORD else i
+    while d > 0 and toks[d - 1].text == "-" and toks[d - 1].end == toks[d].start:
+        d -= 1  # the opening "--"
+    return d if d > 0 and _dash(toks[d]) and toks[d - 1].kind == WORD else i
 
 
 def _adverb(t: Token) -> bool:
-    return t.lower.endswith("ly") and len(t.lower) > 4 and not t.upper
+    """ "repeatedly", "publicly"; not a noun of the lexicon ("the family said")."""
+    w = t.lower
+    return (
+        w.endswith("ly")
+        and len(w) > 4
+        and not t.upper
+        and w not in lexicon().nominals
+        and w not in lexicon().org_words
+    )
 
 
 _NUMBER_WORDS = frozenset(

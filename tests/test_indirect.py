@@ -229,6 +229,17 @@ def test_headline_source_and_colon() -> None:
             "he had been lucky",
             "Murphy",
         ),
+        (
+            "Dale Kerr -- co-author of a book on the election, an expert -- said the rules "
+            "had changed.",
+            "the rules had changed",
+            "Dale Kerr",
+        ),
+        (
+            "The funeral was held on Friday, attorneys for the family said.",
+            "The funeral was held on Friday",
+            "attorneys for the family",
+        ),
     ],
 )
 def test_content_and_subject_edges(text: str, content: str, speaker: str) -> None:
