@@ -32,7 +32,7 @@ from quoteattr._attribution import (
 )
 from quoteattr._document import Document
 from quoteattr._models import Mention
-from quoteattr._tokens import PUNCT, tokenize
+from quoteattr._tokens import PUNCT, Token, tokenize
 
 # Gender of a name (lexicon, else the pronouns after it); `_indirect` uses it too.
 _Genders = _entities.Genders
@@ -46,13 +46,15 @@ NARRATOR_EVIDENCE = 3
 
 
 class _Turn:
-    __slots__ = ("addressee", "links", "p", "quote_led")
+    __slots__ = ("addressee", "links", "named", "p", "quote_led")
 
     def __init__(self, p: int, links: list[Link], quote_led: bool) -> None:
         self.p = p
         self.links = links
         self.quote_led = quote_led
         self.addressee: Mention | None = None
+        # Names inside the turn's quotations: people spoken to or of, not the speaker.
+        self.named: list[Mention] = []
 
     @property
     def speaker(self) -> Mention | None:
@@ -114,9 +116,10 @@ def _resolve(doc: Document, turns: list[_Turn]) -> None:
     genders = _Genders(doc)
     dialogue = _has_dialogue(doc, turns)
     _local(doc, turns, genders, dialogue)
-    if dialogue:
-        _decode_scenes(doc, turns, original, genders)
     narrator = _narrator_name(turns)
+    if dialogue:
+        _decode_scenes(doc, turns, original, genders, narrator)
+        narrator = narrator or _narrator_name(turns)
     if narrator is not None:
         for turn in turns:
             for link in turn.links:
@@ -158,7 +161,8 @@ def _narration_words(text: str, paragraph: tuple[int, int], links: Sequence[Link
 
 def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: bool) -> None:
     """The first, local pass: each turn from the turns just before it."""
-    participants: list[Mention] = []  # named speakers, most recent last
+    # Named speakers by `_key`, most recent last (a dict: linear time on a long book).
+    participants: dict[str, Mention] = {}
     for i, turn in enumerate(turns):
         prev = turns[i - 1] if i and turns[i - 1].p == turn.p - 1 else None
         before = (
@@ -166,7 +170,8 @@ def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: bool)
         )
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1].p == turn.p + 1 else None
         in_dialogue = dialogue and prev is not None and (before is not None or nxt is not None)
-        turn.addressee = _vocative(doc, turn) if dialogue else None
+        if dialogue:
+            turn.addressee, turn.named = _quoted_names(doc, turn)
         for link in turn.links:
             if link.speaker is None:
                 _fill(doc, link, turn, prev, before, in_dialogue, participants, genders)
@@ -190,8 +195,8 @@ def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: bool)
                 link.referent = link.speaker
         speaker = turn.speaker
         if speaker is not None:
-            participants[:] = [m for m in participants if _key(m) != _key(speaker)]
-            participants.append(speaker)
+            participants.pop(_key(speaker), None)
+            participants[_key(speaker)] = speaker
     _fill_backwards(turns)
 
 
@@ -263,12 +268,11 @@ def _antecedent(
     turn: _Turn,
     prev: _Turn | None,
     before: _Turn | None,
-    participants: list[Mention],
+    participants: dict[str, Mention],
     genders: _Genders,
 ) -> Mention | None:
     assert link.speaker is not None
     addressed = _key(turn.addressee)
-    participants = [m for m in participants if _key(m) != addressed]
 
     def fits(m: Mention) -> bool:
         return (
@@ -310,11 +314,11 @@ def _antecedent(
         if subject is not None:
             return subject
     if prev is not None:
-        for m in reversed(participants):
-            if _key(m) != _key(last) and genders.of(m) == gender:
+        for key, m in reversed(participants.items()):
+            if key != addressed and key != _key(last) and genders.of(m) == gender:
                 return m
-    for m in reversed(participants):
-        if _compatible(m, gender, genders):
+    for key, m in reversed(participants.items()):
+        if key != addressed and _compatible(m, gender, genders):
             return m
     return None
 
@@ -345,7 +349,7 @@ def _abbreviates(short: str, word: str) -> bool:
 
 
 def _titled(
-    doc: Document, link: Link, turn: _Turn, participants: Sequence[Mention]
+    doc: Document, link: Link, turn: _Turn, participants: dict[str, Mention]
 ) -> Mention | None:
     """The named person a definite title refers to: "the doctor" -> "Dr. Lal"."""
     assert link.speaker is not None
@@ -361,7 +365,7 @@ def _titled(
         first = m.text.split()[0].lower().rstrip(".")
         return len(m.text.split()) > 1 and (first == head or _abbreviates(first, head))
 
-    for m in reversed(participants):
+    for m in reversed(participants.values()):
         if match(m):
             return m
     for p in range(turn.p, max(-1, turn.p - 1 - 2 * ANTECEDENT_PARAGRAPHS), -1):
@@ -375,12 +379,9 @@ def _titled(
     return None
 
 
-def _person_like(m: Mention, participants: Sequence[Mention], genders: _Genders) -> bool:
+def _person_like(m: Mention, participants: dict[str, Mention], genders: _Genders) -> bool:
     """A name known to be a person: a known gender, or an earlier speaker."""
-    if genders.of(m) != "x":
-        return True
-    key = _key(m)
-    return any(_key(p) == key for p in participants)
+    return genders.of(m) != "x" or _key(m) in participants
 
 
 def _fill(
@@ -390,7 +391,7 @@ def _fill(
     prev: _Turn | None,
     before: _Turn | None,
     in_dialogue: bool,
-    participants: list[Mention],
+    participants: dict[str, Mention],
     genders: _Genders,
 ) -> None:
     """Guess the speaker of an unattributed quotation from the conversation."""
@@ -398,7 +399,6 @@ def _fill(
         return
     last = prev.speaker if prev is not None else None
     addressed = _key(turn.addressee)
-    participants = [m for m in participants if _key(m) != addressed]
     guess: Mention | None = None
     rule = "turn_taking"
     if (
@@ -411,10 +411,14 @@ def _fill(
     elif prev is not None and prev.addressee is not None and _key(prev.addressee) != _key(last):
         guess = prev.addressee
     elif in_dialogue and last is not None:
-        others = [m for m in participants if _key(m) != _key(last)]
-        # A named participant before "a gardener's wife" met once.
-        others = [m for m in others if m.kind == "name"] or others
-        guess = others[-1] if others else None
+        # The latest other named participant, before "a gardener's wife" met once.
+        for k, m in reversed(participants.items()):
+            if k in (addressed, _key(last)):
+                continue
+            if m.kind == "name":
+                guess = m
+                break
+            guess = guess or m
     elif prev is not None and last is not None:
         guess, rule = last, "previous_paragraph"
     elif prev is None and turn.p > 0:
@@ -454,10 +458,22 @@ def _fill_backwards(turns: Sequence[_Turn]) -> None:
                 link.referent = sb
 
 
-def _vocative(doc: Document, turn: _Turn) -> Mention | None:
-    """A name the turn's quotations address: “John, …” or “…, John.”"""
+# Speakers name themselves: "I am Tringham", "I'm Jo".
+_SELF_NAMING = frozenset(["am", "i'm", "i’m"])
+
+
+def _self_named(toks: Sequence[Token], i: int) -> bool:
+    """Whether the name at ``toks[i]`` is the speaker's own: "I am Tringham"."""
+    return i > 0 and toks[i - 1].lower in _SELF_NAMING
+
+
+def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Mention]]:
+    """The name the turn's quotations address (“John, …” or “…, John.”), and every
+    name they contain: speakers seldom name themselves."""
     text = doc.text
     lex = _mentions.lexicon()
+    vocative: Mention | None = None
+    named: list[Mention] = []
     for link in turn.links:
         toks = tokenize(text, link.content_start, link.content_end, lex.abbreviations)
         for m in _mentions.name_mentions(text, toks, 0, len(toks), doc.common_word):
@@ -465,11 +481,15 @@ def _vocative(doc: Document, turn: _Turn) -> Mention | None:
                 continue
             i = _mentions_index(toks, m.start)
             j = _mentions_index(toks, m.end)
+            if turn.quote_led and not _self_named(toks, i):
+                named.append(m)  # narration before a quotation may bring in other voices
+            if vocative is not None:
+                continue
             left_ok = i == 0 or (toks[i - 1].kind == PUNCT and toks[i - 1].text in ",“\"‘'")
             right_ok = j >= len(toks) or (toks[j].kind == PUNCT and toks[j].text in ",.!?;")
             if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text == ",")):
-                return m
-    return None
+                vocative = m
+    return vocative, named
 
 
 def _mentions_index(toks: Sequence[object], offset: int) -> int:
@@ -518,6 +538,8 @@ SILENT_PENALTY = 1.0
 VOCATIVE_NEXT = 2.5
 # Log-odds of a third speaker against the one from two turns before, at most.
 MAX_NEW_ODDS = -2.0
+# A character named inside the turn's quotation speaks it only this unlikely.
+QUOTED_NAME = 3.0
 # "the doctor said": the cost of taking it as a character of its own when a
 # named candidate could be meant, and of taking it as that named one.
 NOMINAL_ITSELF = 1.5
@@ -600,16 +622,20 @@ class _Char:
 class _Cast:
     """The document's characters, name forms grouped as `_entities` groups them."""
 
-    def __init__(self, doc: Document, genders: _Genders) -> None:
+    def __init__(self, doc: Document, genders: _Genders, narrator: Mention | None = None) -> None:
         self.doc = doc
         self.forms: dict[str, _entities._Name | None] = {}
         self.genders = genders
         self.chars: list[_Char] = []
         self.by_text: dict[str, _Char] = {}
+        # Characters with a name, filed by its words (linear time on a long book).
+        self.named: _entities.ClusterIndex[_Char] = _entities.ClusterIndex()
         self.narrator = _Char(-1, None, "x", "narrator")
+        # The name the others call the narrator by ("Watson"): "I", not a third person.
+        self.narrator_key = _key(narrator) if narrator is not None else None
 
     def of(self, m: Mention) -> _Char | None:
-        if _first_person(m):
+        if _first_person(m) or (m.kind == "name" and _key(m) == self.narrator_key):
             return self.narrator
         if m.kind == "nominal":
             return self._nominal(m)
@@ -655,7 +681,7 @@ class _Cast:
         gender = self.genders.of(m)
         fits = [
             c
-            for c in self.chars
+            for c in self.named.candidates(name)
             if c.cluster is not None
             and c.cluster.accepts(name)
             and (gender == "x" or c.gender in ("x", gender))
@@ -669,6 +695,8 @@ class _Cast:
             ch.lexical = ch.lexical or _lexical(m)
             return ch
         cluster = _entities._Cluster("person")
+        ch = _Char(len(self.chars), cluster, gender)
+        self.named.register(cluster, ch)
         if name.first is None:
             full = _entities.fuller_form(self.doc, name, self.forms)
             if full is not None:
@@ -678,7 +706,7 @@ class _Cast:
         cluster.add(name)
         if cluster.gender == "x":
             cluster.gender = gender
-        ch = _Char(len(self.chars), cluster, gender)
+        ch.gender = gender
         ch.lexical = _lexical(m) or any(_lexical(n.mention) for n in cluster.names)
         self.chars.append(ch)
         return ch
@@ -700,6 +728,7 @@ class _Evidence:
         "gender",
         "gender_weight",
         "nominal",
+        "quoted",
         "vocative",
     )
 
@@ -712,6 +741,7 @@ class _Evidence:
         self.bonus: dict[int, float] = {}
         self.bonus_chars: list[_Char] = []
         self.vocative: _Char | None = None
+        self.quoted: set[int] = set()  # characters the turn's quotations name
 
     def boost(self, ch: _Char, bonus: float) -> None:
         if ch.index not in self.bonus:
@@ -724,6 +754,7 @@ def _decode_scenes(
     turns: Sequence[_Turn],
     original: Sequence[Sequence[tuple[Mention | None, str | None]]],
     genders: _Genders,
+    narrator: Mention | None = None,
 ) -> None:
     # A paragraph of reported speech with a quoted fragment is narration, not a turn.
     keep = [i for i, turn in enumerate(turns) if any(k.kind == "direct" for k in turn.links)]
@@ -731,7 +762,7 @@ def _decode_scenes(
     original = [original[i] for i in keep]
     if not turns:
         return
-    cast = _Cast(doc, genders)
+    cast = _Cast(doc, genders, narrator)
     evidence = [
         _turn_evidence(turn, orig, cast) for turn, orig in zip(turns, original, strict=True)
     ]
@@ -770,24 +801,38 @@ def _narration_evidence(
         ev = evidence[i]
         if ev.fixed is not None:
             continue
+
+        def fits(ch: _Char | None, ev: _Evidence = ev) -> bool:
+            return (
+                ch is not None
+                and ch is not ev.vocative
+                and ch.index not in ev.quoted
+                and (not ev.gender_weight or ch.gender != _OPPOSITE[ev.gender])
+            )
+
         here = [person(m) for m in narration_mentions(doc, turn.p, end=turn.links[0].start)]
-        named = [ch for ch in here if ch is not None and ch is not ev.vocative]
+        named = [ch for ch in here if fits(ch)]
         if named:
-            ev.boost(named[-1], HERE_BONUS)
+            ev.boost(named[-1], HERE_BONUS)  # type: ignore[arg-type]
         p = turn.p - 1
-        if not ev.gender_weight or p < 0 or (i and turns[i - 1].p == p) or _separator(doc, p):
+        if not ev.gender_weight or p < 0 or (i and turns[i - 1].p == p):
             continue  # the narration before a pronoun: its antecedent
-        found = [m for m in narration_mentions(doc, p) if m.kind == "name"]
-        if not found:
-            continue
-        starts = [s for s, _ in doc.sentences(p)]
-        last = bisect_right(starts, found[-1].start) - 1
-        for m in found:
-            if bisect_right(starts, m.start) - 1 == last:
-                ch = person(m)
-                if ch is not None and ch is not ev.vocative:
-                    ev.boost(ch, BEFORE_BONUS)
-                    break
+        # "Bother!" said Pooh.¶He took it out.¶“Q,” he said: back to the last
+        # sentence with a name of the pronoun's gender, over a few paragraphs.
+        for q in range(p, max(-1, p - ANTECEDENT_PARAGRAPHS), -1):
+            if _separator(doc, q):
+                break
+            found = [
+                (m, ch)
+                for m in narration_mentions(doc, q)[-SCAN_MENTIONS:]
+                if m.kind == "name" and fits(ch := person(m))
+            ]
+            if found:
+                starts = [s for s, _ in doc.sentences(q)]
+                last = bisect_right(starts, found[-1][0].start) - 1
+                ch = next(c for m, c in found if bisect_right(starts, m.start) - 1 == last)
+                ev.boost(ch, BEFORE_BONUS)  # type: ignore[arg-type]
+                break
 
 
 def _turn_evidence(
@@ -843,6 +888,10 @@ def _turn_evidence(
         if ch is not None:
             ch.add(turn.addressee)
             ev.vocative = ch
+    for m in turn.named:
+        ch = cast.of(m)
+        if ch is not None and ch is not ev.vocative:
+            ev.quoted.add(ch.index)
     return ev
 
 
@@ -1069,6 +1118,8 @@ def _emission(ev: _Evidence, cands: Sequence[_Char], prev: _Evidence | bool) -> 
         s += ev.bonus.get(ch.index, 0.0)
         if ev.vocative is ch:
             s -= 4.0
+        elif ch.index in ev.quoted:
+            s -= QUOTED_NAME
         if isinstance(prev, _Evidence) and prev.vocative is ch:
             s += VOCATIVE_NEXT
         out.append(s)

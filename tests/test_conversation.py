@@ -188,3 +188,48 @@ def test_any_dialogue_gives_spans_of_the_text(turns: list[tuple[str, bool]]) -> 
     quotes = extract_quotes(text)
     assert len(quotes) == len(turns)
     _valid(text, quotes)
+
+
+def test_a_name_inside_the_quotation_is_not_its_speaker() -> None:
+    # Alternation says Tom, but people seldom name themselves.
+    text = (
+        "Anne sat by the window with her sewing.\n\n"
+        "“Shall we go out?” said Tom.\n\n"
+        "“Not yet,” said Mary.\n\n"
+        "“Tom never waits for anything.”"
+    )
+    got = names(text)
+    assert got[:2] == ["Tom", "Mary"]
+    assert got[2] not in ("Tom", None)
+
+
+def test_speaker_naming_themselves_is_not_excluded() -> None:
+    text = (
+        "Anne was at the door.\n\n"
+        "“Who is there?” said Tom.\n\n"
+        "“A friend,” said Mary.\n\n"
+        "“Which friend?”\n\n"
+        "“I am Mary, your cousin.”"
+    )
+    assert names(text) == ["Tom", "Mary", "Tom", "Mary"]
+
+
+def test_the_narrators_name_addressed_is_not_the_narrator_speaking() -> None:
+    # The others call the narrator "Hastings": a turn addressing Hastings is not "I".
+    text = (
+        "Japp was waiting for us at the station.\n\n"
+        "“Where are you going?” I asked.\n\n"
+        "“Out, Hastings,” said Poirot.\n\n"
+        "“May I come?” I asked.\n\n"
+        "“Of course, Hastings,” said Poirot.\n\n"
+        "“Now?” I asked.\n\n"
+        "“Yes, Hastings,” said Poirot.\n\n"
+        "“Then let us go,” I said.\n\n"
+        "“Not so fast,” said Poirot.\n\n"
+        "“Hastings, you are too slow.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.text for q in quotes if q.speaker][:2] == ["I", "Poirot"]
+    last = quotes[-1]
+    assert last.speaker is not None and last.speaker.text != "I"
+    assert last.entity is not None and last.entity.name != "Hastings"
