@@ -80,8 +80,13 @@ def _match(
         return 0, ""
     for words, value in entries:
         n = len(words)
-        if i + n <= hi and all(
-            tokens[i + k].lower.replace("’", "'") == words[k] for k in range(1, n)
-        ):
+        if n == 1:
+            return 1, value  # the shortest entry, so the last
+        if i + n > hi:
+            continue
+        for k in range(1, n):
+            if tokens[i + k].lower.replace("’", "'") != words[k]:
+                break
+        else:
             return n, value
     return 0, ""

@@ -19,6 +19,9 @@ from quoteattr._tokens import Token, tokenize
 
 # Enough occurrences of a name to learn its gender or its full form.
 MAX_OCCURRENCES = 200
+# Texts up to this long are searched for a word; longer ones are indexed (the index
+# costs one pass over every word, a search one pass of `str.find` per word looked up).
+_SEARCHED = 20_000
 
 
 _ALNUM = re.compile(r"[^\W_]+")
@@ -87,24 +90,26 @@ class Document:
     def occurrences(self, word: str, limit: int = MAX_OCCURRENCES) -> list[int]:
         """Start offsets of ``word`` as a whole word (case-sensitive), at most ``limit``.
 
-        Words come from an index of the runs of letters and digits, built once, on
-        first use, in one pass; a word with inner punctuation ("O’Brien") from the
-        occurrences of its first run ("O") that go on with the rest of it.
+        A short text is searched; in a long one, words come from an index of the
+        runs of letters and digits, built once, on first use, in one pass, and a
+        word with inner punctuation ("O’Brien") from the occurrences of its first
+        run ("O") that go on with the rest of it.
         """
-        if self._words is None:
-            self._words = _index_words(self.text)
-        if _ALNUM.fullmatch(word):
-            return self._words.get(word, [])[:limit]
         text = self.text
         out: list[int] = []
         n = len(word)
         if not n:
             return out
         i = 0
-        head = _ALNUM.match(word)
-        if head is not None:
+        words = self._words
+        if words is None and len(text) > _SEARCHED:
+            words = self._words = _index_words(text)
+        if words is not None and _ALNUM.fullmatch(word):
+            return words.get(word, [])[:limit]
+        head = _ALNUM.match(word) if words is not None else None
+        if words is not None and head is not None:
             # A run is maximal, so an occurrence of the word starts one of ``head``'s.
-            starts = self._words.get(head.group(), [])
+            starts = words.get(head.group(), [])
             for i in starts:
                 j = i + n
                 if text.startswith(word, i) and (j >= len(text) or not text[j].isalnum()):

@@ -239,7 +239,8 @@ def windows(text: str, size: int) -> list[tuple[int, int]]:
             cut += 1  # never between the two characters of a CRLF
         out.append((start, cut))
         start = cut
-    out.append((start, n))
+    if start < n or not out:
+        out.append((start, n))
     return out
 
 

@@ -347,6 +347,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     return make(text, tokens[i : j + 1], lex)
 
 
+_SUBJECTS = frozenset(["he", "she", "they"])
 _SENTENCE_OPENERS = frozenset(".!?“”\"‘’':;—–-([")
 
 
@@ -372,9 +373,12 @@ def name_mentions(
     i = lo
     while i < hi:
         t = tokens[i]
-        if t.kind == WORD and t.lower in lex.pronouns and t.lower in ("he", "she", "they"):
+        if t.lower in _SUBJECTS and t.kind == WORD and t.lower in lex.pronouns:
             out.append(Mention(t.start, t.end, t.text, "pronoun"))
             i += 1
+            continue
+        if not t.upper:
+            i += 1  # most tokens: no name starts in lower case
             continue
         if (
             _name_token(t, lex)

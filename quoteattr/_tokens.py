@@ -16,13 +16,15 @@ from collections.abc import Sequence
 # between the three alternatives (their first characters do not overlap), and
 # faster per match than `regex` for this simple pattern.
 _MARKS = "\u0300-\u036f"
+# The group that matched is the token's kind.
 _TOKEN = re.compile(
-    rf"[^\W\d_][\w{_MARKS}]*(?:['’\-.][^\W_][\w{_MARKS}]*)*"
-    r"|\d[^\W_]*"
-    rf"|[^\w\s{_MARKS}]|[_{_MARKS}]"
+    rf"([^\W\d_][\w{_MARKS}]*(?:['’\-.][^\W_][\w{_MARKS}]*)*)"
+    r"|(\d[^\W_]*)"
+    rf"|([^\w\s{_MARKS}]|[_{_MARKS}])"
 )
 
 WORD, NUMBER, PUNCT = 1, 2, 3
+_new = object.__new__
 
 
 class Token:
@@ -50,18 +52,20 @@ def tokenize(
     out: list[Token] = []
     append = out.append
     skip = -1  # a period already taken by the word before it
+    # The hottest loop of the library: tokens are filled in place, not through __init__.
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         if s == skip:
             continue
+        kind = m.lastindex
         word = m.group()
-        first = word[0]
-        if first.isalpha():
+        t = _new(Token)
+        if kind == WORD:
             if (
                 e < end
                 and text[e] == "."
                 and (
-                    (len(word) == 1 and first.isupper())
+                    (len(word) == 1 and word.isupper())
                     or "." in word
                     or (word.lower() + ".") in abbreviations
                 )
@@ -69,11 +73,15 @@ def tokenize(
                 skip = e
                 e += 1
                 word += "."
-            append(Token(s, e, word, WORD))
-        elif first.isdigit():
-            append(Token(s, e, word, NUMBER))
+            t.upper = word[0].isupper()
         else:
-            append(Token(s, e, word, PUNCT))
+            t.upper = False
+        t.start = s
+        t.end = e
+        t.text = word
+        t.kind = kind  # type: ignore[assignment]
+        t.lower = word.lower()
+        append(t)
     return out
 
 

@@ -118,7 +118,10 @@ class QuoteExtractor:
         Raises:
             TypeError: ``text`` is not a ``str``.
         """
-        return list(self.iter_extract(text))
+        _check_text(text)
+        if len(text) <= self._window:
+            return self._extract(text)[0]
+        return list(self._windows(text))
 
     def iter_extract(self, text: str) -> Iterator[Quote]:
         """The records of `extract`, in the same order, one window of text at a time.
