@@ -814,6 +814,22 @@ def _joint_before(toks: Sequence[Token], i: int) -> int:
     return -1
 
 
+def _typewriter(
+    state: _State, view: _View, a: int, rule: str, speaker: Mention | None, span: Span
+) -> _Record | None:
+    """The statement after "X said:" is a ''typewriter'' quotation: up to its closing
+    marks, over the sentences of the paragraph if need be."""
+    text = state.text
+    para_end = state.doc.paragraphs[state.doc_paragraph(a)][1]
+    close = text.find("''", a + 2, para_end)
+    if close < 0:
+        return None
+    end = close + 2
+    if end > view.e:
+        state.covered = max(state.covered, end)
+    return _Record(rule, speaker, span, [(a, end)], head=True)
+
+
 def _extend(state: _State, view: _View, rec: _Record) -> _Record:
     """''Q1,'' X said. ''Q2. Q3.'' — a typewriter quotation that the marks stage did
     not pair continues the statement over the next sentences of the paragraph."""
@@ -1006,7 +1022,7 @@ def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
             k = view.index(m.end)
             if k < len(toks) and toks[k].text == "," and m.kind in ("name", "organisation"):
                 return m
-        return None
+        return _role_and_name(state, view, j)
     k = j
     while k >= 0 and j - k < 25 and toks[k].text not in _BOUNDARIES:
         k -= 1
@@ -1024,6 +1040,32 @@ def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
         return None
     e = view.index(m.end)
     if e <= j and toks[e].lower not in _POSTMODIFIERS:
+        return None
+    return m
+
+
+def _role_and_name(state: _State, view: _View, j: int) -> Mention | None:
+    """ "Conservative economist Aparna Mathur, who studies …, said": the clause opens
+    with role words and a name, then an apposition up to the comma at ``j``."""
+    toks = view.toks
+    k = j - 1
+    while k >= 0 and j - k < 40 and toks[k].text not in _BOUNDARIES - {","} and toks[k].text != "-":
+        k -= 1
+    if k < 0 and not view.from_start:
+        return None
+    first = k + 1
+    while first < j and toks[first].lower in _OPENING_CONJUNCTIONS:
+        first += 1
+    c = first
+    while c < j and toks[c].text != ",":
+        c += 1
+    if c == j or c - first > 8:
+        return None
+    m = _mentions.np_ending_at(state.text, toks, c - 1, first)
+    if m is None or m.kind != "name":
+        return None
+    i = view.index(m.start)
+    if not all(_modifier(state, t) and (not t.upper or t is toks[first]) for t in toks[first:i]):
         return None
     return m
 
@@ -1212,6 +1254,14 @@ def _head(
             k = _skip_time(state, view, k)
     if k < len(toks) and toks[k].lower in _NOT_OPENERS and speaker is not None:
         return _extracted(state, view, k, rule, speaker, span)
+    if (
+        k + 1 < len(toks)
+        and toks[k].text == ":"
+        and cue.frame != "object"
+        and text.startswith("''", toks[k + 1].start)
+    ):
+        # X said: ''Q1. Q2.'' — a typewriter quotation the marks stage left unpaired
+        return _typewriter(state, view, toks[k + 1].start, rule, speaker, span)
     if (
         k >= len(toks)
         or toks[k].lower in _NOT_OPENERS

@@ -248,6 +248,16 @@ def test_content_and_subject_edges(text: str, content: str, speaker: str) -> Non
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_typewriter_quotation_after_a_colon_runs_to_its_closing_marks() -> None:
+    text = (
+        "Mr. Lund said: ''Noise does not win votes. Experience does. "
+        "Those with a record will rise.'' Candidates like that agree."
+    )
+    q = one(text)
+    assert q.text.startswith("''Noise") and q.text.endswith("rise.''")
+    assert q.speaker is not None and q.speaker.text == "Mr. Lund"
+
+
 def test_noun_before_a_preposition_is_no_object_cue() -> None:
     text = (
         "Economist Ana Ruiz, who studies tax policy and labor issues at the institute, "
