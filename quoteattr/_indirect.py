@@ -875,6 +875,8 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
     count = _count(toks, j)
+    if count < 0:
+        count = _share(toks, j)
     if count >= 0:
         s0, e0 = toks[count].start, toks[j].end
         return Mention(s0, e0, text[s0:e0], "nominal")  # "61 percent said", "six in 10 say"
@@ -1005,6 +1007,43 @@ def _count(toks: Sequence[Token], j: int) -> int:
         and (toks[j - 2].kind == NUMBER or toks[j - 2].lower in _NUMBER_WORDS)
     ):
         return j - 2
+    return -1
+
+
+# Words that head a share of a group: "a third of voters", "the majority of them".
+_FRACTIONS = frozenset(
+    "half third thirds quarter quarters fifth fifths majority minority plurality "
+    "two-thirds three-quarters three-fourths".split()
+)
+# How far back from the cue a share of a group ("19 percent of students polled") may start.
+MAX_SHARE = 10
+
+
+def _share(toks: Sequence[Token], j: int) -> int:
+    """Start index of a share of a group ending at ``toks[j]``: "19 percent of college
+    students polled", "about three-quarters", "a majority of Republicans"; or -1. The
+    group after "of" holds no relative or verb (the cue would be its own)."""
+    h = j
+    while h >= 0 and j - h < MAX_SHARE:
+        t = toks[h]
+        if (
+            (t.kind == PUNCT and t.text != "%")
+            or t.lower in _LOOSE_STOPS
+            or t.lower in _NOT_OPENERS
+        ):
+            return -1
+        if h == j or toks[h + 1].lower == "of":
+            start = _count(toks, h)
+            if start < 0 and t.lower in _FRACTIONS:
+                start = h
+            if start >= 0:
+                while start > 0 and (
+                    toks[start - 1].lower in _QUANTITY_WORDS
+                    or toks[start - 1].lower in ("a", "the", "an")
+                ):
+                    start -= 1
+                return start
+        h -= 1
     return -1
 
 

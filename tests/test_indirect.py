@@ -248,6 +248,41 @@ def test_content_and_subject_edges(text: str, content: str, speaker: str) -> Non
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "In the survey, 19 percent of college students polled support the plan.",
+            "the plan",
+            "19 percent of college students polled",
+        ),
+        (
+            "About three-quarters say the economy is getting worse.",
+            "the economy is getting worse",
+            "About three-quarters",
+        ),
+        (
+            "A majority of Republicans say the party is divided.",
+            "the party is divided",
+            "A majority of Republicans",
+        ),
+    ],
+)
+def test_share_of_a_group_is_the_source(text: str, content: str, speaker: str) -> None:
+    q = one(text)
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_role_and_name_before_a_long_apposition() -> None:
+    q = one(
+        "Conservative economist Lena Marsh, who studies tax policy and labor issues at a "
+        "research institute, said the statement didn't clarify the matter."
+    )
+    assert q.text == "the statement didn't clarify the matter"
+    assert q.speaker is not None and q.speaker.text == "Lena Marsh"
+
+
 def test_typewriter_quotation_after_a_colon_runs_to_its_closing_marks() -> None:
     text = (
         "Mr. Lund said: ''Noise does not win votes. Experience does. "
