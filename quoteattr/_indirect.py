@@ -1113,7 +1113,8 @@ def _clause_opening_np(state: _State, view: _View, j: int, commas: bool = False)
     """The noun phrase opening the clause that ``toks[j]`` is in; with ``commas``
     a comma ends the clause, else the clause may hold appositions."""
     toks = view.toks
-    stops = _BOUNDARIES if commas else _BOUNDARIES - {","}
+    # a standalone hyphen is a dash: "ORLANDO (Reuters) - President Obama met …"
+    stops = (_BOUNDARIES if commas else _BOUNDARIES - {","}) | {"-"}
     k = j
     while k >= 0 and j - k < 40 and toks[k].text not in stops:
         k -= 1
@@ -1245,7 +1246,7 @@ def _head(
         rule = "indirect_relative"
     else:
         speaker = _subject(state, view, v)
-        if speaker is None and word in ("and", "but") and cue.frame != "object" and not passive:
+        if speaker is None and word in ("and", "but") and not passive:
             # X said A and added B: the coordinated verb shares the subject
             speaker, referent = _previous_speaker(state, key, view, v, found, fallback=False)
             if speaker is not None:
@@ -1368,7 +1369,11 @@ def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
     if k >= len(toks):
         return False
     hit = _verb_at(state.table, toks, k)
-    return hit is not None and hit[0].frame != "object" and not hit[0].gerund
+    return (
+        hit is not None
+        and not hit[0].gerund
+        and (hit[0].frame != "object" or toks[k].lower != hit[0].lemma)
+    )
 
 
 # A comma and one of these ends a reported statement ("…, but", "…, which"), as does

@@ -283,6 +283,15 @@ def test_role_and_name_before_a_long_apposition() -> None:
     assert q.speaker is not None and q.speaker.text == "Lena Marsh"
 
 
+def test_coordinated_stance_verb_is_a_statement_of_its_own() -> None:
+    found = indirect("Graham said the climate is changing and criticized the party's silence.")
+    assert [(q.text, q.cue and q.cue.text) for q in found] == [
+        ("the climate is changing", "said"),
+        ("the party's silence", "criticized"),
+    ]
+    assert all(q.speaker is not None and q.speaker.text == "Graham" for q in found)
+
+
 def test_typewriter_quotation_after_a_colon_runs_to_its_closing_marks() -> None:
     text = (
         "Mr. Lund said: ''Noise does not win votes. Experience does. "
