@@ -172,6 +172,18 @@ def _question(state: _State, view: _View, k: int, span: Span, subordinate: bool)
         if by is None:
             return None
         k = view.index(by.end)
+    while k < len(toks) and _adverb(toks[k]):
+        k += 1  # "Asked specifically what …"
+    if k + 1 < len(toks) and toks[k].lower in ("on", "in", "at", "during"):
+        # "Asked on Fox News who leads the party, he said Ryan.": a short place phrase
+        t = k + 1
+        while t < len(toks) and t - k <= 5 and toks[t].kind == WORD:
+            if toks[t].lower in _QUESTION_WORDS - {"to"}:
+                k = t
+                break
+            if toks[t].lower in _NOT_OPENERS:
+                break
+            t += 1
     if k < len(toks) and toks[k].lower == "about":
         k += 1
     elif k >= len(toks) or toks[k].lower not in _QUESTION_WORDS:

@@ -187,6 +187,11 @@ def test_passive_appraisal_keeps_its_subject() -> None:
         ("Asked whether he would run again, the senator smiled.", "whether he would run again"),
         ("When asked about the loan, Cruz changed the subject.", "the loan"),
         ("The governor was asked why the schools had closed.", "why the schools had closed"),
+        (
+            "Asked specifically what should be done, the voters were evenly divided.",
+            "what should be done",
+        ),
+        ("Asked on local radio who leads the party, the mayor laughed.", "who leads the party"),
     ],
 )
 def test_question_put_to_an_unnamed_or_passive_subject(text: str, content: str) -> None:
