@@ -415,6 +415,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = _clause_subject(ctx, lo, v)
         else:
             speaker = _mentions.subject_before(text, toks, v, lo)
+            if speaker is not None and _object_of_preposition(toks, speaker, lo):
+                speaker = _head_of_phrase(ctx, speaker, lo, v)
         referent = None
         if speaker is None:
             speaker, referent = _relative_subject(ctx, lo, v)
@@ -440,6 +442,23 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if rank == 0:
             break  # nothing further back can rank better
     return best[2] if best is not None else None
+
+
+def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> bool:
+    """The phrase is the object of a preposition ("32% of Republican", "marching through
+    the streets", "said, with a faint smile"), so not a subject; a sentence-opening "In
+    Iowa" is left alone."""
+    a = index_at(toks, mention.start)
+    return a - 1 > lo and toks[a - 1].lower in _WORK_PREPOSITIONS
+
+
+def _head_of_phrase(ctx: _Context, obj: Mention, lo: int, v: int) -> Mention | None:
+    """The subject a prepositional object stands in for: "32% of Republican claims",
+    "marching through the streets chanted" -> the phrase opening the clause, if any."""
+    found = _mentions.np_starting_at(ctx.doc.text, ctx.tokens, lo, v)
+    if found is not None and index_at(ctx.tokens, found.end) >= v:
+        return None
+    return found
 
 
 _RELATIVES = frozenset(["who", "which", "that"])

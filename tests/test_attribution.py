@@ -273,3 +273,14 @@ def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
     text = "“Ask me again tomorrow,” was the answer Ruiz gave."
     q = only(text)
     assert q.cue is None or q.cue.text != "answer"
+
+
+def test_the_object_of_a_preposition_is_not_the_subject_of_a_cue() -> None:
+    text = "PolitiFact rated 32% of Republican claims as “false” that year."
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "PolitiFact"
+
+
+def test_a_sentence_opening_place_still_precedes_its_subject() -> None:
+    q = only("In Iowa, Ruiz said she was “very happy.”")
+    assert q.speaker is not None and q.speaker.text == "Ruiz"
