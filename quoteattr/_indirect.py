@@ -1217,8 +1217,10 @@ def _head(
         jj = j
         while jj >= 0 and toks[jj].lower in _BE | SKIPPABLE:
             jj -= 1
-        if not cue.participle or jj < 0 or toks[jj].lower != "it":
+        if not cue.participle or jj < 0:
             return None
+        if toks[jj].lower != "it":
+            return _passive_by(state, view, jj, k, span)
         speaker = None
         if k < len(toks) and toks[k].lower == "by":
             speaker = _mentions.np_starting_at(text, toks, k + 1, len(toks))
@@ -1268,6 +1270,9 @@ def _head(
             else:
                 # "Sullivan put off deciding but said …": the clause's opening subject
                 opening = _clause_opening_np(state, view, j, commas=True)
+                if opening is None and j > 0 and toks[j - 1].text == ",":
+                    # "O'Malley spoke at the forum on Sunday, and criticized Sanders"
+                    opening = _clause_opening_np(state, view, j - 1)
                 if opening is not None and _real_source(state, opening):
                     speaker = opening
         if (
@@ -1328,6 +1333,21 @@ def _head(
     _subordinate_end(state, view, v, rec)
     _clause_end(state, view, rec, relative_comma)
     return rec
+
+
+def _passive_by(state: _State, view: _View, jj: int, k: int, span: Span) -> _Record | None:
+    """ "O'Malley's move was first reported by MSNBC": the subject is the content, the
+    agent after "by" the source (a name, an organisation or a lexicon noun)."""
+    text, toks = state.text, view.toks
+    if k >= len(toks) or toks[k].lower != "by":
+        return None
+    agent = _mentions.np_starting_at(text, toks, k + 1, len(toks))
+    if agent is None or agent.kind == "pronoun" or not _real_source(state, agent):
+        return None
+    subject = _mentions.np_ending_at(text, toks, jj, 0)
+    if subject is None or subject.kind == "pronoun":
+        return None
+    return _Record("indirect_passive", agent, span, [(subject.start, subject.end)], head=False)
 
 
 _EXTRACTING = frozenset("which who what that".split())

@@ -297,6 +297,18 @@ def test_coordinated_stance_verb_is_a_statement_of_its_own() -> None:
     assert all(q.speaker is not None and q.speaker.text == "Graham" for q in found)
 
 
+def test_passive_stance_with_an_agent() -> None:
+    q = one("The bill was criticized by Senate Democrats as too costly.")
+    assert (q.text, q.rule) == ("The bill", "indirect_passive")
+    assert q.speaker is not None and q.speaker.text == "Senate Democrats"
+    assert indirect("The bill was passed by the Senate.") == []
+
+
+def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
+    found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
+    assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
+
+
 def test_typewriter_quotation_after_a_colon_runs_to_its_closing_marks() -> None:
     text = (
         "Mr. Lund said: ''Noise does not win votes. Experience does. "
