@@ -540,6 +540,9 @@ VOCATIVE_NEXT = 2.5
 MAX_NEW_ODDS = -2.0
 # A character named inside the turn's quotation speaks it only this unlikely.
 QUOTED_NAME = 3.0
+# Per turn, a character the scene's quotations name but never address and who never
+# speaks in the scene (talked about, not present).
+TALKED_ABOUT = 1.0
 # "the doctor said": the cost of taking it as a character of its own when a
 # named candidate could be meant, and of taking it as that named one.
 NOMINAL_ITSELF = 1.5
@@ -560,6 +563,7 @@ EXPLICIT = frozenset(
     ]
 )
 _OPPOSITE = {"m": "f", "f": "m"}
+_GENDER_OF = {"he": "m", "she": "f"}
 
 
 class _Char:
@@ -1012,15 +1016,23 @@ def _candidates(
             start = p + 1
             break
     last_p = turns[hi - 1].p
+    # "he" and "she" in the narration keep the last named man or woman present.
+    focus: dict[str, _Char] = {}
     for p in range(start, last_p + 1):
         for m in narration_mentions(doc, p):
             named = cast.of(m)
             if named is None:
+                g = _GENDER_OF.get(m.text.lower()) if m.kind == "pronoun" else None
+                named = focus.get(g) if g is not None else None
+                if named is not None:
+                    add(named, 1.0 + (p - start) / (last_p - start + 1), p)
                 continue
             named.add(m)
             named.last = max(named.last, p)
             if named.person():
                 add(named, 1.0 + (p - start) / (last_p - start + 1), p)
+                if named.gender in ("m", "f") and m.kind == "name":
+                    focus[named.gender] = named
     for ch, end_p in carried:
         if first_p - end_p <= CARRY_PARAGRAPHS:
             add(ch, 0.5, end_p)
@@ -1042,6 +1054,10 @@ def _viterbi(
 ) -> list[int]:
     k = len(cands)
     speakers = {ev.fixed.index for ev in evidence[lo:hi] if ev.fixed is not None}
+    # Someone the scene's quotations speak of, never to, and who never speaks in it
+    # is talked about in their absence ("Hadn't we better keep Rosa with us?").
+    spoken_to = {ev.vocative.index for ev in evidence[lo:hi] if ev.vocative is not None}
+    absent = set().union(*(ev.quoted for ev in evidence[lo:hi])) - speakers - spoken_to
     emissions = []
     for i in range(lo, hi):
         em = _emission(evidence[i], cands, i > lo and evidence[i - 1])
@@ -1050,6 +1066,8 @@ def _viterbi(
             em[c] -= SALIENCE_DECAY * _distance(seen[ch.index], p)
             if ch.index not in speakers:
                 em[c] -= SILENT_PENALTY
+            if ch.index in absent:
+                em[c] -= TALKED_ABOUT
         emissions.append(em)
     best: dict[tuple[int, int], float] = {(-1, c): emissions[0][c] for c in range(k)}
     back: list[dict[tuple[int, int], tuple[int, int]]] = []

@@ -233,3 +233,29 @@ def test_the_narrators_name_addressed_is_not_the_narrator_speaking() -> None:
     last = quotes[-1]
     assert last.speaker is not None and last.speaker.text != "I"
     assert last.entity is not None and last.entity.name != "Hastings"
+
+
+def test_narration_pronouns_keep_their_character_in_the_scene() -> None:
+    # Harry is named once, then only "he": still the one Mary talks to.
+    text = (
+        "Tom came in with the post and went out again. Harry stayed by the fire.\n\n"
+        "He read his letters one by one. He said nothing for a long while, and he did "
+        "not look up when Mary came in.\n\n"
+        "“Any news?” said Mary.\n\n"
+        "“None at all.”\n\n"
+        "“Nothing from London?”\n\n"
+        "“Nothing.”"
+    )
+    assert names(text) == ["Mary", "Harry", "Mary", "Harry"]
+
+
+def test_someone_talked_about_does_not_take_a_turn() -> None:
+    text = (
+        "“Where is the key?” said Tom.\n\n"
+        "“I gave it to Anne,” said Mary.\n\n"
+        "Anne had gone out to the garden an hour before, and the door was locked.\n\n"
+        "“When did Anne take it?”\n\n"
+        "“This morning.”\n\n"
+        "“Then we wait.”"
+    )
+    assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Tom"]
