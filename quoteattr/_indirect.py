@@ -1142,7 +1142,8 @@ _POSTMODIFIERS = frozenset(
 _QUANTIFIERS = frozenset("some many others most few several both critics".split())
 _MORE_SKIPPABLE = frozenset(
     "doesn't didn't don't isn't wasn't won't can't couldn't wouldn't hasn't haven't hadn't "
-    "shouldn't aren't weren't may might could should must can".split()
+    "shouldn't aren't weren't may might could should must can "
+    "are am be".split()  # the progressive: "officials are expecting a record turnout"
 )
 
 

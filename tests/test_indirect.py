@@ -297,6 +297,12 @@ def test_coordinated_stance_verb_is_a_statement_of_its_own() -> None:
     assert all(q.speaker is not None and q.speaker.text == "Graham" for q in found)
 
 
+def test_progressive_report() -> None:
+    q = one("State election officials are expecting a record turnout this year.")
+    assert q.text == "a record turnout this year"
+    assert q.speaker is not None and q.speaker.text == "State election officials"
+
+
 def test_passive_stance_with_an_agent() -> None:
     q = one("The bill was criticized by Senate Democrats as too costly.")
     assert (q.text, q.rule) == ("The bill", "indirect_passive")
