@@ -260,8 +260,8 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
     k, hi = tail
     while k < hi and toks[k].kind == PUNCT and toks[k].text in TAIL_JOINERS:
         k += 1
-    if k >= hi or toks[k].kind != WORD:
-        return None
+    if k >= hi or toks[k].kind != WORD or toks[k].lower in _CLAUSE_OPENERS:
+        return None  # “Q,” but he said …: a new clause with its own statement
     # “Q,” said X needs a break between quotation and cue: a comma, ?, ! or dash
     # inside or after the marks, or “No.” he said in lower case.
     # A quotation ending in an inner one ends at its punctuation: “… ‘accept it,’” X said.
@@ -306,6 +306,10 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
 
 
 DASHES = frozenset(["—", "―", "–"])
+# Words that open a new clause after a quotation, whose cue is not the quotation's.
+_CLAUSE_OPENERS = frozenset(
+    "but and or though although while whereas because since if unless when".split()
+)
 _INNER_CLOSERS = "’'”\"›» \t"
 
 
@@ -406,7 +410,10 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if v > lo and _mentions.possessive(toks[v - 1]):
             continue  # "Clinton's remarks": a noun after a possessive
         between = toks[v + n : hi]
-        adjacent = all(t.kind == PUNCT or t.lower == "that" for t in between)
+        # "adding later, “Q”", "said again: “Q”": adverbs keep the cue next to the quotation.
+        adjacent = all(
+            t.kind == PUNCT or t.lower == "that" or t.lower in _mentions.SKIPPABLE for t in between
+        )
         if strength != "strong" and not adjacent and not weak:
             continue
         rank = 0
@@ -418,6 +425,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             if speaker is not None and _object_of_preposition(toks, speaker, lo):
                 speaker = _head_of_phrase(ctx, speaker, lo, v)
         referent = None
+        if speaker is None:
+            speaker = _coordinated_subject(ctx, lo, v)
         if speaker is None:
             speaker, referent = _relative_subject(ctx, lo, v)
         if speaker is None and all(
@@ -459,6 +468,28 @@ def _head_of_phrase(ctx: _Context, obj: Mention, lo: int, v: int) -> Mention | N
     if found is not None and index_at(ctx.tokens, found.end) >= v:
         return None
     return found
+
+
+_COORDINATORS = frozenset(["and", "but", "then", "or"])
+
+
+def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """ "I laughed and said, “Q”", "She urges her husband to leave and repeatedly says
+    “Q”": a second verb shares the subject of the cue verb before it in the clause."""
+    toks = ctx.tokens
+    j = v - 1
+    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    if j <= lo or toks[j].lower not in _COORDINATORS:
+        return None
+    cues = ctx.cue_positions()
+    k = bisect_left(cues, j) - 1
+    if k < 0 or cues[k] < lo:
+        return None
+    speaker = _mentions.subject_before(ctx.doc.text, toks, cues[k], lo)
+    if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
+        return None
+    return speaker
 
 
 _RELATIVES = frozenset(["who", "which", "that"])

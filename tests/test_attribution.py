@@ -284,3 +284,21 @@ def test_the_object_of_a_preposition_is_not_the_subject_of_a_cue() -> None:
 def test_a_sentence_opening_place_still_precedes_its_subject() -> None:
     q = only("In Iowa, Ruiz said she was “very happy.”")
     assert q.speaker is not None and q.speaker.text == "Ruiz"
+
+
+def test_a_second_verb_shares_the_subject_of_the_first() -> None:
+    text = "When my mother asked, I laughed and said, “I have never believed it.”"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "I"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_an_adverb_between_cue_and_quotation_keeps_the_cue() -> None:
+    quotes = extract_quotes("“We cannot afford it,” Ruiz said, adding later, “It costs a fortune.”")
+    assert quotes[1].cue is not None and quotes[1].cue.text == "adding"
+
+
+def test_a_clause_after_the_quotation_has_its_own_cue() -> None:
+    text = "Putney said the video did not give “absolute evidence,” but he said it was clear."
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Putney"
