@@ -407,7 +407,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         before = toks[v - 1].lower if v > lo else ""
         if before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE:
             continue
-        if v > lo and _mentions.possessive(toks[v - 1]):
+        contracted = _contracted_pronoun(ctx, v, lo)
+        if v > lo and _mentions.possessive(toks[v - 1]) and contracted is None:
             continue  # "Clinton's remarks": a noun after a possessive
         between = toks[v + n : hi]
         # "adding later, “Q”", "said again: “Q”": adverbs keep the cue next to the quotation.
@@ -420,6 +421,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if toks[v].lower.endswith("ing") and v > lo and toks[v - 1].text == ",":
             # "Mook said as much, arguing that …": the clause's subject speaks.
             speaker = _clause_subject(ctx, lo, v)
+        elif contracted is not None:
+            speaker = contracted  # "He’s claiming that …"
         else:
             speaker = _mentions.subject_before(text, toks, v, lo)
             if speaker is not None and _object_of_preposition(toks, speaker, lo):
@@ -439,9 +442,13 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker, rank = _clause_subject(ctx, lo, v), 2
         if speaker is None:
             continue
+        cue = _span(text, toks, v, v + n)
+        if speaker.kind == "pronoun":
+            outer = _what_they_called(ctx, speaker, lo)
+            if outer is not None:
+                speaker, cue = outer
         if rank == 0 and speaker.kind == "nominal":
             rank = 1
-        cue = _span(text, toks, v, v + n)
         if (adjacent or toks[hi - 1].text in ":,") and not any(t.lower == "that" for t in between):
             found = _Found("mention_cue_quote", speaker, cue, direct=True, referent=referent)
         else:
@@ -468,6 +475,44 @@ def _head_of_phrase(ctx: _Context, obj: Mention, lo: int, v: int) -> Mention | N
     if found is not None and index_at(ctx.tokens, found.end) >= v:
         return None
     return found
+
+
+def _contracted_pronoun(ctx: _Context, v: int, lo: int) -> Mention | None:
+    """ "He’s claiming", "It's denouncing": a pronoun with a contracted "is"/"has" before
+    the cue is its subject (not a possessive)."""
+    if v <= lo:
+        return None
+    tok = ctx.tokens[v - 1]
+    if not _mentions.possessive(tok):
+        return None
+    word = tok.text[:-2]
+    if word.lower() not in lexicon().subjects:
+        return None
+    return Mention(tok.start, tok.start + len(word), word, "pronoun")
+
+
+def _what_they_called(ctx: _Context, pronoun: Mention, lo: int) -> tuple[Mention, Span] | None:
+    """ "Ban Ki-moon condemned what he called a “brazen breach”": the pronoun of a "what
+    he called" clause is the sentence's subject, who speaks through the outer verb."""
+    toks = ctx.tokens
+    a = index_at(toks, pronoun.start)
+    if a - 1 <= lo or toks[a - 1].lower != "what":
+        return None
+    outer = _contracted_pronoun(ctx, lo + 1, lo - 1)  # "It’s denouncing what it calls"
+    if outer is None:
+        outer = _mentions.np_starting_at(ctx.doc.text, toks, lo, a - 1)
+    if outer is None:
+        return None
+    w = index_at(toks, outer.end)
+    if w < a - 1 and toks[w].start < outer.end:
+        w += 1  # the contracted verb ('s) is part of the pronoun's token
+    if w >= a - 1 or toks[w].kind != WORD:
+        return None
+    said_by = lexicon().pronouns.get(pronoun.text.lower(), "x")[0]
+    if said_by in "mf" and _mentions.gender_of(outer.text) in "mf":
+        if said_by != _mentions.gender_of(outer.text):
+            return None  # "Clinton condemned what he called …": someone else
+    return outer, _span(ctx.doc.text, toks, w, w + 1)
 
 
 _COORDINATORS = frozenset(["and", "but", "then", "or"])

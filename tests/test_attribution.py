@@ -302,3 +302,20 @@ def test_a_clause_after_the_quotation_has_its_own_cue() -> None:
     text = "Putney said the video did not give “absolute evidence,” but he said it was clear."
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "Putney"
+
+
+def test_what_he_called_is_the_subjects_word() -> None:
+    q = only("Senator John Ruiz condemned what he called a “brazen breach” of the rules.")
+    assert q.speaker is not None and q.speaker.text == "Senator John Ruiz"
+    assert q.cue is not None and q.cue.text == "condemned"
+
+
+def test_what_he_called_after_a_woman_is_someone_else() -> None:
+    q = only("Mary Ruiz condemned what he called a “brazen breach” of the rules.")
+    assert q.speaker is not None and q.speaker.text == "he"
+
+
+def test_a_contracted_pronoun_is_a_subject_not_a_possessive() -> None:
+    q = only("He’s claiming that fraud is “a big, big problem” in the state.")
+    assert q.speaker is not None and q.speaker.text == "He"
+    assert q.cue is not None and q.cue.text == "claiming"
