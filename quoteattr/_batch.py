@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -110,6 +111,9 @@ def worker_extractor(options: Mapping[str, Any]) -> QuoteExtractor:
 
 
 def _init_worker(options: dict[str, Any]) -> None:
+    # Ctrl-C is the parent's to handle: it stops the pool after the chunks in hand,
+    # instead of every worker printing its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker_extractor(options)
 
 

@@ -21,6 +21,8 @@ from quoteattr._tokens import tokenize
 
 # How far before a surname to look for the rest of the name ("U.S. Secretary of State Mike ").
 _NAME_WINDOW = 80
+# A person's name rarely has more words than this, titles apart ("Martin Luther King Jr.").
+_MAX_NAME_WORDS = 4
 
 
 class _Name:
@@ -387,7 +389,10 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
             toks = toks[1:]  # cut by the window
         found = name_mentions(text, toks, 0, len(toks), doc.common_word)
         if found and found[-1].end == end and found[-1].kind == "name":
-            out.append(_Name(found[-1]))
+            name = _Name(found[-1])
+            # "Washington Post Hit Piece Exploits Trump": a Title Case headline, not a name.
+            if len(name.name_words) <= _MAX_NAME_WORDS:
+                out.append(name)
     return out
 
 

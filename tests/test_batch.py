@@ -491,3 +491,16 @@ def test_runs_of_five_or_more_marks_pair_nothing_and_leave_quotes_around_them(ju
     quotes = extract_quotes(text)
     assert [q.text for q in quotes] == ["We will win,", "It is done."]
     assert extract_quotes(junk * 100) == []
+
+
+def test_workers_leave_ctrl_c_to_the_parent() -> None:
+    import signal
+
+    from quoteattr._batch import _init_worker
+
+    old = signal.getsignal(signal.SIGINT)
+    try:
+        _init_worker({})
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, old)

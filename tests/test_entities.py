@@ -96,3 +96,13 @@ def test_every_speaker_mention_has_an_entity_with_its_offsets(speakers: list[str
             assert q.entity.name
             for m in q.entity.mentions:
                 assert text[m.start : m.end] == m.text
+
+
+def test_a_title_case_headline_is_no_full_form_of_a_name() -> None:
+    text = (
+        "Washington Post Hit Piece Exploits Trump\n\n"
+        "A reader wrote that Washington Post Hit Piece Exploits Trump.\n\n"
+        "“We will win,” Trump said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.entity is not None and quote.entity.name == "Trump"
