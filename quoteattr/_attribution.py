@@ -444,7 +444,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             continue
         cue = _span(text, toks, v, v + n)
         if speaker.kind == "pronoun":
-            outer = _what_they_called(ctx, speaker, lo)
+            outer = _what_they_called(ctx, speaker, lo) or _reporting_self(ctx, speaker, lo)
             if outer is not None:
                 speaker, cue = outer
         if rank == 0 and speaker.kind == "nominal":
@@ -513,6 +513,32 @@ def _what_they_called(ctx: _Context, pronoun: Mention, lo: int) -> tuple[Mention
         if said_by != _mentions.gender_of(outer.text):
             return None  # "Clinton condemned what he called …": someone else
     return outer, _span(ctx.doc.text, toks, w, w + 1)
+
+
+def _reporting_self(ctx: _Context, pronoun: Mention, lo: int) -> tuple[Mention, Span] | None:
+    """ "Lynch said she recalled thinking, “Q”", "She said she recalls the colleague being
+    “Q”": a speaker reporting her own words or thoughts; the outer report is the
+    attribution (the same person, named where the inner clause has a pronoun)."""
+    toks, text = ctx.tokens, ctx.doc.text
+    a = index_at(toks, pronoun.start)
+    j = a - 1
+    if j > lo and toks[j].lower == "that":
+        j -= 1
+    if j <= lo or toks[j].kind != WORD:
+        return None
+    n, strength = ctx.doc.cues.verb_at(toks, j, a)
+    if not n or strength != "strong" or j + n != (a - 1 if toks[a - 1].lower == "that" else a):
+        return None
+    outer = _mentions.subject_before(text, toks, j, lo)
+    if outer is None or outer.kind not in ("name", "pronoun"):
+        return None
+    said_by = lexicon().pronouns.get(pronoun.text.lower(), "x")[0]
+    if outer.kind == "pronoun":
+        if outer.text.lower() != pronoun.text.lower():
+            return None
+    elif said_by not in "mf" or _mentions.gender_of(outer.text) not in (said_by, "x"):
+        return None  # "it", "they" after a name, or a name of the other gender
+    return outer, _span(text, toks, j, j + n)
 
 
 _COORDINATORS = frozenset(["and", "but", "then", "or"])

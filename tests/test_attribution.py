@@ -319,3 +319,14 @@ def test_a_contracted_pronoun_is_a_subject_not_a_possessive() -> None:
     q = only("He’s claiming that fraud is “a big, big problem” in the state.")
     assert q.speaker is not None and q.speaker.text == "He"
     assert q.cue is not None and q.cue.text == "claiming"
+
+
+def test_a_speaker_reporting_her_own_words_is_the_outer_report() -> None:
+    q = only("Mary Ruiz said she recalled thinking, “This is what people talk about.”")
+    assert q.speaker is not None and q.speaker.text == "Mary Ruiz"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_report_of_someone_else_keeps_the_inner_speaker() -> None:
+    q = only("Mary Ruiz said they recalled thinking, “This is what people talk about.”")
+    assert q.speaker is not None and q.speaker.text == "they"
