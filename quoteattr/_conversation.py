@@ -814,10 +814,18 @@ def _narration_evidence(
                 and (not ev.gender_weight or ch.gender != _OPPOSITE[ev.gender])
             )
 
-        here = [person(m) for m in narration_mentions(doc, turn.p, end=turn.links[0].start)]
-        named = [ch for ch in here if fits(ch)]
-        if named:
-            ev.boost(named[-1], HERE_BONUS)  # type: ignore[arg-type]
+        # "Mary looked at Tom. “Q”": the subject (first name) of the last sentence
+        # before the quotation that has a fitting name, not the object after it.
+        here = [
+            (m, ch)
+            for m in narration_mentions(doc, turn.p, end=turn.links[0].start)[-SCAN_MENTIONS:]
+            if m.kind == "name" and fits(ch := person(m))
+        ]
+        if here:
+            starts = [s for s, _ in doc.sentences(turn.p)]
+            last = bisect_right(starts, here[-1][0].start) - 1
+            subject = next(c for m, c in here if bisect_right(starts, m.start) - 1 == last)
+            ev.boost(subject, HERE_BONUS)  # type: ignore[arg-type]
         p = turn.p - 1
         if not ev.gender_weight or p < 0 or (i and turns[i - 1].p == p):
             continue  # the narration before a pronoun: its antecedent
@@ -1153,9 +1161,18 @@ def _apply(
     rep = ch.mention_before(turn.links[0].start)
     if rep is None:
         return
-    for link, (speaker, _rule) in zip(turn.links, orig, strict=True):
+    for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if link.kind == "other":
             continue
+        if (
+            speaker is not None
+            and speaker.kind == "name"
+            and rule not in EXPLICIT
+            and speaker.start not in ch.starts_seen
+        ):
+            # A name guessed from the paragraph ("Mary looked at Tom. “Q”" gave the
+            # nearest, Tom) weighed in the decoding as a bonus: the decoded one speaks.
+            speaker = None
         if speaker is None:
             new_rule = "turn_taking" if dialogue else "narration_subject"
             link.speaker = link.referent = rep

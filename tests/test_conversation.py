@@ -259,3 +259,15 @@ def test_someone_talked_about_does_not_take_a_turn() -> None:
         "“Then we wait.”"
     )
     assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Tom"]
+
+
+def test_narration_subject_not_its_object_before_a_turn() -> None:
+    # "Mary looked at Tom": Mary asks, not Tom (the nearest name).
+    text = (
+        "“Is it late?” said Tom.\n\n"
+        "“Nearly ten,” said Mary.\n\n"
+        "“Then I must go.”\n\n"
+        "Mary looked at Tom for a while. “So soon?”\n\n"
+        "“I am afraid so.”"
+    )
+    assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Tom"]
