@@ -14,6 +14,7 @@ cue_clause_quote    X said (that) … “Q” (a quoted fragment: mixed)        
 clause_cue_mention  … “Q” for the EU, said X.  /  … “Q” law, X said.      0.85
 mention_colon_quote X delivered a message: “Q”  (a colon, no cue verb)    0.7
 characterisation    X hailed the deal as a “Q”  /  … as a “Q” by X        0.5
+sentence_subject    Japan branded the north an “Q”  (no cue: mixed)       0.5
 colon_intro         X said:¶“Q”  (the cue ends the previous sentence)     0.8
 same_paragraph      “Q1,” he said. “Q2.”  (Q2 shares Q1's speaker)        0.8
 turn_taking         alternating quote paragraphs in a dialogue            0.6
@@ -48,6 +49,7 @@ CONFIDENCE = {
     "mention_cue_quote": 0.9,
     "clause_cue_mention": 0.85,
     "characterisation": 0.5,
+    "sentence_subject": 0.5,
     "cue_clause_quote": 0.85,
     "mention_colon_quote": 0.7,
     "colon_intro": 0.8,
@@ -224,6 +226,15 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         link.confidence = CONFIDENCE[found.rule]
     else:
         link.kind = _kind_without_cue(ctx, q, lead, ctx.index(ss))
+        subject = _sentence_subject(ctx, ctx.index(ss), lead[1]) if link.kind == "mixed" else None
+        if subject is not None:
+            # "Japan branded North Korea an “outlaw nation”": the fragment's own sentence
+            # names who speaks; a neighbouring sentence's speaker is a worse guess.
+            link.speaker = subject
+            w = index_at(ctx.tokens, subject.end)
+            link.cue = _span(ctx.doc.text, ctx.tokens, w, w + 1)
+            link.rule = "sentence_subject"
+            link.confidence = CONFIDENCE["sentence_subject"]
         if link.kind == "mixed" and _characterised(ctx, lead):
             speaker = _characteriser(ctx, ctx.index(ss), lead[1], tail)
             if speaker is not None:
@@ -235,6 +246,18 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
                 link.rule = "characterisation"
                 link.confidence = CONFIDENCE["characterisation"]
     return link
+
+
+def _sentence_subject(ctx: _Context, lo: int, hi: int) -> Mention | None:
+    """The name, organisation or pronoun opening the sentence, followed by a verb."""
+    toks = ctx.tokens
+    found = _mentions.np_starting_at(ctx.doc.text, toks, lo, hi)
+    if found is None or found.kind not in ("name", "organisation", "pronoun"):
+        return None
+    w = index_at(toks, found.end)
+    if w >= hi or toks[w].kind != WORD or toks[w].upper:
+        return None
+    return found
 
 
 def _characteriser(ctx: _Context, lo: int, hi: int, tail: tuple[int, int]) -> Mention | None:

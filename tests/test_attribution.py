@@ -330,3 +330,14 @@ def test_a_speaker_reporting_her_own_words_is_the_outer_report() -> None:
 def test_a_report_of_someone_else_keeps_the_inner_speaker() -> None:
     q = only("Mary Ruiz said they recalled thinking, “This is what people talk about.”")
     assert q.speaker is not None and q.speaker.text == "they"
+
+
+def test_a_fragment_without_a_cue_takes_its_own_sentences_subject() -> None:
+    text = (
+        "South Korea said the test was “fanatic recklessness.” Japan branded the north an "
+        "“outlaw nation in the neighborhood.” Russia insisted that talks “must resume.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.text for q in quotes if q.speaker] == ["South Korea", "Japan", "Russia"]
+    assert quotes[1].rule == "sentence_subject"
+    assert quotes[1].cue is not None and quotes[1].cue.text == "branded"
