@@ -18,7 +18,7 @@ indirect_clause_said     CLAUSE, X said.  /  CLAUSE, said X.  /  A, X said, B   
 indirect_according_to    CLAUSE, according to X.  /  According to X, CLAUSE     0.85
 indirect_participle      …, adding (that) CLAUSE  (the sentence's speaker)      0.7
 indirect_relative        X, who said CLAUSE                                     0.7
-indirect_passive         it was reported (by X) that CLAUSE                     0.6
+indirect_passive         it was reported (by X) that CLAUSE / Y was cited by X  0.6
 indirect_object          X cited / called for / wants CONTENT                   0.5
 indirect_evidential      X seemed to … / X is expected to … (no source)         0.5
 indirect_question        Asked whether … / when asked about … / X was asked …   0.5
