@@ -14,12 +14,12 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_properties import check_records
 
 from quoteattr import ConfigurationError, Quote, QuoteExtractor
 from quoteattr._layout import paragraphs as layout_paragraphs
 from quoteattr._layout import windows
 from quoteattr.testing import news_documents
-from tests.test_properties import check_records
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
