@@ -1071,8 +1071,15 @@ def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
         m = _clause_opening_np(state, view, j)
         if m is not None:
             k = view.index(m.end)
-            if k < len(toks) and toks[k].text == "," and m.kind in ("name", "organisation"):
-                return m
+            if (
+                k < len(toks)
+                and toks[k].text == ","
+                and (
+                    m.kind in ("name", "organisation")
+                    or (m.kind == "nominal" and _real_source(state, m))
+                )
+            ):
+                return m  # "The analysts, who spoke on condition of anonymity, said"
         return _role_and_name(state, view, j)
     k = j
     while k >= 0 and j - k < 25 and toks[k].text not in _BOUNDARIES:

@@ -279,6 +279,12 @@ def test_share_of_a_group_is_the_source(text: str, content: str, speaker: str) -
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_noun_subject_before_a_parenthetical() -> None:
+    q = one("The analysts, who spoke on condition of anonymity, said the deal was close.")
+    assert q.text == "the deal was close"
+    assert q.speaker is not None and q.speaker.text == "The analysts"
+
+
 def test_role_and_name_before_a_long_apposition() -> None:
     q = one(
         "Conservative economist Lena Marsh, who studies tax policy and labor issues at a "
