@@ -74,6 +74,9 @@ CONFIDENCE = {
 LONG_SENTENCE = 2000
 WINDOW_BEFORE = 400
 WINDOW_AFTER = 300
+# How far a typewriter quotation (''…'') may run from its opening marks: the search for
+# its closing marks stays bounded in a paragraph of many unclosed ones.
+MAX_TYPEWRITER = 3000
 # How many tokens may separate a cue from its complementiser "that".
 MAX_ADJUNCT = 12
 # How far back (sentences) to look for a pronoun's named antecedent.
@@ -833,7 +836,7 @@ def _typewriter(
     marks, over the sentences of the paragraph if need be."""
     text = state.text
     para_end = state.doc.paragraphs[state.doc_paragraph(a)][1]
-    close = text.find("''", a + 2, para_end)
+    close = text.find("''", a + 2, min(para_end, a + MAX_TYPEWRITER))
     if close < 0:
         return None
     end = close + 2
@@ -855,7 +858,7 @@ def _extend(state: _State, view: _View, rec: _Record) -> _Record:
         nxt += 1
     if not text.startswith("''", nxt):
         return rec
-    close = text.find("''", nxt + 2, para_end)
+    close = text.find("''", nxt + 2, min(para_end, nxt + MAX_TYPEWRITER))
     if close < 0:
         return rec
     rec.ranges.append((nxt, close + 2))
