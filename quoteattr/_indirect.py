@@ -1352,13 +1352,29 @@ def _passive_by(state: _State, view: _View, jj: int, k: int, span: Span) -> _Rec
     text, toks = state.text, view.toks
     if k >= len(toks) or toks[k].lower != "by":
         return None
-    agent = _mentions.np_starting_at(text, toks, k + 1, len(toks))
+    agent = _mentions.np_starting_at(text, toks, k + 1, len(toks)) or _source(state, view, k + 1)
     if agent is None or agent.kind == "pronoun" or not _real_source(state, agent):
         return None
-    subject = _mentions.np_ending_at(text, toks, jj, 0)
-    if subject is None or subject.kind == "pronoun":
+    # the subject: the words that open the clause ("His views", "The registration issue")
+    i = jj
+    while (
+        i >= 0
+        and jj - i < MAX_PASSIVE_SUBJECT
+        and toks[i].kind != PUNCT
+        and toks[i].lower not in _LOOSE_STOPS
+        and toks[i].lower not in _NOT_OPENERS
+    ):
+        i -= 1
+    if i == jj or jj - i >= MAX_PASSIVE_SUBJECT or (i < 0 and not view.from_start):
         return None
-    return _Record("indirect_passive", agent, span, [(subject.start, subject.end)], head=False)
+    first = toks[i + 1]
+    if first.lower in _SUBJECT_PRONOUNS or first.lower in _RELATIVES:
+        return None  # "they were criticized by": a pronoun content says nothing
+    return _Record("indirect_passive", agent, span, [(first.start, toks[jj].end)], head=False)
+
+
+# How many words the subject of a passive report ("His views were echoed by …") may have.
+MAX_PASSIVE_SUBJECT = 12
 
 
 _EXTRACTING = frozenset("which who what that".split())

@@ -314,6 +314,8 @@ def test_passive_stance_with_an_agent() -> None:
     assert (q.text, q.rule) == ("The bill", "indirect_passive")
     assert q.speaker is not None and q.speaker.text == "Senate Democrats"
     assert indirect("The bill was passed by the Senate.") == []
+    q = one("His views were echoed by a number of tax experts.")
+    assert (q.text, q.speaker and q.speaker.text) == ("His views", "a number of tax experts")
 
 
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
