@@ -534,6 +534,10 @@ _HARD = 20.0
 SALIENCE_DECAY = 0.2
 SALIENCE_HORIZON = 10
 SILENT_PENALTY = 1.0
+# More for one who has no attributed turn anywhere in the text: a name in the narration
+# ("a portrait of Martha Washington") rather than a speaker.
+NEVER_SPOKE = 1.0
+NEVER_SPOKE_TURNS = 100
 # "“…, Anne.”": the next turn is Anne's, by this much.
 VOCATIVE_NEXT = 2.5
 # Log-odds of a third speaker against the one from two turns before, at most.
@@ -773,6 +777,9 @@ def _decode_scenes(
     _narration_evidence(doc, turns, evidence, cast)
     narrated = sum(1 for e in evidence if e.fixed is cast.narrator) >= NARRATOR_TURNS
     same, new = _transition_odds(turns, evidence)
+    # Having no attributed turn says something only in a text with many of them (a book).
+    attributed = sum(1 for e in evidence if e.fixed is not None)
+    never_spoke = NEVER_SPOKE if attributed >= NEVER_SPOKE_TURNS else 0.0
     scenes = _split_scenes(doc, turns)
     carried: list[tuple[_Char, int]] = []  # the last scene's final speakers, with paragraph
     for lo, hi, hard in scenes:
@@ -782,7 +789,7 @@ def _decode_scenes(
         if not cands:
             carried = []
             continue
-        path = _viterbi(turns, evidence, lo, hi, cands, seen, same, new)
+        path = _viterbi(turns, evidence, lo, hi, cands, seen, same, new, never_spoke)
         for k, ci in enumerate(path):
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
         end_p = turns[hi - 1].p
@@ -1059,6 +1066,7 @@ def _viterbi(
     seen: dict[int, list[int]],
     same: float,
     new: float,
+    never_spoke: float = 0.0,
 ) -> list[int]:
     k = len(cands)
     speakers = {ev.fixed.index for ev in evidence[lo:hi] if ev.fixed is not None}
@@ -1074,6 +1082,8 @@ def _viterbi(
             em[c] -= SALIENCE_DECAY * _distance(seen[ch.index], p)
             if ch.index not in speakers:
                 em[c] -= SILENT_PENALTY
+                if not ch.spoke and not ch.narrator:
+                    em[c] -= never_spoke
             if ch.index in absent:
                 em[c] -= TALKED_ABOUT
         emissions.append(em)

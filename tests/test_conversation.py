@@ -271,3 +271,18 @@ def test_narration_subject_not_its_object_before_a_turn() -> None:
         "“I am afraid so.”"
     )
     assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Tom"]
+
+
+def test_a_name_that_never_speaks_in_a_long_text_takes_no_turn() -> None:
+    # A book-length run of attributed turns, then a scene under a portrait.
+    base = "".join(
+        f"“Is it {i} o'clock?” said Tom.\n\n“It is {i},” said Mary.\n\n" for i in range(60)
+    )
+    text = base + (
+        "* * *\n\nOver the fireplace hung a portrait. George Washington looked down "
+        "from it, stern and grey.\n\nMary came in with Tom.\n\n“Who painted it?”\n\n"
+        "“Nobody knows.”\n\n“It is very fine.”\n\n“It is.”"
+    )
+    got = names(text)[-4:]
+    assert "George Washington" not in got
+    assert set(got) == {"Mary", "Tom"}
