@@ -184,8 +184,15 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     lead = (ctx.index(max(ss, prev_end)), ctx.index(q.start))
     last = max(0, bisect_left(sentences, (q.end,)) - 1)
     tail_end = sentences[last][1]
-    if tail_end <= q.end + 1 and last + 1 < len(sentences):
-        # “Q?” Merkley said. — Punkt ends the sentence with the quotation.
+    ends_sentence = (
+        ctx.index(ss) < ctx.index(q.start)
+        and doc.text[q.content_start : q.content_end].rstrip().rstrip(_INNER_CLOSERS)[-1:] == "."
+    )
+    if ends_sentence and last + 1 < len(sentences):
+        ends_sentence = doc.text[sentences[last + 1][0] : sentences[last + 1][0] + 1] not in DASHES
+    if tail_end <= q.end + 1 and last + 1 < len(sentences) and not ends_sentence:
+        # “Q?” Merkley said. — Punkt ends the sentence with the quotation. Not so when
+        # words before it lead to a final period: “… release the videos “without delay.”"
         tail_end = sentences[last + 1][1]
     tail_end = min(max(tail_end, q.end), next_start)
     if q.end > ctx.end:  # the quotation ends in a later paragraph: no tail here

@@ -341,3 +341,12 @@ def test_a_fragment_without_a_cue_takes_its_own_sentences_subject() -> None:
     assert [q.speaker.text for q in quotes if q.speaker] == ["South Korea", "Japan", "Russia"]
     assert quotes[1].rule == "sentence_subject"
     assert quotes[1].cue is not None and quotes[1].cue.text == "branded"
+
+
+def test_a_quoted_fragment_ending_a_sentence_keeps_to_its_sentence() -> None:
+    text = (
+        "Ana Ruiz wrote on Twitter, saying that officials should release the videos "
+        "“without delay.” Ruiz plans to visit on Sunday, according to a campaign aide."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Ana Ruiz"
