@@ -1454,10 +1454,21 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
     """The content stops at "; " and at ", but" / ", which" / ", while" / ", where";
     with ``any_comma`` (X, who said A, did B) at the first comma."""
     toks = view.toks
+    text = state.text
     a, b = rec.ranges[-1]
-    k = view.index(a) + 1
+    k = view.index(a)
+    # inside a ''typewriter'' quotation the marks stage left unpaired: no cut there
+    quoted = k < len(toks) and toks[k].start == a and text.startswith("''", a)
+    k += 2 if quoted else 1
     while k < len(toks) and toks[k].start < b:
         t = toks[k]
+        if t.text == "'" and text.startswith("''", t.start):
+            quoted = not quoted
+            k += 2
+            continue
+        if quoted:
+            k += 1
+            continue
         if t.text == ";" or (
             t.text == "," and k + 1 < len(toks) and (any_comma or _breaks(toks[k + 1]))
         ):

@@ -323,6 +323,16 @@ def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
 
 
+def test_no_cut_inside_an_unpaired_typewriter_quotation() -> None:
+    found = indirect(
+        "Mr. Lund said it would tell a long story, one of ''loss and delight, one of "
+        "fear, but also of hope.''"
+    )
+    said = [q for q in found if q.cue is not None and q.cue.text == "said"]
+    assert len(said) == 1
+    assert said[0].text.startswith("it would tell") and said[0].text.endswith("hope.''")
+
+
 def test_typewriter_quotation_after_a_colon_runs_to_its_closing_marks() -> None:
     text = (
         "Mr. Lund said: ''Noise does not win votes. Experience does. "
