@@ -733,6 +733,12 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     rec = _Record("indirect_clause_said", speaker, span, [(a, b)], head=False)
     if _ends(view, k):
         return _extend(state, view, rec)
+    if k + 1 < len(toks) and toks[k].text == "," and text.startswith("''", toks[k + 1].start):
+        # ''Q1,'' X said, ''Q2.'' — the unpaired typewriter quotation goes on after it
+        more = _typewriter(state, view, toks[k + 1].start, rec.rule, speaker, span)
+        if more is not None:
+            rec.ranges.append(more.ranges[0])
+            return rec
     if k < len(toks) and (
         text[a] in _OPENING_MARKS or (toks[k].lower in _ADJUNCT_PREPOSITIONS and joint >= 4)
     ):

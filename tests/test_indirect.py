@@ -323,6 +323,18 @@ def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
 
 
+def test_typewriter_quotation_continues_after_its_attribution() -> None:
+    q = one(
+        "''We will leave here loving this country more,'' Ms. Obi said, ''the only "
+        "place where this could have happened.''"
+    )
+    assert [s.text for s in q.segments] == [
+        "''We will leave here loving this country more",
+        "''the only place where this could have happened.''",
+    ]
+    assert q.speaker is not None and q.speaker.text == "Ms. Obi"
+
+
 def test_no_cut_inside_an_unpaired_typewriter_quotation() -> None:
     found = indirect(
         "Mr. Lund said it would tell a long story, one of ''loss and delight, one of "
