@@ -849,8 +849,28 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         i = bisect_left([m.start for m in found], link.start)
         near = found[max(0, i - 1) : i + 1]
         link.speaker = min(near, key=lambda m: abs(m.start - link.start))
+        link.cue = _cue_next_to(ctx, link.speaker)
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
+
+
+def _cue_next_to(ctx: _Context, m: Mention) -> Span | None:
+    """The cue verb the mention is the subject of ("Schiff said."), or that it follows
+    ("said Schiff"), as `_Context.likely_speakers` ranks them."""
+    toks = ctx.tokens
+    i, j = ctx.index(m.start), ctx.index(m.end)
+    cues = ctx.cue_positions()
+    k = bisect_left(cues, j)
+    if k < len(cues) and cues[k] - j <= 2:
+        v = cues[k]
+    elif k > 0 and cues[k - 1] == i - 1:
+        v = cues[k - 1]
+    else:
+        return None
+    if v > 0 and toks[v - 1].lower in _mentions.DETERMINERS:
+        return None  # "was the answer Ruiz gave": a noun
+    n, _ = ctx.doc.cues.verb_at(toks, v, len(toks))
+    return _span(ctx.doc.text, toks, v, v + max(n, 1))
 
 
 def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Mention]:

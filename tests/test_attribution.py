@@ -350,3 +350,10 @@ def test_a_quoted_fragment_ending_a_sentence_keeps_to_its_sentence() -> None:
     )
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "Ana Ruiz"
+
+
+def test_a_paragraph_guess_keeps_the_cue_of_its_speaker() -> None:
+    text = "The talks may stall while the envoy travels, Schiff said. “The other factor is time.”"
+    quotes = extract_quotes(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "Schiff"
+    assert quotes[-1].cue is not None and quotes[-1].cue.text == "said"
