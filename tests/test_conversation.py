@@ -286,3 +286,18 @@ def test_a_name_that_never_speaks_in_a_long_text_takes_no_turn() -> None:
     got = names(text)[-4:]
     assert "George Washington" not in got
     assert set(got) == {"Mary", "Tom"}
+
+
+def test_a_question_makes_the_same_voice_next_less_likely() -> None:
+    from types import SimpleNamespace
+
+    from quoteattr import _conversation
+    from quoteattr._attribution import Link
+
+    text = "“Shall we take the cart?”\n\n“I had forgotten the fair.”"
+    doc = SimpleNamespace(text=text)
+    question = _conversation._Turn(0, [Link(0, 25, 1, 24, "direct")], True)
+    statement = _conversation._Turn(1, [Link(27, 54, 28, 53, "direct")], True)
+    assert text[1:24].endswith("?") and text[28:53].endswith(".")
+    assert _conversation._keeps_floor(doc, question) < 0.0  # type: ignore[arg-type]
+    assert _conversation._keeps_floor(doc, statement) == 0.0  # type: ignore[arg-type]
