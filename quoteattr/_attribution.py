@@ -316,7 +316,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         if t.kind == PUNCT:
             depth += (t.text == "(") - (t.text == ")")
             if depth == 0 and t.text not in ",.’'-)":
-                return None
+                return _apposed_speaker(ctx, k, hi)
             continue
         n, strength = cues.verb_at(toks, v, hi)
         if n and strength != "strong" and v + n < hi and toks[v + n].lower in lexicon().nominals:
@@ -326,11 +326,41 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         if n and depth == 0:
             speaker = _mentions.subject_before(text, toks, v, k)
             if speaker is None:
-                return None
+                return _apposed_speaker(ctx, k, hi)
             first = index_at(toks, speaker.start)
             # Only modifiers may stand before the subject: "retired general Lloyd Newton said".
             if any(x.kind != WORD for x in toks[k:first]) or first - k > 4:
                 return None
+            return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
+    return _apposed_speaker(ctx, k, hi)
+
+
+# How far a speaker's appositions may reach before the cue: "“Q,” Scott Pruitt, the
+# attorney general of Oklahoma, one of the states suing the agency, said".
+_APPOSITION_REACH = 30
+_SENTENCE_STOPS = frozenset([".", ";", ":", "?", "!"])
+_DOUBLE_MARKS = frozenset(["“", "”", '"', "„", "«", "»"])
+
+
+def _apposed_speaker(ctx: _Context, k: int, hi: int) -> _Found | None:
+    """ "“Q,” NAME, apposition(s), said": a name right after the quotation, then commas
+    around descriptions, then a strong cue after a comma."""
+    toks, text = ctx.tokens, ctx.doc.text
+    speaker = _mentions.np_starting_at(text, toks, k, hi)
+    if speaker is None or speaker.kind not in ("name", "nominal", "organisation"):
+        return None
+    e = index_at(toks, speaker.end)
+    if e >= hi or toks[e].text != ",":
+        return None
+    cues = ctx.doc.cues
+    for v in range(e + 1, min(hi, e + _APPOSITION_REACH)):
+        t = toks[v]
+        if t.text in _SENTENCE_STOPS or (t.kind == PUNCT and t.text in _DOUBLE_MARKS):
+            return None
+        if t.kind != WORD or toks[v - 1].text != ",":
+            continue
+        n, strength = cues.verb_at(toks, v, hi)
+        if n and strength == "strong":
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
     return None
 

@@ -357,3 +357,13 @@ def test_a_paragraph_guess_keeps_the_cue_of_its_speaker() -> None:
     quotes = extract_quotes(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "Schiff"
     assert quotes[-1].cue is not None and quotes[-1].cue.text == "said"
+
+
+def test_a_speaker_with_long_appositions_after_the_quotation() -> None:
+    text = (
+        "“It is an invasion of the state's domain,” Sara Pruitt, the attorney general of "
+        "Oklahoma, one of the states suing the agency, said in a statement."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Sara Pruitt"
+    assert q.cue is not None and q.cue.text == "said"
