@@ -299,5 +299,21 @@ def test_a_question_makes_the_same_voice_next_less_likely() -> None:
     question = _conversation._Turn(0, [Link(0, 25, 1, 24, "direct")], True)
     statement = _conversation._Turn(1, [Link(27, 54, 28, 53, "direct")], True)
     assert text[1:24].endswith("?") and text[28:53].endswith(".")
-    assert _conversation._keeps_floor(doc, question) < 0.0  # type: ignore[arg-type]
-    assert _conversation._keeps_floor(doc, statement) == 0.0  # type: ignore[arg-type]
+    assert _conversation._keeps_floor(doc, question, None) < 0.0  # type: ignore[arg-type]
+    assert _conversation._keeps_floor(doc, statement, None) == 0.0  # type: ignore[arg-type]
+
+
+def test_a_reply_word_opens_another_voice() -> None:
+    from types import SimpleNamespace
+
+    from quoteattr import _conversation
+    from quoteattr._attribution import Link
+
+    text = "“I had forgotten the fair.”\n\n“No, you never forget it.”\n\n“Nothing new.”"
+    doc = SimpleNamespace(text=text)
+    first = _conversation._Turn(0, [Link(0, 27, 1, 26, "direct")], True)
+    reply = _conversation._Turn(1, [Link(29, 55, 30, 54, "direct")], True)
+    other = _conversation._Turn(2, [Link(57, 72, 58, 71, "direct")], True)
+    assert text[30:32] == "No" and text[58:65] == "Nothing"
+    assert _conversation._keeps_floor(doc, first, reply) < 0.0  # type: ignore[arg-type]
+    assert _conversation._keeps_floor(doc, reply, other) == 0.0  # type: ignore[arg-type]
