@@ -210,6 +210,9 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.paragraph,
         si,
     )
+    if _not_words(doc.text, q):
+        link.kind = "other"
+        return link
     found = (
         _quote_cue_mention(ctx, q, tail)
         or _according_to(ctx, lead, tail)
@@ -277,6 +280,20 @@ def _characteriser(ctx: _Context, lo: int, hi: int, tail: tuple[int, int]) -> Me
         if agent is not None:
             return agent
     return _clause_subject(ctx, lo, hi)
+
+
+def _not_words(text: str, q: RawQuote) -> bool:
+    """A markup attribute value (author="…", id="…") or a stage direction in brackets
+    ("(CROSSTALK.)", "[applause]"): quoted, but nobody's words."""
+    if q.start > 0 and text[q.start - 1] == "=":
+        return True
+    content = text[q.content_start : q.content_end].strip().rstrip(".")
+    return (
+        len(content) > 2
+        and content[0] in "(["
+        and content[-1] in ")]"
+        and (content.count("(") + content.count("[") == 1)
+    )
 
 
 # --- sieve 1: “Q,” said X / “Q,” X said ------------------------------------------------------

@@ -367,3 +367,15 @@ def test_a_speaker_with_long_appositions_after_the_quotation() -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "Sara Pruitt"
     assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<tweet author="Officials say the bridge will reopen in May, and everyone agrees">',
+        "“(CROSSTALK.)”",
+        "The senator paused. “[Applause]” Then he went on.",
+    ],
+)
+def test_markup_values_and_stage_directions_are_nobodys_words(text: str) -> None:
+    assert extract_quotes(text) == []
