@@ -227,6 +227,13 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         found = _previous_paragraph_intro(ctx)
     if found is not None and not found.direct and _names_a_work(ctx, q, lead, found.cue):
         found = None  # he called it a so-called “deal”: a term, not his words
+    elif (
+        found is not None
+        and found.direct
+        and _in_a_phrase(ctx, lead)
+        and _named_thing(ctx, q, lead)
+    ):
+        found = None  # "On this weekend's broadcast of “Fox News Sunday,” Pence said"
     if found is not None:
         link.rule = found.rule
         link.speaker = found.speaker
@@ -836,6 +843,16 @@ def _names_a_work(
     if j > lo and toks[j].lower in _mentions.DETERMINERS:
         j -= 1
     return toks[j].lower in _WORK_PREPOSITIONS
+
+
+def _in_a_phrase(ctx: _Context, lead: tuple[int, int]) -> bool:
+    """The quotation is the object of a preposition or a possessive ("on CBS's “Q”",
+    "broadcast of “Q”"), not a statement standing on its own."""
+    lo, hi = lead
+    if hi == lo:
+        return False
+    before = ctx.tokens[hi - 1]
+    return _mentions.possessive(before) or before.lower in _WORK_PREPOSITIONS
 
 
 def _title_like(words: Sequence[str]) -> bool:

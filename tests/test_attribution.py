@@ -379,3 +379,8 @@ def test_a_speaker_with_long_appositions_after_the_quotation() -> None:
 )
 def test_markup_values_and_stage_directions_are_nobodys_words(text: str) -> None:
     assert extract_quotes(text) == []
+
+
+def test_a_programme_title_before_the_attribution_is_not_speech() -> None:
+    text = "On this weekend's broadcast of “Fox News Sunday,” Governor Ana Ruiz said she was ready."
+    assert extract_quotes(text) == []
