@@ -21,6 +21,9 @@ from quoteattr._tokens import tokenize
 
 # How far before a surname to look for the rest of the name ("U.S. Secretary of State Mike ").
 _NAME_WINDOW = 80
+# Occurrences of a name read for its full form or gender: enough to see the usual ones,
+# and a bounded cost per name on a long text.
+_FORM_OCCURRENCES = 50
 # A person's name rarely has more words than this, titles apart ("Martin Luther King Jr.").
 _MAX_NAME_WORDS = 4
 
@@ -224,7 +227,7 @@ class Genders:
     def _evidence(self, word: str) -> str:
         text = self.doc.text
         counts = [0, 0]
-        for start in self.doc.occurrences(word):
+        for start in self.doc.occurrences(word, _FORM_OCCURRENCES):
             before = _TITLE_BEFORE.search(text, max(0, start - 12), start)
             if before is not None and gender_of(before.group(1)) != "x":
                 continue  # "Mrs Beaver" is not "Beaver"
@@ -381,7 +384,7 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
     text = doc.text
     out: list[_Name] = []
     lex = lexicon()
-    for start in doc.occurrences(surname):
+    for start in doc.occurrences(surname, _FORM_OCCURRENCES):
         end = start + len(surname)
         lo = max(0, start - _NAME_WINDOW)
         toks = tokenize(text, lo, end, lex.abbreviations)
@@ -413,7 +416,7 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
     text = doc.text
     if word.lower() in lex.first_names or not doc.common_word(word.lower()):
         # "Adela Quested": the given name followed by a surname.
-        for start in doc.occurrences(word):
+        for start in doc.occurrences(word, _FORM_OCCURRENCES):
             m = _NEXT_NAME.match(text, start + len(word))
             if m is None:
                 continue
