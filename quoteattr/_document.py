@@ -146,6 +146,10 @@ class Document:
             self._sentences[paragraph] = spans
         return spans
 
+    def has_tokens(self, paragraph: int) -> bool:
+        """Whether paragraph number ``paragraph`` is tokenised already (its tokens are free)."""
+        return paragraph in self._tokens
+
     def tokens(self, paragraph: int) -> list[Token]:
         """Tokens of paragraph number ``paragraph``."""
         toks = self._tokens.get(paragraph)

@@ -362,7 +362,7 @@ class _State:
 
     def has_tokens(self, p: int) -> bool:
         """Whether an earlier stage has tokenised paragraph ``p`` already."""
-        return p == self._starts_of[0] or p in self.doc._tokens
+        return p == self._starts_of[0] or self.doc.has_tokens(p)
 
     def doc_paragraph(self, offset: int) -> int:
         return bisect_right(self.para_starts, offset) - 1
