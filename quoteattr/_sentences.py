@@ -177,6 +177,8 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
 _TAIL = " \t\r\n\f\v\u00a0.!?\u2026" + _CLOSERS
 # "No." at the end of a sentence whose successor starts with a digit.
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\Z")
+# An initialism at the end of a span: "S.E.C.", "U.S.", "F.B.I.".
+_INITIALISM = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}\Z")
 _LOWER_START = re.compile(r"(?:[-\u2013\u2014]+\s*)?[^\W\d_]")
 _ONLY_CLOSERS = re.compile(r"[\s\"'\u2019\u201d\u00bb\u203a\u300d\u300f)\]]*")
 _ONLY_OPENERS = re.compile(r"[\s\"'\u201c\u2018\u00ab\u2039\u201e\u300c\u300e(\[]*")
@@ -288,6 +290,8 @@ def _joins(text: str, ps: int, pe: int, s: int, numeric: frozenset[str]) -> bool
     if last in _CLOSING_MARKS:
         m = _LOWER_START.match(text, s)
         return m is not None and text[m.end() - 1].islower()
+    if last == "." and text[s].islower() and _INITIALISM.search(text, max(ps, pe - 16), pe):
+        return True  # "The S.E.C. said": Punkt breaks after an initialism it does not know
     if last == "." and text[s].isdigit() and numeric:
         m = _LAST_WORD.search(text, max(ps, pe - 12), pe)
         return m is not None and m.group(1).lower() in numeric

@@ -429,3 +429,19 @@ def test_join_quote_splits_properties(data: st.DataObject, text: str) -> None:
     # No remaining boundary lies strictly inside a quotation.
     for (_, pe), (ns, _) in itertools.pairwise(merged):
         assert not any(qs < pe and ns < qe for qs, qe in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The S.E.C. said it would look into it. Then more.", 2),
+        ("Officials at the F.B.I. said the case was closed.", 1),
+        ("He moved to the U.S. The weather was fine.", 2),  # a capital: a new sentence
+    ],
+)
+def test_no_sentence_ends_at_an_initialism_before_a_lower_case_word(
+    text: str, expected: int
+) -> None:
+    spans = SentenceSplitter().spans(text, 0, len(text))
+    assert len(spans) == expected
+    assert text[spans[0][0] : spans[0][1]].endswith((".", "it."))
