@@ -277,6 +277,29 @@ def _sentence_subject(ctx: _Context, lo: int, hi: int) -> Mention | None:
     return found
 
 
+# How many tokens a fronted adverbial may take before the subject ("In August, …").
+_FRONTED = 6
+
+
+def _main_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """The subject of the main clause, after a short fronted adverbial: "In August, several
+    environmental groups granted Mr. Clarke an extension, saying …" -> the groups."""
+    toks = ctx.tokens
+    starts = [lo]
+    for c in range(lo, min(v, lo + _FRONTED)):
+        if toks[c].text == ",":
+            starts.insert(0, c + 1)
+            break
+    for start in starts:
+        found = _mentions.np_starting_at(ctx.doc.text, toks, start, v)
+        if found is None:
+            continue
+        w = index_at(toks, found.end)
+        if w < v and toks[w].kind == WORD and not toks[w].upper:
+            return found
+    return None
+
+
 def _characteriser(ctx: _Context, lo: int, hi: int, tail: tuple[int, int]) -> Mention | None:
     """Who characterises: the agent of a passive ("labeled as a “witch hunt” by Democrats"),
     else the first name or pronoun of the sentence ("Merkel heralded the deal as a “Q”")."""
@@ -504,7 +527,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         rank = 0
         if toks[v].lower.endswith("ing") and v > lo and toks[v - 1].text == ",":
             # "Mook said as much, arguing that …": the clause's subject speaks.
-            speaker = _clause_subject(ctx, lo, v)
+            speaker = _main_subject(ctx, lo, v) or _clause_subject(ctx, lo, v)
         elif contracted is not None:
             speaker = contracted  # "He’s claiming that …"
         else:

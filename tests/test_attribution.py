@@ -384,3 +384,20 @@ def test_markup_values_and_stage_directions_are_nobodys_words(text: str) -> None
 def test_a_programme_title_before_the_attribution_is_not_speech() -> None:
     text = "On this weekend's broadcast of “Fox News Sunday,” Governor Ana Ruiz said she was ready."
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In August, several environmental groups granted Mr. Ruiz an extension, saying "
+            "his “capital was less than expected.”",
+            "several environmental groups",
+        ),
+        ("Meanwhile, it attacked Ruiz, saying he “has offended everyone.”", "it"),
+    ],
+)
+def test_a_participle_after_a_comma_speaks_for_the_main_subject(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == "saying"
