@@ -18,6 +18,7 @@ offsets.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -141,12 +142,24 @@ class QuoteExtractor:
             yield from self._extract(text)[0]
             return
         paragraph = 0
-        for start, end in _layout.windows(text, self._window):
-            records, count = self._extract(text[start:end])
-            entities: dict[int, Entity] = {}
-            for q in records:
-                yield _shifted(q, start, paragraph, entities)
-            paragraph += count
+        frozen = False
+        try:
+            for start, end in _layout.windows(text, self._window):
+                records, count = self._extract(text[start:end])
+                entities: dict[int, Entity] = {}
+                for q in records:
+                    yield _shifted(q, start, paragraph, entities)
+                paragraph += count
+                # The cyclic collector rescans every live object from time to time: the
+                # records of earlier windows would make each window dearer than the last.
+                # Collect this window's garbage, then keep what survives out of its sight.
+                if gc.isenabled():
+                    gc.collect()
+                    gc.freeze()
+                    frozen = True
+        finally:
+            if frozen:
+                gc.unfreeze()
 
     def _extract(self, text: str) -> tuple[list[Quote], int]:
         """The records of one window, and its number of paragraphs."""

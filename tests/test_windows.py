@@ -8,6 +8,7 @@ alone or inside one long text.
 
 from __future__ import annotations
 
+import gc
 import itertools
 
 import attrs
@@ -152,3 +153,25 @@ def test_shifted_entities_are_shared_between_the_quotes_of_a_window() -> None:
     entities = [q.entity for q in records if q.entity is not None]
     assert len(entities) >= 2 and all(e is entities[0] for e in entities)
     assert attrs.asdict(entities[0])["name"] == "Ana Ruiz"
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    text = "\n\n".join(ARTICLES * 30)
+    extractor = QuoteExtractor(window=1_000)
+    assert gc.get_freeze_count() == 0
+    records = extractor.extract(text)
+    assert records and gc.get_freeze_count() == 0 and gc.isenabled()
+    # Between windows, what exists is frozen; stopping early unfreezes it.
+    second = windows(text, 1_000)[1][0]
+    stream = extractor.iter_extract(text)
+    while next(stream).start < second:
+        pass
+    assert gc.get_freeze_count() > 0
+    stream.close()
+    assert gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        assert extractor.extract(text) == records
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
