@@ -216,7 +216,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     found = (
         _quote_cue_mention(ctx, q, tail)
         or _according_to(ctx, lead, tail)
-        or _mention_cue_quote(ctx, lead)
+        or _named_over_nominal(ctx, lead)
         or _clause_cue_mention(ctx, q, tail)
         or _mention_cue_quote(ctx, lead, weak=True)
         or _mention_colon_quote(ctx, lead)
@@ -668,6 +668,29 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
         return None
     return speaker
+
+
+def _named_over_nominal(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
+    """A strong cue whose subject is a common noun ("In a statement announcing the pick")
+    yields to a weaker cue with a named subject nearer the quotation ("the Association of
+    Flight Attendants called Clinton a “champion”")."""
+    found = _mention_cue_quote(ctx, lead)
+    if found is None or found.speaker is None:
+        return found
+    head = lexicon().nominals.get(found.speaker.text.split()[-1].lower())
+    if found.speaker.kind != "nominal" and (head is None or head.kind != "document"):
+        return found
+    named = _mention_cue_quote(ctx, lead, weak=True)
+    if (
+        named is not None
+        and named.speaker is not None
+        and named.speaker.kind in ("name", "organisation")
+        and named.cue is not None
+        and found.cue is not None
+        and named.cue.start > found.cue.start
+    ):
+        return named
+    return found
 
 
 _RELATIVES = frozenset(["who", "which", "that"])

@@ -401,3 +401,13 @@ def test_a_participle_after_a_comma_speaks_for_the_main_subject(text: str, speak
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == "saying"
+
+
+def test_a_named_subject_nearer_the_quotation_beats_a_document() -> None:
+    text = (
+        "In a statement announcing the pick, the Association of Flight Attendants called "
+        "Ruiz a “champion” for its members."
+    )
+    q = only(text)
+    assert q.speaker is not None and "Flight Attendants" in q.speaker.text
+    assert q.cue is not None and q.cue.text == "called"
