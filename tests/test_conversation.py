@@ -317,3 +317,17 @@ def test_a_reply_word_opens_another_voice() -> None:
     assert text[30:32] == "No" and text[58:65] == "Nothing"
     assert _conversation._keeps_floor(doc, first, reply) < 0.0  # type: ignore[arg-type]
     assert _conversation._keeps_floor(doc, reply, other) == 0.0  # type: ignore[arg-type]
+
+
+def test_after_a_narration_paragraph_the_last_voice_may_go_on() -> None:
+    # Across narration the same voice speaks again more often than the other one.
+    text = (
+        "“Is it raining?” said Tom.\n\n"
+        "“It has rained all day,” said Mary.\n\n"
+        "“And all night?”\n\n"
+        "“All night too.”\n\n"
+        "Outside, the water ran along the gutters and down into the square below the "
+        "windows.\n\n"
+        "“It will never stop.”"
+    )
+    assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Mary"]
