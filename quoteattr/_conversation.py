@@ -907,6 +907,8 @@ def _turn_evidence(
             ch.spoke += 1
             if speaker.text.split()[0].lower() in ("a", "an", "another", "one"):
                 ev.fixed = ch  # "said an old gentleman": someone new
+            elif _designation(speaker):
+                ev.fixed = ch  # "said the President": a designation, not a description
             else:
                 ev.nominal = ch
                 if ch.gender != "x":
@@ -928,6 +930,13 @@ def _turn_evidence(
         if ch is not None and ch is not ev.vocative:
             ev.quoted.add(ch.index)
     return ev
+
+
+def _designation(m: Mention) -> bool:
+    """ "the President", "the Invisible Man": a definite nominal whose words are all
+    capitalised names one character, as a name does ("the voice of John Reed" does not)."""
+    words = m.text.split()
+    return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 
 
 def _continuation_cues() -> frozenset[str]:

@@ -331,3 +331,17 @@ def test_after_a_narration_paragraph_the_last_voice_may_go_on() -> None:
         "“It will never stop.”"
     )
     assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Mary"]
+
+
+def test_a_capitalised_definite_nominal_is_a_designation() -> None:
+    from quoteattr import _conversation
+    from quoteattr._models import Mention
+
+    def nominal(text: str) -> Mention:
+        return Mention(0, len(text), text, "nominal")
+
+    assert _conversation._designation(nominal("the President"))
+    assert _conversation._designation(nominal("the Invisible Man"))
+    assert not _conversation._designation(nominal("the doctor"))
+    assert not _conversation._designation(nominal("the voice of John Reed"))
+    assert not _conversation._designation(nominal("President"))
