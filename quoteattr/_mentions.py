@@ -151,7 +151,8 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
 
 
 def _head_ok(t: Token, lex: Lexicon) -> bool:
-    return t.kind == WORD and (
+    # A determiner heads nothing, even one a title spells ("The Hague", "The Honourable").
+    return t.kind == WORD and t.lower not in DETERMINERS and (
         t.lower in lex.subjects
         or t.lower in lex.nominals
         or t.lower in lex.org_words
