@@ -662,6 +662,9 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         return None
     cues = ctx.cue_positions()
     k = bisect_left(cues, j) - 1
+    # "praised the talks but said": a cue form after a determiner is a noun.
+    while k >= 0 and cues[k] > lo and toks[cues[k] - 1].lower in _mentions.DETERMINERS:
+        k -= 1
     if k < 0 or cues[k] < lo:
         return None
     speaker = _mentions.subject_before(ctx.doc.text, toks, cues[k], lo)
