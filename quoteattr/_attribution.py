@@ -549,6 +549,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker, rank = _clause_subject(ctx, lo, v), 2
         if speaker is None:
             continue
+        speaker = _issuer_of_document(ctx, speaker, lo) or speaker
         cue = _span(text, toks, v, v + n)
         if speaker.kind == "pronoun":
             outer = _what_they_called(ctx, speaker, lo) or _reporting_self(ctx, speaker, lo)
@@ -671,6 +672,24 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
         return None
     return speaker
+
+
+def _issuer_of_document(ctx: _Context, doc_np: Mention, lo: int) -> Mention | None:
+    """ "the Security Council issued a statement calling …": a document right after a verb
+    speaks for that verb's subject."""
+    toks = ctx.tokens
+    head = lexicon().nominals.get(doc_np.text.split()[-1].lower())
+    if head is None or head.kind != "document":
+        return None
+    a = index_at(toks, doc_np.start)
+    if a - 1 <= lo or toks[a - 1].kind != WORD or toks[a - 1].upper:
+        return None
+    issuer = _mentions.subject_before(ctx.doc.text, toks, a - 1, lo)
+    if issuer is None or issuer.kind not in ("name", "organisation", "pronoun", "nominal"):
+        return None
+    if lexicon().nominals.get(issuer.text.split()[-1].lower()) is head:
+        return None
+    return issuer
 
 
 def _named_over_nominal(ctx: _Context, lead: tuple[int, int]) -> _Found | None:

@@ -411,3 +411,9 @@ def test_a_named_subject_nearer_the_quotation_beats_a_document() -> None:
     q = only(text)
     assert q.speaker is not None and "Flight Attendants" in q.speaker.text
     assert q.cue is not None and q.cue.text == "called"
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    q = only("The ministry released a statement saying the talks were “a step forward.”")
+    assert q.speaker is not None and q.speaker.text == "The ministry"
+    assert q.cue is not None and q.cue.text == "saying"
