@@ -874,6 +874,8 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     words = bare.split()
     if not words or not _title_like(words) or _ends_like_speech(bare):
         return False
+    if any(w.endswith((".", "!", "?")) and len(w) > 4 for w in words[:-1]):
+        return False  # “The Donald. Big Daddy.”: two sentences, not a title ("Mr." is short)
     first = words[0].lower()
     if first in lexicon().not_names and first not in ("the", "a", "an"):
         return False  # “This is Italy.”, “But you are Paul.”

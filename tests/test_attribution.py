@@ -417,3 +417,10 @@ def test_a_document_speaks_for_whoever_issued_it() -> None:
     q = only("The ministry released a statement saying the talks were “a step forward.”")
     assert q.speaker is not None and q.speaker.text == "The ministry"
     assert q.cue is not None and q.cue.text == "saying"
+
+
+def test_two_short_sentences_in_title_case_are_speech() -> None:
+    text = "“Here comes the Boss,” she said, clapping. “The Donald. Big Daddy.”"
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert quotes[1].speaker is not None and quotes[1].speaker.text == "she"
