@@ -67,14 +67,20 @@ _ABSENT = "-"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# Line breaks to str.splitlines (and to JavaScript before ES2019) that JSON leaves raw.
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def to_json(value: object, *, indent: int | None = None) -> str:
     """``value`` as JSON, non-ASCII characters as they are, except that a value holding
     a lone surrogate is written with ASCII escapes (valid JSON that reads back as the
-    same string), so the line can always be encoded as UTF-8."""
+    same string), so the line can always be encoded as UTF-8; NEL, LINE SEPARATOR and
+    PARAGRAPH SEPARATOR are always escaped, so a JSONL line is one line to any reader."""
     line = json.dumps(value, ensure_ascii=False, indent=indent)
     if _SURROGATE.search(line):
         return json.dumps(value, indent=indent)
-    return line
+    # These characters can only occur inside JSON strings, where an escape is equivalent.
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def _encodable(value: Any) -> Any:

@@ -775,3 +775,17 @@ def test_a_killed_subprocess_leaves_no_output_and_no_temp_file(
     assert err.splitlines()[-1] == message
     assert "Traceback" not in err
     assert os.listdir(tmp_path) == []
+
+
+def test_jsonl_output_lines_survive_splitlines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # NEL and the Unicode line separators are escaped: one document, one line, to any reader.
+    text = "“We will\u2028win,” he said.\x85“Soon,” she said.\u2029"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(_good("\x85", text) + b"\n" + _good("b", "") + b"\n")
+    code, out, _ = _run(capsys, corpus, "--input-format", "jsonl", "-f", "jsonl")
+    assert code == 0
+    lines = out.splitlines()
+    assert [json.loads(ln)["id"] for ln in lines] == ["\x85", "b"]
+    assert json.loads(lines[0])["quotes"] == [q.to_dict() for q in extract_quotes(text)]
