@@ -448,6 +448,26 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     return out
 
 
+def combine(links: Sequence[Link], found: Sequence[Link]) -> list[Link]:
+    """``links`` and the indirect statements ``found``, by start, with every statement
+    that crosses another record dropped: records are disjoint or nested. A statement
+    gives way to a quotation, and to a statement found before it."""
+    dropped: set[int] = set()
+    stack: list[Link] = []  # the records around the current position, outermost first
+    for link in sorted([*links, *found], key=lambda link: (link.start, -link.end)):
+        while stack and stack[-1].end <= link.start:
+            stack.pop()
+        while stack and link.end > stack[-1].end:  # the two cross
+            if link.kind == "indirect" or stack[-1].kind != "indirect":
+                dropped.add(id(link))
+                break
+            dropped.add(id(stack.pop()))  # a quotation is never cut by a statement
+        if id(link) not in dropped:
+            stack.append(link)
+    kept = [link for link in [*links, *found] if id(link) not in dropped]
+    return sorted(kept, key=lambda link: link.start)
+
+
 # A line that opens with a short capitalised phrase and a colon: "Ryan: Trump's
 # remarks have no place in a campaign" (headlines, transcripts).
 _COLON_LINE = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n:]{0,60}?:")

@@ -171,7 +171,7 @@ class QuoteExtractor:
         links = _attribution.attribute(doc, quotations)
         _conversation.resolve(doc, links)
         if "indirect" in self._kinds:
-            links = sorted(links + _indirect.find(doc, links), key=lambda link: link.start)
+            links = _indirect.combine(links, _indirect.find(doc, links))
         entities = _entities.resolve(doc, links)
 
         records = []
