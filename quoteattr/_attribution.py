@@ -41,7 +41,7 @@ from quoteattr._document import Document
 from quoteattr._marks import RawQuote
 from quoteattr._mentions import lexicon
 from quoteattr._models import Mention, QuoteKind, Span
-from quoteattr._tokens import PUNCT, WORD, Token, index_at
+from quoteattr._tokens import NUMBER, PUNCT, WORD, Token, index_at
 
 CONFIDENCE = {
     "quote_cue_mention": 0.95,
@@ -536,6 +536,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
                 speaker = _head_of_phrase(ctx, speaker, lo, v)
         referent = None
         if speaker is None:
+            speaker = _share_subject(ctx, lo, v)
+        if speaker is None:
             speaker = _coordinated_subject(ctx, lo, v)
         if speaker is None:
             speaker, referent = _relative_subject(ctx, lo, v)
@@ -647,6 +649,21 @@ def _reporting_self(ctx: _Context, pronoun: Mention, lo: int) -> tuple[Mention, 
     elif said_by not in "mf" or _mentions.gender_of(outer.text) not in (said_by, "x"):
         return None  # "it", "they" after a name, or a name of the other gender
     return outer, _span(text, toks, j, j + n)
+
+
+_SHARES = frozenset(["percent", "%", "per cent"])
+
+
+def _share_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """ "63 percent said Clinton was “justified”": a poll share is the subject."""
+    toks = ctx.tokens
+    j = v - 1
+    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    if j - 1 < lo or toks[j].lower not in _SHARES or toks[j - 1].kind != NUMBER:
+        return None
+    s, e = toks[j - 1].start, toks[j].end
+    return Mention(s, e, ctx.doc.text[s:e], "nominal")
 
 
 _COORDINATORS = frozenset(["and", "but", "then", "or"])

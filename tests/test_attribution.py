@@ -424,3 +424,9 @@ def test_two_short_sentences_in_title_case_are_speech() -> None:
     quotes = extract_quotes(text)
     assert [q.kind for q in quotes] == ["direct", "direct"]
     assert quotes[1].speaker is not None and quotes[1].speaker.text == "she"
+
+
+def test_a_poll_share_is_a_subject() -> None:
+    q = only("However, 63 percent said the senator was “justified” in keeping it private.")
+    assert q.speaker is not None and q.speaker.text == "63 percent"
+    assert q.cue is not None and q.cue.text == "said"
