@@ -418,6 +418,11 @@ def test_cli_scheduler_without_dask_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "quoteattr.dask", None)  # import fails as if not installed
+    # ... also when an earlier test imported it: `from quoteattr import dask` would find
+    # the package's attribute before looking at sys.modules.
+    import quoteattr
+
+    monkeypatch.delattr(quoteattr, "dask", raising=False)
     path = tmp_path / "a.txt"
     path.write_text(CORPUS[0])
     code, out, err = _run(capsys, "extract", str(path), "--scheduler", "tcp://127.0.0.1:8786")
