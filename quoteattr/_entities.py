@@ -54,6 +54,10 @@ class _Name:
         title_words = words[:k]
         self.mention = mention
         self.name_words = words[k:] or words[-1:]
+        last = self.name_words[-1]
+        if len(last) > 2 and last.lower().endswith(("'s", "’s")):
+            # "Tony Last's": the person is "Tony Last".
+            self.name_words = [*self.name_words[:-1], last[:-2]]
         self.honorific = " ".join(
             w
             for w in title_words
@@ -199,6 +203,8 @@ class ClusterIndex(Generic[T]):
 
 # Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
 _GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
+# A lower-case article right before a word: "the |Casino".
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])the\s+$")
 # A title right before a word: "Mrs |Beaver", "Mr. |Darcy".
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
 # How far after a name to look for the pronoun that refers back to it.
@@ -231,6 +237,8 @@ class Genders:
             before = _TITLE_BEFORE.search(text, max(0, start - 12), start)
             if before is not None and gender_of(before.group(1)) != "x":
                 continue  # "Mrs Beaver" is not "Beaver"
+            if _THE_BEFORE.search(text, max(0, start - 5), start) is not None:
+                continue  # "the Casino … her": a place or a thing, not a person's name
             end = start + len(word)
             m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
             if m is not None:

@@ -106,3 +106,20 @@ def test_a_title_case_headline_is_no_full_form_of_a_name() -> None:
     )
     (quote,) = extract_quotes(text)
     assert quote.entity is not None and quote.entity.name == "Trump"
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    assert name("Tony Webb's").name_words == ["Tony", "Webb"]
+    assert name("Mrs Smith’s").surname == "smith"
+    assert name("Mrs Smith’s").canonical == "Mrs Smith"
+    assert name("Ross").name_words == ["Ross"]  # a name ending in s is left alone
+
+
+def test_a_word_after_the_article_gives_no_gender_evidence() -> None:
+    text = (
+        "The salons of the Casino were full when she came. She loved the Casino; "
+        "in the Casino she was happy. The Casino closed and she left."
+    )
+    assert _entities.Genders(document(text)).of(Mention(18, 24, "Casino", "name")) == "x"
+    person = text.replace("the Casino", "Casino").replace("The Casino", "Casino")
+    assert _entities.Genders(document(person)).of(Mention(14, 20, "Casino", "name")) == "f"
