@@ -607,12 +607,13 @@ def bench_profile(texts: list[str], top: int = 20) -> dict[str, Any]:
 
 
 def _stages(raw: Any, total: float) -> dict[str, float]:
-    """Cumulative share of the top-level calls made by QuoteExtractor.extract."""
+    """Cumulative share of the stage calls made by the pipeline (`QuoteExtractor._extract`,
+    which runs the stages over one text or one window)."""
     out: dict[str, float] = {}
     for (path, _line, func), v in raw.items():
         callers = v[4]
         for (cpath, _cl, cfunc), cv in callers.items():
-            if cpath.endswith("pipeline.py") and cfunc == "extract":
+            if cpath.endswith("pipeline.py") and cfunc == "_extract":
                 key = f"{Path(path).name}:{func}" if path != "~" else func
                 out[key] = out.get(key, 0.0) + cv[3] / total
     return dict(sorted(out.items(), key=lambda kv: -kv[1]))
