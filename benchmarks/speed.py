@@ -241,7 +241,8 @@ print(json.dumps({"maxrss_kb": peak_kb(), "scipy": "scipy" in sys.modules}))
 """
 )
 
-_SCALE = (
+# A child process's start: the corpus (argv 1), the size (argv 2), a warm extractor.
+_SETUP = (
     _PEAK
     + """
 import json, sys, time
@@ -252,6 +253,12 @@ texts = load_texts(sys.argv[1])
 size = int(sys.argv[2])
 extractor = QuoteExtractor()
 extractor.extract(texts[0])
+"""
+)
+
+_SCALE = (
+    _SETUP
+    + """
 if sys.argv[4] == "repeat":  # the first million characters, again and again
     unit = news_text(texts, 1_000_000)
     text = "\\n\\n".join([unit] * (size // 1_000_000))
@@ -269,16 +276,8 @@ print(json.dumps({"wall": wall, "cpu": cpu, "quotes": len(quotes), "maxrss_kb": 
 
 
 _HUGE = (
-    _PEAK
+    _SETUP
     + """
-import json, sys, time
-sys.path.insert(0, sys.argv[3])
-from speed import load_texts, news_text
-from quoteattr import QuoteExtractor
-texts = load_texts(sys.argv[1])
-size = int(sys.argv[2])
-extractor = QuoteExtractor()
-extractor.extract(texts[0])
 text = news_text(texts, size)
 del texts
 import gc
