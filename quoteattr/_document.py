@@ -17,7 +17,7 @@ from quoteattr._mentions import lexicon
 from quoteattr._models import Mention
 from quoteattr._tokens import Token, tokenize
 
-# Enough occurrences of a name to learn its gender or its full form.
+# Occurrences kept per word by the index, and the default `occurrences` limit.
 MAX_OCCURRENCES = 200
 # Texts up to this long are searched for a word; longer ones are indexed (the index
 # costs one pass over every word, a search one pass of `str.find` per word looked up).
