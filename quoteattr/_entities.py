@@ -276,14 +276,9 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
         if referent is not speaker:
             cluster.mentions.append(referent)
         by_mention[speaker] = cluster
-    built: dict[int, Entity] = {}
-    out: dict[Mention, Entity] = {}
-    for m, c in by_mention.items():
-        entity = built.get(id(c))
-        if entity is None:
-            entity = built[id(c)] = c.entity()
-        out[m] = entity
-    return out
+    distinct = {id(c): c for c in by_mention.values()}
+    built = {key: c.entity() for key, c in distinct.items()}  # once per cluster
+    return {m: built[id(c)] for m, c in by_mention.items()}
 
 
 def _cluster_for(
@@ -321,10 +316,7 @@ def _cluster_for(
         name.gender = genders.of(mention)  # "Beaver ... he" is not "Mrs Beaver"
     shared: frozenset[str] = frozenset()
     if name.honorific and name.first is None:
-        forms = full_forms.get(name.surname)
-        if forms is None:
-            forms = _forms_of(doc, name.name_words[-1])
-            full_forms[name.surname] = forms
+        forms = _surname_forms(doc, name, full_forms)
         people = {f.first or f.honorific for f in forms if f.first or f.honorific}
         if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
             shared = frozenset([name.surname])
@@ -339,10 +331,7 @@ def _cluster_for(
     cluster.add(name)
     if name.first is None:
         # "Ruiz": complete it from the commonest fuller form in the document.
-        forms = full_forms.get(name.surname)
-        if forms is None:
-            forms = _forms_of(doc, name.name_words[-1])
-            full_forms[name.surname] = forms
+        forms = _surname_forms(doc, name, full_forms)
         fuller = [f for f in forms if f.first is not None and cluster.accepts(f)]
         counts: dict[str, int] = {}
         for f in fuller:
@@ -378,6 +367,14 @@ def _cluster_for(
                 cluster.names.append(f)
     clusters.append(cluster)
     return cluster
+
+
+def _surname_forms(doc: Document, name: _Name, seen: dict[str, list[_Name]]) -> list[_Name]:
+    """The forms of ``name``'s surname, the same for every case of it met in one run."""
+    forms = seen.get(name.surname)
+    if forms is None:
+        forms = seen[name.surname] = _forms_of(doc, name.name_words[-1])
+    return forms
 
 
 def _forms_of(doc: Document, surname: str) -> list[_Name]:
