@@ -23,7 +23,7 @@ from typing import Any, Literal, overload
 
 from quoteattr._errors import ConfigurationError
 from quoteattr._models import Quote
-from quoteattr.pipeline import QuoteExtractor
+from quoteattr.pipeline import QuoteExtractor, decode_hint
 
 __all__ = [
     "DEFAULT_CHUNKSIZE",
@@ -74,11 +74,7 @@ def check_chunksize(chunksize: int) -> int:
 
 
 def _type_error(index: int, item: object) -> TypeError:
-    hint = (
-        " (decode it first, e.g. data.decode('utf-8'))"
-        if isinstance(item, (bytes, bytearray))
-        else ""
-    )
+    hint = decode_hint(item)
     return TypeError(f"texts[{index}] is {type(item).__name__}, expected str{hint}")
 
 

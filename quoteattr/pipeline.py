@@ -204,14 +204,18 @@ class QuoteExtractor:
         return records, len(paragraphs)
 
 
+def decode_hint(value: object) -> str:
+    """The advice added to the ``TypeError`` of a ``bytes`` text, else ``""``."""
+    if isinstance(value, (bytes, bytearray)):
+        return " (decode it first, e.g. data.decode('utf-8'))"
+    return ""
+
+
 def _check_text(text: object) -> None:
     if not isinstance(text, str):
-        hint = (
-            " (decode it first, e.g. data.decode('utf-8'))"
-            if isinstance(text, (bytes, bytearray))
-            else ""
+        raise TypeError(
+            f"extract_quotes() expects str, got {type(text).__name__}{decode_hint(text)}"
         )
-        raise TypeError(f"extract_quotes() expects str, got {type(text).__name__}{hint}")
 
 
 def _shifted(q: Quote, delta: int, paragraph: int, entities: dict[int, Entity]) -> Quote:
