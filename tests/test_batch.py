@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_cli import fail_on
 
 from quoteattr import ConfigurationError, QuoteExtractor, extract_quotes
 from quoteattr._batch import (
@@ -331,14 +332,7 @@ def test_cli_jobs_output_is_identical_to_one_process(
 def test_cli_a_library_failure_in_a_worker_is_one_record_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = QuoteExtractor.extract
-
-    def flaky(self: QuoteExtractor, text: str) -> Any:
-        if "boom" in text:
-            raise RuntimeError("boom")
-        return real(self, text)
-
-    monkeypatch.setattr(QuoteExtractor, "extract", flaky)
+    fail_on(monkeypatch, "boom")
     texts = [*CORPUS[:5], "boom", *CORPUS[5:10]]
     path = tmp_path / "c.jsonl"
     path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)))

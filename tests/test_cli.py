@@ -230,17 +230,22 @@ def test_bad_jsonl_lines_are_reported_and_counted(
     assert "Traceback" not in err
 
 
-def test_a_library_failure_on_one_record_does_not_stop_the_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def fail_on(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    """Make `QuoteExtractor.extract` raise ``RuntimeError("boom")`` on texts with ``word``."""
     real = QuoteExtractor.extract
 
     def flaky(self: QuoteExtractor, text: str) -> Any:
-        if "bridge" in text:
+        if word in text:
             raise RuntimeError("boom")
         return real(self, text)
 
     monkeypatch.setattr(QuoteExtractor, "extract", flaky)
+
+
+def test_a_library_failure_on_one_record_does_not_stop_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fail_on(monkeypatch, "bridge")
     path = _corpus(
         tmp_path,
         [json.dumps({"id": i, "text": t}) for i, t in [(1, FICTION), (2, NEWS), (3, NO_QUOTES)]],

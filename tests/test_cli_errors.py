@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_cli import fail_on
 
 from quoteattr import QuoteExtractor, extract_quotes
 from quoteattr._output import JsonlWriter, to_json
@@ -374,14 +375,7 @@ def test_errors_in_a_missing_directory_exits_2_before_the_run(
 def test_an_extraction_exception_becomes_an_error_record(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = QuoteExtractor.extract
-
-    def flaky(self: QuoteExtractor, text: str) -> Any:
-        if "bridge" in text:
-            raise RuntimeError("boom")
-        return real(self, text)
-
-    monkeypatch.setattr(QuoteExtractor, "extract", flaky)
+    fail_on(monkeypatch, "bridge")
     corpus = tmp_path / "c.jsonl"
     corpus.write_bytes(b"\n".join([_good(1, NEWS), json.dumps({"text": BRIDGE}).encode(),
                                    _good(3, FICTION)]))  # fmt: skip
