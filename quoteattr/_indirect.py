@@ -493,12 +493,38 @@ def _colon(state: _State, view: _View, v: int) -> _Record | None:
         or len(toks[0].text) < 2
     ):
         return None
-    if v == 1 and toks[0].lower.endswith(("ed", "ing")):
-        return None  # "Revealed: …", "Contributing: …"
+    if v == 1 and (toks[0].lower.endswith(("ed", "ing")) or toks[0].lower in _labels()):
+        return None  # "Revealed: …", "Contributing: …", "UPDATE: …"
     first = toks[v + 1]
-    if first.kind != WORD or sum(1 for t in toks[v + 1 : v + 4] if t.kind == WORD) < 3:
+    if first.kind != WORD or sum(1 for t in toks[v + 1 : v + 5] if t.kind == WORD) < 3:
         return None  # "Pledged: 781", "Twitter: @name", "Bush: Survive"
-    return _content(state, view, v + 1, "indirect_colon", source, _span(text, toks, v, v + 1))
+    rec = _content(state, view, v + 1, "indirect_colon", source, _span(text, toks, v, v + 1))
+    if rec is not None:
+        # a transcript turn ("TAPPER: Well, … . And …") is the speaker's whole line
+        end = _trim_end(text, view.s, state.doc.paragraphs[state.doc_paragraph(view.s)][1])
+        if end > rec.ranges[0][1]:
+            rec.ranges[0] = (rec.ranges[0][0], end)
+            state.covered = max(state.covered, end)
+    return rec
+
+
+@cache
+def _labels() -> frozenset[str]:
+    """Words that open a line as a label, not a source ("UPDATE: …", "Q: …"):
+    `data/lexicon/indirect_labels.tsv`."""
+    return parse_labels(_lexicon._resource("indirect_labels.tsv"))
+
+
+def parse_labels(source: _lexicon.Source) -> frozenset[str]:
+    """Parse an ``indirect_labels.tsv`` file: one lowercase word a line."""
+    out: set[str] = set()
+    for number, (word,) in _lexicon._rows(source, ("word",)):
+        if word != word.lower() or " " in word:
+            raise DataError(
+                f"{_lexicon._label(source)}:{number}: expected one lowercase word, got {word!r}"
+            )
+        out.add(word)
+    return frozenset(out)
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -535,7 +561,32 @@ def _noun_before(text: str, c: int) -> bool:
     if k == c or i == k:
         return False
     word = text[i:k].lower()
+    if word in _STANDALONE and _finite_at(text, c):
+        return False  # "some say", "the two said", "one in three said"
     return word in _NOUN_MAKERS or word.endswith(("'s", "’s"))
+
+
+# Determiners that are a subject of their own before a finite verb ("many said").
+_STANDALONE = frozenset(
+    "all both many most some several each another dozens hundreds "
+    "one two three four five six seven eight nine ten".split()
+)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _finite_at(text: str, c: int) -> bool:
+    """The verb form at ``c`` is a past form ("said", "told") or the base form of a
+    `bare` verb ("say"): a verb after a quantifier, where "reports" or "claims" are
+    nouns."""
+    m = _LETTERS.match(text, c)
+    if m is None:
+        return False
+    table = _table()
+    word = m.group()
+    return any(
+        len(cue.words) == 1 and (cue.participle or (word == cue.lemma and word in table.bare))
+        for cue in table.by_first.get(word, ())
+    )
 
 
 # --- one sentence --------------------------------------------------------------------------
@@ -693,7 +744,12 @@ def _verb(
     cue, n = hit
     prev = toks[v - 1] if v > 0 else None
     if prev is not None and (
-        (prev.lower in DETERMINERS and prev.lower != "that") or _mentions.possessive(prev)
+        (
+            prev.lower in DETERMINERS
+            and prev.lower != "that"
+            and not (prev.lower in _STANDALONE and _finite_at(text, toks[v].start))
+        )
+        or _mentions.possessive(prev)
     ):
         return None  # "the report", "Trump's plans": a noun
     span = _span(text, toks, v, v + n)
@@ -1042,7 +1098,7 @@ def _count(toks: Sequence[Token], j: int) -> int:
     if toks[j].lower in ("percent", "%") and toks[j - 1].kind == NUMBER:
         return j - 1
     if (
-        toks[j].kind == NUMBER
+        (toks[j].kind == NUMBER or toks[j].lower in _NUMBER_WORDS)  # "one in three"
         and j >= 2
         and toks[j - 1].lower == "in"
         and (toks[j - 2].kind == NUMBER or toks[j - 2].lower in _NUMBER_WORDS)
@@ -1136,7 +1192,12 @@ def _role_and_name(state: _State, view: _View, j: int) -> Mention | None:
     with role words and a name, then an apposition up to the comma at ``j``."""
     toks = view.toks
     k = j - 1
-    while k >= 0 and j - k < 40 and toks[k].text not in _BOUNDARIES - {","} and toks[k].text != "-":
+    while (
+        k >= 0
+        and j - k < 40
+        and toks[k].text not in _BOUNDARIES - {","}
+        and (toks[k].text != "-" or _word_hyphen(toks, k))
+    ):
         k -= 1
     if k < 0 and not view.from_start:
         return None
@@ -1164,11 +1225,21 @@ def _clause_opening_np(state: _State, view: _View, j: int, commas: bool = False)
     # a standalone hyphen is a dash: "ORLANDO (Reuters) - President Obama met …"
     stops = (_BOUNDARIES if commas else _BOUNDARIES - {","}) | {"-"}
     k = j
-    while k >= 0 and j - k < 40 and toks[k].text not in stops:
+    while k >= 0 and j - k < 40 and (toks[k].text not in stops or _word_hyphen(toks, k)):
         k -= 1
     while k + 1 < j and toks[k + 1].lower in _OPENING_CONJUNCTIONS:
         k += 1
     return _mentions.np_starting_at(state.text, toks, k + 1, j)
+
+
+def _word_hyphen(toks: Sequence[Token], k: int) -> bool:
+    """A hyphen inside a word ("a 30-year veteran"), not a dash."""
+    return (
+        toks[k].text == "-"
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+    )
 
 
 _BOUNDARIES = frozenset([",", ";", ":", "(", ")", "“", "”", '"', "—", "–", "--"])

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteExtractor, extract_quotes
 from quoteattr._errors import DataError
-from quoteattr._indirect import _table, parse_readings
+from quoteattr._indirect import _table, parse_labels, parse_readings
 from quoteattr._lexicon import (
     indirect_adjuncts,
     indirect_cues,
@@ -640,6 +640,59 @@ def test_properties_on_arbitrary_text(text: str) -> None:
     check_indirect(text, ALL.extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Some say the new road will never be finished.", "Some"),
+        ("Many said they would stay home on election day.", "Many"),
+        ("The two said they had first met at a wedding.", "The two"),
+        ("Both argued that the fee was unfair.", "Both"),
+        ("One in three said the council ignores the suburbs.", "One in three"),
+    ],
+)
+def test_quantifier_before_a_past_form_is_the_subject(text: str, source: str) -> None:
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == source
+    check_indirect(text, ALL.extract(text))
+
+
+def test_quantifier_before_a_plural_noun_is_no_subject() -> None:
+    # "some reports" is a noun phrase: the source of the statement, not a cue of its own
+    q = one("Some reports said the bakery would close.")
+    assert q.speaker is not None and q.speaker.text == "Some reports"
+    assert indirect("Two claims surfaced in the press last week.") == []
+
+
+def test_hyphenated_word_inside_an_apposition_is_no_dash() -> None:
+    text = (
+        "Nora Field, a 30-year veteran of the agency who retired in 2013, said the "
+        "new rules would not stop fraud."
+    )
+    q = one(text)
+    assert q.text == "the new rules would not stop fraud"
+    assert q.speaker is not None and q.speaker.text == "Nora Field"
+
+
+def test_transcript_turn_is_the_whole_line() -> None:
+    text = (
+        "HOST: Let me ask about the budget.\n\n"
+        "GARCIA: Well, the budget is late. It was late last year too, and nobody minded.\n"
+    )
+    found = indirect(text)
+    turn = [q for q in found if q.speaker is not None and q.speaker.text == "GARCIA"]
+    assert len(turn) == 1 and turn[0].rule == "indirect_colon"
+    assert turn[0].text == "Well, the budget is late. It was late last year too, and nobody minded"
+    # "I think …" inside the turn is not reported again
+    assert all(not (turn[0].start < q.start < turn[0].end) for q in found if q is not turn[0])
+    check_indirect(text, ALL.extract(text))
+
+
+def test_line_label_is_no_source() -> None:
+    assert indirect("UPDATE: The story was changed to show the new figures.\n") == []
+    found = indirect("Q: What were the first figures from the school?\n")
+    assert all(q.rule != "indirect_colon" for q in found)
+
+
 # --- the data files ----------------------------------------------------------------------------
 
 
@@ -659,6 +712,15 @@ def test_readings_file(tmp_path: Path) -> None:
     bad.write_text("expect\tguess\n", encoding="utf-8")
     with pytest.raises(DataError, match="appraisal"):
         parse_readings(bad)
+
+
+def test_labels_file(tmp_path: Path) -> None:
+    bad = tmp_path / "labels.tsv"
+    bad.write_text("Update\n", encoding="utf-8")
+    with pytest.raises(DataError, match="lowercase"):
+        parse_labels(bad)
+    bad.write_text("# a comment\nupdate\n", encoding="utf-8")
+    assert parse_labels(bad) == frozenset(["update"])
 
 
 def test_malformed_lexicon_rows_are_refused(tmp_path: Path) -> None:
