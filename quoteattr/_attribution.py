@@ -372,6 +372,8 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             n = 0  # “Q” was the answer: a noun after a determiner
         if n and depth == 0:
             speaker = _mentions.subject_before(text, toks, v, k)
+            if _noun_after(ctx, v, speaker):
+                continue
             if speaker is None:
                 return _apposed_speaker(ctx, k, hi)
             first = index_at(toks, speaker.start)
@@ -380,6 +382,34 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
                 return None
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
     return _apposed_speaker(ctx, k, hi)
+
+
+# Words before a subject that leave the verb after it bare: "did Anne say", "let Ruiz explain".
+_AUXILIARIES = frozenset(
+    "do does did will would shall should can could may might must let lets make makes "
+    "made heard hear saw see watched help helped to".split()
+)
+
+
+def _noun_after(ctx: _Context, v: int, subject: Mention | None) -> bool:
+    """A cue's bare form right after a singular noun phrase is a noun: "a Budget Office
+    report found", "Reed's niece, state Sen. Mary Price, shouted" (a singular subject
+    takes "reports", "states")."""
+    toks = ctx.tokens
+    if subject is None or subject.kind == "pronoun" or not ctx.doc.cues.is_bare(toks[v].text):
+        return False
+    a, e = index_at(toks, subject.start), index_at(toks, subject.end)
+    if e != v and not (e + 1 == v and toks[e].text == ","):
+        return False  # "Smith will report": an auxiliary between
+    if a > 0 and toks[a - 1].lower in _mentions.DETERMINERS:
+        a -= 1  # "hear the Rabbit say"
+    if a > 0 and (toks[a - 1].lower in _CONJUNCTIONS or toks[a - 1].lower in _AUXILIARIES):
+        return False  # "Smith and Jones state": a plural subject; "did Anne say"
+    head = toks[e - 1].lower
+    nominal = lexicon().nominals.get(head)
+    if nominal is not None:
+        return nominal.number == "sg"
+    return not head.endswith("s")
 
 
 # How far a speaker's appositions may reach before the cue: "“Q,” Scott Pruitt, the
@@ -407,7 +437,7 @@ def _apposed_speaker(ctx: _Context, k: int, hi: int) -> _Found | None:
         if t.kind != WORD or toks[v - 1].text != ",":
             continue
         n, strength = cues.verb_at(toks, v, hi)
-        if n and strength == "strong":
+        if n and strength == "strong" and not _noun_after(ctx, v, speaker):
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
     return None
 
@@ -532,6 +562,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = contracted  # "He’s claiming that …"
         else:
             speaker = _mentions.subject_before(text, toks, v, lo)
+            if _noun_after(ctx, v, speaker):
+                continue
             if speaker is not None and _object_of_preposition(toks, speaker, lo):
                 speaker = _head_of_phrase(ctx, speaker, lo, v)
         referent = None
@@ -799,9 +831,25 @@ def _intro_in(ctx: _Context, lo: int, hi: int) -> _Found | None:
     if hi - lo < 2 or toks[hi - 1].text != ":":
         return None
     found = _mention_cue_quote(ctx, (lo, hi))
+    if found is None and _announces(toks, lo, hi - 1):
+        found = _mention_colon_quote(ctx, (lo, hi))
     if found is None:
         return None
     return _Found("colon_intro", found.speaker, found.cue, direct=True)
+
+
+_ANNOUNCING = frozenset(["following", "follows"])
+
+
+def _announces(toks: Sequence[Token], lo: int, colon: int) -> bool:
+    """The sentence before a colon announces a text: "X issued the following statement:",
+    "The transcript is as follows:", "X posted a message:"."""
+    if colon <= lo:
+        return False
+    if any(t.lower in _ANNOUNCING for t in toks[max(lo, colon - 4) : colon]):
+        return True
+    nominal = lexicon().nominals.get(toks[colon - 1].lower)
+    return nominal is not None and nominal.kind == "document"
 
 
 # --- kinds --------------------------------------------------------------------------------------

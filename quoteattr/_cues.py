@@ -18,24 +18,29 @@ STRONG, WEAK = "strong", "weak"
 class CueLexicon:
     """Cue verbs (every inflection) and cue phrases, indexed by their first word."""
 
-    __slots__ = ("_phrases", "_verbs")
+    __slots__ = ("_bare", "_phrases", "_verbs")
 
     def __init__(
         self,
         verbs: dict[str, list[tuple[tuple[str, ...], str]]],
         phrases: dict[str, list[tuple[tuple[str, ...], str]]],
+        bare: frozenset[str] = frozenset(),
     ) -> None:
         # first word -> [(all words, strength or phrase type)], longest first
         self._verbs = verbs
         self._phrases = phrases
+        self._bare = bare
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> CueLexicon:
         """The shipped lexicon plus ``extra`` cue words or phrases (taken as strong cues)."""
         verbs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        bare: set[str] = set()
         for verb in _lexicon.cue_verbs():
             for form in verb.forms:
                 _add(verbs, form, verb.strength)
+            if " " not in verb.lemma and verb.lemma not in (verb.past, verb.past_participle):
+                bare.add(verb.lemma)
         for cue in extra:
             if cue.strip():
                 _add(verbs, cue, STRONG)
@@ -45,7 +50,7 @@ class CueLexicon:
         for table in (verbs, phrases):
             for entries in table.values():
                 entries.sort(key=lambda entry: -len(entry[0]))
-        return cls(verbs, phrases)
+        return cls(verbs, phrases, frozenset(bare))
 
     def verb_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, strength)`` of the cue verb starting at ``tokens[i]``,
@@ -55,6 +60,11 @@ class CueLexicon:
     def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, phrase type)`` of the cue phrase starting at ``tokens[i]``."""
         return _match(self._phrases, tokens, i, hi)
+
+    def is_bare(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a cue verb's bare form only ("report", "state"),
+        which a singular subject cannot take: "the agency report", "Ohio state senator"."""
+        return word.lower() in self._bare
 
     def is_verb_form(self, word: str) -> bool:
         """Whether ``word`` (any case) begins some cue verb."""

@@ -430,3 +430,45 @@ def test_a_poll_share_is_a_subject() -> None:
     q = only("However, 63 percent said the senator was “justified” in keeping it private.")
     assert q.speaker is not None and q.speaker.text == "63 percent"
     assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "A Budget Office report released in May found that the agency was “badly run.”",
+            "Budget Office",
+            "found",
+        ),
+        (
+            "“We are not done yet!” Webb’s niece, state Sen. Mara Price, shouted to the crowd.",
+            "Webb’s niece",
+            "shouted",
+        ),
+        ("Only then did Nora say to her brother, “Go home.”", "Nora", "say"),
+        ("“It is late,” the officials report.", "the officials", "report"),
+    ],
+)
+def test_a_bare_cue_form_after_a_singular_phrase_is_a_noun(
+    text: str, speaker: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.speaker is not None and speaker in q.speaker.text
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_an_announcing_sentence_introduces_the_next_paragraph() -> None:
+    text = (
+        "When the strike ended, Governor Ana Ruiz issued the following statement:\n\n"
+        "“Our workers deserve better, and I am glad they will get it.”"
+    )
+    q = only(text)
+    assert q.rule == "colon_intro"
+    assert q.speaker is not None and "Ana Ruiz" in q.speaker.text
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_a_colon_without_an_announcing_word_introduces_nothing() -> None:
+    text = "Then the storm broke over the farm of Mary Hale:\n\n“Is anyone there?”"
+    q = only(text)
+    assert q.rule != "colon_intro"
