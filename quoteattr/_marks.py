@@ -595,6 +595,8 @@ def find_quotations(
         prev_index = index
     if run is not None:
         _end_run(text, run, out)
+    if "double" in families:
+        out = _with_dash_dialogue(text, paragraphs, out)
     return out
 
 
@@ -640,3 +642,175 @@ def _record(text: str, run: _Run, last: _Item | None) -> RawQuote:
         family=first.mark.family,
         nested=tuple(sorted(run.nested)),
     )
+
+
+# --- dash dialogue: "—Come up, Kinch! he called. Come up." ---------------------------------------
+#
+# Some novels mark speech by a dash at the start of the paragraph and no quotation
+# marks (Joyce; the continental convention). The turn runs to the paragraph end,
+# except where a speech tag interrupts it ("—Thanks, old chap, he cried briskly.
+# That will do."): the tag's clause is narration and the words after it a second
+# quotation. A document uses the convention when several of its paragraphs open
+# with a dash, some of them (or the paragraph before) show speech ("he said", a
+# colon), and no more of its paragraphs open with a quotation mark.
+
+# Paragraphs that must open with a dash, and show speech, before the dashes are dialogue.
+DASH_TURNS = 3
+DASH_SPEECH = 2
+# Words of a speech tag before its clause must end ("he said with a kind smile.").
+TAG_WORDS = 12
+SHORT_TAG_WORDS = 4
+
+_DASH_HEAD = regex.compile(r"[ \t]*+(?:\u2014|\u2015|--)(?![-\u2014\u2015])[ \t]*+(?=\S)")
+_QUOTE_HEAD = regex.compile(r"[ \t]*+[\"\u201c\u201e\u2018\u00ab']")
+# A possible end of the spoken part: a comma or a sentence end, then a space.
+_BREAK = regex.compile(r"[,!?.;\u2026]++[ \t\r\n]++")
+# The next few words after a break: a speech tag is "he said", "said Buck Mulligan".
+_WORDS = regex.compile(r"[\w\u2019'-]++(?:[ \t\r\n]++[\w\u2019'-]++){0,3}")
+_CLAUSE_END = regex.compile(r"[.!?:](?=[ \t\r\n]|$)")
+_DASHES = "-\u2013\u2014\u2015"
+_TAG_PRONOUNS = frozenset(["he", "she", "they", "it"])
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Every form of the cue verbs, and the finite ones (said, says: not say, saying)."""
+    from quoteattr import _lexicon  # the cue lexicon; a late import keeps marks standalone
+
+    forms = _lexicon.cue_verb_forms()
+    finite: set[str] = set()
+    for verb in _lexicon.cue_verbs():
+        finite.update(f.split()[0] for f in (verb.past, verb.third_person))
+    return frozenset(f.split()[0] for f in forms), frozenset(finite)
+
+
+def _subject_like(words: Sequence[str]) -> bool:
+    """ "he", "Stephen", "Buck Mulligan", "the old man": who a tag says spoke."""
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in _TAG_PRONOUNS:
+        return True
+    if words[0].lower() == "the" and len(words) > 1:
+        return True
+    return all(w[:1].isupper() for w in words)
+
+
+def _tag_at(text: str, pos: int, end: int) -> bool:
+    """Whether a speech tag starts at ``pos``: subject + verb ("he cried") or a
+    finite verb + subject ("said Buck Mulligan"; "Tell Tom" is an imperative)."""
+    m = _WORDS.match(text, pos, end)
+    if m is None:
+        return False
+    words = m.group().split()
+    verbs, finite = _speech_verbs()
+    for k, w in enumerate(words):
+        if w.lower() in verbs:
+            if k == 0:
+                return w.lower() in finite and len(words) > 1 and _subject_like(words[1:2])
+            return _subject_like(words[:k]) and (k > 1 or words[0] != "I")
+        if k >= 2:
+            break
+    return False
+
+
+def _tag_end(text: str, brk: regex.Match[str], end: int) -> int | None:
+    """Where the speech tag after ``brk`` ends (its clause's final mark), or None when
+    no tag starts there. After a full stop only a short tag counts ("Mulligan said."):
+    "He thinks you're not a gentleman." is a sentence of the speech."""
+    pos = brk.end()
+    if not _tag_at(text, pos, end):
+        return None
+    clause = _CLAUSE_END.search(text, pos, end)
+    limit = SHORT_TAG_WORDS if "." in brk.group() else TAG_WORDS
+    if clause is None:
+        return end if len(text[pos:end].split()) <= limit else None
+    if len(text[pos : clause.start()].split()) > limit:
+        return None
+    return clause.end()
+
+
+def _speech_shown(text: str, ps: int, pe: int, prev: tuple[int, int] | None) -> bool:
+    """A dash paragraph that reads as speech: a tag in it, or a colon before it."""
+    if prev is not None and text[prev[0] : prev[1]].rstrip().endswith(":"):
+        return True
+    return any(_tag_end(text, b, pe) is not None for b in _BREAK.finditer(text, ps, pe))
+
+
+def _turn_end(text: str, start: int, end: int) -> int:
+    """The end of a dash turn: white space and a closing dash ("…eyes.--") left out."""
+    end = _trim_end(text, start, end)
+    while end > start and text[end - 1] in _DASHES:
+        end -= 1
+    return _trim_end(text, start, end)
+
+
+def _turn_like(text: str, start: int, end: int) -> bool:
+    """Not a heading between dashes ("— I —", "—CHAPTER TWO—"): some lower-case letter."""
+    return any(c.islower() for c in text[start : _turn_end(text, start, end)])
+
+
+def _with_dash_dialogue(
+    text: str, paragraphs: Sequence[tuple[int, int]], found: list[RawQuote]
+) -> list[RawQuote]:
+    """``found`` plus the dash-led turns of a document written in dash dialogue."""
+    cleaned = _clean_paragraphs(text, paragraphs)
+    quoted = {q.paragraph for q in found}
+    heads: list[tuple[int, int, int, int, tuple[int, int] | None]] = []
+    quote_led = 0
+    prev: tuple[int, int] | None = None
+    for index, ps, pe in cleaned:
+        m = _DASH_HEAD.match(text, ps, pe)
+        if m is not None and index not in quoted and _turn_like(text, m.end(), pe):
+            heads.append((index, ps + len(m.group()) - len(m.group().lstrip()), m.end(), pe, prev))
+        elif _QUOTE_HEAD.match(text, ps, pe) is not None:
+            quote_led += 1
+        prev = (ps, pe)
+    if len(heads) < DASH_TURNS or len(heads) < quote_led:
+        return found
+    shown = 0
+    for _, _, cs, pe, before in heads:
+        shown += _speech_shown(text, cs, pe, before)
+        if shown >= DASH_SPEECH:
+            break
+    else:
+        return found
+    out = list(found)
+    for index, start, cs, pe, _ in heads:
+        out.extend(_dash_turn(text, index, start, cs, _turn_end(text, cs, pe)))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _dash_turn(text: str, index: int, start: int, cs: int, pe: int) -> list[RawQuote]:
+    """The quotations of one dash-led paragraph: the turn, cut around its speech tags."""
+    out: list[RawQuote] = []
+    open_mark = text[start:cs].strip()
+    pos = cs
+    while pos < pe:
+        end = pe
+        resume = pe
+        for b in _BREAK.finditer(text, pos, pe):
+            tag_end = _tag_end(text, b, pe)
+            if tag_end is not None:
+                end = b.start() + len(b.group().rstrip())
+                resume = tag_end
+                break
+        q_start = start if not out else pos
+        out.append(
+            RawQuote(
+                start=q_start,
+                end=end,
+                content_start=pos,
+                content_end=end,
+                closed=True,
+                open_mark=open_mark if not out else "",
+                close_mark="",
+                segments=((q_start, end),),
+                paragraph=index,
+                family="double",
+            )
+        )
+        pos = resume
+        while pos < pe and text[pos].isspace():
+            pos += 1
+    return out

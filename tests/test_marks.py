@@ -283,6 +283,7 @@ def test_bad_paragraph_spans_are_tolerated() -> None:
 
 OPENING = {m.text for m in _TABLE.values() if m.glyph != "close"}
 CLOSING = {m.text for m in _TABLE.values() if m.glyph != "open"}
+DASH_OPENERS = {"\u2014", "\u2015", "--"}
 
 
 def check_invariants(
@@ -293,9 +294,12 @@ def check_invariants(
         assert last_end <= q.start, "sorted and non-overlapping"
         last_end = q.end
         assert q.start <= q.content_start <= q.content_end <= q.end
-        assert text.startswith(q.open_mark, q.start) and q.open_mark in OPENING
-        assert _TABLE[q.open_mark].family in FAMILIES
-        if q.closed:
+        assert text.startswith(q.open_mark, q.start)
+        if q.open_mark in DASH_OPENERS or (q.open_mark == "" and q.close_mark == ""):
+            assert q.closed and q.close_mark == ""  # a dash-dialogue turn
+        else:
+            assert q.open_mark in OPENING and _TABLE[q.open_mark].family in FAMILIES
+        if q.closed and q.close_mark:
             assert q.close_mark in CLOSING and text[: q.end].endswith(q.close_mark)
         else:
             assert q.close_mark == ""
@@ -380,3 +384,72 @@ def test_swapping_curly_for_guillemets_keeps_spans(doc: tuple[str, list[tuple[in
     swapped = text.replace("“", "«").replace("”", "»")
     assert [(q.start, q.end) for q in find(swapped)] == expected
     assert [(q.start, q.end) for q in find(text)] == expected
+
+
+# --- dash dialogue -------------------------------------------------------------------------------
+
+DASHED = """The kettle sang on the hob while Ellen waited.
+
+\u2014Is the post in yet? she asked.
+
+\u2014Not yet, Tom answered. The van is late again today.
+
+He folded the paper and said:
+
+\u2014Perhaps the snow has closed the pass.
+
+\u2014Then we wait, said Ellen."""
+
+
+def test_dash_dialogue_turns_are_quotations() -> None:
+    assert spans(DASHED) == [
+        "\u2014Is the post in yet?",
+        "\u2014Not yet,",
+        "The van is late again today.",
+        "\u2014Perhaps the snow has closed the pass.",
+        "\u2014Then we wait,",
+    ]
+
+
+def test_dash_dialogue_content_leaves_out_the_dash() -> None:
+    q = find(DASHED)[0]
+    assert DASHED[q.content_start : q.content_end] == "Is the post in yet?"
+    assert q.open_mark == "\u2014" and q.closed
+
+
+def test_double_hyphen_dialogue() -> None:
+    text = DASHED.replace("\u2014", "--")
+    assert spans(text)[0] == "--Is the post in yet?"
+    assert len(spans(text)) == 5
+
+
+def test_dash_dialogue_needs_the_double_family() -> None:
+    assert spans(DASHED, frozenset(["single"])) == []
+
+
+def test_a_few_dashes_in_quoted_dialogue_are_not_turns() -> None:
+    text = (
+        "\u201cIs the post in yet?\u201d she asked.\n\n"
+        "\u2014 eggs, bread and milk\n\n\u2014 a new kettle, he said\n\n"
+        "\u201cNot yet,\u201d Tom answered.\n\n\u201cThen we wait.\u201d"
+    )
+    assert all(s.startswith("\u201c") for s in spans(text))
+
+
+def test_a_dashed_list_without_speech_is_not_dialogue() -> None:
+    text = "Bring these:\n\n\u2014 eggs\n\n\u2014 bread and milk\n\n\u2014 a new kettle"
+    assert spans(text) == []  # one colon is the only sign of speech: a list
+
+
+def test_speech_inside_a_dash_turn_is_not_a_tag() -> None:
+    text = DASHED + "\n\n\u2014It is late. He thinks the road is shut for the whole winter now."
+    assert spans(text)[-1].startswith("\u2014It is late. He thinks")
+
+
+def test_imperative_is_not_a_tag() -> None:
+    text = DASHED + "\n\n\u2014Go home now. Tell Ellen the van is late."
+    assert spans(text)[-1] == "\u2014Go home now. Tell Ellen the van is late."
+
+
+def test_heading_between_dashes_is_not_a_turn() -> None:
+    assert "\u2014 IV \u2014" not in spans("\u2014 IV \u2014\n\n" + DASHED)
