@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import check_records
 
-from quoteattr import ConfigurationError, Quote, QuoteExtractor
+from quoteattr import ConfigurationError, Quote, QuoteExtractor, _attribution
 from quoteattr._layout import paragraphs as layout_paragraphs
 from quoteattr._layout import windows
+from quoteattr.pipeline import PAUSE_COLLECTOR
 from quoteattr.testing import news_documents
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -175,3 +176,46 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled() and gc.get_freeze_count() == 0
     finally:
         gc.enable()
+
+
+def _long_text(size: int = PAUSE_COLLECTOR) -> str:
+    text = "\n\n".join(ARTICLES)
+    return "\n\n".join([text] * (size // len(text) + 1))
+
+
+def test_the_collector_is_paused_during_a_long_text_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, bool]] = []
+    real = _attribution.attribute
+
+    def spy(doc: object, quotations: object) -> object:
+        seen.append((len(doc.text), gc.isenabled()))  # type: ignore[attr-defined]
+        return real(doc, quotations)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_attribution, "attribute", spy)
+    short = ARTICLES[0]
+    QuoteExtractor().extract(short)
+    QuoteExtractor().extract(_long_text())
+    assert seen == [(len(short), True), (len(_long_text()), False)]
+    assert gc.isenabled()
+
+
+def test_the_caller_runs_with_the_collector_on_between_windows() -> None:
+    size = 2 * PAUSE_COLLECTOR
+    text = _long_text(3 * size)
+    extractor = QuoteExtractor(window=size)
+    cuts = windows(text, size)
+    assert sum(e - s >= PAUSE_COLLECTOR for s, e in cuts) >= 2
+    states = {gc.isenabled() for _ in extractor.iter_extract(text)}
+    assert states == {True}
+
+
+def test_a_failing_long_text_turns_the_collector_back_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(doc: object, quotations: object) -> object:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(_attribution, "attribute", fail)
+    with pytest.raises(RuntimeError, match="injected"):
+        QuoteExtractor().extract(_long_text())
+    assert gc.isenabled()
