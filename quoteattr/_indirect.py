@@ -765,8 +765,8 @@ def _verb(
 def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> _Record | None:
     """CLAUSE, X said.  /  CLAUSE, said X.  /  A, X said, B."""
     text, toks = state.text, view.toks
-    if not view.from_start:
-        return None
+    if not view.from_start or cue.gerund:
+        return None  # "…, adding he would run": a participle, not "…, said X"
     joint = _joint_before(toks, v)
     speaker = None
     if joint >= 0:

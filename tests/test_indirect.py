@@ -693,6 +693,44 @@ def test_line_label_is_no_source() -> None:
     assert all(q.rule != "indirect_colon" for q in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The senator took aim at the new tax on fuel.", "the new tax on fuel", "took aim at"),
+        (
+            "Ms. Ruiz raised questions about the cost of the bridge.",
+            "the cost of the bridge",
+            "raised questions about",
+        ),
+        (
+            "The mayor expressed concern that the plan would raise rents.",
+            "the plan would raise rents",
+            "expressed concern that",
+        ),
+        ("The audit cast doubt on the official figures.", "the official figures", "cast doubt on"),
+        ("He made no mention of the strike.", "the strike", "made no mention of"),
+    ],
+)
+def test_light_verb_stances(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
+def test_participle_after_the_cue_of_a_quotation() -> None:
+    text = "\u201cThe day was long,\u201d he said, adding he would never go back there."
+    q = one(text)
+    assert (q.text, q.rule) == ("he would never go back there", "indirect_participle")
+    assert q.speaker is not None and q.speaker.text == "he"
+
+
+def test_base_form_after_a_plural_subject() -> None:
+    q = one("Recent polls show the mayor with a narrow lead.")
+    assert q.text == "the mayor with a narrow lead"
+    assert q.speaker is not None and q.speaker.text == "Recent polls"
+    q = one("Many believe the new bridge is too expensive.")
+    assert q.speaker is not None and q.speaker.text == "Many"
+
+
 # --- the data files ----------------------------------------------------------------------------
 
 
