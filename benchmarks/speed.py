@@ -88,11 +88,16 @@ TARGETS = {
     "speedup_2_processes": 1.7,
     "adversarial_ratio": 0.3,
 }
-# The two scaling series: the corpus's first N MB, and its first MB N times.
+# The scaling series: the articles in a shuffled order (every size has the corpus's mix of
+# sections), the corpus's first N MB (it is sorted by section: business news first), and its
+# first MB N times (the same content at every size).
 SCALING_SERIES = (
+    ("scaling_shuffled", "the articles shuffled, N MB"),
     ("scaling", "the corpus's first N MB"),
     ("scaling_repeat", "its first MB N times"),
 )
+# The seed of the shuffled series: the same order in every run.
+SHUFFLE_SEED = 20261128
 # Bounded memory: ten times the text may take at most this much more extraction memory.
 BOUNDED = 1.25
 
@@ -262,6 +267,10 @@ _SCALE = (
 if sys.argv[4] == "repeat":  # the first million characters, again and again
     unit = news_text(texts, 1_000_000)
     text = "\\n\\n".join([unit] * (size // 1_000_000))
+elif sys.argv[4] == "shuffled":
+    import random
+    random.Random(int(sys.argv[5])).shuffle(texts)
+    text = news_text(texts, size)
 else:
     text = news_text(texts, size)
 del texts
@@ -383,14 +392,21 @@ def bench_scaling(
     """One extraction per size, each in a fresh process (peak memory too), under a timeout.
 
     ``mode`` "corpus": the first N million characters of the corpus (repeated as needed),
-    so every size adds other articles; "repeat": the first million characters N times,
+    so every size adds other articles; "shuffled": the same after shuffling the articles
+    with a fixed seed, so every size holds the same mix of sections; "repeat": the first million characters N times,
     so the content per MB is the same at every size and only the length changes.
     """
     rows: list[dict[str, Any]] = []
     for mb in sizes:
         try:
             r = _child(
-                _SCALE, corpus, str(mb * MB), str(REPO / "benchmarks"), mode, timeout=timeout
+                _SCALE,
+                corpus,
+                str(mb * MB),
+                str(REPO / "benchmarks"),
+                mode,
+                str(SHUFFLE_SEED),
+                timeout=timeout,
             )
         except subprocess.TimeoutExpired:
             rows.append({"mb": mb, "timed_out": True, "timeout_s": timeout})
@@ -921,8 +937,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(f"memory with {args.memory_python}")
             res["memory_clean"] = bench_memory(args.corpus, args.memory_python)
     if "scaling" in sections:
-        say("scaling")
         sizes = (1, 2) if args.quick else (1, 2, 4, 8)
+        say("scaling, the articles shuffled")
+        res["scaling_shuffled"] = bench_scaling(
+            args.corpus, sizes, args.scale_timeout, "shuffled"
+        )
+        say("scaling, the corpus's first N MB")
         res["scaling"] = bench_scaling(args.corpus, sizes, args.scale_timeout)
         say("scaling, the first MB repeated")
         res["scaling_repeat"] = bench_scaling(args.corpus, sizes, args.scale_timeout, "repeat")
