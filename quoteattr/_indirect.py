@@ -109,25 +109,29 @@ class _Cue:
 class _Table:
     """Reporting verbs by first word, and one regex that finds their first words."""
 
-    __slots__ = ("adjuncts", "appraisals", "bare", "by_first", "questions", "scan")
+    __slots__ = ("adjuncts", "appraisals", "bare", "by_first", "questions", "scan", "stances")
 
     def __init__(self) -> None:
+        readings = _readings()
+        self.appraisals = readings["appraisal"]
+        self.questions = readings["question"]
+        self.bare = readings["bare"]
+        self.stances = readings["stance"]
         by_first: dict[str, list[_Cue]] = {}
         for cue in _lexicon.indirect_cues():
             forms = set(cue.forms)
             participles = {f for f in forms if f.endswith("ed") or f in ("said", "told")}
+            if cue.lemma in self.stances:
+                participles = set()  # "concerned about": an adjective, one form
             for form in forms:
                 words = tuple(form.split())
-                entry = _Cue(words, cue.lemma, cue.frame, form == cue.gerund, form in participles)
+                gerund = form == cue.gerund and cue.lemma not in self.stances
+                entry = _Cue(words, cue.lemma, cue.frame, gerund, form in participles)
                 by_first.setdefault(words[0], []).append(entry)
         for entries in by_first.values():
             entries.sort(key=lambda c: -len(c.words))
         self.by_first = by_first
         self.adjuncts: Mapping[str, str] = _lexicon.indirect_adjuncts()
-        readings = _readings()
-        self.appraisals = readings["appraisal"]
-        self.questions = readings["question"]
-        self.bare = readings["bare"]
         forms = {" ".join(c.words) for entries in by_first.values() for c in entries}
         # Title case for headlines ("Hollande Says Trump ...", "Sanders Calls For ..."):
         # a capitalised form counts only in a title-case sentence (see `find`). Not
@@ -142,12 +146,13 @@ class _Table:
 
 def _readings() -> dict[str, frozenset[str]]:
     """Lemmas by their special readings (`data/lexicon/indirect_readings.tsv`):
-    "appraisal" ("is expected to"), "question" ("when asked about") and "bare"
-    (the base form is a verb after any noun phrase: "Analysts at the bank say")."""
+    "appraisal" ("is expected to"), "question" ("when asked about"), "bare"
+    (the base form is a verb after any noun phrase: "Analysts at the bank say") and
+    "stance" (an adjective after "be": "The mayor is critical of the plan")."""
     return parse_readings(_lexicon._resource("indirect_readings.tsv"))
 
 
-READINGS = ("appraisal", "question", "bare")
+READINGS = ("appraisal", "question", "bare", "stance")
 
 
 def parse_readings(source: _lexicon.Source) -> dict[str, frozenset[str]]:
@@ -724,8 +729,12 @@ def _has_word(text: str, a: int, b: int) -> bool:
     return _ALNUM.search(text, a, min(b, a + 200)) is not None
 
 
-def _verb_at(table: _Table, toks: Sequence[Token], v: int) -> tuple[_Cue, int] | None:
+def _verb_at(
+    table: _Table, toks: Sequence[Token], v: int, stances: bool = True
+) -> tuple[_Cue, int] | None:
     for cue in table.by_first.get(toks[v].lower, ()):
+        if not stances and cue.lemma in table.stances:
+            continue
         n = len(cue.words)
         if n == 1:
             return cue, 1
@@ -759,7 +768,14 @@ def _verb(
         tail = _tail(state, view, v, n, cue, span)
         if tail is not None:
             return tail
-    return _head(state, key, view, v, n, cue, span, found)
+    rec = _head(state, key, view, v, n, cue, span, found)
+    if rec is None and cue.lemma in state.table.stances:
+        # "Regulators worried that …": no "be" before it, the verb of the same form
+        hit = _verb_at(state.table, toks, v, stances=False)
+        if hit is not None:
+            cue, n = hit
+            return _head(state, key, view, v, n, cue, _span(text, toks, v, v + n), found)
+    return rec
 
 
 def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> _Record | None:
@@ -1277,6 +1293,11 @@ _NOT_OPENERS = frozenset(
     "be been being".split()
 )
 _PARTICLES = frozenset("up off out down away back over".split())
+_STANCE_ADVERBS = frozenset("not never still also very so too more less most increasingly".split())
+# Verbs that link a subject to a stance adjective ("is critical of", "remained wary of").
+_LINKING = _BE | frozenset(
+    "am 's 're remain remains remained remaining become becomes became grew grown".split()
+)
 _SUBORDINATORS = frozenset(
     "while although though whereas when as if because since after before unless once".split()
 )
@@ -1299,6 +1320,19 @@ def _head(
     while j >= 0 and toks[j].lower in SKIPPABLE:
         passive = passive or toks[j].lower in _BE
         j -= 1
+    at = v  # where the subject ends
+    if cue.lemma in state.table.stances:
+        # "The mayor is (deeply) critical of the plan": an adjective, not a passive
+        j = v - 1
+        while j >= 0 and (_adverb(toks[j]) or toks[j].lower in _STANCE_ADVERBS):
+            j -= 1
+        if j < 0 or toks[j].lower.replace("’", "'") not in _LINKING:
+            return None  # "a critical of" …: no "be" before the adjective
+        passive = False
+        at = j
+        j -= 1
+        while j >= 0 and toks[j].lower in SKIPPABLE:
+            j -= 1
     word = toks[j].lower if j >= 0 else ""
     joint = -1
     relative_comma = False
@@ -1367,7 +1401,7 @@ def _head(
             speaker = antecedent
         rule = "indirect_relative"
     else:
-        speaker = _subject(state, view, v)
+        speaker = _subject(state, view, at)
         if speaker is None and word in ("and", "but") and not passive:
             # X said A and added B: the coordinated verb shares the subject
             speaker, referent = _previous_speaker(state, key, view, v, found, fallback=False)

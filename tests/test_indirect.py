@@ -716,6 +716,32 @@ def test_light_verb_stances(text: str, content: str, cue: str) -> None:
     assert (q.text, q.cue and q.cue.text) == (content, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"),
+    [
+        ("The mayor is deeply critical of the new tax.", "the new tax", "The mayor", "critical of"),
+        ("Doctors remain skeptical of the new drug.", "the new drug", "Doctors", "skeptical of"),
+        (
+            "She was not very confident that the bill would pass.",
+            "the bill would pass",
+            "She",
+            "confident that",
+        ),
+    ],
+)
+def test_stance_adjectives_after_be(text: str, content: str, source: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
+    assert q.speaker is not None and q.speaker.text == source
+
+
+def test_stance_adjective_without_be_is_the_verb() -> None:
+    # no "be": "worried" is the verb, and "that" its complementiser
+    q = one("Local farmers worried that the new dam would flood their fields.")
+    assert (q.text, q.cue and q.cue.text) == ("the new dam would flood their fields", "worried")
+    assert indirect("The critical of the plan.") == []
+
+
 def test_participle_after_the_cue_of_a_quotation() -> None:
     text = "\u201cThe day was long,\u201d he said, adding he would never go back there."
     q = one(text)
