@@ -568,7 +568,28 @@ def _noun_before(text: str, c: int) -> bool:
     word = text[i:k].lower()
     if word in _STANDALONE and _finite_at(text, c):
         return False  # "some say", "the two said", "one in three said"
+    if word == "to" and _reported_infinitive(text, i, c):
+        return False
     return word in _NOUN_MAKERS or word.endswith(("'s", "’s"))
+
+
+_THAT_AFTER = re.compile(r"[a-z]+(?: out)? that\b")
+_GO_ON = re.compile(r"(?:went|goes|go|going|gone) on $")
+
+
+def _reported_infinitive(text: str, to: int, c: int) -> bool:
+    """An infinitive that reports: "to say that", "to admit that" (the verb and a
+    complementiser) or "went on to say" (the next thing said)."""
+    if _GO_ON.search(text, max(0, to - 12), to) is not None:
+        return True
+    m = _THAT_AFTER.match(text, c)
+    if m is None:
+        return False
+    table = _table()
+    return any(
+        cue.frame in ("clause", "addressee")
+        for cue in table.by_first.get(text[c : m.end()].split()[0], ())
+    )
 
 
 # Determiners that are a subject of their own before a finite verb ("many said").
@@ -1401,6 +1422,13 @@ def _head(
             speaker = antecedent
         rule = "indirect_relative"
     else:
+        if word == "to" and not passive:
+            if not _reported_infinitive(text, toks[j].start, toks[v].start):
+                return None  # "to not recommend charges": an intention, not a report
+            at = _infinitive_subject(state, view, j)
+            infinitive = _subject(state, view, at) if at > 0 else None
+            if infinitive is None or infinitive.text.lower() == "it":
+                return None  # "it is hard to say that": no source
         speaker = _subject(state, view, at)
         if speaker is None and word in ("and", "but") and not passive:
             # X said A and added B: the coordinated verb shares the subject
@@ -1475,6 +1503,31 @@ def _head(
     _subordinate_end(state, view, v, rec)
     _clause_end(state, view, rec, relative_comma)
     return rec
+
+
+def _infinitive_subject(state: _State, view: _View, to: int) -> int:
+    """Where the source of a reporting infinitive ends (-1 if none): the object before
+    "to" ("forced the banker to admit that") when it is a name or a pronoun, else the
+    subject of the verbs before it ("Trump went on to say", "he was quick to point
+    out that")."""
+    toks = view.toks
+    i = to
+    if i > 0 and (toks[i - 1].lower in _OBJECT_PRONOUNS - {"it"} or toks[i - 1].upper):
+        return i  # "forced Mr. Stump to admit", "asked them to say"
+    lex = lexicon()
+    while (
+        i > 0
+        and to - i < 5
+        and toks[i - 1].kind == WORD
+        and not toks[i - 1].upper
+        and toks[i - 1].lower not in _LOOSE_STOPS
+        and toks[i - 1].lower not in lex.pronouns
+        and toks[i - 1].lower not in lex.nominals
+        and toks[i - 1].lower not in lex.org_words
+        and toks[i - 1].lower not in DETERMINERS
+    ):
+        i -= 1
+    return i if 0 < i < to else -1
 
 
 def _passive_by(state: _State, view: _View, jj: int, k: int, span: Span) -> _Record | None:

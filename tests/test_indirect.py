@@ -742,6 +742,38 @@ def test_stance_adjective_without_be_is_the_verb() -> None:
     assert indirect("The critical of the plan.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "The coach went on to say that the team had improved.",
+            "the team had improved",
+            "The coach",
+        ),
+        ("He went on to praise the nurses for their work.", "the nurses for their work", "He"),
+        (
+            "The senator was quick to point out that the plan had no funding.",
+            "the plan had no funding",
+            "The senator",
+        ),
+        (
+            "The judge forced Mr. Hale to admit that the files were missing.",
+            "the files were missing",
+            "Mr. Hale",
+        ),
+    ],
+)
+def test_reporting_infinitives(text: str, content: str, source: str) -> None:
+    q = one(text)
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == source
+
+
+def test_infinitive_of_intention_is_no_report() -> None:
+    assert indirect("It is hard to say that the plan works.") == []
+    assert indirect("The board voted to not recommend any changes.") == []
+
+
 def test_participle_after_the_cue_of_a_quotation() -> None:
     text = "\u201cThe day was long,\u201d he said, adding he would never go back there."
     q = one(text)
