@@ -1314,6 +1314,8 @@ _NOT_OPENERS = frozenset(
     "be been being".split()
 )
 _PARTICLES = frozenset("up off out down away back over".split())
+# Prepositions before a gerund that reports ("by saying that", "after criticizing").
+_GERUND_PREPOSITIONS = frozenset("by after while before in for without when since upon".split())
 _STANCE_ADVERBS = frozenset("not never still also very so too more less most increasingly".split())
 # Verbs that link a subject to a stance adjective ("is critical of", "remained wary of").
 _LINKING = _BE | frozenset(
@@ -1356,6 +1358,7 @@ def _head(
             j -= 1
     word = toks[j].lower if j >= 0 else ""
     joint = -1
+    opening_comma = -1  # "After criticizing the plan, the mayor …": the content ends there
     relative_comma = False
     referent: Mention | None = None
     rule = {"clause": "indirect_said_that", "addressee": "indirect_told"}.get(
@@ -1402,6 +1405,26 @@ def _head(
             return None
         joint = toks[v - 1].start
         rule = "indirect_participle"
+    elif cue.gerund and word in _GERUND_PREPOSITIONS and j == v - 1:
+        # "… by saying that CLAUSE", "After criticizing the plan, the mayor …"
+        rule = "indirect_participle"
+        if j == 0 or toks[j - 1].kind == PUNCT:
+            comma = v + n
+            while comma < len(toks) and toks[comma].text != "," and comma - v < 40:
+                comma += 1
+            if comma + 1 >= len(toks) or toks[comma].text != ",":
+                return None
+            speaker = _mentions.np_starting_at(text, toks, comma + 1, len(toks))
+            if speaker is None or not _real_source(state, speaker):
+                return None
+            opening_comma = toks[comma].start
+        else:
+            speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
+            if speaker is None:
+                # "The senator ended the speech by praising …": the clause's subject
+                speaker = _clause_opening_np(state, view, j, commas=True)
+                if speaker is None or not _real_source(state, speaker):
+                    return None
     elif word in _RELATIVES:
         jj = j - 1
         if jj >= 0 and toks[jj].text == ",":
@@ -1500,6 +1523,9 @@ def _head(
     if rec is None:
         return None
     rec.joint, rec.referent = joint, referent
+    if opening_comma > rec.ranges[0][0]:
+        a = rec.ranges[0][0]
+        rec.ranges[0] = (a, _trim_end(text, a, min(rec.ranges[0][1], opening_comma)))
     _subordinate_end(state, view, v, rec)
     _clause_end(state, view, rec, relative_comma)
     return rec

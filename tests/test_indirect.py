@@ -769,6 +769,24 @@ def test_reporting_infinitives(text: str, content: str, source: str) -> None:
     assert q.speaker is not None and q.speaker.text == source
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "He angered many voters by saying that the war had been a mistake.",
+            "the war had been a mistake",
+            "He",
+        ),
+        ("After criticizing the plan, the mayor left the meeting.", "the plan", "the mayor"),
+        ("The senator ended the speech by praising the nurses.", "the nurses", "The senator"),
+    ],
+)
+def test_gerund_after_a_preposition(text: str, content: str, source: str) -> None:
+    q = one(text)
+    assert (q.text, q.rule) == (content, "indirect_participle")
+    assert q.speaker is not None and q.speaker.text == source
+
+
 def test_infinitive_of_intention_is_no_report() -> None:
     assert indirect("It is hard to say that the plan works.") == []
     assert indirect("The board voted to not recommend any changes.") == []
