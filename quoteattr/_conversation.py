@@ -524,6 +524,9 @@ SEPARATOR_CHARS = 40
 # Paragraphs before a scene whose names are candidates.
 CONTEXT_PARAGRAPHS = 3
 MAX_CANDIDATES = 6
+# Characters a long scene may have in all; each turn chooses among the MAX_CANDIDATES of
+# them met nearest to it (a long scene's talk moves from one group to another).
+SCENE_CANDIDATES = 10
 # A previous scene's speakers are candidates if it ended this close.
 CARRY_PARAGRAPHS = 8
 # Words of narration a turn of a dialogue has at most: "“Q,” said the old gentleman."
@@ -1098,7 +1101,7 @@ def _candidates(
             add(ch, 0.5, end_p)
     if narrated:
         add(cast.narrator, 0.2, first_p)
-    ranked = sorted(chars.values(), key=lambda c: -score[c.index])[:MAX_CANDIDATES]
+    ranked = sorted(chars.values(), key=lambda c: -score[c.index])[:SCENE_CANDIDATES]
     return ranked, {c.index: sorted(seen[c.index]) for c in ranked}
 
 
@@ -1114,7 +1117,6 @@ def _viterbi(
     never_spoke: float = 0.0,
     keeps: Sequence[float] = (),
 ) -> list[int]:
-    k = len(cands)
     if not keeps:
         keeps = [0.0] * len(turns)
     speakers = {ev.fixed.index for ev in evidence[lo:hi] if ev.fixed is not None}
@@ -1135,7 +1137,8 @@ def _viterbi(
             if ch.index in absent:
                 em[c] -= TALKED_ABOUT
         emissions.append(em)
-    best: dict[tuple[int, int], float] = {(-1, c): emissions[0][c] for c in range(k)}
+    allowed = [_nearest(cands, seen, turns[i].p, evidence[i], speakers) for i in range(lo, hi)]
+    best: dict[tuple[int, int], float] = {(-1, c): emissions[0][c] for c in allowed[0]}
     back: list[dict[tuple[int, int], tuple[int, int]]] = []
     for t in range(1, hi - lo):
         gap = turns[lo + t].p - turns[lo + t - 1].p > 1
@@ -1147,7 +1150,7 @@ def _viterbi(
         nxt: dict[tuple[int, int], float] = {}
         bp: dict[tuple[int, int], tuple[int, int]] = {}
         for (a, b), s in best.items():
-            for c in range(k):
+            for c in allowed[t]:
                 if c == b:
                     tr = s_same
                 elif a < 0 or c == a:
@@ -1168,6 +1171,26 @@ def _viterbi(
         path.append(state[1])
     path.reverse()
     return path
+
+
+def _nearest(
+    cands: Sequence[_Char],
+    seen: dict[int, list[int]],
+    p: int,
+    ev: _Evidence,
+    speakers: set[int],
+) -> list[int]:
+    """The candidates a turn chooses among, up to MAX_CANDIDATES: the one its cue
+    names, then the scene's named speakers met nearest to it, then the others
+    (a name in passing nearby does not push out a speaker of the scene)."""
+    if len(cands) <= MAX_CANDIDATES:
+        return list(range(len(cands)))
+
+    def rank(c: int) -> tuple[bool, bool, int, int]:
+        ch = cands[c]
+        return (ch is not ev.fixed, ch.index not in speakers, _distance(seen[ch.index], p), c)
+
+    return sorted(range(len(cands)), key=rank)[:MAX_CANDIDATES]
 
 
 def _distance(paragraphs: Sequence[int], p: int) -> int:

@@ -92,7 +92,17 @@ class _Name:
 
 
 class _Cluster:
-    __slots__ = ("best", "gender", "index", "kind", "last", "mentions", "names", "order")
+    __slots__ = (
+        "best",
+        "gender",
+        "index",
+        "kind",
+        "last",
+        "marital",
+        "mentions",
+        "names",
+        "order",
+    )
 
     def __init__(self, kind: EntityKind) -> None:
         self.kind: EntityKind = kind
@@ -103,9 +113,11 @@ class _Cluster:
         self.last = -1
         self.index: ClusterIndex[Any] | None = None
         self.order = 0
+        self.marital = ""  # "mrs" or "miss" once a name with one of them is added
 
     def add(self, name: _Name) -> None:
         self.names.append(name)
+        self.marital = self.marital or _marital(name)
         if self.best is None or (len(name.name_words), name.honorific != "") > (
             len(self.best.name_words),
             self.best.honorific != "",
@@ -125,6 +137,9 @@ class _Cluster:
             return False
         if name.honorific and best.honorific and name.honorific != best.honorific:
             return False
+        marital = _marital(name)
+        if marital and self.marital and marital != self.marital:
+            return False  # "Miss Welland" is the daughter of "Mrs. Welland"
         if name.first is not None:
             if best.first is None and not best.honorific and best.surname in lexicon().first_names:
                 return name.first == best.surname  # "Anne": "Anne Shirley", not "Allan Anne"
@@ -463,6 +478,17 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
 
 
 _MARRIED = frozenset(["mrs", "madame", "mme", "frau", "signora", "senora"])
+_UNMARRIED = frozenset(["miss", "mademoiselle", "mlle", "fraulein", "signorina", "senorita"])
+
+
+def _marital(name: _Name) -> str:
+    """ "mrs" for a married woman's honorific, "miss" for an unmarried one's, else ""."""
+    hon = name.honorific.lower().rstrip(".")
+    if hon in _MARRIED:
+        return "mrs"
+    if hon in _UNMARRIED:
+        return "miss"
+    return ""
 
 
 def _wife_form(name: _Name) -> bool:

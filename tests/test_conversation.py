@@ -345,3 +345,20 @@ def test_a_capitalised_definite_nominal_is_a_designation() -> None:
     assert not _conversation._designation(nominal("the doctor"))
     assert not _conversation._designation(nominal("the voice of John Reed"))
     assert not _conversation._designation(nominal("President"))
+
+
+def test_a_long_scene_keeps_its_latest_group_as_candidates() -> None:
+    # Eight people speak in one scene, two by two; the unattributed exchange at the
+    # end belongs to the last pair, though six others spoke as often before them.
+    names = ["Tom", "Anne", "Peter", "Mary", "Jack", "Susan", "Henry", "Lucy"]
+    parts = []
+    for a, b in zip(names[::2], names[1::2], strict=True):
+        parts += [
+            f'"Good evening, {b}," said {a}.',
+            f'"Good evening," said {b}.',
+            f'"Is it cold out there?" asked {a}.',
+            f'"Very cold," said {b}.',
+        ]
+    parts += ['"Will you stay for supper?"', '"Only if there is pie."', '"There is always pie."']
+    quotes = extract_quotes("\n\n".join(parts))
+    assert [q.speaker.text for q in quotes[-3:] if q.speaker] == ["Henry", "Lucy", "Henry"]

@@ -123,3 +123,21 @@ def test_a_word_after_the_article_gives_no_gender_evidence() -> None:
     assert _entities.Genders(document(text)).of(Mention(18, 24, "Casino", "name")) == "x"
     person = text.replace("the Casino", "Casino").replace("The Casino", "Casino")
     assert _entities.Genders(document(person)).of(Mention(14, 20, "Casino", "name")) == "f"
+
+
+def test_miss_and_mrs_of_one_surname_are_two_people() -> None:
+    # Once "Mrs. Welland" is completed as "Augusta Welland", the best form has no
+    # honorific left: the cluster still remembers it was a married woman.
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Mrs. Welland"))
+    cluster.add(name("Augusta Welland"))
+    assert not cluster.accepts(name("Miss Welland"))
+    assert cluster.accepts(name("Mrs. Welland"))
+    assert cluster.accepts(name("Welland"))
+
+
+def test_miss_cluster_refuses_a_mrs() -> None:
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Miss Quested"))
+    assert not cluster.accepts(name("Mrs. Quested"))
+    assert cluster.accepts(name("Adela Quested"))
