@@ -109,7 +109,16 @@ class _Cue:
 class _Table:
     """Reporting verbs by first word, and one regex that finds their first words."""
 
-    __slots__ = ("adjuncts", "appraisals", "bare", "by_first", "questions", "scan", "stances")
+    __slots__ = (
+        "adjuncts",
+        "appraisals",
+        "bare",
+        "by_first",
+        "opening",
+        "questions",
+        "scan",
+        "stances",
+    )
 
     def __init__(self) -> None:
         readings = _readings()
@@ -138,6 +147,10 @@ class _Table:
         # the base form or the gerund, which head nouns there ("Joke", "Demand").
         finite = {f for c in _lexicon.indirect_cues() for f in c.forms - {c.lemma, c.gerund}}
         forms |= {f[0].upper() + f[1:] for f in finite} | {f.title() for f in finite}
+        # A gerund opening a sentence ("Citing a new study, the mayor …"), there only.
+        gerunds = {c.gerund for c in _lexicon.indirect_cues() if c.lemma not in self.stances}
+        self.opening = frozenset(g[0].upper() + g[1:] for g in gerunds)
+        forms |= self.opening
         forms |= {"according to", "According to"}
         # A trie of the forms (phrasal verbs whole, so "went" alone is not a candidate):
         # each character has one branch, so the scan is linear.
@@ -443,7 +456,7 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
             text[c].isupper()
             and not text.startswith("According", c)
             and _has_word(text, bounds[0], c)
-            and not _headline(state, key, bounds)
+            and (not _headline(state, key, bounds) or _opening_gerund(state.table, text, c))
         ):
             continue  # a capitalised form opens a sentence or stands in a headline
         if c >= state.covered:
@@ -451,6 +464,15 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     if batch:
         out.extend(_sentence(state, key, bounds, batch))
     return out
+
+
+def _opening_gerund(table: _Table, text: str, c: int) -> bool:
+    """A capitalised gerund at ``c`` ("Citing"): a cue only when it opens a sentence."""
+    m = _WORD_AT.match(text, c)
+    return m is not None and m.group() in table.opening
+
+
+_WORD_AT = re.compile(r"[A-Za-z]+")
 
 
 def combine(links: Sequence[Link], found: Sequence[Link]) -> list[Link]:
@@ -1405,10 +1427,16 @@ def _head(
             return None
         joint = toks[v - 1].start
         rule = "indirect_participle"
-    elif cue.gerund and word in _GERUND_PREPOSITIONS and j == v - 1:
-        # "… by saying that CLAUSE", "After criticizing the plan, the mayor …"
+    elif cue.gerund and (
+        (word in _GERUND_PREPOSITIONS and j == v - 1)
+        or (v == 0 and view.from_start)
+        or (j == v - 1 and j >= 0 and toks[j].kind == PUNCT and toks[j].text not in _COMMAS)
+    ):
+        # "… by saying that CLAUSE", "After criticizing the plan, the mayor …",
+        # "Citing a new study, the mayor …"
         rule = "indirect_participle"
-        if j == 0 or toks[j - 1].kind == PUNCT:
+        starts = word not in _GERUND_PREPOSITIONS or j == 0 or toks[j - 1].kind == PUNCT
+        if starts:
             comma = v + n
             while comma < len(toks) and toks[comma].text != "," and comma - v < 40:
                 comma += 1

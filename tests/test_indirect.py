@@ -787,6 +787,21 @@ def test_gerund_after_a_preposition(text: str, content: str, source: str) -> Non
     assert q.speaker is not None and q.speaker.text == source
 
 
+def test_gerund_opening_a_sentence() -> None:
+    q = indirect("Citing a new study, the mayor said the plan would fail.")[0]
+    assert (q.text, q.rule) == ("a new study", "indirect_participle")
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+    q = one("Claiming the vote was rigged, the senator walked out.")
+    assert q.text == "the vote was rigged"
+    # a capitalised gerund inside a headline is no cue
+    assert all(q.cue is None or q.cue.text != "Citing" for q in indirect("Mayor Citing Polls Wins"))
+
+
+def test_commented_on_and_fired_back_at() -> None:
+    assert one("The governor has also commented on the shooting.").text == "the shooting"
+    assert one("She fired back at her critics.").text == "her critics"
+
+
 def test_infinitive_of_intention_is_no_report() -> None:
     assert indirect("It is hard to say that the plan works.") == []
     assert indirect("The board voted to not recommend any changes.") == []
