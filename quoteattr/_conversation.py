@@ -107,10 +107,12 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     if not turns:
         return
     _STATE.cache = (doc, {})
+    _STATE.titled = {}
     try:
         _resolve(doc, turns)
     finally:
         _STATE.cache = None
+        _STATE.titled = None
 
 
 def _resolve(doc: Document, turns: list[_Turn]) -> None:
@@ -378,7 +380,58 @@ def _titled(
             found = [m for m in found if m.end <= link.speaker.start]
         if found:
             return found[-1]
-    return None
+    return _titled_in_document(doc, head)
+
+
+# A capitalised surname after a title word: "Doctor| Losberne", "Dr.| Kemp".
+_AFTER_TITLE = regex.compile(r"\.?[ \t\r\n]{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+# Occurrences of a title read to find the one person who bears it.
+TITLE_OCCURRENCES = 200
+# Share of those occurrences one surname must have: "the Major" is Major Callendar.
+TITLE_DOMINANCE = 0.75
+
+
+def _titled_in_document(doc: Document, head: str) -> Mention | None:
+    """The one person the document titles ``head`` ("the doctor" -> "Doctor
+    Losberne" met chapters before), or None when the title goes with several names."""
+    cache: dict[str, Mention | None] | None = getattr(_STATE, "titled", None)
+    if cache is not None and head in cache:
+        return cache[head]
+    lex = _mentions.lexicon()
+    nominal = lex.nominals.get(head)
+    if nominal is not None and nominal.gender in ("m", "f"):
+        return None  # "the lady", "the lord": a person of rank, not one titled person
+    spellings = {
+        w.rstrip(".")
+        for w in lex.title_words
+        if w.rstrip(".") == head or _abbreviates(w.rstrip("."), head)
+    }
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    total = 0
+    text = doc.text
+    for word in sorted(spellings):
+        cap = word[:1].upper() + word[1:]
+        for start in doc.occurrences(cap, TITLE_OCCURRENCES):
+            m = _AFTER_TITLE.match(text, start + len(cap))
+            if m is None:
+                continue
+            surname = m.group(1)
+            if surname.lower() in lex.not_names or surname.lower() in lex.title_words:
+                continue
+            total += 1
+            counts[surname] = counts.get(surname, 0) + 1
+            if surname not in first:
+                end = m.end()
+                first[surname] = Mention(start, end, text[start:end], "name")
+    found = None
+    if counts:
+        top = max(counts, key=lambda k: counts[k])
+        if counts[top] >= TITLE_DOMINANCE * total:
+            found = first[top]
+    if cache is not None:
+        cache[head] = found
+    return found
 
 
 def _person_like(m: Mention, participants: dict[str, Mention], genders: _Genders) -> bool:

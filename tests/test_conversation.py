@@ -362,3 +362,29 @@ def test_a_long_scene_keeps_its_latest_group_as_candidates() -> None:
     parts += ['"Will you stay for supper?"', '"Only if there is pie."', '"There is always pie."']
     quotes = extract_quotes("\n\n".join(parts))
     assert [q.speaker.text for q in quotes[-3:] if q.speaker] == ["Henry", "Lucy", "Henry"]
+
+
+_VILLAGE = (
+    "Doctor Lane came in at noon; the whole valley called him the doctor.\n\n"
+    "Tom went home.\n\nNothing happened for a week. It rained.\n\n"
+    "The cart went down the lane. Ann baked.\n\nSam came to the door.\n\n"
+    "Mary sat by the fire.\n\nJim read.\n\n"
+    '"How is the boy?" asked Mary.\n\n'
+)
+
+
+def test_a_definite_title_is_the_one_person_the_document_titles_so() -> None:
+    quotes = extract_quotes(_VILLAGE + '"Better," said the doctor.')
+    assert quotes[-1].entity is not None and quotes[-1].entity.name == "Doctor Lane"
+
+
+def test_a_title_borne_by_two_people_names_neither() -> None:
+    text = "Doctor Hale and Doctor Lane had quarrelled.\n\n" + _VILLAGE
+    quotes = extract_quotes(text + '"Better," said the doctor.')
+    assert quotes[-1].entity is None or quotes[-1].entity.name not in ("Doctor Lane", "Hale")
+
+
+def test_the_lady_is_not_any_titled_lady() -> None:
+    text = _VILLAGE.replace("Doctor Lane", "Lady Lane").replace("the doctor", "the lady")
+    quotes = extract_quotes(text + '"Better," said the lady.')
+    assert quotes[-1].entity is None or "Lane" not in quotes[-1].entity.name
