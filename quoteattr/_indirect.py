@@ -436,6 +436,9 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     colons = [m.end() - 1 for m in _COLON_LINE.finditer(text)]
     if colons:
         candidates = list(merge(candidates, colons))
+    polls = [m.start() for m in _IN_POLL.finditer(text)]
+    if polls:
+        candidates = list(merge(candidates, polls))
     direct = state.direct_cues
     for c in candidates:
         if c in direct or state.in_quote(c) or (text[c] != ":" and _noun_before(text, c)):
@@ -753,6 +756,8 @@ def _at(
         rec = _according(state, view, v)
     elif toks[v].text == ":":
         rec = _colon(state, view, v)
+    elif toks[v].text == "In":
+        rec = _in_poll(state, view, v)
     else:
         rec = _verb(state, key, view, v, found)
     if rec is None:
@@ -1834,6 +1839,48 @@ def _according(state: _State, view: _View, v: int) -> _Record | None:
         end = _content_end(state, view)
         if end > toks[k + 1].start:
             rec.ranges.append((toks[k + 1].start, end))
+    return rec
+
+
+# "In the latest poll, CLAUSE": a document word within a short phrase after "In".
+_IN_POLL = re.compile(
+    r"(?<![\w-])In (?:a|an|the|this|that|its|their|his|her|one|[A-Z])[^.,;:!?\n]{0,80}?"
+    r"\b(?:polls?|surveys?|study|studies|report|analysis)\b"
+)
+
+
+def _in_poll(state: _State, view: _View, v: int) -> _Record | None:
+    """In the latest poll (, conducted in May), CLAUSE: the poll is the source (rule
+    ``indirect_according_to``), at the start of a sentence only."""
+    text, toks = state.text, view.toks
+    if not view.from_start or any(t.kind == WORD for t in toks[:v]):
+        return None
+    comma = v + 1
+    while comma < len(toks) and comma - v <= MAX_SOURCE and toks[comma].text != ",":
+        if toks[comma].kind == PUNCT and toks[comma].text not in "/&-":
+            return None
+        comma += 1
+    if comma + 1 >= len(toks) or toks[comma].text != ",":
+        return None
+    source = _mentions.make(text, toks[v + 1 : comma], lexicon())
+    if source is None or not _is_document(source):
+        return None
+    k = comma + 1
+    if toks[k].lower.endswith("ed"):
+        # "…, conducted in early September, Clinton led": past the participle phrase
+        e = k + 1
+        while e < len(toks) and e - k <= MAX_SOURCE and toks[e].text != ",":
+            e += 1
+        if e + 1 >= len(toks):
+            return None
+        k = e + 1
+    rec = _content(state, view, k, "indirect_according_to", source, _span(text, toks, v, v + 1))
+    if rec is None:
+        return None
+    _clause_end(state, view, rec)
+    end = view.index(rec.ranges[0][1])
+    if any(_verb_at(state.table, toks, i) is not None for i in range(k, end)):
+        return None  # "In the survey, 19 percent of students support …": the verb reports
     return rec
 
 

@@ -802,6 +802,20 @@ def test_commented_on_and_fired_back_at() -> None:
     assert one("She fired back at her critics.").text == "her critics"
 
 
+def test_in_a_poll_opening_a_sentence() -> None:
+    q = one("In the latest county poll, the mayor led his rival by five points.")
+    assert (q.text, q.rule) == ("the mayor led his rival by five points", "indirect_according_to")
+    assert q.speaker is not None and q.speaker.text == "the latest county poll"
+    q = one("In the previous poll, conducted in early May, the mayor led by five points.")
+    assert q.text == "the mayor led by five points"
+    # a reporting verb inside reports for its own subject
+    q = one("In the latest county poll, 61 percent of voters backed the plan.")
+    assert q.speaker is not None and q.speaker.text == "61 percent of voters"
+    # "In a statement" is a manner, not a source: the verb's subject speaks
+    q = one("In a statement, the mayor said the bridge would open.")
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+
+
 def test_infinitive_of_intention_is_no_report() -> None:
     assert indirect("It is hard to say that the plan works.") == []
     assert indirect("The board voted to not recommend any changes.") == []
