@@ -552,10 +552,14 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         adjacent = all(
             t.kind == PUNCT or t.lower == "that" or t.lower in _mentions.SKIPPABLE for t in between
         )
-        if strength != "strong" and not adjacent and not weak:
+        if strength != "strong" and not adjacent and not weak and not _follows_on(ctx, v, lo):
             continue
         rank = 0
-        if toks[v].lower.endswith("ing") and v > lo and toks[v - 1].text == ",":
+        gerund = toks[v].lower.endswith("ing") and v > lo
+        if gerund and toks[v - 1].lower in _GERUND_PREPOSITIONS:
+            # "Poirot answered them by saying": the subject of the verb the gerund hangs on.
+            speaker = _local_subject(ctx, lo, v - 1) or _main_subject(ctx, lo, v)
+        elif gerund and toks[v - 1].text == ",":
             # "Mook said as much, arguing that …": the clause's subject speaks.
             speaker = _main_subject(ctx, lo, v) or _clause_subject(ctx, lo, v)
         elif contracted is not None:
@@ -600,6 +604,48 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if rank == 0:
             break  # nothing further back can rank better
     return best[2] if best is not None else None
+
+
+# Prepositions whose gerund shares the clause's subject: "responded by saying".
+_GERUND_PREPOSITIONS = frozenset(["by"])
+
+
+def _local_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """The phrase opening the clause that ends before ``tokens[v]``, if a verb follows it:
+    "I was tired, but Ruiz calmed me by saying" -> Ruiz."""
+    toks = ctx.tokens
+    start = lo
+    for j in range(v - 1, lo - 1, -1):
+        if toks[j].text in ",;:" or toks[j].lower in _CLAUSE_OPENERS:
+            start = j + 1
+            break
+    found = _mentions.np_starting_at(ctx.doc.text, toks, start, v)
+    if found is None:
+        return None
+    w = index_at(toks, found.end)
+    if w >= v or toks[w].kind != WORD or toks[w].upper:
+        return None
+    return found
+
+
+def _follows_on(ctx: _Context, v: int, lo: int) -> bool:
+    """A weak cue that continues an earlier statement of the same subject governs the
+    words after it: "X said …, adding that …", "X told … and called it a “Q”"; not a
+    gesture or a thought ("…, smiling", "… and hopes")."""
+    toks = ctx.tokens
+    if v <= lo or ctx.doc.cues.is_manner(toks[v].text):
+        return False
+    j = v - 1
+    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    before = toks[j]
+    cues = ctx.cue_positions()
+    earlier = cues[bisect_left(cues, lo) : bisect_left(cues, v)]
+    if not any(ctx.doc.cues.verb_at(toks, c, v)[1] == "strong" for c in earlier):
+        return False  # no statement before to continue
+    if toks[v].lower.endswith("ing"):
+        return before.text == "," or before.lower in _GERUND_PREPOSITIONS
+    return before.lower in _COORDINATORS
 
 
 def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> bool:
@@ -717,6 +763,8 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         k -= 1
     if k < 0 or cues[k] < lo:
         return None
+    if toks[v].lower.endswith("s") and not toks[cues[k]].lower.endswith("s"):
+        return None  # "X said shootings and protests demand …": a noun, not "said and protests"
     speaker = _mentions.subject_before(ctx.doc.text, toks, cues[k], lo)
     if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
         return None

@@ -18,25 +18,31 @@ STRONG, WEAK = "strong", "weak"
 class CueLexicon:
     """Cue verbs (every inflection) and cue phrases, indexed by their first word."""
 
-    __slots__ = ("_bare", "_phrases", "_verbs")
+    __slots__ = ("_bare", "_manners", "_phrases", "_verbs")
 
     def __init__(
         self,
         verbs: dict[str, list[tuple[tuple[str, ...], str]]],
         phrases: dict[str, list[tuple[tuple[str, ...], str]]],
         bare: frozenset[str] = frozenset(),
+        manners: frozenset[str] = frozenset(),
     ) -> None:
         # first word -> [(all words, strength or phrase type)], longest first
         self._verbs = verbs
         self._phrases = phrases
         self._bare = bare
+        self._manners = manners
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> CueLexicon:
         """The shipped lexicon plus ``extra`` cue words or phrases (taken as strong cues)."""
         verbs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         bare: set[str] = set()
+        manners: set[str] = set()
+        manner_lemmas = _manner_lemmas()
         for verb in _lexicon.cue_verbs():
+            if verb.lemma in manner_lemmas or verb.domain == "fiction":
+                manners.update(verb.forms)
             for form in verb.forms:
                 _add(verbs, form, verb.strength)
             if " " not in verb.lemma and verb.lemma not in (verb.past, verb.past_participle):
@@ -50,7 +56,7 @@ class CueLexicon:
         for table in (verbs, phrases):
             for entries in table.values():
                 entries.sort(key=lambda entry: -len(entry[0]))
-        return cls(verbs, phrases, frozenset(bare))
+        return cls(verbs, phrases, frozenset(bare), frozenset(manners))
 
     def verb_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, strength)`` of the cue verb starting at ``tokens[i]``,
@@ -66,9 +72,21 @@ class CueLexicon:
         which a singular subject cannot take: "the agency report", "Ohio state senator"."""
         return word.lower() in self._bare
 
+    def is_manner(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a form of a verb that tells a manner, a gesture or
+        a thought rather than the words (`cue_manners.txt`: "smiling", "hoping", "found")."""
+        return word.lower() in self._manners
+
     def is_verb_form(self, word: str) -> bool:
         """Whether ``word`` (any case) begins some cue verb."""
         return word.lower() in self._verbs
+
+
+def _manner_lemmas() -> frozenset[str]:
+    text = _lexicon._resource("cue_manners.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
 
 
 def _add(table: dict[str, list[tuple[tuple[str, ...], str]]], text: str, value: str) -> None:

@@ -472,3 +472,51 @@ def test_a_colon_without_an_announcing_word_introduces_nothing() -> None:
     text = "Then the storm broke over the farm of Mary Hale:\n\n“Is anyone there?”"
     q = only(text)
     assert q.rule != "colon_intro"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "The mayor said the storm was bad, adding that repairs would take “several weeks.”",
+            "The mayor",
+            "adding",
+        ),
+        (
+            "Reed told reporters the plan was done and called it a “total failure.”",
+            "Reed",
+            "called",
+        ),
+        (
+            "Anna Bell responded to a reporter on Friday by saying the delay was a “minor” one.",
+            "Anna Bell",
+            "saying",
+        ),
+        (
+            "I was tired, but Ruiz calmed me by remarking: “It is simple.”",
+            "Ruiz",
+            "remarking",
+        ),
+        (
+            "The mayor said the bridge was safe, hoping that the rumours would stop “for good.”",
+            "The mayor",
+            "said",
+        ),
+    ],
+)
+def test_the_verb_nearest_the_quotation_continues_the_statement(
+    text: str, speaker: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_plural_noun_after_and_is_no_second_verb() -> None:
+    text = (
+        "Senator Tom Reed said the wave of floods and protests demands that residents "
+        "engage in “more listening.”"
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Senator Tom Reed"
+    assert q.cue is not None and q.cue.text == "said"
