@@ -797,6 +797,27 @@ def test_gerund_opening_a_sentence() -> None:
     assert all(q.cue is None or q.cue.text != "Citing" for q in indirect("Mayor Citing Polls Wins"))
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The coach retorted that the referee had been unfair.",
+            "the referee had been unfair",
+            "retorted",
+        ),
+        ("The governor derided the proposal as a gimmick.", "the proposal as a gimmick", "derided"),
+        (
+            "She singled out the water board for praise.",
+            "the water board for praise",
+            "singled out",
+        ),
+    ],
+)
+def test_more_reporting_verbs(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
