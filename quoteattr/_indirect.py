@@ -1058,8 +1058,32 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
         # "Trump this week also said": step over the time phrase
         speaker = _mentions.subject_before(text, toks, view.index(speaker.start), 0)
     if speaker is not None and _real_source(state, speaker):
-        return speaker
+        return _before_relative(state, view, speaker) or speaker
     return _clause_np(state, view, i)
+
+
+_RELATIVE_OPENERS = frozenset("who whom whose which".split())
+
+
+def _before_relative(state: _State, view: _View, speaker: Mention) -> Mention | None:
+    """ "The senator, who opposed the bill, said": the phrase before the cue ends a
+    relative clause between commas, whose antecedent is the subject ("the bill" is
+    not); None when the speaker is not inside such a clause."""
+    toks = view.toks
+    e = view.index(speaker.end)
+    if e >= len(toks) or toks[e].text != ",":
+        return None
+    r = view.index(speaker.start) - 1
+    while r > 0 and toks[r].text != "," and e - r < 30:
+        if toks[r].text in _BOUNDARIES:
+            return None
+        r -= 1
+    if r < 1 or toks[r].text != "," or toks[r + 1].lower not in _RELATIVE_OPENERS:
+        return None
+    head = _mentions.np_ending_at(state.text, toks, r - 1, 0)
+    if head is None or not _real_source(state, head):
+        return None
+    return head
 
 
 # Words that end a loose subject read backwards from its verb.

@@ -818,6 +818,14 @@ def test_more_reporting_verbs(text: str, content: str, cue: str) -> None:
     assert (q.text, q.cue and q.cue.text) == (content, cue)
 
 
+def test_subject_before_a_relative_clause_between_commas() -> None:
+    found = indirect("The senator, who opposed the bill, said it would fail.")
+    said = [q for q in found if q.cue is not None and q.cue.text == "said"]
+    assert len(said) == 1 and said[0].text == "it would fail"
+    assert said[0].speaker is not None and said[0].speaker.text == "The senator"
+    assert said[0].rule == "indirect_said_that"
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
