@@ -179,7 +179,12 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     # Spans are sorted (start, end) pairs: a 1-tuple bisects on the start, no list per quote.
     si = max(0, bisect_left(sentences, (q.start + 1,)) - 1)
     ss, _ = sentences[si]
-    prev_end = ctx.quotes[i - 1].end if i else ctx.start
+    k = i - 1
+    # A title quoted earlier in the sentence ("during a “Town Hall Forum” sponsored by NBC
+    # and said …") does not cut the sentence: the subject before it still speaks.
+    while k >= 0 and ctx.quotes[k].start > ss and _a_title(doc.text, ctx.quotes[k]):
+        k -= 1
+    prev_end = ctx.quotes[k].end if k >= 0 else ctx.start
     next_start = ctx.quotes[i + 1].start if i + 1 < len(ctx.quotes) else ctx.end
     lead = (ctx.index(max(ss, prev_end)), ctx.index(q.start))
     last = max(0, bisect_left(sentences, (q.end,)) - 1)
@@ -263,6 +268,17 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
                 link.rule = "characterisation"
                 link.confidence = CONFIDENCE["characterisation"]
     return link
+
+
+def _a_title(text: str, q: RawQuote) -> bool:
+    """A short Title Case name in marks with no punctuation of speech: “Town Hall Forum”."""
+    content = text[q.content_start : q.content_end].strip()
+    words = content.split()
+    return (
+        0 < len(words) <= MAX_SCARE_WORDS + 2
+        and not _ends_like_speech(content)
+        and _title_like(words)
+    )
 
 
 def _sentence_subject(ctx: _Context, lo: int, hi: int) -> Mention | None:
@@ -386,8 +402,8 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
 
 # Words before a subject that leave the verb after it bare: "did Anne say", "let Ruiz explain".
 _AUXILIARIES = frozenset(
-    "do does did will would shall should can could may might must let lets make makes "
-    "made heard hear saw see watched help helped to".split()
+    "do does did will would shall should can could may might must let lets "
+    "heard hear saw see watched help helped to".split()
 )
 
 
@@ -853,9 +869,13 @@ def _mention_colon_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
     toks = ctx.tokens
     if hi - lo < 2 or toks[hi - 1].text != ":":
         return None
-    speaker = _clause_subject(ctx, lo, hi - 1)
-    if speaker is None:
+    found = _mentions.name_mentions(ctx.doc.text, toks, lo, hi - 1, ctx.doc.common_word)
+    if not found:
         return None
+    # "With Democratic leaders worried …, President Reed is rolling out a message:": not a
+    # name inside a prepositional phrase when another one is free.
+    free = [m for m in found if not _object_of_preposition(toks, m, lo - 1)]
+    speaker = (free or found)[0]
     return _Found("mention_colon_quote", speaker, _span(ctx.doc.text, toks, hi - 1, hi))
 
 

@@ -520,3 +520,30 @@ def test_a_plural_noun_after_and_is_no_second_verb() -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "Senator Tom Reed"
     assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_title_earlier_in_the_sentence_does_not_hide_the_subject() -> None:
+    text = (
+        "Hale, the former governor, spoke during a “Town Hall Forum” sponsored by Channel "
+        "Nine and said she has the key quality for the job: “Steadiness and strength.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Hale"
+
+
+def test_a_colon_clause_subject_is_not_inside_a_prepositional_phrase() -> None:
+    text = (
+        "With Democratic leaders worried about young voters, President Ana Reed is rolling "
+        "out a new message: “It is about me.”"
+    )
+    q = only(text)
+    assert q.rule == "mention_colon_quote"
+    assert q.speaker is not None and q.speaker.text == "President Ana Reed"
+
+
+def test_the_following_comment_is_announced_by_its_subject() -> None:
+    text = "On July 6, Webb made the following comment:\n\n“The rate is far too high.”"
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Webb"
+    assert q.cue is not None and q.cue.text == ":"
