@@ -1654,14 +1654,37 @@ def _extracted(
     subject of the reported clause is the relative before the source, the content
     that relative and the verb phrase after the cue."""
     toks = view.toks
+    text = state.text
+    if rule != "indirect_said_that":
+        return None
     i = view.index(speaker.start)
-    if i == 0 or toks[i - 1].lower not in _EXTRACTING or rule != "indirect_said_that":
+    e = view.index(speaker.end)
+    lead: tuple[int, int] | None = None
+    if toks[i].lower in _EXTRACTING and i + 1 < e:
+        # "assets that prosecutors said were linked": "that" was read into the subject
+        lead = (toks[i].start, toks[i].end)
+        s0 = toks[i + 1].start
+        speaker = Mention(s0, speaker.end, text[s0 : speaker.end], speaker.kind)
+    elif i > 0 and toks[i - 1].lower in _EXTRACTING:
+        lead = (toks[i - 1].start, toks[i - 1].end)
+    elif (
+        i > 0
+        and toks[i].lower in DETERMINERS
+        and toks[i - 1].kind == WORD
+        and not toks[i - 1].upper
+        and toks[i - 1].lower not in _mentions.STOPS
+        and toks[i - 1].lower not in lexicon().pronouns
+    ):
+        # "a probe the agency said was ongoing": a relative without a pronoun
+        noun = _mentions.np_ending_at(text, toks, i - 1, 0)
+        if noun is not None and noun.kind != "pronoun":
+            lead = (noun.start, noun.end)
+    if lead is None:
         return None
     rec = _content(state, view, k, rule, speaker, span)
     if rec is None:
         return None
-    rel = toks[i - 1]
-    rec.ranges.insert(0, (rel.start, rel.end))
+    rec.ranges.insert(0, lead)
     _clause_end(state, view, rec)
     return rec
 

@@ -826,6 +826,31 @@ def test_subject_before_a_relative_clause_between_commas() -> None:
     assert said[0].rule == "indirect_said_that"
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "rest", "source"),
+    [
+        (
+            "The bank holds assets that prosecutors said were linked to fraud.",
+            "that",
+            "were linked to fraud",
+            "prosecutors",
+        ),
+        (
+            "It was part of a probe the agency said was still open.",
+            "a probe",
+            "was still open",
+            "the agency",
+        ),
+    ],
+)
+def test_relative_subject_of_the_reported_clause(
+    text: str, first: str, rest: str, source: str
+) -> None:
+    q = one(text)
+    assert [s.text for s in q.segments] == [first, rest]
+    assert q.speaker is not None and q.speaker.text == source
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
