@@ -843,9 +843,7 @@ def test_subject_before_a_relative_clause_between_commas() -> None:
         ),
     ],
 )
-def test_relative_subject_of_the_reported_clause(
-    text: str, first: str, rest: str, source: str
-) -> None:
+def test_relative_subject_without_a_pronoun(text: str, first: str, rest: str, source: str) -> None:
     q = one(text)
     assert [s.text for s in q.segments] == [first, rest]
     assert q.speaker is not None and q.speaker.text == source
