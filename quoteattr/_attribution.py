@@ -562,6 +562,11 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             continue
         contracted = _contracted_pronoun(ctx, v, lo)
         if v > lo and _mentions.possessive(toks[v - 1]) and contracted is None:
+            owner = _claim_owner(ctx, v, n, lo, hi)
+            if owner is not None and (best is None or (1, hi - v) < best[:2]):
+                # Ranked below a verb with a subject: "X said that Y's claim that … is “Q”".
+                found = _Found("cue_clause_quote", owner, _span(text, toks, v, v + n), False)
+                best = (1, hi - v, found)
             continue  # "Clinton's remarks": a noun after a possessive
         between = toks[v + n : hi]
         # "adding later, “Q”", "said again: “Q”": adverbs keep the cue next to the quotation.
@@ -584,7 +589,16 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = _mentions.subject_before(text, toks, v, lo)
             if _noun_after(ctx, v, speaker):
                 continue
-            if speaker is not None and _object_of_preposition(toks, speaker, lo):
+            if (
+                speaker is not None
+                and _object_of_preposition(toks, speaker, lo)
+                and not (
+                    gerund
+                    and index_at(toks, speaker.end) == v
+                    and toks[index_at(toks, speaker.start) - 1].lower == "with"
+                )
+            ):
+                # "…, with Senator Ruiz calling it a “Q”": the gerund's own subject speaks.
                 speaker = _head_of_phrase(ctx, speaker, lo, v)
         referent = None
         if speaker is None:
@@ -662,6 +676,19 @@ def _follows_on(ctx: _Context, v: int, lo: int) -> bool:
     if toks[v].lower.endswith("ing"):
         return before.text == "," or before.lower in _GERUND_PREPOSITIONS
     return before.lower in _COORDINATORS
+
+
+def _claim_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | None:
+    """ "Reed's claim that there were “thousands of cases”": a speech noun owned by a name
+    and followed by "that" gives the statement to its owner."""
+    toks, text = ctx.tokens, ctx.doc.text
+    if v + n >= hi or toks[v + n].lower != "that" or toks[v].lower.endswith("ing"):
+        return None
+    owner = _mentions.np_ending_at(text, toks, v - 1, lo)
+    if owner is None or owner.kind not in ("name", "organisation"):
+        return None
+    end = owner.end - 2  # without the "'s"
+    return Mention(owner.start, end, text[owner.start : end], owner.kind)
 
 
 def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> bool:

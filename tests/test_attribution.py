@@ -547,3 +547,23 @@ def test_the_following_comment_is_announced_by_its_subject() -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "Webb"
     assert q.cue is not None and q.cue.text == ":"
+
+
+def test_a_claim_owned_by_a_name_is_its_statement() -> None:
+    text = "FactCheck did a review of Tom Reed’s claim that there were “thousands of cases” there."
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Tom Reed"
+    assert q.cue is not None and q.cue.text == "claim"
+
+
+def test_a_verb_with_a_subject_beats_a_claim_inside_its_clause() -> None:
+    text = "Spokeswoman Ann Bell said that Reed’s claim that she backs the plan is “simply false.”"
+    q = only(text)
+    assert q.speaker is not None and "Ann Bell" in q.speaker.text
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_with_a_name_and_a_gerund_the_name_speaks() -> None:
+    q = only("Aides were irritated, with Sen. John Olds calling it a “Chinese menu.”")
+    assert q.speaker is not None and q.speaker.text == "Sen. John Olds"
+    assert q.cue is not None and q.cue.text == "calling"
