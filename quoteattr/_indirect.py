@@ -1391,7 +1391,10 @@ def _head(
     text, toks = state.text, view.toks
     j = v - 1
     passive = False
-    while j >= 0 and toks[j].lower in SKIPPABLE:
+    # "was widely criticized", "who pointedly refused": adverbs between them too
+    while j >= 0 and (
+        toks[j].lower in SKIPPABLE or _adverb(toks[j]) or toks[j].lower == "together"
+    ):
         passive = passive or toks[j].lower in _BE
         j -= 1
     at = v  # where the subject ends

@@ -849,6 +849,16 @@ def test_relative_subject_without_a_pronoun(text: str, first: str, rest: str, so
     assert q.speaker is not None and q.speaker.text == source
 
 
+def test_adverb_inside_a_passive_or_a_relative() -> None:
+    q = one("The plan was widely criticized by economists.")
+    assert (q.text, q.rule) == ("The plan", "indirect_passive")
+    assert q.speaker is not None and q.speaker.text == "economists"
+    # a passive without an agent reports nothing: the subject is no source
+    assert indirect("The plan was widely criticized for its cost.") == []
+    q = one("Ms. Diaz, who pointedly refused to endorse the mayor, left early.")
+    assert (q.text, q.rule) == ("to endorse the mayor", "indirect_relative")
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
