@@ -2011,10 +2011,29 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
         return k
     if toks[k].lower in _OBJECT_PRONOUNS:
         return k + 1
+    # "told co-host Joe Scarborough that …", "told one of his aides on Monday that …"
+    t = k
+    while t < len(toks) and t - k <= MAX_ADJUNCT:
+        w = toks[t]
+        if w.lower == "that" and t > k:
+            return t
+        if (w.kind == PUNCT and w.text not in _QUOTE_MARKS) or w.lower in _NOT_OPENERS:
+            break
+        t += 1
     obj = _mentions.np_starting_at(state.text, toks, k, len(toks))
     if obj is None:
+        # "told the forum he was …": a short noun phrase, then a subject pronoun
+        if toks[k].lower in DETERMINERS:
+            t = k + 1
+            while t < len(toks) and t - k <= 4 and toks[t].kind == WORD:
+                if toks[t].lower in _SUBJECT_PRONOUNS - {"it", "there", "you"}:
+                    return t
+                t += 1
         return k
     return view.index(obj.end)
+
+
+_QUOTE_MARKS = frozenset(["“", "”", '"', "‘", "’", "'"])
 
 
 # Time words that are a time only before another ("this week", not "this was").

@@ -859,6 +859,25 @@ def test_adverb_inside_a_passive_or_a_relative() -> None:
     assert (q.text, q.rule) == ("to endorse the mayor", "indirect_relative")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ms. Ruiz told co-host Ann Lee that she did not know the answer.",
+            "she did not know the answer",
+        ),
+        ("The mayor told the forum he was against the new tax.", "he was against the new tax"),
+        (
+            "He told one of his aides on a regular basis that the plan was doomed.",
+            "the plan was doomed",
+        ),
+    ],
+)
+def test_addressee_skipped_up_to_the_clause(text: str, content: str) -> None:
+    q = one(text)
+    assert (q.text, q.rule) == (content, "indirect_told")
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
