@@ -436,7 +436,11 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     colons = [m.end() - 1 for m in _COLON_LINE.finditer(text)]
     if colons:
         candidates = list(merge(candidates, colons))
-    polls = [m.start() for m in _IN_POLL.finditer(text)]
+    polls = [
+        m.start()
+        for m in _IN_POLL.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
+    ]
     if polls:
         candidates = list(merge(candidates, polls))
     direct = state.direct_cues
@@ -1894,7 +1898,8 @@ def _according(state: _State, view: _View, v: int) -> _Record | None:
 
 # "In the latest poll, CLAUSE": a document word within a short phrase after "In".
 _IN_POLL = re.compile(
-    r"(?<![\w-])In (?:a|an|the|this|that|its|their|his|her|one|[A-Z])[^.,;:!?\n]{0,80}?"
+    # no look-behind: a literal prefix lets `re` skip ahead (the caller checks the word start)
+    r"In (?:a|an|the|this|that|its|their|his|her|one|[A-Z])[^.,;:!?\n]{0,80}?"
     r"\b(?:polls?|surveys?|study|studies|report|analysis)\b"
 )
 
