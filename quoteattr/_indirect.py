@@ -1456,12 +1456,12 @@ def _head(
         return _content(state, view, t + 1, "indirect_passive", speaker, span)
     if cue.gerund and toks[v].lower in _NOT_BREAKS:
         return None  # "regarding", "concerning": prepositions
-    if cue.gerund and v > 0 and (toks[v - 1].text in _COMMAS or toks[v - 1].lower == "and"):
-        # …, adding that CLAUSE: the speaker of the sentence
+    if cue.gerund and j >= 0 and (toks[j].text in _COMMAS or toks[j].lower == "and"):
+        # …, adding that CLAUSE / …, even suggesting CLAUSE: the speaker of the sentence
         speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
         if speaker is None:
             return None
-        joint = toks[v - 1].start
+        joint = toks[j].start
         rule = "indirect_participle"
     elif cue.gerund and (
         (word in _GERUND_PREPOSITIONS and j == v - 1)
@@ -1712,7 +1712,7 @@ def _coordination(view: _View, i: int) -> int:
     while i >= 2 and toks[i - 1].lower in _QUANTITY_WORDS:
         i -= 1  # "…, and more than 4 in 10 said"
     if i >= 1 and toks[i - 1].lower in _COORDINATORS:
-        if i >= 2 and toks[i - 2].text == ",":
+        if i >= 2 and toks[i - 2].text in _COMMAS:  # "…, and he said" / "… — and he noted"
             return toks[i - 2].start
         if toks[i - 1].lower != "and":  # "both he and Rubio promised": one subject
             return toks[i - 1].start
@@ -1735,6 +1735,7 @@ def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
 # A comma and one of these ends a reported statement ("…, but", "…, which"), as does
 # a comma and a participle ("…, saying", "…, bringing the total to …").
 _CLAUSE_BREAKS = frozenset("but which while where although".split())
+_PARTICIPLE_ADVERBS = frozenset("even again also then still later instead".split())
 _NOT_BREAKS = frozenset(
     "including according following concerning regarding during considering".split()
 )
@@ -1767,7 +1768,19 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             k += 1
             continue
         if t.text == ";" or (
-            t.text == "," and k + 1 < len(toks) and (any_comma or _breaks(toks[k + 1]))
+            t.text == ","
+            and k + 1 < len(toks)
+            and (
+                any_comma
+                or _breaks(toks[k + 1])
+                # "…, even suggesting", "…, again saying": an adverb before the participle
+                or (
+                    k + 2 < len(toks)
+                    and (_adverb(toks[k + 1]) or toks[k + 1].lower in _PARTICIPLE_ADVERBS)
+                    and _breaks(toks[k + 2])
+                    and toks[k + 2].lower not in _CLAUSE_BREAKS
+                )
+            )
         ):
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
             return

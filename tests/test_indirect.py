@@ -878,6 +878,23 @@ def test_addressee_skipped_up_to_the_clause(text: str, content: str) -> None:
     assert (q.text, q.rule) == (content, "indirect_told")
 
 
+def test_participle_after_an_adverb_ends_the_statement() -> None:
+    first, second = indirect(
+        "The coach complained about the referee after the game, even suggesting he had been paid."
+    )
+    assert first.text == "the referee after the game"
+    assert (second.text, second.rule) == ("he had been paid", "indirect_participle")
+    assert second.speaker is not None and second.speaker.text == "The coach"
+
+
+def test_dash_and_a_new_speaker_end_the_statement() -> None:
+    first, second = indirect(
+        "Ms. Ruiz said the vote would be close \u2014 and she noted that turnout was low."
+    )
+    assert first.text == "the vote would be close"
+    assert (second.text, second.speaker and second.speaker.text) == ("turnout was low", "she")
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
