@@ -311,9 +311,23 @@ def _main_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         if found is None:
             continue
         w = index_at(toks, found.end)
+        if w < v and toks[w].text == "," and start == lo and found.kind != "pronoun":
+            w = _after_apposition(toks, w, v)  # "Dean, a medical doctor, then appeared"
         if w < v and toks[w].kind == WORD and not toks[w].upper:
             return found
     return None
+
+
+def _after_apposition(toks: Sequence[Token], c: int, v: int) -> int:
+    """The token after the apposition opening with the comma at ``c`` (", a doctor, "),
+    ``v`` if there is none before it."""
+    for k in range(c + 1, min(v, c + _mentions.MAX_NP + 2)):
+        t = toks[k]
+        if t.text == ",":
+            return k + 1
+        if t.kind == PUNCT and t.text not in ".-’'()":
+            break
+    return v
 
 
 def _characteriser(ctx: _Context, lo: int, hi: int, tail: tuple[int, int]) -> Mention | None:
@@ -908,8 +922,12 @@ def _mention_colon_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """ "X praised Y but said …": the first name or pronoun of the clause."""
-    found = _mentions.name_mentions(ctx.doc.text, ctx.tokens, lo, v, ctx.doc.common_word)
-    return found[0] if found else None
+    toks = ctx.tokens
+    for m in _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word):
+        a = index_at(toks, m.start)
+        if not _mentions.heading_word(toks, a, lo, v):
+            return m  # "CONGRESS HAS INVESTIGATED HIM —" is a heading, not a name
+    return None
 
 
 # --- sieve 4: X said:¶“Q” ----------------------------------------------------------------------

@@ -414,6 +414,25 @@ def name_mentions(
     return out
 
 
+def _shouted(t: Token) -> bool:
+    return t.kind == WORD and len(t.text) > 1 and t.text.isupper()
+
+
+def heading_word(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
+    """A word of four capitals or more in a run of three words in capitals: a heading or a
+    shouted line ("CONGRESS HAS INVESTIGATED HIM"), not a name; "NBC NEWS" stays a name."""
+    t = tokens[i]
+    if not _shouted(t) or len(t.text) < 4 or not t.text.isalpha():
+        return False
+    a = i
+    while a - 1 >= lo and i - a < 2 and _shouted(tokens[a - 1]):
+        a -= 1
+    b = i
+    while b + 1 < hi and b - a < 2 and _shouted(tokens[b + 1]):
+        b += 1
+    return b - a >= 2  # three words in capitals
+
+
 @lru_cache(maxsize=8192)
 def gender_of(mention_text: str) -> str:
     """``"m"``, ``"f"`` or ``"x"`` (unknown) from a title or a first name in the mention."""

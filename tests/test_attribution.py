@@ -567,3 +567,22 @@ def test_with_a_name_and_a_gerund_the_name_speaks() -> None:
     q = only("Aides were irritated, with Sen. John Olds calling it a “Chinese menu.”")
     assert q.speaker is not None and q.speaker.text == "Sen. John Olds"
     assert q.cue is not None and q.cue.text == "calling"
+
+
+def test_a_coordinated_verb_after_an_apposition_keeps_the_subject() -> None:
+    text = (
+        "Webb, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he "
+        "would “never” do that."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Webb"
+    assert q.cue is not None and q.cue.text == "saying"
+
+
+def test_a_heading_in_capitals_is_no_speaker() -> None:
+    text = (
+        "SENATE HAS QUESTIONED HIM — his advice earned him a hearing in Congress for "
+        "saying that the pill was a “magic cure.”"
+    )
+    quotes = extract_quotes(text)
+    assert all(q.speaker is None or "QUESTIONED" not in q.speaker.text for q in quotes)
