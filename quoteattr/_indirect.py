@@ -850,6 +850,8 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         if speaker is not None:
             first = view.index(speaker.start)
             joint = _joint_before(toks, first)
+            if joint < 0 and first >= 2 and toks[first - 1].lower == "as":
+                joint = _joint_before(toks, first - 1)  # "…, as police have said."
             if joint < 0:
                 # "…, Algerian foreign ministry spokesman Benali Abdelaziz said"
                 m = first

@@ -895,6 +895,12 @@ def test_dash_and_a_new_speaker_end_the_statement() -> None:
     assert (second.text, second.speaker and second.speaker.text) == ("turnout was low", "she")
 
 
+def test_as_x_said_after_the_statement() -> None:
+    q = one("The new dam will cost more than planned, as the audit noted.")
+    assert (q.text, q.rule) == ("The new dam will cost more than planned", "indirect_clause_said")
+    assert q.speaker is not None and q.speaker.text == "the audit"
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
