@@ -1711,6 +1711,8 @@ def _coordination(view: _View, i: int) -> int:
     toks = view.toks
     if i >= 1 and toks[i - 1].text == ";":
         return toks[i - 1].start
+    if i >= 1 and i < len(toks) and toks[i].kind == NUMBER and toks[i - 1].lower in (",", "and"):
+        return toks[i - 1].start  # "43 percent support A, 40 percent support B and 1 percent …"
     while i >= 2 and toks[i - 1].lower in _QUANTITY_WORDS:
         i -= 1  # "…, and more than 4 in 10 said"
     if i >= 1 and toks[i - 1].lower in _COORDINATORS:

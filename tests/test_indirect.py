@@ -901,6 +901,17 @@ def test_as_x_said_after_the_statement() -> None:
     assert q.speaker is not None and q.speaker.text == "the audit"
 
 
+def test_list_of_shares_gives_one_record_each() -> None:
+    found = indirect(
+        "Of likely voters, 43 percent back Ruiz, 40 percent back Hale and 1 percent back Ode."
+    )
+    assert [(q.text, q.speaker and q.speaker.text) for q in found] == [
+        ("Ruiz", "43 percent"),
+        ("Hale", "40 percent"),
+        ("Ode", "1 percent"),
+    ]
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
