@@ -1852,12 +1852,20 @@ def _evidential(state: _State, view: _View, v: int, n: int, span: Span) -> _Reco
         and toks[cs - 1].lower not in _CLAUSE_OPENERS
     ):
         cs -= 1
+    if cs == v and v > 1 and toks[v - 1].text == ",":
+        # "Clinton, who …, appeared to assuage …": the subject before the apposition
+        opening = _clause_opening_np(state, view, v - 1)
+        if opening is not None and opening.kind in ("name", "organisation", "nominal"):
+            cs = view.index(opening.start)
+            if cs == 0 and not view.from_start:
+                return None
     if cs == v or (cs == 0 and not view.from_start):
         return None
     rec = _Record(
-        "indirect_evidential", None, span, [(toks[cs].start, _content_end(state, view))], True
+        "indirect_evidential", None, span, [(span.start, _content_end(state, view))], True
     )
-    _clause_end(state, view, rec)
+    _clause_end(state, view, rec)  # after the cue: a subject's own ", which …" stays
+    rec.ranges[0] = (toks[cs].start, rec.ranges[0][1])
     return rec
 
 

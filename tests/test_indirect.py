@@ -912,6 +912,16 @@ def test_list_of_shares_gives_one_record_each() -> None:
     ]
 
 
+def test_evidential_subject_before_an_apposition() -> None:
+    q = one("The group, which has lost many members, seems unlikely to fight again.")
+    assert (q.text, q.rule) == (
+        "The group, which has lost many members, seems unlikely to fight again",
+        "indirect_evidential",
+    )
+    q = one("The senator seemed to reap the benefits, which surprised many.")
+    assert q.text == "The senator seemed to reap the benefits"
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
