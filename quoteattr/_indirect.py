@@ -912,6 +912,12 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
 
 
 _OPENING_MARKS = "'\"“‘"
+# Words that cannot open the object of an object-frame cue ("support among voters",
+# "called into the show", "wants and needs"): the word was no cue.
+_NO_OBJECT = frozenset(
+    "and or but among into onto toward towards across around under until since despite "
+    "amid without than upon within beyond along".split()
+)
 # A preposition right after "X said" opens an adjunct, not the reported clause.
 _ADJUNCT_PREPOSITIONS = frozenset(
     "in at on during after before while when from of about with via through outside "
@@ -1582,7 +1588,10 @@ def _head(
         k >= len(toks)
         or toks[k].lower in _NOT_OPENERS
         or (toks[k].kind == PUNCT and (cue.frame == "object" or toks[k].text in ".;:)"))
-        or (cue.frame == "object" and toks[k].lower in _ADJUNCT_PREPOSITIONS)
+        or (
+            cue.frame == "object"
+            and (toks[k].lower in _ADJUNCT_PREPOSITIONS or toks[k].lower in _NO_OBJECT)
+        )
     ):
         return None  # "labor issues at the institute": no object, no report
     rec = _content(state, view, k, rule, speaker, span)

@@ -922,6 +922,12 @@ def test_evidential_subject_before_an_apposition() -> None:
     assert q.text == "The senator seemed to reap the benefits"
 
 
+def test_no_object_after_an_object_cue() -> None:
+    # "support among …", "called into …": a noun or an intransitive use, no report
+    assert indirect("Her support among young voters is slipping.") == []
+    assert indirect("The senator called into a radio show on Monday.") == []
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
