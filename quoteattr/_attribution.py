@@ -572,8 +572,13 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if not n:
             continue
         before = toks[v - 1].lower if v > lo else ""
-        if before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE:
-            continue
+        if (before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE) and not (
+            v - 3 >= lo
+            and toks[v - 2].lower == "of"
+            and before in _mentions.COUNTS
+            and toks[v - 3].lower in lexicon().nominals
+        ):
+            continue  # "the answer", "her statement"; not "a mother of three replied"
         contracted = _contracted_pronoun(ctx, v, lo)
         if v > lo and _mentions.possessive(toks[v - 1]) and contracted is None:
             owner = _claim_owner(ctx, v, n, lo, hi)

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from quoteattr import _lexicon
 from quoteattr._models import Mention, MentionKind
 from quoteattr._sentences import _read_abbreviations
-from quoteattr._tokens import PUNCT, WORD, Token, index_at
+from quoteattr._tokens import NUMBER, PUNCT, WORD, Token, index_at
 
 DETERMINERS = frozenset(
     "a an the this that these those his her their its our my your some several many "
@@ -167,6 +167,16 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     if j < lo:
         return None
     head = tokens[j]
+    if (
+        head.lower in COUNTS
+        and j - 2 >= lo
+        and tokens[j - 1].lower == "of"
+        and tokens[j - 2].lower in lex.nominals
+    ):
+        # "the 34-year-old mother of three": the count belongs to the nominal before it.
+        inner = np_ending_at(text, tokens, j - 2, lo)
+        if inner is not None and inner.kind == "nominal":
+            return Mention(inner.start, head.end, text[inner.start : head.end], inner.kind)
     if not _head_ok(head, lex):
         # "the announcer said": any noun right after a determiner.
         if not (
@@ -214,6 +224,9 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
     k = a
     while k - 1 >= lo and j - k < MAX_NP:
         t = tokens[k - 1]
+        if t.kind == NUMBER or t.text in _COMPOUND_MARKS:
+            k -= 1  # "the 34-year-old mother", "9/11 widow"
+            continue
         if t.kind != WORD:
             break
         if t.lower in DETERMINERS:
@@ -224,6 +237,12 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
         if t.upper and _capitalised(t, lex):
             a = k  # "Mexican officials", "White House spokesman"
     return a
+
+
+# Number words that count the children of "a mother of three".
+COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+# Punctuation inside a compound modifier: "34-year-old", "9/11".
+_COMPOUND_MARKS = frozenset(["-", "/"])
 
 
 def _trim_name(text: str, tokens: Sequence[Token], a: int, j: int, lex: Lexicon) -> Mention:
@@ -286,6 +305,16 @@ def _skip_back(tokens: Sequence[Token], j: int, lo: int) -> int:
 def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
     """The noun phrase that starts at ``tokens[i]`` (inverted "said the mayor")."""
     lex = lexicon()
+    if i + 2 < hi and tokens[i].kind == NUMBER and tokens[i + 1].text in _COMPOUND_MARKS:
+        # "said 9/11 widow Terry Ruiz": a compound with a number modifies the phrase after it.
+        k = i + 2
+        if tokens[k].kind == NUMBER and k + 1 < hi:
+            k += 1
+        found = np_starting_at(text, tokens, k, hi) if tokens[k].kind == WORD else None
+        if found is None or found.kind not in ("nominal", "name"):
+            return None
+        s = tokens[i].start
+        return Mention(s, found.end, text[s : found.end], found.kind)
     if i >= hi or tokens[i].kind != WORD:
         return None
     first = tokens[i]
@@ -296,8 +325,14 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
         # Up to the first head word: "a spokeswoman", "the old lady", "the White House".
         k = i + 1
         seen_lower = False
-        while k < hi and k - i <= 6 and tokens[k].kind == WORD:
+        while k < hi and k - i <= 8 and (
+            tokens[k].kind in (WORD, NUMBER) or tokens[k].text in _COMPOUND_MARKS
+        ):
             t = tokens[k]
+            if t.kind != WORD:
+                seen_lower = True  # "the 34-year-old mother"
+                k += 1
+                continue
             if t.lower in lex.nominals or t.lower in lex.org_words or t.lower in lex.title_words:
                 j = k
                 if k + 1 < hi and tokens[k + 1].lower in lex.nominals:

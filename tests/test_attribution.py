@@ -586,3 +586,24 @@ def test_a_heading_in_capitals_is_no_speaker() -> None:
     )
     quotes = extract_quotes(text)
     assert all(q.speaker is None or "QUESTIONED" not in q.speaker.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "When pressed, the 34-year-old mother of three replied, “It is meant for mothers.”",
+            "the 34-year-old mother of three",
+        ),
+        ("“No deal is ever final,” said 9/11 widow Terry Webb.", "9/11 widow"),
+        ("“Yes,” said a 34-year-old nurse.", "a 34-year-old nurse"),
+    ],
+)
+def test_numbers_inside_a_nominal_speaker(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_count_after_of_is_no_subject_of_a_noun() -> None:
+    q = only("He gave one of three answers, “Yes.”")
+    assert q.cue is None or q.cue.text != "answers"
