@@ -1574,6 +1574,17 @@ def _head(
             k = t if t + 1 < len(toks) and toks[t + 1].lower in _NOT_OPENERS else t + 1
         elif cue.frame != "object":
             k = _skip_time(state, view, k)
+            if (
+                cue.frame == "clause"
+                and k + 1 < len(toks)
+                and k == v + n
+                and toks[k].lower in _CUE_PREPOSITIONS
+                and toks[k + 1].kind != PUNCT
+            ):
+                # "complained about the food", "joked of his age": the preposition
+                # belongs to the verb, its object is the content
+                span = _span(text, toks, v, k + 1)
+                k += 1
     if k < len(toks) and toks[k].lower in _NOT_OPENERS and speaker is not None:
         return _extracted(state, view, k, rule, speaker, span)
     if (
@@ -2072,6 +2083,8 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
     return view.index(obj.end)
 
 
+# Prepositions that belong to a clause verb used with an object ("worried about").
+_CUE_PREPOSITIONS = frozenset("about for of with on over against at".split())
 _QUOTE_MARKS = frozenset(["“", "”", '"', "‘", "’", "'"])
 
 

@@ -928,6 +928,14 @@ def test_no_object_after_an_object_cue() -> None:
     assert indirect("The senator called into a radio show on Monday.") == []
 
 
+def test_preposition_of_a_clause_verb_is_part_of_the_cue() -> None:
+    q = one("The mayor worried about the cost of the new bridge.")
+    assert (q.text, q.cue and q.cue.text) == ("the cost of the new bridge", "worried about")
+    # a time after the verb is still skipped, not taken for the verb's preposition
+    q = one("The mayor said on Tuesday the bridge would reopen.")
+    assert (q.text, q.cue and q.cue.text) == ("the bridge would reopen", "said")
+
+
 def test_commented_on_and_fired_back_at() -> None:
     assert one("The governor has also commented on the shooting.").text == "the shooting"
     assert one("She fired back at her critics.").text == "her critics"
