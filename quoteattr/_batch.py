@@ -11,8 +11,8 @@ command line (`quoteattr.dask.extract_quotes_cluster`): only the executor differ
 
 from __future__ import annotations
 
-import os
 import gc
+import os
 import pickle
 import signal
 import traceback
