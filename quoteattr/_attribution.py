@@ -382,7 +382,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
     cues = ctx.doc.cues
     n, _ = cues.verb_at(toks, k, hi)
     if n:  # inverted: “Q,” said X
-        speaker = _mentions.np_starting_at(text, toks, k + n, hi)
+        speaker = _mentions.speaker_after_cue(text, toks, k + n, hi)
         if speaker is None:
             return None
         return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + n))
@@ -629,7 +629,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if speaker is None and all(
             t.kind == PUNCT or t.lower in lexicon().not_names for t in toks[lo:v]
         ):
-            after = _mentions.np_starting_at(text, toks, v + n, hi)
+            after = _mentions.speaker_after_cue(text, toks, v + n, hi)
             if after is not None and index_at(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
         if speaker is None:

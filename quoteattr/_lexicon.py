@@ -18,6 +18,7 @@ Files and their columns:
 - ``pronouns.tsv``: pronoun, gender (m|f|n|x), number (sg|pl|x), person (1|2|3),
   case (comma-separated: nom, acc, gen, poss, refl)
 - ``not_names.txt``: one word a line
+- ``interjections.txt``: one word a line (also not names, except after an inverted cue)
 - ``org_words.tsv``: word, kind (organisation|document)
 """
 
@@ -368,8 +369,16 @@ def pronouns() -> Mapping[str, Pronoun]:
 
 @functools.cache
 def not_names() -> frozenset[str]:
-    """Capitalised words that start a sentence or clause but are never person names."""
-    return parse_not_names(_resource("not_names.txt"))
+    """Capitalised words that start a sentence or clause but are never person names
+    (`interjections` included)."""
+    return parse_not_names(_resource("not_names.txt")) | interjections()
+
+
+@functools.cache
+def interjections() -> frozenset[str]:
+    """Interjections and discourse words ("Oh", "Pooh", "Well"): not names, except as
+    the speaker right after an inverted cue ("said Pooh.")."""
+    return parse_not_names(_resource("interjections.txt"))
 
 
 @functools.cache

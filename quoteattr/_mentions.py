@@ -48,6 +48,7 @@ class Lexicon:
         "abbreviations",
         "first_names",
         "honorifics",
+        "interjections",
         "nominals",
         "not_names",
         "org_words",
@@ -73,6 +74,7 @@ class Lexicon:
         self.honorifics = frozenset(t.lower() for t, v in titles.items() if v.type == "honorific")
         self.first_names = {k.lower(): v for k, v in _lexicon.first_names().items()}
         self.not_names = frozenset(w.lower() for w in _lexicon.not_names())
+        self.interjections = frozenset(w.lower() for w in _lexicon.interjections())
         self.org_words = {k.lower(): v for k, v in _lexicon.org_words().items()}
         self.abbreviations = frozenset(
             t for t in self.titles | self.title_words if t.endswith(".")
@@ -381,6 +383,38 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             s, e = first.start, inner.end
             return Mention(s, e, text[s:e], classify(tokens[i : j + 1], lex))
     return make(text, tokens[i : j + 1], lex)
+
+
+def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
+    """The speaker right after an inverted cue ("said the mayor"): `np_starting_at`,
+    and two phrases that only this position makes speakers, each ending at punctuation
+    or at ``hi``: a capitalised interjection ("said Pooh.": a name there) and a
+    determiner with one lower-case noun ("said the mariner,")."""
+    found = np_starting_at(text, tokens, i, hi)
+    if found is not None or i >= hi:
+        return found
+    lex = lexicon()
+    first = tokens[i]
+    if first.kind != WORD:
+        return None
+    if first.upper and first.lower in lex.interjections and _closed(tokens, i + 1, hi):
+        return Mention(first.start, first.end, first.text, "name")
+    if first.lower in ("the", "a", "an") and i + 1 < hi and _closed(tokens, i + 2, hi):
+        noun = tokens[i + 1]
+        if (
+            noun.kind == WORD
+            and not noun.upper
+            and noun.lower not in STOPS
+            and noun.lower not in SKIPPABLE
+            and noun.lower not in DETERMINERS
+            and noun.lower not in lex.pronouns
+        ):
+            return Mention(first.start, noun.end, text[first.start : noun.end], "nominal")
+    return None
+
+
+def _closed(tokens: Sequence[Token], j: int, hi: int) -> bool:
+    return j >= hi or tokens[j].kind == PUNCT
 
 
 _SUBJECTS = frozenset(["he", "she", "they"])

@@ -24,6 +24,7 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "first_names.tsv": lex.first_names,
     "pronouns.tsv": lex.pronouns,
     "not_names.txt": lex.not_names,
+    "interjections.txt": lex.interjections,
     "org_words.tsv": lex.org_words,
 }
 
@@ -63,6 +64,7 @@ def test_every_shipped_file_loads_and_is_cached(name: str) -> None:
         ("titles.tsv", 150),
         ("first_names.tsv", 1500),
         ("not_names.txt", 300),
+        ("interjections.txt", 50),
         ("org_words.tsv", 80),
     ],
 )
@@ -74,7 +76,10 @@ def test_loaded_counts_match_rows() -> None:
     assert len(lex.cue_verbs()) == len(_content_lines("cue_verbs.tsv"))
     assert len(lex.titles()) == len(_content_lines("titles.tsv"))
     assert len(lex.first_names()) == len(_content_lines("first_names.tsv"))
-    assert len(lex.not_names()) == len(_content_lines("not_names.txt"))
+    assert len(lex.not_names()) == len(_content_lines("not_names.txt")) + len(
+        _content_lines("interjections.txt")
+    )
+    assert len(lex.interjections()) == len(_content_lines("interjections.txt"))
     assert len(lex.org_words()) == len(_content_lines("org_words.tsv"))
     assert len(lex.pronouns()) == len(_content_lines("pronouns.tsv"))
 
@@ -316,6 +321,13 @@ def test_not_names() -> None:
     # groups can be speakers, so they are deliberately not here
     assert "Republicans" not in words
     assert "Will" not in words
+
+
+def test_interjections_are_not_names_and_listed_once() -> None:
+    own = {row[0] for row in _content_lines("not_names.txt")}
+    assert lex.interjections() <= lex.not_names()
+    assert lex.interjections() & own == set()  # one file per word
+    assert {"Oh", "Pooh", "Well", "Alas"} <= lex.interjections()
 
 
 def test_not_names_overlap_only_where_documented() -> None:

@@ -1,0 +1,50 @@
+"""Speakers right after an inverted cue: what only that position makes a speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import extract_quotes
+
+
+def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (q.text, q.speaker.text if q.speaker else None, q.speaker.kind if q.speaker else None)
+        for q in extract_quotes(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # An interjection that is also a name: after "said" and before punctuation, a name.
+        ("“I am hungry,” said Pooh. The bear sat down.", "Pooh", "name"),
+        ("“Hurry up!” cried Bah, and ran.", "Bah", "name"),
+        # A determiner and one lower-case noun, outside any lexicon.
+        ("“Land ahead,” said the mariner.", "the mariner", "nominal"),
+        ("“Two shillings,” replied a turnkey, “no more.”", "a turnkey", "nominal"),
+    ],
+)
+def test_the_speaker_after_an_inverted_cue(text: str, speaker: str, kind: str) -> None:
+    first = _speakers(text)[0]
+    assert first[1:] == (speaker, kind)
+
+
+def test_an_interjection_opening_a_sentence_is_still_no_name() -> None:
+    # Not after a cue: "Pooh" is the interjection, and "Tom" speaks.
+    got = _speakers("Pooh, what nonsense. “We leave at dawn,” said Tom.")
+    assert got == [("We leave at dawn,", "Tom", "name")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The noun does not end the phrase: no guess from the new rule.
+        "“We won,” said the coach happily to the crowd.",
+        # A pronoun or a function word after the determiner is no noun.
+        "“We won,” said the other, “easily.”",
+    ],
+)
+def test_only_a_closed_determiner_phrase_is_taken(text: str) -> None:
+    for _, speaker, _ in _speakers(text):
+        assert speaker not in ("the coach happily", "the other")
