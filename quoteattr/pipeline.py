@@ -50,9 +50,10 @@ class QuoteExtractor:
             reported speech), ``"indirect"`` (reported speech without marks) and
             ``"other"`` (quoted phrases with no speech context: titles, scare
             quotes). Default: direct and mixed.
-        marks: which quotation-mark families to pair: ``"double"`` (“…” "…" „…“),
-            ``"single"`` (‘…’ '…' ‚…‘), ``"guillemet"`` («…» »…« ‹…› ›…‹),
-            ``"cjk"`` (「…」 『…』). Default: all.
+        marks: which quotation-mark families to pair: ``"double"`` (“…” "…" „…“,
+            and dash dialogue: in a text whose turns open with a dash, "—Come up,
+            he called.", each dash-led paragraph), ``"single"`` (‘…’ '…' ‚…‘),
+            ``"guillemet"`` («…» »…« ‹…› ›…‹), ``"cjk"`` (「…」 『…』). Default: all.
         min_length: the shortest quotation content, in characters, to return.
         extra_cues: more speech verbs or phrases ("opined", "wrote in a memo"),
             added to the shipped cue lexicon.
