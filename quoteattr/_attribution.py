@@ -1120,6 +1120,7 @@ def _title_like(words: Sequence[str]) -> bool:
 
 
 _CONJUNCTIONS = frozenset(["and", "or", "nor"])
+_JOINING_DASHES = frozenset(["-", "--", "—", "–"])
 
 
 def _coordinated(ctx: _Context, links: list[Link]) -> None:
@@ -1128,10 +1129,11 @@ def _coordinated(ctx: _Context, links: list[Link]) -> None:
     toks = ctx.tokens
     for i in range(1, len(links)):
         link, prev = links[i], links[i - 1]
-        if link.kind != "other" or prev.kind != "mixed" or prev.cue is None:
-            continue  # only a fragment a cue made speech: not a list of titles
+        if link.kind != "other" or prev.kind == "other" or (prev.kind == "mixed" and not prev.cue):
+            continue  # only after speech: not in a list of titles
         between = toks[ctx.index(prev.end) : ctx.index(link.start)]
-        words = [t.lower for t in between if t.text != ","]
+        # "“Dear Anne!” -- and “Dear Anne,” was all she could say": dashes join too.
+        words = [t.lower for t in between if t.text != "," and t.text not in _JOINING_DASHES]
         if not words or words[0] not in _CONJUNCTIONS or len(words) > 2:
             continue
         if len(words) == 2 and words[1] not in _mentions.DETERMINERS:

@@ -607,3 +607,13 @@ def test_numbers_inside_a_nominal_speaker(text: str, speaker: str) -> None:
 def test_a_count_after_of_is_no_subject_of_a_noun() -> None:
     q = only("He gave one of three answers, “Yes.”")
     assert q.cue is None or q.cue.text != "answers"
+
+
+def test_a_quotation_joined_to_speech_by_a_dash_and_and_is_speech() -> None:
+    quotes = extract_quotes("“Dear Anne!” -- and “Dear Anne,” was all that she could say.")
+    assert [q.kind for q in quotes] == ["direct", "mixed"]
+
+
+def test_titles_joined_by_and_stay_titles() -> None:
+    text = "She liked “Meet the Press” and “Face the Nation” on Sundays."
+    assert extract_quotes(text) == []
