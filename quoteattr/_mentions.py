@@ -30,7 +30,9 @@ SKIPPABLE = frozenset(
     "openly publicly privately flatly angrily calmly softly quietly gently".split()
 )
 # Lowercase words allowed inside a proper name ("Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("de da di du del della der den van von la le al bin ibn y".split())
+NAME_PARTICLES = frozenset(
+    "de da di du del della der den des dos das los las van von la le al bin ibn y".split()
+)
 # Prepositions that attach a nominal to its organisation ("a spokesman for the ministry").
 ATTACHING = frozenset(["for", "of", "at", "from", "with", "in"])
 MAX_NP = 10
@@ -131,6 +133,31 @@ def make(text: str, tokens: Sequence[Token], lex: Lexicon) -> Mention:
     return Mention(s, e, text[s:e], classify(tokens, lex))
 
 
+# Particles in a row inside a name: "van der", "de la", "de los".
+MAX_PARTICLES = 2
+
+
+def _after_particles(tokens: Sequence[Token], k: int, hi: int, lex: Lexicon) -> int:
+    """Index of the name word after the particles starting at ``tokens[k]`` ("van der
+    Luyden" -> "Luyden"), or -1 when no particle or no name word follows."""
+    m = k
+    while m < hi and m - k < MAX_PARTICLES and tokens[m].lower in NAME_PARTICLES:
+        m += 1
+    if m == k or m >= hi or not _name_token(tokens[m], lex):
+        return -1
+    return m
+
+
+def _before_particles(tokens: Sequence[Token], k: int, lo: int, lex: Lexicon) -> int:
+    """Index of the name word before the particles ending at ``tokens[k]``, or -1."""
+    m = k
+    while m >= lo and k - m < MAX_PARTICLES and tokens[m].lower in NAME_PARTICLES:
+        m -= 1
+    if m == k or m < lo or not _name_token(tokens[m], lex):
+        return -1
+    return m
+
+
 def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> int:
     """First index of the name run ending at ``j`` ("U.S. Secretary of State Jane Hill")."""
     a = j
@@ -138,12 +165,10 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
         t = tokens[a - 1]
         if _name_token(t, lex):
             a -= 1
-        elif (
-            (t.lower in NAME_PARTICLES or t.lower == "of")
-            and a - 2 >= lo
-            and _name_token(tokens[a - 2], lex)
-        ):
+        elif t.lower == "of" and a - 2 >= lo and _name_token(tokens[a - 2], lex):
             a -= 2
+        elif (m := _before_particles(tokens, a - 1, lo, lex)) >= 0:
+            a = m
         else:
             break
     # A sentence-initial word such as "However" is not part of the name.
@@ -356,12 +381,10 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             t = tokens[j + 1]
             if _name_token(t, lex):
                 j += 1
-            elif (
-                (t.lower in NAME_PARTICLES or t.lower == "of")
-                and j + 2 < hi
-                and _name_token(tokens[j + 2], lex)
-            ):
+            elif t.lower == "of" and j + 2 < hi and _name_token(tokens[j + 2], lex):
                 j += 2
+            elif (m := _after_particles(tokens, j + 1, hi, lex)) >= 0:
+                j = m
             else:
                 break
         # "U.S. authorities", "White House press secretary": a name used as a modifier.
@@ -465,15 +488,13 @@ def name_mentions(
             continue
         if _name_token(t, lex):
             j = i
-            while j + 1 < hi and (
-                _name_token(tokens[j + 1], lex)
-                or (
-                    tokens[j + 1].lower in NAME_PARTICLES
-                    and j + 2 < hi
-                    and _name_token(tokens[j + 2], lex)
-                )
-            ):
-                j += 1
+            while j + 1 < hi:
+                if _name_token(tokens[j + 1], lex):
+                    j += 1
+                elif (m := _after_particles(tokens, j + 1, hi, lex)) >= 0:
+                    j = m
+                else:
+                    break
             run = tokens[i : j + 1]
             if any(x.lower not in lex.title_words for x in run) and not possessive(run[-1]):
                 out.append(make(text, run, lex))

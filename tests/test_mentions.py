@@ -48,3 +48,22 @@ def test_an_interjection_opening_a_sentence_is_still_no_name() -> None:
 def test_only_a_closed_determiner_phrase_is_taken(text: str) -> None:
     for _, speaker, _ in _speakers(text):
         assert speaker not in ("the coach happily", "the other")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Indeed,” said Mr. van der Berg.", "Mr. van der Berg"),
+        ("Mr. van der Berg said: “Indeed.”", "Mr. van der Berg"),
+        ("“No,” said Carlos de la Vega, “never.”", "Carlos de la Vega"),
+        ("“Yes,” Ana de los Rios said.", "Ana de los Rios"),
+        ("“Yes,” Ludwig van Hout said.", "Ludwig van Hout"),  # one particle, as before
+    ],
+)
+def test_particles_in_a_row_stay_inside_a_name(text: str, speaker: str) -> None:
+    assert {s for _, s, _ in _speakers(text)} == {speaker}
+
+
+def test_particles_without_a_name_after_them_end_the_name() -> None:
+    # "de la" followed by a lower-case word: the name is "Carlos".
+    assert _speakers("“Fine,” said Carlos de la casa.")[0][1] == "Carlos"
