@@ -993,9 +993,11 @@ def _kind_without_cue(
     ends_like_speech = _ends_like_speech(content)
     if _characterised(ctx, lead):
         return "mixed"  # hailed Trump as “The Comeback Kid”
+    lo, hi = lead
+    if _said_words(ctx, hi, lo):
+        return "mixed"  # "she heard the words “my son,”": words someone said
     if _named_thing(ctx, q, lead):
         return "other"
-    lo, hi = lead
     if _adjacent(ctx, lead):
         if len(words) <= MAX_SCARE_WORDS and not ends_like_speech and hi > lo:
             return "other"  # “Gone with the Wind,” a film; a list of names
@@ -1129,8 +1131,12 @@ def _coordinated(ctx: _Context, links: list[Link]) -> None:
     toks = ctx.tokens
     for i in range(1, len(links)):
         link, prev = links[i], links[i - 1]
-        if link.kind != "other" or prev.kind == "other" or (prev.kind == "mixed" and not prev.cue):
+        if link.kind != "other" or prev.kind == "other":
             continue  # only after speech: not in a list of titles
+        if prev.kind == "mixed" and prev.cue is None:
+            k = ctx.index(prev.start)
+            if not _said_words(ctx, k, ctx.index(ctx.start)):
+                continue
         between = toks[ctx.index(prev.end) : ctx.index(link.start)]
         # "“Dear Anne!” -- and “Dear Anne,” was all she could say": dashes join too.
         words = [t.lower for t in between if t.text != "," and t.text not in _JOINING_DASHES]
@@ -1139,6 +1145,20 @@ def _coordinated(ctx: _Context, links: list[Link]) -> None:
         if len(words) == 2 and words[1] not in _mentions.DETERMINERS:
             continue
         link.kind = "mixed"
+
+
+# "heard the words “Q”": hearing words is hearing speech.
+_HEARING = frozenset(["hear", "hears", "heard", "hearing"])
+
+
+def _said_words(ctx: _Context, hi: int, lo: int) -> bool:
+    """``tokens[hi - 2 : hi]`` are "the words" after a verb of saying or hearing ("she heard
+    the words", "he repeated the words"); not "a label with the words", "use the words"."""
+    toks = ctx.tokens
+    if hi - 3 < lo or toks[hi - 1].lower != "words" or toks[hi - 2].lower != "the":
+        return False
+    verb = toks[hi - 3]
+    return verb.lower in _HEARING or ctx.doc.cues.verb_at(toks, hi - 3, hi - 2)[0] == 1
 
 
 def _share_within_paragraph(links: list[Link]) -> None:

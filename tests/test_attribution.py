@@ -617,3 +617,9 @@ def test_a_quotation_joined_to_speech_by_a_dash_and_and_is_speech() -> None:
 def test_titles_joined_by_and_stay_titles() -> None:
     text = "She liked “Meet the Press” and “Face the Nation” on Sundays."
     assert extract_quotes(text) == []
+
+
+def test_words_someone_heard_are_speech_but_printed_words_are_not() -> None:
+    heard = extract_quotes("He spoke of his son; she heard the words “my son,” and “Frank,” twice.")
+    assert [q.kind for q in heard] == ["mixed", "mixed"]
+    assert extract_quotes("The label had the words “DRINK ME” printed on it.") == []
