@@ -1603,6 +1603,7 @@ def _head(
             cue.frame == "object"
             and (toks[k].lower in _ADJUNCT_PREPOSITIONS or toks[k].lower in _NO_OBJECT)
         )
+        or toks[k].lower in ("and", "or", "but")  # "he said and left": nothing reported
     ):
         return None  # "labor issues at the institute": no object, no report
     rec = _content(state, view, k, rule, speaker, span)

@@ -922,6 +922,14 @@ def test_evidential_subject_before_an_apposition() -> None:
     assert q.text == "The senator seemed to reap the benefits"
 
 
+def test_coordinator_after_the_cue_reports_nothing() -> None:
+    assert indirect("The mayor agreed and left the room.") == []
+    assert indirect("The coach complained but signed the new contract anyway.") == [] or all(
+        q.cue is not None and q.cue.text != "complained"
+        for q in indirect("The coach complained but signed the new contract anyway.")
+    )
+
+
 def test_no_object_after_an_object_cue() -> None:
     # "support among …", "called into …": a noun or an intransitive use, no report
     assert indirect("Her support among young voters is slipping.") == []
