@@ -924,10 +924,7 @@ def test_evidential_subject_before_an_apposition() -> None:
 
 def test_coordinator_after_the_cue_reports_nothing() -> None:
     assert indirect("The mayor agreed and left the room.") == []
-    assert indirect("The coach complained but signed the new contract anyway.") == [] or all(
-        q.cue is not None and q.cue.text != "complained"
-        for q in indirect("The coach complained but signed the new contract anyway.")
-    )
+    assert indirect("The coach complained but signed the new contract anyway.") == []
 
 
 def test_no_object_after_an_object_cue() -> None:
