@@ -884,6 +884,14 @@ def _relative_subject(ctx: _Context, lo: int, v: int) -> tuple[Mention | None, M
     j = v - 1
     while j >= lo and toks[j].lower in _mentions.SKIPPABLE:
         j -= 1
+    if (
+        j - 1 > lo
+        and (toks[j].kind == NUMBER or toks[j].upper)
+        and toks[j - 1].lower in _mentions.TIME_PREPOSITIONS
+    ):
+        j -= 2  # "McConnell, who in 2010 said …"
+        while j >= lo and toks[j].lower in _mentions.SKIPPABLE:
+            j -= 1
     if j < lo or toks[j].lower not in _RELATIVES:
         return None, None
     rel = toks[j]

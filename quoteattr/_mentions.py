@@ -305,7 +305,7 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
     if found is not None and found.kind == "nominal":
         # "Trump at the time said", "Smith on Tuesday told": a time phrase, not the subject.
         a = index_at(tokens, found.start)
-        if a - 1 > lo and tokens[a - 1].lower in _TIME_PREPOSITIONS:
+        if a - 1 > lo and tokens[a - 1].lower in TIME_PREPOSITIONS:
             earlier = subject_before(text, tokens, a - 1, lo)
             if earlier is not None and earlier.kind != "nominal":
                 return earlier
@@ -313,7 +313,7 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
 
 
 # Prepositions that open a time or place phrase between a subject and its verb.
-_TIME_PREPOSITIONS = frozenset(["at", "on", "in", "during", "after", "before", "since", "over"])
+TIME_PREPOSITIONS = frozenset(["at", "on", "in", "during", "after", "before", "since", "over"])
 
 
 def _skip_back(tokens: Sequence[Token], j: int, lo: int) -> int:

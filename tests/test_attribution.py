@@ -405,11 +405,11 @@ def test_a_participle_after_a_comma_speaks_for_the_main_subject(text: str, speak
 
 def test_a_named_subject_nearer_the_quotation_beats_a_document() -> None:
     text = (
-        "In a statement announcing the pick, the Association of Flight Attendants called "
+        "In a statement announcing its choice for mayor, the Union of Hotel Workers called "
         "Ruiz a “champion” for its members."
     )
     q = only(text)
-    assert q.speaker is not None and "Flight Attendants" in q.speaker.text
+    assert q.speaker is not None and "Hotel Workers" in q.speaker.text
     assert q.cue is not None and q.cue.text == "called"
 
 
@@ -623,3 +623,13 @@ def test_words_someone_heard_are_speech_but_printed_words_are_not() -> None:
     heard = extract_quotes("He spoke of his son; she heard the words “my son,” and “Frank,” twice.")
     assert [q.kind for q in heard] == ["mixed", "mixed"]
     assert extract_quotes("The label had the words “DRINK ME” printed on it.") == []
+
+
+def test_a_relative_pronoun_speaks_across_a_time_phrase() -> None:
+    text = (
+        "Reed is close to Hale, now the majority leader, who in 2010 said the party’s goal "
+        "was to make Reed a “one-term mayor.”"
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.cue is not None and q.cue.text == "said"
