@@ -1574,6 +1574,9 @@ def _head(
             k = t if t + 1 < len(toks) and toks[t + 1].lower in _NOT_OPENERS else t + 1
         elif cue.frame != "object":
             k = _skip_time(state, view, k)
+            t = _that_after(state, view, k, participles=True) if k > v + n else -1
+            if t >= 0 and t + 1 < len(toks) and toks[t + 1].lower not in _NOT_OPENERS:
+                k = t + 1  # "said in a statement released on Friday that …"
             if (
                 cue.frame == "clause"
                 and k + 1 < len(toks)
@@ -2129,8 +2132,9 @@ def _skip_time(state: _State, view: _View, k: int, commas: bool = True) -> int:
     return k
 
 
-def _that_after(state: _State, view: _View, k: int) -> int:
-    """Index of the complementiser "that" after adjuncts ("said on Tuesday that"), or -1."""
+def _that_after(state: _State, view: _View, k: int, participles: bool = False) -> int:
+    """Index of the complementiser "that" after adjuncts ("said on Tuesday that"), or -1;
+    with ``participles`` a past participle may stand between too ("released on Friday")."""
     toks = view.toks
     adjuncts = state.table.adjuncts
     j = k
@@ -2141,7 +2145,12 @@ def _that_after(state: _State, view: _View, k: int) -> int:
         if t.kind == PUNCT:
             if t.text not in ",()—–-'’":
                 return -1
-        elif not (t.kind == NUMBER or t.upper or t.lower in adjuncts):
+        elif not (
+            t.kind == NUMBER
+            or t.upper
+            or t.lower in adjuncts
+            or (participles and t.lower.endswith("ed") and len(t.lower) > 4)
+        ):
             return -1
         j += 1
     return -1

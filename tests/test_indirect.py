@@ -927,6 +927,17 @@ def test_coordinator_after_the_cue_reports_nothing() -> None:
     assert indirect("The coach complained but signed the new contract anyway.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said in a statement released on Friday that the border would reopen.",
+        "The ministry said Friday in an interview with the paper that the border would reopen.",
+    ],
+)
+def test_that_after_a_manner_phrase_is_no_content(text: str) -> None:
+    assert one(text).text == "the border would reopen"
+
+
 def test_no_object_after_an_object_cue() -> None:
     # "support among …", "called into …": a noun or an intransitive use, no report
     assert indirect("Her support among young voters is slipping.") == []
