@@ -690,11 +690,18 @@ def _follows_on(ctx: _Context, v: int, lo: int) -> bool:
     before = toks[j]
     cues = ctx.cue_positions()
     earlier = cues[bisect_left(cues, lo) : bisect_left(cues, v)]
-    if not any(ctx.doc.cues.verb_at(toks, c, v)[1] == "strong" for c in earlier):
+    strong = [c for c in earlier if ctx.doc.cues.verb_at(toks, c, v)[1] == "strong"]
+    if not strong:
         return False  # no statement before to continue
     if toks[v].lower.endswith("ing"):
         return before.text == "," or before.lower in _GERUND_PREPOSITIONS
-    return before.lower in _COORDINATORS
+    if before.lower in _COORDINATORS:
+        return True
+    # "she said, but …, and as Reed went on about “Q”": a new clause with its own subject.
+    if not any(t.lower in _CLAUSE_OPENERS for t in toks[strong[-1] + 1 : j]):
+        return False
+    subject = _mentions.subject_before(ctx.doc.text, toks, v, lo)
+    return subject is not None and subject.kind in ("name", "pronoun", "organisation")
 
 
 def _claim_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | None:

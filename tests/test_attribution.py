@@ -633,3 +633,14 @@ def test_a_relative_pronoun_speaks_across_a_time_phrase() -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "who"
     assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_new_clause_with_its_own_subject_takes_the_quotation() -> None:
+    text = (
+        "“You winning?” she said, but Ken was drifting off again, and as Reed went on about "
+        "“how the system is rigged,” Ann said yes."
+    )
+    quotes = extract_quotes(text)
+    second = quotes[1]
+    assert second.speaker is not None and second.speaker.text == "Reed"
+    assert second.cue is not None and second.cue.text == "went on"
