@@ -638,7 +638,7 @@ def test_a_relative_pronoun_speaks_across_a_time_phrase() -> None:
 def test_a_new_clause_with_its_own_subject_takes_the_quotation() -> None:
     text = (
         "“You winning?” she said, but Ken was drifting off again, and as Reed went on about "
-        "“how the system is rigged,” Ann said yes."
+        "“how the system is rigged,” and “wounded families,” Ann said yes."
     )
     quotes = extract_quotes(text)
     second = quotes[1]
