@@ -369,6 +369,9 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         k += 1
     if k >= hi or toks[k].kind != WORD or toks[k].lower in _CLAUSE_OPENERS:
         return None  # “Q,” but he said …: a new clause with its own statement
+    passive = _passive_agent(ctx, k, hi)
+    if passive is not None:
+        return passive  # “Q” was written by X: no comma needed
     # “Q,” said X needs a break between quotation and cue: a comma, ?, ! or dash
     # inside or after the marks, or “No.” he said in lower case.
     # A quotation ending in an inner one ends at its punctuation: “… ‘accept it,’” X said.
@@ -440,6 +443,25 @@ def _noun_after(ctx: _Context, v: int, subject: Mention | None) -> bool:
     if nominal is not None:
         return nominal.number == "sg"
     return not head.endswith("s")
+
+
+_BE = frozenset(["was", "were", "is", "are", "been", "be"])
+
+
+def _passive_agent(ctx: _Context, k: int, hi: int) -> _Found | None:
+    """ "“Q” was written by Bruce Webb": the agent of a passive cue right after the
+    quotation speaks."""
+    toks = ctx.tokens
+    if k + 2 >= hi or toks[k].lower not in _BE:
+        return None
+    v = k + 1
+    n, _ = ctx.doc.cues.verb_at(toks, v, hi)
+    if not n or v + n >= hi or toks[v + n].lower != "by":
+        return None
+    agent = _mentions.np_starting_at(ctx.doc.text, toks, v + n + 1, hi)
+    if agent is None or agent.kind == "pronoun":
+        return None
+    return _Found("quote_cue_mention", agent, _span(ctx.doc.text, toks, k, v + n))
 
 
 # How far a speaker's appositions may reach before the cue: "“Q,” Scott Pruitt, the

@@ -644,3 +644,16 @@ def test_a_new_clause_with_its_own_subject_takes_the_quotation() -> None:
     second = quotes[1]
     assert second.speaker is not None and second.speaker.text == "Reed"
     assert second.cue is not None and second.cue.text == "went on"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“It is over,” was announced by the mayor.", "the mayor", "was announced"),
+        ("“Come home now” was written by Ann Webb in 1990.", "Ann Webb", "was written"),
+    ],
+)
+def test_the_agent_of_a_passive_cue_speaks(text: str, speaker: str, cue: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
