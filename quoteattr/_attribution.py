@@ -719,11 +719,15 @@ def _follows_on(ctx: _Context, v: int, lo: int) -> bool:
         return before.text == "," or before.lower in _GERUND_PREPOSITIONS
     if before.lower in _COORDINATORS:
         return True
-    # "she said, but …, and as Reed went on about “Q”": a new clause with its own subject.
-    if not any(t.lower in _CLAUSE_OPENERS for t in toks[strong[-1] + 1 : j]):
-        return False
+    # "she said, but …, and as Reed went on about “Q”", "While he admitted …, Ham also
+    # noted several “Q”": a new clause with its own subject.
     subject = _mentions.subject_before(ctx.doc.text, toks, v, lo)
-    return subject is not None and subject.kind in ("name", "pronoun", "organisation")
+    if subject is None or subject.kind not in ("name", "pronoun", "organisation"):
+        return False
+    between = toks[strong[-1] + 1 : j]
+    if any(t.lower in _CLAUSE_OPENERS for t in between):
+        return True
+    return subject.kind == "name" and any(t.text == "," for t in between)
 
 
 def _claim_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | None:

@@ -657,3 +657,10 @@ def test_the_agent_of_a_passive_cue_speaks(text: str, speaker: str, cue: str) ->
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_main_clause_after_a_subordinate_one_has_its_own_cue() -> None:
+    text = "While he admitted costs were high, Ham also noted several “hidden benefits” of it."
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Ham"
+    assert q.cue is not None and q.cue.text == "noted"
