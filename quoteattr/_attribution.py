@@ -254,7 +254,12 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
             # names who speaks; a neighbouring sentence's speaker is a worse guess.
             link.speaker = subject
             w = index_at(ctx.tokens, subject.end)
-            link.cue = _span(ctx.doc.text, ctx.tokens, w, w + 1)
+            # The sentence's last speech verb, else the word after the subject:
+            # "Reed took to Twitter to accuse the board of “Q”" -> "accuse".
+            c = _last_cue(ctx, w + 1, lead[1])
+            if c is None:
+                c = w
+            link.cue = _span(ctx.doc.text, ctx.tokens, c, c + 1)
             link.rule = "sentence_subject"
             link.confidence = CONFIDENCE["sentence_subject"]
         if link.kind == "mixed" and _characterised(ctx, lead):
@@ -268,6 +273,21 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
                 link.rule = "characterisation"
                 link.confidence = CONFIDENCE["characterisation"]
     return link
+
+
+def _last_cue(ctx: _Context, lo: int, hi: int) -> int | None:
+    """The last cue verb in ``tokens[lo:hi]`` that tells the words (not a manner, not a
+    noun after a determiner or a possessive)."""
+    toks, cues = ctx.tokens, ctx.cue_positions()
+    for k in range(bisect_left(cues, hi) - 1, bisect_left(cues, lo) - 1, -1):
+        c = cues[k]
+        before = toks[c - 1]
+        if ctx.doc.cues.is_manner(toks[c].text) or toks[c].upper:
+            continue
+        if before.lower in _mentions.DETERMINERS or _mentions.possessive(before):
+            continue
+        return c
+    return None
 
 
 def _a_title(text: str, q: RawQuote) -> bool:

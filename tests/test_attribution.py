@@ -664,3 +664,10 @@ def test_a_main_clause_after_a_subordinate_one_has_its_own_cue() -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "Ham"
     assert q.cue is not None and q.cue.text == "noted"
+
+
+def test_a_sentence_subject_takes_the_last_speech_verb_as_cue() -> None:
+    q = only("Reed took to Twitter overnight to accuse the board of being “asleep at the wheel.”")
+    assert q.rule == "sentence_subject"
+    assert q.speaker is not None and q.speaker.text == "Reed"
+    assert q.cue is not None and q.cue.text == "accuse"
