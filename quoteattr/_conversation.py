@@ -108,11 +108,15 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
         return
     _STATE.cache = (doc, {})
     _STATE.titled = {}
+    _STATE.surnames = {}
+    _STATE.honoured = {}
     try:
         _resolve(doc, turns)
     finally:
         _STATE.cache = None
         _STATE.titled = None
+        _STATE.surnames = None
+        _STATE.honoured = None
 
 
 def _resolve(doc: Document, turns: list[_Turn]) -> None:
@@ -182,8 +186,11 @@ def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: bool)
                 continue
             gender = _speaker_gender(link.speaker) if link.referent is None else None
             if link.referent is None and link.speaker.kind == "nominal":
-                # "the Colonel said": a named person with that title.
-                titled = _titled(doc, link, turn, participants)
+                # "the Colonel said": a named person with that title; "her mother
+                # said": the possessor's parent or spouse, by the surname.
+                titled = _titled(doc, link, turn, participants) or _kin(
+                    doc, link, turn, prev, participants, genders
+                )
                 if titled is not None:
                     link.referent = titled
                     gender = None
@@ -381,6 +388,125 @@ def _titled(
         if found:
             return found[-1]
     return _titled_in_document(doc, head)
+
+
+_POSSESSIVE_GENDER = {"his": "m", "her": "f", "their": "x"}
+# Possessors tried for one kin noun: the last speaker, the paragraph's names, recent speakers.
+KIN_POSSESSORS = 6
+
+
+_kin_head = _entities.kin_head
+
+
+def _kin(
+    doc: Document,
+    link: Link,
+    turn: _Turn,
+    prev: _Turn | None,
+    participants: dict[str, Mention],
+    genders: _Genders,
+) -> Mention | None:
+    """The named relative a possessive kin noun refers to: "“Q,” said her mother"
+    after Miss Hale's turn -> "Mrs. Hale", met anywhere in the document."""
+    assert link.speaker is not None
+    if not _kin_head(link.speaker):
+        return None
+    words = link.speaker.text.lower().split()
+    gender = _POSSESSIVE_GENDER[words[0]]
+    honorifics = _entities.kin_terms()[words[-1]]
+    possessors: list[Mention] = []
+    if prev is not None and prev.speaker is not None:
+        possessors.append(prev.speaker)
+    here = narration_mentions(doc, turn.p, end=link.speaker.start)[-SCAN_MENTIONS:]
+    possessors.extend(m for m in reversed(here) if m.kind == "name")
+    possessors.extend(reversed(participants.values()))
+    tried: set[str] = set()
+    for m in possessors:
+        key = _key(m)
+        if key in tried or m.kind != "name" or not _compatible(m, gender, genders):
+            continue
+        tried.add(key)
+        if len(tried) > KIN_POSSESSORS:
+            break
+        surname = _surname(doc, m)
+        if surname is None:
+            continue
+        found = _honoured(doc, surname, honorifics)
+        if found is not None and _key(found) != key:
+            return found
+    return None
+
+
+# A capitalised word right after a given name: "Margaret| Hale".
+_NEXT_NAME = regex.compile(r"[ \t\r\n]{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+
+
+def _surname(doc: Document, m: Mention) -> str | None:
+    """The family name of a person mention: its last word after a title or a given
+    name ("Mrs. Hale", "Margaret Hale"), else the word that most often follows a
+    lone given name in the document ("Margaret" -> "Hale"), seen at least twice."""
+    name = _entities._Name(m)
+    words = name.name_words
+    if len(words) > 1 or (name.honorific and words):
+        return words[-1].rstrip(".")
+    cache: dict[str, str | None] | None = getattr(_STATE, "surnames", None)
+    given = words[-1] if words else ""
+    if not given:
+        return None
+    if cache is not None and given in cache:
+        return cache[given]
+    lex = _mentions.lexicon()
+    counts: dict[str, int] = {}
+    total = 0
+    text = doc.text
+    for start in doc.occurrences(given, TITLE_OCCURRENCES):
+        total += 1
+        nm = _NEXT_NAME.match(text, start + len(given))
+        if nm is None:
+            continue
+        word = nm.group(1)
+        if word.lower() in lex.not_names or word.lower() in lex.title_words:
+            continue
+        counts[word] = counts.get(word, 0) + 1
+    found = None
+    if counts:
+        top = max(counts, key=lambda k: counts[k])
+        if counts[top] >= 2:
+            found = top
+    if cache is not None:
+        cache[given] = found
+    return found
+
+
+def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention | None:
+    """The first "Mrs. Hale" (or "Lady Jane Hale") of the document, for these honorifics."""
+    cache: dict[tuple[str, tuple[str, ...]], Mention | None] | None = getattr(
+        _STATE, "honoured", None
+    )
+    key = (surname, tuple(honorifics))
+    if cache is not None and key in cache:
+        return cache[key]
+    text = doc.text
+    found: Mention | None = None
+    for start in doc.occurrences(surname, TITLE_OCCURRENCES):
+        before = text[max(0, start - 40) : start].split()
+        if not before:
+            continue
+        if before[-1] in honorifics:
+            lead = 1
+        elif len(before) > 1 and before[-2] in honorifics and before[-1][:1].isupper():
+            lead = 2  # "Lady Jane| Hale"
+        else:
+            continue
+        begin = text.rfind(before[-lead], max(0, start - 40), start)
+        if begin < 0:
+            continue
+        end = start + len(surname)
+        found = Mention(begin, end, text[begin:end], "name")
+        break
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 # A capitalised surname after a title word: "Doctor| Losberne", "Dr.| Kemp".
@@ -950,8 +1076,13 @@ def _turn_evidence(
                 ev.boost(ch, 2.0)
         elif speaker.kind == "nominal" and explicit:
             ref = link.referent
-            if ref is not None and ref.kind == "name" and _title_head(speaker):
-                ch = cast.of(ref)  # "the Colonel" -> "Colonel Brandon"
+            if (
+                ref is not None
+                and ref.kind == "name"
+                and (_title_head(speaker) or _kin_head(speaker))
+            ):
+                # "the Colonel" -> "Colonel Brandon", "her mother" -> "Mrs. Hale"
+                ch = cast.of(ref)
                 if ch is not None and ev.fixed is None:
                     ch.add(ref)
                     ev.fixed = ch
@@ -1298,6 +1429,15 @@ def _apply(
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if link.kind == "other":
             continue
+        ref = link.referent
+        if (
+            speaker is not None
+            and _kin_head(speaker)
+            and ref is not None
+            and ref.kind == "name"
+            and ref.start in ch.starts_seen
+        ):
+            continue  # "her mother" read as "Mrs. Hale": that name, not one merged with it
         if (
             speaker is not None
             and speaker.kind == "name"
@@ -1317,7 +1457,12 @@ def _apply(
             if g is None or ch.narrator or ch.gender == _OPPOSITE[g]:
                 continue
             link.referent = rep
-        elif speaker.kind == "nominal" and ch.kind != "narrator" and not _title_head(speaker):
+        elif (
+            speaker.kind == "nominal"
+            and ch.kind != "narrator"
+            and not _title_head(speaker)
+            and not _kin_head(speaker)
+        ):
             if ch.kind == "nominal" or ch.gender != _OPPOSITE.get(_nominal_gender(speaker), ""):
                 link.referent = rep if ch.kind == "name" else speaker
 

@@ -8,7 +8,9 @@ Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -282,8 +284,11 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             continue
         cluster = by_mention.get(referent)
         if cluster is None:
+            # "her mother" read as "Mrs. Hale": a relative of a Hale, so not the
+            # "Margaret Hale" that "Mrs. Hale" could otherwise be.
+            kin = kin_head(speaker) and referent.kind == "name"
             cluster = _cluster_for(
-                doc, referent, clusters, index, by_key, full_forms, genders, completed
+                doc, referent, clusters, index, by_key, full_forms, genders, completed, kin
             )
             by_mention[referent] = cluster
         cluster.last = n
@@ -305,6 +310,7 @@ def _cluster_for(
     full_forms: dict[str, list[_Name]],
     genders: Genders,
     completed: dict[str, _Name | None],
+    kin: bool = False,
 ) -> _Cluster:
     lex = lexicon()
     if mention.kind != "name":
@@ -333,7 +339,7 @@ def _cluster_for(
     if name.honorific and name.first is None:
         forms = _surname_forms(doc, name, full_forms)
         people = {f.first or f.honorific for f in forms if f.first or f.honorific}
-        if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
+        if kin or len(people) > 2 or (len(people) == 2 and name.honorific not in people):
             shared = frozenset([name.surname])
     # The most recently used person this name can be ("Archer" after "Newland Archer").
     fits = [c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared)]
@@ -344,7 +350,7 @@ def _cluster_for(
     cluster = _Cluster("person")
     index.register(cluster, cluster)
     cluster.add(name)
-    if name.first is None:
+    if name.first is None and not (kin and name.honorific):
         # "Ruiz": complete it from the commonest fuller form in the document.
         forms = _surname_forms(doc, name, full_forms)
         fuller = [f for f in forms if f.first is not None and cluster.accepts(f)]
@@ -382,6 +388,33 @@ def _cluster_for(
                 cluster.names.append(f)
     clusters.append(cluster)
     return cluster
+
+
+@functools.cache
+def kin_terms() -> dict[str, tuple[str, ...]]:
+    """Kin noun -> the honorifics the relative's name takes (kin_terms.tsv)."""
+    path = files("quoteattr") / "data" / "lexicon" / "kin_terms.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        noun, honorifics = line.split("\t")[:2]
+        out[noun.strip().lower()] = tuple(h.strip() for h in honorifics.split(",") if h.strip())
+    return out
+
+
+_POSSESSIVES = frozenset(["his", "her", "their"])
+
+
+def kin_head(m: Mention) -> bool:
+    """ "her mother", "his poor father": a possessive and a kin noun of kin_terms.tsv."""
+    words = m.text.lower().split()
+    return (
+        m.kind == "nominal"
+        and len(words) >= 2
+        and words[0] in _POSSESSIVES
+        and words[-1] in kin_terms()
+    )
 
 
 def _surname_forms(doc: Document, name: _Name, seen: dict[str, list[_Name]]) -> list[_Name]:

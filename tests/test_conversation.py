@@ -388,3 +388,34 @@ def test_the_lady_is_not_any_titled_lady() -> None:
     text = _VILLAGE.replace("Doctor Lane", "Lady Lane").replace("the doctor", "the lady")
     quotes = extract_quotes(text + '"Better," said the lady.')
     assert quotes[-1].entity is None or "Lane" not in quotes[-1].entity.name
+
+
+def test_a_possessive_kin_noun_is_the_possessors_relative_by_surname() -> None:
+    # "her mother" after Ellen Brook's turn: Mrs. Brook, not Ellen herself.
+    text = (
+        "Mrs. Brook sat sewing by the window. Ellen Brook came in with the dog; "
+        "Ellen Brook was wet through.\n\n"
+        "“Where have you been all morning?”\n\n"
+        "“Down by the river, mamma,” said Ellen.\n\n"
+        "“Your boots are soaked through,” said her mother."
+    )
+    assert names(text)[1:] == ["Ellen Brook", "Mrs. Brook"]
+
+
+def test_his_father_is_the_mister_of_the_sons_surname() -> None:
+    text = (
+        "Walter Hartley was up early. Mr. Hartley read his paper, and Walter Hartley "
+        "stood at the door.\n\n"
+        "“May I take the cart to town?” asked Walter.\n\n"
+        "“Not today,” replied his father. “The horse is lame.”"
+    )
+    assert names(text) == ["Walter Hartley", "Mr. Hartley", "Mr. Hartley"]
+
+
+def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
+    text = (
+        "Ellen Brook came in with the dog.\n\n"
+        "“Down by the river, mamma,” said Ellen.\n\n"
+        "“Your boots are soaked through,” said her mother."
+    )
+    assert names(text)[-1] == "her mother"
