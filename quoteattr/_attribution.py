@@ -266,13 +266,37 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
             speaker = _characteriser(ctx, ctx.index(ss), lead[1], tail)
             if speaker is not None:
                 link.speaker = speaker
-                v = index_at(ctx.tokens, speaker.end)
+                v = _characterising_verb(ctx, lead)
+                if v is None:
+                    v = index_at(ctx.tokens, speaker.end)
                 if v < lead[1] and ctx.tokens[v].kind == WORD and speaker.end < q.start:
-                    # The verb right after the subject: "Merkel heralded the deal as a “Q”".
+                    # "Merkel heralded the deal as a “Q”": the verb before the object.
                     link.cue = _span(ctx.doc.text, ctx.tokens, v, v + 1)
                 link.rule = "characterisation"
                 link.confidence = CONFIDENCE["characterisation"]
     return link
+
+
+def _characterising_verb(ctx: _Context, lead: tuple[int, int]) -> int | None:
+    """The word before the object of "… hailed the deal as a “Q”" (-> "hailed"), or
+    ``None`` when the frame has no object phrase before it."""
+    toks = ctx.tokens
+    lo, hi = lead
+    j = hi - 1
+    if j > lo and toks[j].lower in _mentions.DETERMINERS:
+        j -= 1
+    obj = _mentions.np_ending_at(ctx.doc.text, toks, j - 1, lo) if j - 1 >= lo else None
+    if obj is None:
+        return None
+    a = index_at(toks, obj.start) - 1
+    if a >= lo and toks[a].lower in _WORK_PREPOSITIONS:
+        # "going after Webb as …" is a verb; "the deal with Turkey as …" is not.
+        a -= 1
+        if a < lo or not toks[a].lower.endswith(("ing", "ed")):
+            return None
+    if a < lo or toks[a].kind != WORD or toks[a].upper:
+        return None
+    return a
 
 
 def _last_cue(ctx: _Context, lo: int, hi: int) -> int | None:

@@ -671,3 +671,19 @@ def test_a_sentence_subject_takes_the_last_speech_verb_as_cue() -> None:
     assert q.rule == "sentence_subject"
     assert q.speaker is not None and q.speaker.text == "Reed"
     assert q.cue is not None and q.cue.text == "accuse"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Senator Ann Reed, in particular, has been pounding Webb as a “con artist” all week.",
+            "pounding",
+        ),
+        ("Merkel heralded the EU’s deal with Turkey as a “historic step.”", "heralded"),
+    ],
+)
+def test_a_characterisation_cue_is_the_verb_before_its_object(text: str, cue: str) -> None:
+    q = only(text)
+    assert q.rule == "characterisation"
+    assert q.cue is not None and q.cue.text == cue
