@@ -714,11 +714,21 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             found = _Found("mention_cue_quote", speaker, cue, direct=True, referent=referent)
         else:
             found = _Found("cue_clause_quote", speaker, cue, direct=False, referent=referent)
+        if best is not None and best[0] == 1 and _new_clause_between(ctx, v + n, hi - best[1]):
+            break  # "She said …, and when pressed, the mother of three replied, “Q”"
         if best is None or (rank, hi - v) < best[:2]:
             best = (rank, hi - v, found)
         if rank == 0:
             break  # nothing further back can rank better
     return best[2] if best is not None else None
+
+
+def _new_clause_between(ctx: _Context, a: int, b: int) -> bool:
+    """A clause-opening conjunction after a comma in ``tokens[a:b]`` (", and when", ", but")."""
+    toks = ctx.tokens
+    return any(
+        toks[k].lower in _CLAUSE_OPENERS and toks[k - 1].text == "," for k in range(a + 1, b)
+    )
 
 
 # Prepositions whose gerund shares the clause's subject: "responded by saying".

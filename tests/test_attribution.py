@@ -687,3 +687,13 @@ def test_a_characterisation_cue_is_the_verb_before_its_object(text: str, cue: st
     q = only(text)
     assert q.rule == "characterisation"
     assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_nominal_in_its_own_clause_beats_a_named_subject_of_an_earlier_one() -> None:
+    text = (
+        "She said fathers would not be eligible, and when pressed on why, the young mother "
+        "of three replied, “It is meant for mothers.”"
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "the young mother of three"
+    assert q.cue is not None and q.cue.text == "replied"
