@@ -827,6 +827,7 @@ class _Cast:
     def __init__(self, doc: Document, genders: _Genders, narrator: Mention | None = None) -> None:
         self.doc = doc
         self.forms: dict[str, _entities._Name | None] = {}
+        self.surname_forms: dict[str, list[_entities._Name]] = {}
         self.genders = genders
         self.chars: list[_Char] = []
         self.by_text: dict[str, _Char] = {}
@@ -881,11 +882,18 @@ class _Cast:
     def _find(self, m: Mention) -> _Char:
         name = _entities._Name(m)
         gender = self.genders.of(m)
+        # "Mrs. Hale" is not "Margaret Hale" when other Hales are about (mother and
+        # daughter); "Mr. Hale" and "Frederick Hale" are left to merge, as before.
+        shared = (
+            _entities.shared_surname(self.doc, name, self.surname_forms)
+            if _entities._marital(name) == "mrs"
+            else frozenset()
+        )
         fits = [
             c
             for c in self.named.candidates(name)
             if c.cluster is not None
-            and c.cluster.accepts(name)
+            and c.cluster.accepts(name, shared)
             and (gender == "x" or c.gender in ("x", gender))
         ]
         if fits:
@@ -899,7 +907,7 @@ class _Cast:
         cluster = _entities._Cluster("person")
         ch = _Char(len(self.chars), cluster, gender)
         self.named.register(cluster, ch)
-        if name.first is None:
+        if name.first is None and not shared:
             full = _entities.fuller_form(self.doc, name, self.forms)
             if full is not None:
                 cluster.add(full)

@@ -335,12 +335,7 @@ def _cluster_for(
     name = _Name(mention)
     if name.gender == "x":
         name.gender = genders.of(mention)  # "Beaver ... he" is not "Mrs Beaver"
-    shared: frozenset[str] = frozenset()
-    if name.honorific and name.first is None:
-        forms = _surname_forms(doc, name, full_forms)
-        people = {f.first or f.honorific for f in forms if f.first or f.honorific}
-        if kin or len(people) > 2 or (len(people) == 2 and name.honorific not in people):
-            shared = frozenset([name.surname])
+    shared = shared_surname(doc, name, full_forms, kin)
     # The most recently used person this name can be ("Archer" after "Newland Archer").
     fits = [c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared)]
     if fits:
@@ -415,6 +410,23 @@ def kin_head(m: Mention) -> bool:
         and words[0] in _POSSESSIVES
         and words[-1] in kin_terms()
     )
+
+
+def shared_surname(
+    doc: Document, name: _Name, full_forms: dict[str, list[_Name]], kin: bool = False
+) -> frozenset[str]:
+    """``{surname}`` when "Mrs. Hale" may be another Hale than "Margaret Hale": the
+    document gives the surname to more people than the honorific and one given name
+    (or the name came from a kin noun: "her mother"); else empty."""
+    if not name.honorific or name.first is not None:
+        return frozenset()
+    if kin:
+        return frozenset([name.surname])
+    forms = _surname_forms(doc, name, full_forms)
+    people = {f.first or f.honorific for f in forms if f.first or f.honorific}
+    if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
+        return frozenset([name.surname])
+    return frozenset()
 
 
 def _surname_forms(doc: Document, name: _Name, seen: dict[str, list[_Name]]) -> list[_Name]:

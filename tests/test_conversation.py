@@ -419,3 +419,28 @@ def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
         "“Your boots are soaked through,” said her mother."
     )
     assert names(text)[-1] == "her mother"
+
+
+def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
+    # Mother and daughter share the surname: the cast keeps "Mrs. Hale" apart from
+    # "Margaret Hale" when other Hales are about, so a dialogue can alternate them.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "Margaret Hale came home. Mrs. Hale was ill, Mr. Hale was out, "
+        "and Frederick Hale was at sea. Margaret Hale sat down."
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+
+    def mention(s: str) -> Mention:
+        i = text.index(s)
+        return Mention(i, i + len(s), s, "name")
+
+    daughter = cast.of(mention("Margaret Hale"))
+    mother = cast.of(mention("Mrs. Hale"))
+    assert daughter is not None and mother is not None and daughter is not mother
