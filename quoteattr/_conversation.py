@@ -110,6 +110,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     _STATE.titled = {}
     _STATE.surnames = {}
     _STATE.honoured = {}
+    _STATE.apposed = {}
     try:
         _resolve(doc, turns)
     finally:
@@ -117,6 +118,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
         _STATE.titled = None
         _STATE.surnames = None
         _STATE.honoured = None
+        _STATE.apposed = None
 
 
 def _resolve(doc: Document, turns: list[_Turn]) -> None:
@@ -188,8 +190,10 @@ def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: bool)
             if link.referent is None and link.speaker.kind == "nominal":
                 # "the Colonel said": a named person with that title; "her mother
                 # said": the possessor's parent or spouse, by the surname.
-                titled = _titled(doc, link, turn, participants) or _kin(
-                    doc, link, turn, prev, participants, genders
+                titled = (
+                    _titled(doc, link, turn, participants)
+                    or _kin(doc, link, turn, prev, participants, genders)
+                    or _apposed(doc, link.speaker)
                 )
                 if titled is not None:
                     link.referent = titled
@@ -396,6 +400,66 @@ KIN_POSSESSORS = 6
 
 
 _kin_head = _entities.kin_head
+
+# "Mr. Wells, the lawyer," and "the lawyer, Mr. Wells,": a name in apposition to a
+# definite description, read in a window before or after the description.
+_NAME_BEFORE = regex.compile(
+    r"((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?[ \t\r\n]+){0,2}\p{Lu}[\p{Ll}\p{M}'’\-]+),"
+    r"[ \t\r\n]+[Tt]he[ \t\r\n]+(?:\p{Ll}+[ \t\r\n]+)?$"
+)
+_NAME_AFTER = regex.compile(
+    r",[ \t\r\n]+((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?[ \t\r\n]+){0,2}\p{Lu}[\p{Ll}\p{M}'’\-]+)[,.;]"
+)
+_THE_BEFORE = regex.compile(r"(?:^|[^\p{L}])[Tt]he[ \t\r\n]+(?:\p{Ll}+[ \t\r\n]+)?$")
+APPOSITION_WINDOW = 60
+
+
+def _apposed(doc: Document, speaker: Mention) -> Mention | None:
+    """The one name the document puts in apposition to a definite description:
+    "said the lawyer" -> "Mr. Wells" from "Mr. Wells, the lawyer, ...". Descriptions
+    of a sex or an age ("the old man", "the girl") fit too many people to be read so."""
+    words = speaker.text.split()
+    if len(words) < 2 or words[0].lower() != "the" or not words[-1].islower():
+        return None
+    head = words[-1]
+    lex = _mentions.lexicon()
+    nominal = lex.nominals.get(head)
+    if nominal is None or nominal.kind != "person" or nominal.gender in ("m", "f"):
+        return None
+    cache: dict[str, Mention | None] | None = getattr(_STATE, "apposed", None)
+    if cache is not None and head in cache:
+        return cache[head]
+    text = doc.text
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for start in doc.occurrences(head, TITLE_OCCURRENCES):
+        lo = max(0, start - APPOSITION_WINDOW)
+        end = start + len(head)
+        found = None
+        m = _NAME_BEFORE.search(text, lo, start)
+        if m is not None:
+            found = (m.start(1), m.end(1))
+        elif _THE_BEFORE.search(text, lo, start) is not None:
+            m = _NAME_AFTER.match(text, end, min(len(text), end + APPOSITION_WINDOW))
+            if m is not None:
+                found = (m.start(1), m.end(1))
+        if found is None:
+            continue
+        name = text[found[0] : found[1]]
+        last = name.split()[-1].lower().rstrip(".")
+        if last in lex.not_names or last in lex.title_words or name.split()[0].lower() == "the":
+            continue
+        key = " ".join(name.split())
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, Mention(found[0], found[1], name, "name"))
+    result = None
+    if counts:
+        top = max(counts, key=lambda k: counts[k])
+        if counts[top] >= TITLE_DOMINANCE * sum(counts.values()):
+            result = first[top]
+    if cache is not None:
+        cache[head] = result
+    return result
 
 
 def _kin(
@@ -1087,7 +1151,9 @@ def _turn_evidence(
             if (
                 ref is not None
                 and ref.kind == "name"
-                and (_title_head(speaker) or _kin_head(speaker))
+                and (
+                    _title_head(speaker) or _kin_head(speaker) or _apposed(cast.doc, speaker) is ref
+                )
             ):
                 # "the Colonel" -> "Colonel Brandon", "her mother" -> "Mrs. Hale"
                 ch = cast.of(ref)

@@ -444,3 +444,21 @@ def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
     daughter = cast.of(mention("Margaret Hale"))
     mother = cast.of(mention("Mrs. Hale"))
     assert daughter is not None and mother is not None and daughter is not mother
+
+
+def test_a_description_takes_the_name_the_text_puts_in_apposition_to_it() -> None:
+    text = (
+        "Mr. Platt, the lawyer, arrived at noon with his papers. Anne met him in the hall.\n\n"
+        "“Is the will signed?” asked Anne.\n\n"
+        "“Not yet,” said the lawyer. “We need a witness.”"
+    )
+    assert names(text) == ["Anne", "Mr. Platt", "Mr. Platt"]
+
+
+def test_a_description_apposed_to_two_names_takes_neither() -> None:
+    text = (
+        "Mr. Platt, the lawyer, came first; Mr. Gray, the lawyer, came later.\n\n"
+        "“Is the will signed?” asked Anne.\n\n"
+        "“Not yet,” said the lawyer."
+    )
+    assert names(text)[-1] not in ("Mr. Platt", "Mr. Gray")
