@@ -428,6 +428,8 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         return None
     cues = ctx.doc.cues
     n, _ = cues.verb_at(toks, k, hi)
+    if n and toks[k].lower.endswith("ing"):
+        n = 0  # “Q,” …, referencing the report: a participle, not "said X"
     if n:  # inverted: “Q,” said X
         speaker = _mentions.speaker_after_cue(text, toks, k + n, hi)
         if speaker is None:
@@ -693,7 +695,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if speaker is None:
             speaker, referent = _relative_subject(ctx, lo, v)
         if speaker is None and all(
-            t.kind == PUNCT or t.lower in lexicon().not_names for t in toks[lo:v]
+            (t.kind == PUNCT or t.lower in lexicon().not_names) and t.lower not in _COORDINATORS
+            for t in toks[lo:v]
         ):
             after = _mentions.speaker_after_cue(text, toks, v + n, hi)
             if after is not None and index_at(toks, after.end) <= hi:

@@ -697,3 +697,36 @@ def test_a_nominal_in_its_own_clause_beats_a_named_subject_of_an_earlier_one() -
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "the young mother of three"
     assert q.cue is not None and q.cue.text == "replied"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Another critic, Tom Webb, likened the rules to “burning the house down.”",
+            "Tom Webb",
+            "likened",
+        ),
+        (
+            "Ann Hale compared Reed to a coach who is “working the referees.”",
+            "Ann Hale",
+            "compared",
+        ),
+        (
+            "Cross called it “a citizenship election” and likened it to the days when people "
+            "had to “stand up.”",
+            "Cross",
+            "likened",
+        ),
+    ],
+)
+def test_comparisons_are_weak_cues(text: str, speaker: str, cue: str) -> None:
+    q = extract_quotes(text)[-1]
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_participle_after_a_quotation_does_not_invert() -> None:
+    text = '"I would rather not." That remark from Tom Webb ran in 1980, referencing the agency.'
+    q = only(text)
+    assert q.speaker is None or q.speaker.text != "the agency"
