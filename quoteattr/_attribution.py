@@ -160,7 +160,7 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         ctx = _Context(doc, p, by_paragraph[p])
         paragraph_links = [_attribute_one(ctx, i) for i in range(len(ctx.quotes))]
         _coordinated(ctx, paragraph_links)
-        _share_within_paragraph(paragraph_links)
+        _share_within_paragraph(ctx, paragraph_links)
         for link in paragraph_links:
             if link.speaker is None and link.kind != "other":
                 _paragraph_mention(ctx, link)
@@ -1259,7 +1259,7 @@ def _said_words(ctx: _Context, hi: int, lo: int) -> bool:
     return verb.lower in _HEARING or ctx.doc.cues.verb_at(toks, hi - 3, hi - 2)[0] == 1
 
 
-def _share_within_paragraph(links: list[Link]) -> None:
+def _share_within_paragraph(ctx: _Context, links: list[Link]) -> None:
     """“Q1,” he said. “Q2.” — an unattributed quotation takes its paragraph's speaker."""
     known = [link for link in links if link.speaker is not None]
     if not known:
@@ -1274,8 +1274,27 @@ def _share_within_paragraph(links: list[Link]) -> None:
         source = last if last is not None else known[0]
         link.speaker = source.speaker
         link.cue = source.cue
+        if source is last:
+            # "called it “outrageous” and called for pay to be “clawed back”": the
+            # second verb of the same subject is this quotation's cue.
+            link.cue = _coordinated_cue(ctx, last.end, link.start) or link.cue
         link.rule = "same_paragraph"
         link.confidence = CONFIDENCE["same_paragraph"]
+
+
+def _coordinated_cue(ctx: _Context, start: int, end: int) -> Span | None:
+    """A cue verb right after "and"/"but" between two quotations of one sentence."""
+    toks = ctx.tokens
+    lo, hi = ctx.index(start), ctx.index(end)
+    if hi - lo > _TITLE_REACH * 2 or any(t.text in _SENTENCE_STOPS for t in toks[lo:hi]):
+        return None
+    for v in range(lo + 1, hi):
+        if toks[v - 1].lower not in _COORDINATORS or toks[v].kind != WORD:
+            continue
+        n, _ = ctx.doc.cues.verb_at(toks, v, hi)
+        if n and not ctx.doc.cues.is_manner(toks[v].text):
+            return _span(ctx.doc.text, toks, v, v + n)
+    return None
 
 
 def _paragraph_mention(ctx: _Context, link: Link) -> None:

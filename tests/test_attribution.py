@@ -730,3 +730,16 @@ def test_a_participle_after_a_quotation_does_not_invert() -> None:
     text = '"I would rather not." That remark from Tom Webb ran in 1980, referencing the agency.'
     q = only(text)
     assert q.speaker is None or q.speaker.text != "the agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She called the conduct “outrageous” and called for pay to be “clawed back.”",
+        "“It is a scandal,” she said, calling the deal “outrageous” and called for pay to be "
+        "“clawed back.”",
+    ],
+)
+def test_a_second_verb_of_the_same_subject_is_the_next_quotations_cue(text: str) -> None:
+    q = extract_quotes(text)[-1]
+    assert q.cue is not None and q.cue.start == text.index("called for")
