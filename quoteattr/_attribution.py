@@ -852,6 +852,11 @@ def _what_they_called(ctx: _Context, pronoun: Mention, lo: int) -> tuple[Mention
     if said_by in "mf" and _mentions.gender_of(outer.text) in "mf":
         if said_by != _mentions.gender_of(outer.text):
             return None  # "Clinton condemned what he called …": someone else
+    # The speech verb nearest "what", else the word after the subject: "the Council on
+    # Friday made a condemnation and pledged to act against what it called “Q”".
+    c = _last_cue(ctx, w, a - 1)
+    if c is not None:
+        w = c
     return outer, _span(ctx.doc.text, toks, w, w + 1)
 
 

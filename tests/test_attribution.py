@@ -743,3 +743,13 @@ def test_a_participle_after_a_quotation_does_not_invert() -> None:
 def test_a_second_verb_of_the_same_subject_is_the_next_quotations_cue(text: str) -> None:
     q = extract_quotes(text)[-1]
     assert q.cue is not None and q.cue.start == text.index("called for")
+
+
+def test_what_they_called_takes_the_speech_verb_nearest_what() -> None:
+    text = (
+        "The City Council on Friday made a strong statement and pledged to impose fines as "
+        "a deterrent to what it called “a clear threat to order.”"
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "The City Council"
+    assert q.cue is not None and q.cue.text == "pledged"
