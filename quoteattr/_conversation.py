@@ -680,6 +680,12 @@ def _fill(
         link.speaker = link.referent = guess
         link.rule = rule
         link.confidence = CONFIDENCE[rule]
+        if rule == "previous_paragraph" and prev is not None:
+            # “Q1,” he said.¶“Q2.” — the same mention and cue go on speaking (the
+            # referent stays the resolved name).
+            said = next((k for k in prev.links if k.referent is guess), None)
+            if said is not None and said.speaker is not None:
+                link.speaker, link.cue = said.speaker, said.cue
 
 
 def _fill_backwards(turns: Sequence[_Turn]) -> None:

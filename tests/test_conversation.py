@@ -462,3 +462,16 @@ def test_a_description_apposed_to_two_names_takes_neither() -> None:
         "“Not yet,” said the lawyer."
     )
     assert names(text)[-1] not in ("Mr. Platt", "Mr. Gray")
+
+
+def test_a_continuation_paragraph_keeps_the_mention_and_cue_before_it() -> None:
+    # “Q1,” he said.¶“Q2.”: the second quotation goes on with "he said", resolved to Ortiz.
+    text = (
+        "Pablo Ortiz leads the drivers' union. “Nobody asked the drivers,” he said.\n\n"
+        "“We will strike on Monday.”"
+    )
+    first, second = extract_quotes(text)
+    assert second.rule == "previous_paragraph"
+    assert second.speaker == first.speaker and second.speaker is not None
+    assert second.speaker.text == "he" and second.cue == first.cue
+    assert second.entity is not None and second.entity.name == "Pablo Ortiz"
