@@ -805,6 +805,13 @@ def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> 
     the streets", "said, with a faint smile"), so not a subject; a sentence-opening "In
     Iowa" is left alone."""
     a = index_at(toks, mention.start)
+    if a - 2 > lo and toks[a - 1].lower in ("or", "and") and toks[a - 2].upper:
+        # "Anglo-Indians in Tunbridge Wells or Cheltenham murmur": the second of two
+        # coordinated names after a preposition is its object too.
+        b = a - 2
+        while b > lo and toks[b - 1].upper and a - b < _mentions.MAX_NP:
+            b -= 1
+        a = b
     return a - 1 > lo and toks[a - 1].lower in _WORK_PREPOSITIONS
 
 

@@ -753,3 +753,9 @@ def test_what_they_called_takes_the_speech_verb_nearest_what() -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == "The City Council"
     assert q.cue is not None and q.cue.text == "pledged"
+
+
+def test_a_second_name_after_a_preposition_is_no_subject() -> None:
+    text = "Officers in Tunbridge Wells or Cheltenham still murmur to each other: “Not again.”"
+    q = only(text)
+    assert q.speaker is None or q.speaker.text != "Cheltenham"
