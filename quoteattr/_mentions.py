@@ -300,6 +300,8 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
         name = np_ending_at(text, tokens, _skip_back(tokens, k - 1, lo), lo)
         if name is not None and name.kind in ("name", "organisation", "pronoun"):
             return name
+        if appos is None and j - k == 2 and tokens[j - 1].kind == NUMBER:
+            return name  # "Mr. King, 82, told": a surname spelled like a title, an age
         return appos
     found = np_ending_at(text, tokens, j, lo)
     if found is not None and found.kind == "nominal":

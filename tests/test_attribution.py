@@ -759,3 +759,14 @@ def test_a_second_name_after_a_preposition_is_no_subject() -> None:
     text = "Officers in Tunbridge Wells or Cheltenham still murmur to each other: “Not again.”"
     q = only(text)
     assert q.speaker is None or q.speaker.text != "Cheltenham"
+
+
+def test_a_title_like_surname_before_an_age_is_the_subject() -> None:
+    from quoteattr import _mentions
+    from quoteattr._tokens import tokenize
+
+    text = "Mr. King, 82, told me."
+    toks = tokenize(text, 0, len(text), _mentions.lexicon().abbreviations)
+    v = [t.text for t in toks].index("told")
+    found = _mentions.subject_before(text, toks, v, 0)
+    assert found is not None and found.text == "Mr. King"
