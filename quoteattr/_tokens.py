@@ -14,13 +14,15 @@ from collections.abc import Sequence
 # combining accents; a final period is attached afterwards only for abbreviations
 # and initials. The standard library's engine: a single pass, no backtracking
 # between the three alternatives (their first characters do not overlap), and
-# faster per match than `regex` for this simple pattern.
+# faster per match than `regex` for this simple pattern. Every character that is
+# not white space starts one of the alternatives, so `findall` skips nothing.
 _MARKS = "\u0300-\u036f"
-# The group that matched is the token's kind.
+# The group that matched is the token's kind; the white space before a token is
+# captured too, so `findall` alone gives every offset (no match object per token).
 _TOKEN = re.compile(
-    rf"([^\W\d_][\w{_MARKS}]*(?:['’\-.][^\W_][\w{_MARKS}]*)*)"
+    rf"(\s*)(?:([^\W\d_][\w{_MARKS}]*(?:['’\-.][^\W_][\w{_MARKS}]*)*)"
     r"|(\d[^\W_]*)"
-    rf"|([^\w\s{_MARKS}]|[_{_MARKS}])"
+    rf"|([^\w\s{_MARKS}]|[_{_MARKS}]))"
 )
 
 WORD, NUMBER, PUNCT = 1, 2, 3
@@ -51,35 +53,41 @@ def tokenize(
     final period, e.g. ``"mr."``) keep their period, as do initials ("J.", "U.S.")."""
     out: list[Token] = []
     append = out.append
-    skip = -1  # a period already taken by the word before it
+    pos = start
+    taken = False  # the word before took the period that comes next
     # The hottest loop of the library: tokens are filled in place, not through __init__.
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        if s == skip:
-            continue
-        kind = m.lastindex
-        word = m.group()
-        t = _new(Token)
-        if kind == WORD:
+    for space, word, number, punct in _TOKEN.findall(text, start, end):
+        pos += len(space)
+        if word:
+            t = _new(Token)
+            t.start = pos
+            pos += len(word)
             if (
-                e < end
-                and text[e] == "."
+                pos < end
+                and text[pos] == "."
                 and (
                     (len(word) == 1 and word.isupper())
                     or "." in word
                     or (word.lower() + ".") in abbreviations
                 )
             ):
-                skip = e
-                e += 1
+                taken = True
                 word += "."
+            t.kind = WORD
             t.upper = word[0].isupper()
         else:
+            if taken:
+                taken = False
+                pos += 1
+                continue
+            word = number or punct
+            t = _new(Token)
+            t.start = pos
+            pos += len(word)
+            t.kind = NUMBER if number else PUNCT
             t.upper = False
-        t.start = s
-        t.end = e
+        t.end = t.start + len(word)
         t.text = word
-        t.kind = kind  # type: ignore[assignment]
         t.lower = word.lower()
         append(t)
     return out
