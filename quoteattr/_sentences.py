@@ -235,11 +235,12 @@ class SentenceSplitter:
     and safe to share between threads.
     """
 
-    __slots__ = ("_numeric", "_tokenizer")
+    __slots__ = ("_honorifics", "_numeric", "_tokenizer")
 
     def __init__(self) -> None:
         self._tokenizer = punkt_tokenizer()
         self._numeric = _NUMERIC_ABBREVS
+        self._honorifics = _honorifics()
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence ``(start, end)`` spans covering ``text[start:end]``.
@@ -288,7 +289,7 @@ class SentenceSplitter:
         merged = [spans[0]]
         for s, e in spans[1:]:
             ps, pe = merged[-1]
-            if _joins(text, ps, pe, s, self._numeric):
+            if _joins(text, ps, pe, s, self._numeric, self._honorifics):
                 merged[-1] = (ps, e)
             else:
                 merged.append((s, e))
@@ -328,9 +329,33 @@ def _gap_has_text(text: str, a: int, b: int) -> bool:
     return b > a and not text[a:b].isspace()
 
 
-def _joins(text: str, ps: int, pe: int, s: int, numeric: frozenset[str]) -> bool:
+def _honorifics() -> frozenset[str]:
+    """Abbreviated honorifics of ``titles.tsv``, lowercase without the period ("mr")."""
+    from quoteattr import _lexicon  # a late import: the splitter stands alone otherwise
+
+    return frozenset(
+        t.lower().removesuffix(".")
+        for t, v in _lexicon.titles().items()
+        if v.type == "honorific" and t.endswith(".") and " " not in t
+    )
+
+
+def _joins(
+    text: str,
+    ps: int,
+    pe: int,
+    s: int,
+    numeric: frozenset[str],
+    honorifics: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the boundary between ``text[ps:pe]`` and a sentence at ``s`` is spurious."""
     last = text[pe - 1]
+    if last == "." and text[s].isupper() and honorifics:
+        # "said Mr. Eager": Punkt breaks after a title when the name is also a common
+        # word ("eager"); a sentence never ends with an honorific.
+        m = _LAST_WORD.search(text, max(ps, pe - 12), pe)
+        if m is not None and m.group(1).lower() in honorifics:
+            return True
     if last in _CLOSING_MARKS:
         m = _LOWER_START.match(text, s)
         return m is not None and text[m.end() - 1].islower()

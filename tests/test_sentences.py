@@ -49,6 +49,19 @@ def test_abbreviations_do_not_end_sentences(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # The name is also a common word: stock Punkt breaks after the title.
+        "“I shall go out,” said Mr. Eager, and took his hat.",
+        "He met Mrs.\nWhite at noon and they walked home.",
+        "“Hush,” said Dr. Brown quietly.",
+    ],
+)
+def test_an_honorific_never_ends_a_sentence(text: str) -> None:
+    assert sents(text) == [text]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
