@@ -330,13 +330,11 @@ def _gap_has_text(text: str, a: int, b: int) -> bool:
 
 
 def _honorifics() -> frozenset[str]:
-    """Abbreviated honorifics of ``titles.tsv``, lowercase without the period ("mr")."""
-    from quoteattr import _lexicon  # a late import: the splitter stands alone otherwise
+    """The abbreviated honorifics of the shared lexicon, without their period ("mr")."""
+    from quoteattr._mentions import lexicon  # a late import: the splitter stands alone otherwise
 
     return frozenset(
-        t.lower().removesuffix(".")
-        for t, v in _lexicon.titles().items()
-        if v.type == "honorific" and t.endswith(".") and " " not in t
+        h.removesuffix(".") for h in lexicon().honorifics if h.endswith(".") and " " not in h
     )
 
 
