@@ -463,6 +463,7 @@ def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
     walls: dict[int, list[float]] = {1: [], 2: []}
     parent: dict[int, list[float]] = {1: [], 2: []}
     workers: dict[int, list[float]] = {1: [], 2: []}
+    bare: dict[int, list[float]] = {1: [], 2: []}
     # Interleaved (1, 2, 1, 2, ...): the host's speed drifts over a minute, and both
     # sides of the ratio should see the same drift.
     for _ in range(runs):
@@ -473,6 +474,7 @@ def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
             # The pool is shut down (its workers waited for) when the iterator ends.
             parent[jobs].append(_cpu(resource.RUSAGE_SELF) - p0)
             workers[jobs].append(_cpu(resource.RUSAGE_CHILDREN) - c0)
+            bare[jobs].append(_forked_shares(texts, jobs))
     for jobs in (1, 2):
         out[f"jobs_{jobs}_chars_per_s"] = chars / statistics.median(walls[jobs])
         out[f"jobs_{jobs}_parent_cpu_s"] = statistics.median(parent[jobs])
@@ -488,8 +490,40 @@ def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
     # Above 1: the same work costs the two workers more CPU time than one process alone
     # (shared caches and memory bandwidth, pickling), whatever the parent does.
     out["workers_cpu_vs_one_process"] = out["jobs_2_workers_cpu_s"] / out["jobs_1_parent_cpu_s"]
+    # The host's ceiling for this work: the same texts split between forked copies of a
+    # warm process, nothing sent back (no pool, no pickling, no parent). What two cores
+    # give here bounds what any pool can give.
+    out["bare_speedups"] = [a / b for a, b in zip(bare[1], bare[2], strict=True)]
+    out["bare_speedup"] = statistics.median(bare[1]) / statistics.median(bare[2])
+    say(
+        f"  host ceiling, forked halves with no pool: {out['bare_speedup']:.2f}x "
+        f"(pairs: {', '.join(f'{x:.2f}' for x in out['bare_speedups'])})"
+    )
     out["cpu_count"] = os.cpu_count()
     return out
+
+
+def _forked_shares(texts: list[str], jobs: int) -> float:
+    """Wall time for ``jobs`` forked children to extract every ``jobs``-th text each."""
+    extractor = QuoteExtractor()
+    t0 = time.perf_counter()
+    pids = []
+    for k in range(jobs):
+        pid = os.fork()
+        if pid == 0:  # the child: its share, then leave without the parent's clean-up
+            code = 0
+            try:
+                for text in texts[k::jobs]:
+                    extractor.extract(text)
+            except BaseException:
+                code = 1
+            os._exit(code)
+        pids.append(pid)
+    for pid in pids:
+        _, status = os.waitpid(pid, 0)
+        if status:
+            raise RuntimeError(f"a forked share failed (status {status})")
+    return time.perf_counter() - t0
 
 
 def _cpu(who: int) -> float:
@@ -785,6 +819,13 @@ def markdown(res: dict[str, Any]) -> str:
             + " | >= 1.7x | "
             f"{_verdict(pr['speedup'] >= TARGETS['speedup_2_processes'])} |"
         )
+        if "bare_speedup" in pr:
+            lines.append(
+                f"| host ceiling: the same texts in 2 forked halves vs 1, no pool | "
+                f"{pr['bare_speedup']:.2f}x (pairs: "
+                + ", ".join(f"{x:.2f}" for x in pr["bare_speedups"])
+                + ") | | |"
+            )
         if "workers_cpu_vs_one_process" in pr:
             lines.append(
                 f"| CPU time of the 2 workers vs 1 process, same texts | "
