@@ -464,6 +464,7 @@ def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
     parent: dict[int, list[float]] = {1: [], 2: []}
     workers: dict[int, list[float]] = {1: [], 2: []}
     bare: dict[int, list[float]] = {1: [], 2: []}
+    loop: dict[int, list[float]] = {1: [], 2: []}
     # Interleaved (1, 2, 1, 2, ...): the host's speed drifts over a minute, and both
     # sides of the ratio should see the same drift.
     for _ in range(runs):
@@ -475,6 +476,7 @@ def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
             parent[jobs].append(_cpu(resource.RUSAGE_SELF) - p0)
             workers[jobs].append(_cpu(resource.RUSAGE_CHILDREN) - c0)
             bare[jobs].append(_forked_shares(texts, jobs))
+            loop[jobs].append(_forked_shares(texts, jobs, _spin))
     for jobs in (1, 2):
         out[f"jobs_{jobs}_chars_per_s"] = chars / statistics.median(walls[jobs])
         out[f"jobs_{jobs}_parent_cpu_s"] = statistics.median(parent[jobs])
@@ -499,13 +501,33 @@ def bench_processes(texts: list[str], runs: int) -> dict[str, Any]:
         f"  host ceiling, forked halves with no pool: {out['bare_speedup']:.2f}x "
         f"(pairs: {', '.join(f'{x:.2f}' for x in out['bare_speedups'])})"
     )
+    # And for work that touches almost no memory: if this is well below 2x too, the two
+    # virtual CPUs are not two whole cores' worth of time, whatever the work.
+    out["loop_speedups"] = [a / b for a, b in zip(loop[1], loop[2], strict=True)]
+    out["loop_speedup"] = statistics.median(loop[1]) / statistics.median(loop[2])
+    say(
+        f"  host ceiling, a pure-Python loop: {out['loop_speedup']:.2f}x "
+        f"(pairs: {', '.join(f'{x:.2f}' for x in out['loop_speedups'])})"
+    )
     out["cpu_count"] = os.cpu_count()
     return out
 
 
-def _forked_shares(texts: list[str], jobs: int) -> float:
-    """Wall time for ``jobs`` forked children to extract every ``jobs``-th text each."""
+def _spin(text: str) -> object:
+    """As much CPU time per character as extraction, over a few bytes of memory."""
+    total = 0
+    for i in range(len(text) * 8):
+        total += i & 7
+    return total
+
+
+def _forked_shares(
+    texts: list[str], jobs: int, work: Callable[[str], object] | None = None
+) -> float:
+    """Wall time for ``jobs`` forked children to run ``work`` (by default, extraction) over
+    every ``jobs``-th text each."""
     extractor = QuoteExtractor()
+    work = work or extractor.extract
     t0 = time.perf_counter()
     pids = []
     for k in range(jobs):
@@ -514,7 +536,7 @@ def _forked_shares(texts: list[str], jobs: int) -> float:
             code = 0
             try:
                 for text in texts[k::jobs]:
-                    extractor.extract(text)
+                    work(text)
             except BaseException:
                 code = 1
             os._exit(code)
@@ -824,6 +846,13 @@ def markdown(res: dict[str, Any]) -> str:
                 f"| host ceiling: the same texts in 2 forked halves vs 1, no pool | "
                 f"{pr['bare_speedup']:.2f}x (pairs: "
                 + ", ".join(f"{x:.2f}" for x in pr["bare_speedups"])
+                + ") | | |"
+            )
+        if "loop_speedup" in pr:
+            lines.append(
+                f"| host ceiling: a pure-Python loop in 2 forked halves vs 1 | "
+                f"{pr['loop_speedup']:.2f}x (pairs: "
+                + ", ".join(f"{x:.2f}" for x in pr["loop_speedups"])
                 + ") | | |"
             )
         if "workers_cpu_vs_one_process" in pr:
