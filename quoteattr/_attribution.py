@@ -215,7 +215,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.paragraph,
         si,
     )
-    if _not_words(doc.text, q):
+    if _not_words(doc.text, q) or _in_headline(ctx, q):
         link.kind = "other"
         return link
     found = (
@@ -398,6 +398,21 @@ def _not_words(text: str, q: RawQuote) -> bool:
         and content[-1] in ")]"
         and (content.count("(") + content.count("[") == 1)
     )
+
+
+# A headline is a document's first line, short, with more text after it.
+_HEADLINE_WORDS = 20
+_SINGLE_OPENERS = frozenset(["‘", "'"])
+
+
+def _in_headline(ctx: _Context, q: RawQuote) -> bool:
+    """A quotation in single marks in a headline ("Mayor calls plan ‘a disaster’"): news
+    headlines put quoted words in single marks, and the story under them quotes the
+    words again with their speaker; the headline's copy is a title, not a statement."""
+    if ctx.p != 0 or q.open_mark not in _SINGLE_OPENERS or len(ctx.doc.paragraphs) < 2:
+        return False
+    line = ctx.doc.text[ctx.start : ctx.end]
+    return "\n" not in line and "\r" not in line and len(line.split()) <= _HEADLINE_WORDS
 
 
 # --- sieve 1: “Q,” said X / “Q,” X said ------------------------------------------------------

@@ -770,3 +770,37 @@ def test_a_title_like_surname_before_an_age_is_the_subject() -> None:
     v = [t.text for t in toks].index("told")
     found = _mentions.subject_before(text, toks, v, 0)
     assert found is not None and found.text == "Mr. King"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor calls bridge plan ‘a costly mistake’\n\n"
+        "The mayor of Elmford said on Monday that the bridge plan was “a costly mistake.”",
+        "Harbor Chief: ‘We Will Reopen by Spring.’\n"
+        "“We will reopen by spring,” the harbor chief, Ana Velez, told reporters on Friday.",
+    ],
+)
+def test_single_marks_in_a_headline_are_not_speech(text: str) -> None:
+    body = text.index("\n")
+    kinds = {q.start < body: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds[True] == "other"
+    assert kinds[False] in ("direct", "mixed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one line only: no headline above a story
+        "Mayor calls bridge plan ‘a costly mistake’ at a meeting on Monday.",
+        # double marks in the first line
+        "Mayor calls bridge plan “a costly mistake”\n\nThe mayor spoke on Monday.",
+        # a long first paragraph is a lead, not a headline
+        "The mayor of Elmford, who has opposed the project since the council first voted on it "
+        "two years ago, said on Monday that the plan was ‘a costly mistake’ for the town.\n\n"
+        "She spoke at a meeting.",
+    ],
+)
+def test_quotations_outside_a_headline_stay_speech(text: str) -> None:
+    q = extract_quotes(text, kinds="direct,mixed,other")[0]
+    assert q.kind in ("direct", "mixed")
