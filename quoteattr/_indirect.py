@@ -1601,7 +1601,11 @@ def _head(
     if (
         k >= len(toks)
         or toks[k].lower in _NOT_OPENERS
-        or (toks[k].kind == PUNCT and (cue.frame == "object" or toks[k].text in ".;:)"))
+        or (
+            toks[k].kind == PUNCT
+            and (cue.frame == "object" or toks[k].text in ".;:)")
+            and not _amount(toks, k)
+        )
         or (
             cue.frame == "object"
             and (toks[k].lower in _ADJUNCT_PREPOSITIONS or toks[k].lower in _NO_OBJECT)
@@ -1619,6 +1623,14 @@ def _head(
     _subordinate_end(state, view, v, rec)
     _clause_end(state, view, rec, relative_comma)
     return rec
+
+
+_CURRENCY = frozenset("$ £ € ¥".split())
+
+
+def _amount(toks: Sequence[Token], k: int) -> bool:
+    """A sum of money opens an object ("calls for $1 trillion in new spending")."""
+    return toks[k].text in _CURRENCY and k + 1 < len(toks) and toks[k + 1].kind == NUMBER
 
 
 def _infinitive_subject(state: _State, view: _View, to: int) -> int:

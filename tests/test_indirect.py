@@ -1032,3 +1032,45 @@ def test_malformed_lexicon_rows_are_refused(tmp_path: Path) -> None:
     bad.write_text("Tuesday\ttime\n", encoding="utf-8")
     with pytest.raises(DataError, match="lowercase"):
         parse_indirect_adjuncts(bad)
+
+
+def _laminar(spans: list[tuple[int, int]]) -> bool:
+    """Two spans are disjoint or one holds the other."""
+    return all(
+        a[1] <= b[0]
+        or b[1] <= a[0]
+        or (a[0] <= b[0] and b[1] <= a[1])
+        or (b[0] <= a[0] and a[1] <= b[1])
+        for i, a in enumerate(spans)
+        for b in spans[i + 1 :]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by a fuzzer: two tails over stray typewriter marks overlapped
+        "'''s—told reporter.''s—told reporter",
+        "Dr.'''tis—told reporters——Dr.'''tis—told reporters—<p>says",
+        "Prices fell, the agency said, and wages rose, the union said.",
+    ],
+)
+def test_records_are_laminar(text: str) -> None:
+    extractor = QuoteExtractor(kinds="direct,mixed,indirect,other", min_length=0)
+    records = extractor.extract(text)
+    assert _laminar([(q.start, q.end) for q in records])
+    assert not _laminar([(0, 5), (3, 8)])  # the check can fail
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "He calls for $1 trillion in new spending on roads.",
+            "$1 trillion in new spending on roads",
+        ),
+        ("The council wants £5 million for the new park.", "£5 million for the new park"),
+    ],
+)
+def test_object_may_open_with_a_sum_of_money(text: str, content: str) -> None:
+    assert one(text).text == content
