@@ -156,6 +156,7 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         by_paragraph.setdefault(q.paragraph, []).append(q)
     doc.quote_spans = [(q.start, q.end) for q in quotations]
     links: list[Link] = []
+    turns: set[int] = set()  # paragraphs that are one unattributed quotation, so far
     for p in sorted(by_paragraph):
         ctx = _Context(doc, p, by_paragraph[p])
         paragraph_links = [_attribute_one(ctx, i) for i in range(len(ctx.quotes))]
@@ -168,8 +169,38 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
                 link.referent = link.speaker  # pronouns and nominals: see _conversation
             elif link.referent is not None and link.referent.kind in ("name", "organisation"):
                 pass  # a relative pronoun, resolved by its sieve
+        first = paragraph_links[0]
+        if first.start == ctx.start and first.speaker is None and len(first.segments) <= 1:
+            turns.add(p)
         links.extend(paragraph_links)
+    if sum(1 for p in turns if p + 1 in turns) >= _DIALOGUE_EXCHANGES:
+        _terms_in_narration(doc, links)
     return links
+
+
+# Four pairs of adjacent paragraphs that are each one unattributed quotation: a dialogue
+# (a news story may list three or four quotations one per line).
+_DIALOGUE_EXCHANGES = 4
+
+
+def _terms_in_narration(doc: Document, links: list[Link]) -> None:
+    """In a story told with dialogue, a short quoted phrase inside a narration sentence
+    (the bottle was marked “poison”, a coat called a “Chesterfield”) names a thing or
+    echoes a word; the characters' speech stands in its own quotations. News quotes
+    its sources' words in fragments ("called the plan “a fantasy”"): documents without
+    dialogue keep them as speech."""
+    text = doc.text
+    for link in links:
+        if link.kind != "mixed" or len(link.segments) > 1:
+            continue
+        if len(text[link.content_start : link.content_end].split()) > MAX_SCARE_WORDS:
+            continue
+        before = text[max(0, link.start - 2) : link.start].rstrip()
+        if not before or not before[-1].isalnum():
+            continue  # after a comma, a colon or a dash: a reply goes on ("said he; “no.”")
+        link.kind = "other"
+        link.speaker = link.referent = link.cue = link.rule = None
+        link.confidence = 0.0
 
 
 def _attribute_one(ctx: _Context, i: int) -> Link:

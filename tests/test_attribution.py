@@ -804,3 +804,42 @@ def test_single_marks_in_a_headline_are_not_speech(text: str) -> None:
 def test_quotations_outside_a_headline_stay_speech(text: str) -> None:
     q = extract_quotes(text, kinds="direct,mixed,other")[0]
     assert q.kind in ("direct", "mixed")
+
+
+_DIALOGUE = (
+    "“Are you coming?”\n\n“Not yet.”\n\n“Why not?”\n\n“The rain.”\n\n“It has stopped.”\n\n"
+    "“Then I am coming.”\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("narration", "phrase"),
+    [
+        ("When his aunts spoke of him, they said that he was in Paris “studying.”", "studying."),
+        (
+            "The boys who admired him kept calling him a “true sailor” and such names.",
+            "true sailor",
+        ),
+        ("Her uncle told the “maid” what to cook for supper.", "maid"),
+    ],
+)
+def test_a_short_phrase_in_narration_of_a_dialogue_is_a_term(narration: str, phrase: str) -> None:
+    text = _DIALOGUE + narration
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds[phrase] == "other"
+    assert kinds["Not yet."] == "direct"
+
+
+def test_short_fragments_stay_speech_without_dialogue() -> None:
+    text = (
+        "The governor called the budget “a disgrace” on Monday.\n\n"
+        "“We will vote against it,” said Ana Ruiz, the speaker of the house."
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["a disgrace"] == "mixed"
+
+
+def test_a_reply_going_on_after_a_semicolon_stays_speech() -> None:
+    text = _DIALOGUE + "“I am tired,” said Tom; “let us rest.”"
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["let us rest."] in ("direct", "mixed")
