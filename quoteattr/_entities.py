@@ -41,6 +41,7 @@ class _Name:
         "name_words",
         "surname",
         "title",
+        "wife",
     )
 
     def __init__(self, mention: Mention) -> None:
@@ -60,26 +61,36 @@ class _Name:
         if len(last) > 2 and last.lower().endswith(("'s", "’s")):
             # "Tony Last's": the person is "Tony Last".
             self.name_words = [*self.name_words[:-1], last[:-2]]
-        self.honorific = " ".join(
+        honorifics = [
             w
             for w in title_words
             if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics
-        )
-        role = [w for w in title_words if w not in self.honorific.split()]
+        ]
+        # The honorific next to the name is the person's: "Mrs. Moore and Miss Quested"
+        # cut short by a window reads "Mrs. Miss Quested".
+        self.honorific = honorifics[-1] if honorifics else ""
+        role = [w for w in title_words if w not in honorifics]
         self.title = " ".join(role) if role else None
         self.surname = self.name_words[-1].lower()
         self.first = self.name_words[0].lower() if len(self.name_words) > 1 else None
         self.gender = gender_of(mention.text)
+        # "Mrs. John Dashwood" is John's wife: her name is the whole form, and
+        # "John" is no given name of hers.
+        self.wife = self.first is not None and _wife_form(self)
+        if self.wife:
+            self.first = None
 
     @property
     def canonical(self) -> str:
         """The name without its role ("Ana Ruiz"); honorific kept for a lone surname."""
-        if self.honorific and self.first is None:
+        if self.honorific and (self.first is None or self.wife):
             return f"{self.honorific} {' '.join(self.name_words)}"
         return " ".join(self.name_words)
 
     def compatible(self, other: _Name) -> bool:
         """Whether two name forms can denote one person."""
+        if self.wife or other.wife:
+            return self.canonical == other.canonical
         if (
             self.surname != other.surname
             and self.surname != other.first
@@ -95,6 +106,7 @@ class _Name:
 
 class _Cluster:
     __slots__ = (
+        "apart",
         "best",
         "gender",
         "index",
@@ -116,6 +128,9 @@ class _Cluster:
         self.index: ClusterIndex[Any] | None = None
         self.order = 0
         self.marital = ""  # "mrs" or "miss" once a name with one of them is added
+        # An honorific and a surname the document gives to several people ("Mrs.
+        # Maylie" beside Rose and Harry Maylie): no given name joins it.
+        self.apart = False
 
     def add(self, name: _Name) -> None:
         self.names.append(name)
@@ -142,7 +157,11 @@ class _Cluster:
         marital = _marital(name)
         if marital and self.marital and marital != self.marital:
             return False  # "Miss Welland" is the daughter of "Mrs. Welland"
+        if name.wife or best.wife:
+            return name.canonical == best.canonical  # "Mrs. John Dashwood"
         if name.first is not None:
+            if self.apart and best.first is None:
+                return False  # "Rose Maylie" is not the "Mrs. Maylie" of a family
             if best.first is None and not best.honorific and best.surname in lexicon().first_names:
                 return name.first == best.surname  # "Anne": "Anne Shirley", not "Allan Anne"
             return best.surname == name.surname and best.first in (None, name.first)
@@ -266,6 +285,9 @@ class Genders:
         return "x"
 
 
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
 def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
     """The entity of each speaker mention (a pronoun's is its antecedent's)."""
     clusters: list[_Cluster] = []
@@ -287,8 +309,12 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             # "her mother" read as "Mrs. Hale": a relative of a Hale, so not the
             # "Margaret Hale" that "Mrs. Hale" could otherwise be.
             kin = kin_head(speaker) and referent.kind == "name"
+            # "“Q,” he said" resolved to "Archer": this Archer is a man, not "Mrs. Archer".
+            hint = "x"
+            if speaker.kind == "pronoun":
+                hint = _PRONOUN_GENDER.get(speaker.text.lower(), "x")
             cluster = _cluster_for(
-                doc, referent, clusters, index, by_key, full_forms, genders, completed, kin
+                doc, referent, clusters, index, by_key, full_forms, genders, completed, kin, hint
             )
             by_mention[referent] = cluster
         cluster.last = n
@@ -311,6 +337,7 @@ def _cluster_for(
     genders: Genders,
     completed: dict[str, _Name | None],
     kin: bool = False,
+    hint: str = "x",
 ) -> _Cluster:
     lex = lexicon()
     if mention.kind != "name":
@@ -334,7 +361,8 @@ def _cluster_for(
         return cluster
     name = _Name(mention)
     if name.gender == "x":
-        name.gender = genders.of(mention)  # "Beaver ... he" is not "Mrs Beaver"
+        # "Beaver ... he" is not "Mrs Beaver"
+        name.gender = hint if hint != "x" else genders.of(mention)
     shared = shared_surname(doc, name, full_forms, kin)
     # The most recently used person this name can be ("Archer" after "Newland Archer").
     fits = [c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared)]
@@ -345,10 +373,11 @@ def _cluster_for(
     cluster = _Cluster("person")
     index.register(cluster, cluster)
     cluster.add(name)
-    if name.first is None and not (kin and name.honorific):
+    cluster.apart = bool(shared)
+    if name.first is None and not (kin and name.honorific) and not shared and not name.wife:
         # "Ruiz": complete it from the commonest fuller form in the document.
         forms = _surname_forms(doc, name, full_forms)
-        fuller = [f for f in forms if f.first is not None and cluster.accepts(f)]
+        fuller = [f for f in forms if f.first is not None and not f.wife and cluster.accepts(f)]
         counts: dict[str, int] = {}
         for f in fuller:
             counts[f.canonical] = counts.get(f.canonical, 0) + 1
@@ -423,7 +452,13 @@ def shared_surname(
     if kin:
         return frozenset([name.surname])
     forms = _surname_forms(doc, name, full_forms)
-    people = {f.first or f.honorific for f in forms if f.first or f.honorific}
+    # People of the name's sex: "Mrs. Hale" is shared with "Margaret Hale", not with
+    # "Frederick Hale"; "Mrs. John Dashwood" is a person of her own.
+    people = {
+        f.first or (f.canonical if f.wife else f.honorific)
+        for f in forms
+        if (f.first or f.honorific) and (name.gender == "x" or f.gender in ("x", name.gender))
+    }
     if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
         return frozenset([name.surname])
     return frozenset()

@@ -141,3 +141,57 @@ def test_miss_cluster_refuses_a_mrs() -> None:
     cluster.add(name("Miss Quested"))
     assert not cluster.accepts(name("Mrs. Quested"))
     assert cluster.accepts(name("Adela Quested"))
+
+
+def _entity_names(text: str) -> list[str | None]:
+    return [q.entity.name if q.entity else None for q in extract_quotes(text)]
+
+
+def test_mrs_and_a_surname_shared_by_daughters_is_not_completed() -> None:
+    text = (
+        "Rose Penrith and Edith Penrith walked to the gate. Rose Penrith laughed. "
+        "Edith Penrith did not.\n\n"
+        "“You are late,” said Mrs. Penrith.\n\n"
+        "“We walked slowly,” said Rose."
+    )
+    assert _entity_names(text) == ["Mrs. Penrith", "Rose Penrith"]
+
+
+def test_a_given_name_does_not_join_the_mrs_of_a_family() -> None:
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Mrs. Penrith"))
+    cluster.apart = True  # set by `resolve` when the surname is shared
+    assert not cluster.accepts(name("Rose Penrith"))
+    assert cluster.accepts(name("Mrs. Penrith"))
+
+
+def test_a_wife_named_after_her_husband_is_her_own_person() -> None:
+    wife = name("Mrs. Edward Fenwick")
+    assert wife.wife and wife.first is None
+    assert wife.canonical == "Mrs. Edward Fenwick"
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Edward Fenwick"))
+    assert not cluster.accepts(wife)
+    assert not name("Mrs. Anna Fenwick").wife
+    text = (
+        "Edward Fenwick bought the farm.\n\n"
+        "“It is too dear,” said Mrs. Edward Fenwick.\n\n"
+        "“It is cheap,” said Edward Fenwick."
+    )
+    assert _entity_names(text) == ["Mrs. Edward Fenwick", "Edward Fenwick"]
+
+
+def test_the_honorific_next_to_the_name_is_the_persons() -> None:
+    assert name("Mrs. Miss Quested").honorific == "Miss"
+    assert name("Mrs. Miss Quested").canonical == "Miss Quested"
+
+
+def test_a_surname_resolved_from_he_does_not_join_the_mrs() -> None:
+    text = (
+        "Mrs. Thorne came into the room.\n\n"
+        "“Breakfast is ready,” said Mrs. Thorne.\n\n"
+        "Thorne looked up from the paper. “Thank you,” he said."
+    )
+    names = _entity_names(text)
+    assert names[0] == "Mrs. Thorne"
+    assert names[1] != "Mrs. Thorne"
