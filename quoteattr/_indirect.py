@@ -1540,6 +1540,10 @@ def _head(
                     opening = _clause_opening_np(state, view, j - 1)
                 if opening is not None and _real_source(state, opening):
                     speaker = opening
+                else:
+                    speaker, referent, relative_comma = _coordinated_subject(state, view, j)
+                    if speaker is not None and speaker.kind == "pronoun":
+                        rule = "indirect_relative"
         if (
             speaker is None
             and cue.frame in ("clause", "addressee")
@@ -1631,6 +1635,35 @@ _CURRENCY = frozenset("$ £ € ¥".split())
 def _amount(toks: Sequence[Token], k: int) -> bool:
     """A sum of money opens an object ("calls for $1 trillion in new spending")."""
     return toks[k].text in _CURRENCY and k + 1 < len(toks) and toks[k + 1].kind == NUMBER
+
+
+def _coordinated_subject(
+    state: _State, view: _View, j: int
+) -> tuple[Mention | None, Mention | None, bool]:
+    """The subject of "X did A and VERB B" when the clause opens with no plain source:
+    a relative "who" (*Ms. Lee, who campaigned on jobs and sought [the union's
+    backing]*: "who", its antecedent Ms. Lee, the content ends at the relative
+    clause's comma) or a name before an apposition (*Ann Roe, a former aide, became a
+    delegate and said [...]*); (None, None, False) otherwise."""
+    toks = view.toks
+    k = j - 1
+    while k >= 0 and j - k < 40 and toks[k].text not in _BOUNDARIES - {","}:
+        if toks[k].lower == "who" and k >= 1 and toks[k - 1].text in (",", "—", "–", "--"):
+            if not all(t.text != "," for t in toks[k + 1 : j]):
+                return None, None, False  # "who …, …, and": a list, not one clause
+            antecedent = _mentions.np_ending_at(state.text, toks, k - 2, 0) if k >= 2 else None
+            if antecedent is None or not _real_source(state, antecedent):
+                return None, None, False
+            who = Mention(toks[k].start, toks[k].end, toks[k].text, "pronoun")
+            return who, antecedent, True
+        k -= 1
+    opening = _clause_opening_np(state, view, j)
+    if opening is None or opening.kind not in ("name", "organisation"):
+        return None, None, False
+    e = view.index(opening.end)
+    if e >= j or toks[e].text != ",":
+        return None, None, False  # "Ann Roe, a former aide, …": an apposition follows
+    return opening, None, False
 
 
 def _infinitive_subject(state: _State, view: _View, to: int) -> int:

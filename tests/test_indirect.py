@@ -1074,3 +1074,37 @@ def test_records_are_laminar(text: str) -> None:
 )
 def test_object_may_open_with_a_sum_of_money(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "entity"),
+    [
+        (
+            "Ann Lee, who campaigned on jobs and sought the union's endorsement, lost the race.",
+            "the union's endorsement",
+            "who",
+            "Ann Lee",
+        ),
+        (
+            "Gary Moss, a former party chairman, became a delegate and said he would back "
+            "the mayor.",
+            "he would back the mayor",
+            "Gary Moss",
+            "Gary Moss",
+        ),
+    ],
+)
+def test_coordinated_verb_takes_the_clause_subject(
+    text: str, content: str, speaker: str, entity: str
+) -> None:
+    q = one(text)
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.entity is not None and q.entity.name == entity
+    check_indirect(text, ALL.extract(text))
+
+
+def test_coordinated_verb_after_a_list_gets_no_relative_source() -> None:
+    # "who …, …, and": the relative clause is a list, so its subject is not read
+    text = "Tom Hale, who sang, danced, and praised the band, left early."
+    assert all(q.rule != "indirect_relative" for q in indirect(text))
