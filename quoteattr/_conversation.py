@@ -794,6 +794,8 @@ NEVER_SPOKE = 1.0
 NEVER_SPOKE_TURNS = 100
 # "“…, Anne.”": the next turn is Anne's, by this much.
 VOCATIVE_NEXT = 2.5
+# "“…?”¶“Yes, Anne.”": the turn a vocative answers is Anne's, by this much.
+VOCATIVE_PREV = 1.5
 # Log-odds of the same speaker and of a given third one against alternation when
 # narration paragraphs come between two turns. In PDNC, across one narration paragraph
 # the same voice speaks again in 40 % of cases, the other of the last two in 33 %, someone
@@ -831,6 +833,7 @@ EXPLICIT = frozenset(
     ]
 )
 _OPPOSITE = {"m": "f", "f": "m"}
+_OPENING_MARKS = " \t\r\n\"'“‘«‹„(["
 _GENDER_OF = {"he": "m", "she": "f"}
 
 
@@ -1001,6 +1004,7 @@ class _Evidence:
     """What one turn tells about its speaker."""
 
     __slots__ = (
+        "answers",
         "bonus",
         "bonus_chars",
         "continues",
@@ -1021,6 +1025,9 @@ class _Evidence:
         self.bonus: dict[int, float] = {}
         self.bonus_chars: list[_Char] = []
         self.vocative: _Char | None = None
+        # The vocative does not open the quotation ("Not yet, Anne."): an answer to the
+        # one it names more often than "Anne, come here", which turns to someone new.
+        self.answers = False
         self.quoted: set[int] = set()  # characters the turn's quotations name
 
     def boost(self, ch: _Char, bonus: float) -> None:
@@ -1192,6 +1199,12 @@ def _turn_evidence(
         if ch is not None:
             ch.add(turn.addressee)
             ev.vocative = ch
+            text = cast.doc.text
+            ev.answers = not any(
+                not text[link.content_start : turn.addressee.start].strip(_OPENING_MARKS)
+                for link in turn.links
+                if link.content_start <= turn.addressee.start < link.content_end
+            )
     for m in turn.named:
         ch = cast.of(m)
         if ch is not None and ch is not ev.vocative:
@@ -1390,7 +1403,9 @@ def _viterbi(
     absent = set().union(*(ev.quoted for ev in evidence[lo:hi])) - speakers - spoken_to
     emissions = []
     for i in range(lo, hi):
-        em = _emission(evidence[i], cands, i > lo and evidence[i - 1])
+        em = _emission(
+            evidence[i], cands, i > lo and evidence[i - 1], i + 1 < hi and evidence[i + 1]
+        )
         p = turns[i].p
         for c, ch in enumerate(cands):
             em[c] -= SALIENCE_DECAY * _distance(seen[ch.index], p)
@@ -1465,7 +1480,12 @@ def _distance(paragraphs: Sequence[int], p: int) -> int:
     return min(2 * (paragraphs[0] - p) + 2, SALIENCE_HORIZON)
 
 
-def _emission(ev: _Evidence, cands: Sequence[_Char], prev: _Evidence | bool) -> list[float]:
+def _emission(
+    ev: _Evidence,
+    cands: Sequence[_Char],
+    prev: _Evidence | bool,
+    nxt: _Evidence | bool = False,
+) -> list[float]:
     out = []
     named = ev.nominal is not None and any(
         c.kind == "name" and c.gender in ("x", ev.nominal.gender) for c in cands
@@ -1493,6 +1513,8 @@ def _emission(ev: _Evidence, cands: Sequence[_Char], prev: _Evidence | bool) -> 
             s -= QUOTED_NAME
         if isinstance(prev, _Evidence) and prev.vocative is ch:
             s += VOCATIVE_NEXT
+        if isinstance(nxt, _Evidence) and nxt.answers and nxt.vocative is ch:
+            s += VOCATIVE_PREV
         out.append(s)
     return out
 

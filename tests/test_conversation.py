@@ -475,3 +475,15 @@ def test_a_continuation_paragraph_keeps_the_mention_and_cue_before_it() -> None:
     assert second.speaker == first.speaker and second.speaker is not None
     assert second.speaker.text == "he" and second.cue == first.cue
     assert second.entity is not None and second.entity.name == "Pablo Ortiz"
+
+
+def test_a_vocative_points_back_at_the_turn_it_answers() -> None:
+    text = (
+        "Mary, Tom and Anne sat down to breakfast.\n\n"
+        "“Good morning,” said Mary.\n\n"
+        "“Good morning,” said Tom.\n\n"
+        "“Has the post come?”\n\n"
+        "“Not yet, Anne. It comes at ten.”\n\n"
+        "“Then I shall wait,” said Anne."
+    )
+    assert names(text)[2] == "Anne"
