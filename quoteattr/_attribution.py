@@ -246,7 +246,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.paragraph,
         si,
     )
-    if _not_words(doc.text, q) or _in_headline(ctx, q):
+    if _not_words(doc.text, q) or _in_headline(ctx, q) or _inset(ctx, q):
         link.kind = "other"
         return link
     found = (
@@ -444,6 +444,32 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
         return False
     line = ctx.doc.text[ctx.start : ctx.end]
     return "\n" not in line and "\r" not in line and len(line.split()) <= _HEADLINE_WORDS
+
+
+# Spaces before a line that set it in from the text around it (verse, an epigraph).
+_INSET = 3
+
+
+def _indent(text: str, start: int) -> int:
+    """The spaces and tabs between the line start and ``start`` (-1 if words come first)."""
+    line = text.rfind("\n", max(0, start - 80), start) + 1
+    if line == 0 and start > 80:
+        return -1
+    lead = text[line:start]
+    return len(lead) if not lead.strip(" \t") else -1
+
+
+def _inset(ctx: _Context, q: RawQuote) -> bool:
+    """A quotation set in from the text around it, on a line of its own: verse, a song,
+    an epigraph or an inscription (“Full fathom five thy father lies” under a chapter
+    heading), not a turn of the dialogue."""
+    if q.start != ctx.start:
+        return False
+    text, paragraphs, p = ctx.doc.text, ctx.doc.paragraphs, ctx.p
+    if _indent(text, q.start) < _INSET:
+        return False
+    around = [paragraphs[k][0] for k in (p - 1, p + 1) if 0 <= k < len(paragraphs)]
+    return any(0 <= _indent(text, a) < _INSET - 1 for a in around)
 
 
 # --- sieve 1: “Q,” said X / “Q,” X said ------------------------------------------------------

@@ -843,3 +843,23 @@ def test_a_reply_going_on_after_a_semicolon_stays_speech() -> None:
     text = _DIALOGUE + "“I am tired,” said Tom; “let us rest.”"
     kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
     assert kinds["let us rest."] in ("direct", "mixed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHAPTER ONE\n\n     “Over the hills the lanterns burn,\n      "
+        "and none of the sleepers will return.”\n\nThe village lay quiet under the snow.",
+        "He began to sing his old song:\n\n          “Down by the river where the willows grow”"
+        "\n\nand the others took up the tune.",
+    ],
+)
+def test_a_quotation_set_in_from_the_text_is_verse(text: str) -> None:
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert q.kind == "other"
+
+
+def test_a_dialogue_indented_like_the_rest_stays_speech() -> None:
+    text = "    “Where are you going?” asked Tom.\n\n    “Home,” said Ann.\n\n    They parted."
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["direct", "direct"]
