@@ -1066,6 +1066,11 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
         # a bare plural opening its clause: "but engineers said", "Analysts say"
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")
     speaker = _mentions.subject_before(text, toks, i, 0)
+    if speaker is None:
+        # "Republican nominee Donald Trump on Friday endorsed": a time phrase between
+        t = _time_before(state, toks, i)
+        if t < i:
+            speaker = _mentions.subject_before(text, toks, t, 0)
     if speaker is not None and _is_time(state, speaker):
         # "Trump this week also said": step over the time phrase
         speaker = _mentions.subject_before(text, toks, view.index(speaker.start), 0)
@@ -1075,6 +1080,41 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
 
 
 _RELATIVE_OPENERS = frozenset("who whom whose which".split())
+
+
+# Words that may open a time phrase before a cue ("on Friday", "late Tuesday").
+_TIME_OPENERS = frozenset("on in at late early earlier last this next".split())
+_DAYS = frozenset("today yesterday tonight".split())
+# Time words that end no time phrase ("at last", "once", "again").
+_NOT_TIME_NOUNS = frozenset(
+    "earlier later recently again also last this next late early previously privately "
+    "publicly repeatedly separately once often".split()
+)
+
+
+def _time_before(state: _State, toks: Sequence[Token], i: int) -> int:
+    """Where a time phrase ending right before ``toks[i]`` starts ("X on Friday
+    said", "X late last week endorsed"), or ``i`` when there is none."""
+    adjuncts = state.table.adjuncts
+    j = i - 1
+    times = 0
+    while j >= 0 and i - j <= 5:
+        w = toks[j].lower
+        if adjuncts.get(w) == "time":
+            times += 1
+        elif not (w in _TIME_OPENERS or toks[j].kind == NUMBER):
+            break
+        j -= 1
+    while j + 1 < i and toks[j + 1].kind == NUMBER:
+        j += 1  # a number opening the phrase belongs to the subject
+    if (
+        times == 0
+        or adjuncts.get(toks[i - 1].lower) != "time"
+        or toks[i - 1].lower in _NOT_TIME_NOUNS
+        or not (toks[j + 1].lower in _TIME_OPENERS or (i - j == 2 and toks[j + 1].lower in _DAYS))
+    ):
+        return i  # "Super Tuesday said", "CNN morning shows": a name, a noun
+    return j + 1
 
 
 def _before_relative(state: _State, view: _View, speaker: Mention) -> Mention | None:

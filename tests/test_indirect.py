@@ -1108,3 +1108,31 @@ def test_coordinated_verb_after_a_list_gets_no_relative_source() -> None:
     # "who …, …, and": the relative clause is a list, so its subject is not read
     text = "Tom Hale, who sang, danced, and praised the band, left early."
     assert all(q.rule != "indirect_relative" for q in indirect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Republican nominee Ann Lee on Friday endorsed the plan.", "Ann Lee", "the plan"),
+        (
+            "Presidential hopeful Tom Hale late last week praised the nurses.",
+            "Tom Hale",
+            "the nurses",
+        ),
+        ("The senator late Tuesday said he would run again.", "The senator", "he would run again"),
+    ],
+)
+def test_time_phrase_between_subject_and_cue(text: str, speaker: str, content: str) -> None:
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.text == content
+
+
+def test_name_with_a_day_is_no_time_phrase() -> None:
+    # "Super Tuesday" and "at last" are no time phrases before the cue
+    found = indirect(
+        "Many voters in the states holding contests on Super Tuesday said they were angry."
+    )
+    assert all(q.speaker is None or q.speaker.text != "Super" for q in found)
+    found = indirect("People across the country would at last see the truth.")
+    assert all(q.speaker is None or q.speaker.text != "the country" for q in found)
