@@ -269,10 +269,16 @@ class Genders:
     def _evidence(self, word: str) -> str:
         text = self.doc.text
         counts = [0, 0]
+        # The sexes of the people the word names with a title or a given name before
+        # it ("Mr. Stumpf", "John Stumpf"): a surname only men carry is a man's.
+        carriers: set[str] = set()
         for start in self.doc.occurrences(word, _FORM_OCCURRENCES):
             before = _TITLE_BEFORE.search(text, max(0, start - 12), start)
-            if before is not None and gender_of(before.group(1)) != "x":
-                continue  # "Mrs Beaver" is not "Beaver"
+            if before is not None:
+                g = gender_of(before.group(1))
+                if g != "x":
+                    carriers.add(g)
+                    continue  # "Mrs Beaver" is not "Beaver"
             if _THE_BEFORE.search(text, max(0, start - 5), start) is not None:
                 continue  # "the Casino … her": a place or a thing, not a person's name
             end = start + len(word)
@@ -282,7 +288,7 @@ class Genders:
         male, female = counts
         if male + female >= 2 and max(male, female) >= 2 * min(male, female):
             return "m" if male > female else "f"
-        return "x"
+        return carriers.pop() if len(carriers) == 1 else "x"
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}

@@ -195,3 +195,14 @@ def test_a_surname_resolved_from_he_does_not_join_the_mrs() -> None:
     names = _entity_names(text)
     assert names[0] == "Mrs. Thorne"
     assert names[1] != "Mrs. Thorne"
+
+
+def test_a_surname_only_men_carry_is_a_mans() -> None:
+    text = (
+        "Mr. Harlow opened the meeting. John Harlow had chaired it for years. "
+        "Harlow read the minutes and the senator listened."
+    )
+    genders = _entities.Genders(document(text))
+    assert genders.of(Mention(0, 6, "Harlow", "name")) == "m"
+    both = text.replace("John Harlow", "Mrs. Harlow")
+    assert _entities.Genders(document(both)).of(Mention(0, 6, "Harlow", "name")) == "x"
