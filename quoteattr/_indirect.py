@@ -1886,6 +1886,8 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             and (
                 any_comma
                 or _breaks(toks[k + 1])
+                # "Mr. Hale, citing a study, said …": the participle ends at the verb
+                or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
                 # "…, even suggesting", "…, again saying": an adverb before the participle
                 or (
                     k + 2 < len(toks)

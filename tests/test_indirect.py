@@ -1136,3 +1136,14 @@ def test_name_with_a_day_is_no_time_phrase() -> None:
     assert all(q.speaker is None or q.speaker.text != "Super" for q in found)
     found = indirect("People across the country would at last see the truth.")
     assert all(q.speaker is None or q.speaker.text != "the country" for q in found)
+
+
+def test_participle_between_commas_ends_before_the_verb() -> None:
+    text = "Mr. Hale, citing a new study, said the candidate could win."
+    found = indirect(text)
+    assert [(q.text, q.cue.text if q.cue else None) for q in found] == [
+        ("a new study", "citing"),
+        ("the candidate could win", "said"),
+    ]
+    assert all(q.speaker is not None and q.speaker.text == "Mr. Hale" for q in found)
+    check_indirect(text, ALL.extract(text))
