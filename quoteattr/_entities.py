@@ -467,7 +467,34 @@ def shared_surname(
     }
     if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
         return frozenset([name.surname])
+    if _marital(name) == "mrs" and _goes_by_given(doc, name, forms):
+        return frozenset([name.surname])
     return frozenset()
+
+
+# Occurrences counted to tell which form of a name a document uses most.
+_COUNTED = 2000
+# A woman the narration calls by her given name this many times, and at least twice
+# as often as "Mrs." and the surname, is not the "Mrs.": "Lilia" beside "Mrs. Theobald".
+_GIVEN_USE = 10
+
+
+def _goes_by_given(doc: Document, name: _Name, forms: list[_Name]) -> bool:
+    """Whether a woman of the surname goes by her given name far more often than the
+    document says "Mrs." and the surname: then the "Mrs." is her mother."""
+    surname = name.name_words[-1]
+    text = doc.text
+    titled = 0
+    for start in doc.occurrences(surname, _COUNTED):
+        before = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+        titled += before is not None and before.group(1) == name.honorific
+    for f in forms:
+        if f.first is None or f.honorific or f.gender not in ("x", name.gender):
+            continue
+        given = len(doc.occurrences(f.name_words[0], _COUNTED))
+        if given >= _GIVEN_USE and given >= 2 * titled:
+            return True
+    return False
 
 
 def _surname_forms(doc: Document, name: _Name, seen: dict[str, list[_Name]]) -> list[_Name]:

@@ -206,3 +206,15 @@ def test_a_surname_only_men_carry_is_a_mans() -> None:
     assert genders.of(Mention(0, 6, "Harlow", "name")) == "m"
     both = text.replace("John Harlow", "Mrs. Harlow")
     assert _entities.Genders(document(both)).of(Mention(0, 6, "Harlow", "name")) == "x"
+
+
+def test_a_woman_called_by_her_given_name_is_not_the_mrs_of_her_surname() -> None:
+    story = " ".join(f"Lilia walked to the {place}." for place in ["gate", "well", "barn"] * 4)
+    text = (
+        f"Lilia Marsh lived with her mother. {story}\n\n"
+        "“You will catch cold,” said Mrs. Marsh.\n\n"
+        "“I never do,” said Lilia."
+    )
+    assert _entity_names(text) == ["Mrs. Marsh", "Lilia Marsh"]
+    married = text.replace("Lilia walked", "She walked")
+    assert _entity_names(married)[0] == "Lilia Marsh"  # one Marsh woman, rarely "Lilia"
