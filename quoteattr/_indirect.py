@@ -561,6 +561,81 @@ def parse_labels(source: _lexicon.Source) -> frozenset[str]:
     return frozenset(out)
 
 
+# Words of the object of a postmodifier phrase ("close to [the new mayor of Ohio]").
+MAX_POSTMODIFIER = 6
+
+
+@cache
+def _postmodifiers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases that tie a source to what it knows ("a source close to the mayor"):
+    `data/lexicon/indirect_postmodifiers.tsv`, by first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in parse_postmodifiers(_lexicon._resource("indirect_postmodifiers.tsv")):
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(p, key=len, reverse=True)) for w, p in out.items()}
+
+
+def parse_postmodifiers(source: _lexicon.Source) -> tuple[tuple[str, ...], ...]:
+    """Parse an ``indirect_postmodifiers.tsv`` file: one lowercase phrase a line."""
+    out: list[tuple[str, ...]] = []
+    for number, (phrase,) in _lexicon._rows(source, ("phrase",)):
+        words = tuple(phrase.split(" "))
+        if phrase != phrase.lower() or len(words) < 2 or "" in words:
+            raise DataError(
+                f"{_lexicon._label(source)}:{number}: expected a lowercase phrase of "
+                f"two or more words, got {phrase!r}"
+            )
+        out.append(words)
+    return tuple(out)
+
+
+def _postmodifier_at(toks: Sequence[Token], k: int) -> int:
+    """The length of the postmodifier phrase at ``toks[k]`` ("close to"), else 0."""
+    if k >= len(toks):
+        return 0
+    for words in _postmodifiers().get(toks[k].lower, ()):
+        n = len(words)
+        if k + n <= len(toks) and all(toks[k + x].lower == words[x] for x in range(1, n)):
+            return n
+    return 0
+
+
+def _with_postmodifier(state: _State, view: _View, m: Mention) -> Mention:
+    """ "said a source close to the mayor": the source runs through the phrase."""
+    toks = view.toks
+    k = view.index(m.end)
+    n = _postmodifier_at(toks, k)
+    if n == 0:
+        return m
+    e = k + n
+    while e < len(toks) and e - k - n < MAX_POSTMODIFIER and toks[e].kind != PUNCT:
+        e += 1
+    if e == k + n or (e < len(toks) and toks[e].kind != PUNCT):
+        return m
+    end = toks[e - 1].end
+    return Mention(m.start, end, state.text[m.start : end], m.kind)
+
+
+def _postmodified_before(state: _State, view: _View, i: int) -> Mention | None:
+    """ "…, a source close to the mayor said": the source ending right before
+    ``toks[i]`` when it holds a postmodifier phrase; None otherwise."""
+    text, toks = state.text, view.toks
+    for p in range(i - 2, max(0, i - 2 - MAX_POSTMODIFIER), -1):
+        if toks[p].kind == PUNCT:
+            return None
+        n = _postmodifier_at(toks, p)
+        if n == 0:
+            continue
+        if p + n >= i:
+            return None
+        head = _mentions.np_ending_at(text, toks, p - 1, 0)
+        if head is None or not _real_source(state, head) or head.kind == "pronoun":
+            return None
+        end = toks[i - 1].end
+        return Mention(head.start, end, text[head.start : end], head.kind)
+    return None
+
+
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -841,6 +916,8 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         speaker = _mentions.np_starting_at(text, toks, v + n, len(toks))
         if speaker is not None and not _real_source(state, speaker):
             return None
+        if speaker is not None:
+            speaker = _with_postmodifier(state, view, speaker)
     inverted = speaker is not None
     if speaker is not None:
         k = view.index(speaker.end)
@@ -1065,6 +1142,9 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     ):
         # a bare plural opening its clause: "but engineers said", "Analysts say"
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")
+    postmodified = _postmodified_before(state, view, i)
+    if postmodified is not None:
+        return postmodified
     speaker = _mentions.subject_before(text, toks, i, 0)
     if speaker is None:
         # "Republican nominee Donald Trump on Friday endorsed": a time phrase between
@@ -2106,7 +2186,12 @@ def _source(state: _State, view: _View, k: int) -> Mention | None:
 
 def _is_document(m: Mention) -> bool:
     lex = lexicon()
-    head = m.text.split()[-1].lower()
+    words = m.text.lower().split()
+    head = words[-1]
+    for w in range(1, len(words) - 1):
+        if any(tuple(words[w : w + len(p)]) == p for p in _postmodifiers().get(words[w], ())):
+            head = words[w - 1]  # "two officials briefed on the plan": people, not a document
+            break
     nominal = lex.nominals.get(head)
     if nominal is not None:
         return nominal.kind == "document"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteExtractor, extract_quotes
 from quoteattr._errors import DataError
-from quoteattr._indirect import _table, parse_labels, parse_readings
+from quoteattr._indirect import _table, parse_labels, parse_postmodifiers, parse_readings
 from quoteattr._lexicon import (
     indirect_adjuncts,
     indirect_cues,
@@ -1147,3 +1147,39 @@ def test_participle_between_commas_ends_before_the_verb() -> None:
     ]
     assert all(q.speaker is not None and q.speaker.text == "Mr. Hale" for q in found)
     check_indirect(text, ALL.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The dam is safe, a source close to the mayor said.",
+            "a source close to the mayor",
+            "The dam is safe",
+        ),
+        (
+            "The dam is safe, said people familiar with the survey.",
+            "people familiar with the survey",
+            "The dam is safe",
+        ),
+        (
+            "Two officials briefed on the plan said it would fail.",
+            "Two officials briefed on the plan",
+            "it would fail",
+        ),
+    ],
+)
+def test_source_with_a_postmodifier(text: str, source: str, content: str) -> None:
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == source
+    assert q.text == content
+    assert q.rule != "indirect_statement"  # officials, not a document, although "plan" is one
+
+
+def test_postmodifiers_file(tmp_path: Path) -> None:
+    bad = tmp_path / "postmodifiers.tsv"
+    bad.write_text("close\n", encoding="utf-8")
+    with pytest.raises(DataError, match="two or more words"):
+        parse_postmodifiers(bad)
+    bad.write_text("# a comment\nclose to\n", encoding="utf-8")
+    assert parse_postmodifiers(bad) == (("close", "to"),)
