@@ -102,10 +102,25 @@ class _Found:
 class _Context:
     """The tokens of one paragraph and the quotations in it."""
 
-    __slots__ = ("_cues", "_likely", "doc", "end", "p", "quotes", "start", "starts", "tokens")
+    __slots__ = (
+        "_cues",
+        "_likely",
+        "doc",
+        "double_marks",
+        "end",
+        "p",
+        "quotes",
+        "start",
+        "starts",
+        "tokens",
+    )
 
-    def __init__(self, doc: Document, p: int, quotes: Sequence[RawQuote]) -> None:
+    def __init__(
+        self, doc: Document, p: int, quotes: Sequence[RawQuote], double_marks: bool = True
+    ) -> None:
         self.doc = doc
+        # The document quotes in double marks: single marks at the top level are rare.
+        self.double_marks = double_marks
         self.p = p
         self.start, self.end = doc.paragraphs[p]
         self.tokens = doc.tokens(p)
@@ -157,8 +172,10 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
     doc.quote_spans = [(q.start, q.end) for q in quotations]
     links: list[Link] = []
     turns: set[int] = set()  # paragraphs that are one unattributed quotation, so far
+    singles = sum(1 for q in quotations if q.open_mark in _SINGLE_OPENERS)
+    double_marks = 2 * singles < len(quotations)
     for p in sorted(by_paragraph):
-        ctx = _Context(doc, p, by_paragraph[p])
+        ctx = _Context(doc, p, by_paragraph[p], double_marks)
         paragraph_links = [_attribute_one(ctx, i) for i in range(len(ctx.quotes))]
         _coordinated(ctx, paragraph_links)
         _share_within_paragraph(ctx, paragraph_links)
@@ -437,13 +454,22 @@ _SINGLE_OPENERS = frozenset(["‘", "'"])
 
 
 def _in_headline(ctx: _Context, q: RawQuote) -> bool:
-    """A quotation in single marks in a headline ("Mayor calls plan ‘a disaster’"): news
-    headlines put quoted words in single marks, and the story under them quotes the
-    words again with their speaker; the headline's copy is a title, not a statement."""
-    if ctx.p != 0 or q.open_mark not in _SINGLE_OPENERS or len(ctx.doc.paragraphs) < 2:
+    """A quotation in single marks in a headline ("Mayor calls plan ‘a disaster’") or a
+    subheading ("‘A Town Without Water.’" on a line of its own): news headlines put
+    quoted words in single marks, and the story quotes them again with the speaker;
+    the heading's copy is a title, not a statement."""
+    if q.open_mark not in _SINGLE_OPENERS or len(ctx.doc.paragraphs) < 2:
         return False
     line = ctx.doc.text[ctx.start : ctx.end]
-    return "\n" not in line and "\r" not in line and len(line.split()) <= _HEADLINE_WORDS
+    if "\n" in line or "\r" in line:
+        return False
+    if ctx.p == 0:
+        return len(line.split()) <= _HEADLINE_WORDS
+    if not ctx.double_marks or q.start != ctx.start or q.end != ctx.end:
+        return False
+    content = ctx.doc.text[q.content_start : q.content_end].strip().rstrip(".!?")
+    words = content.split()
+    return len(words) > 1 and "," not in content and _title_like(words)
 
 
 # Spaces before a line that set it in from the text around it (verse, an epigraph).

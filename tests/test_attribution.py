@@ -863,3 +863,21 @@ def test_a_dialogue_indented_like_the_rest_stays_speech() -> None:
     text = "    “Where are you going?” asked Tom.\n\n    “Home,” said Ann.\n\n    They parted."
     kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
     assert kinds == ["direct", "direct"]
+
+
+def test_a_subheading_in_single_marks_is_a_title() -> None:
+    text = (
+        'The mill closed in May, the owner said. "We had no choice," he said.\n\n'
+        "'A Town Without Work.'\n\n"
+        '"Nobody here expected it," said Ana Ruiz, who ran the bakery.'
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["A Town Without Work."] == "other"
+    assert kinds["Nobody here expected it,"] == "direct"
+
+
+def test_a_short_turn_in_single_marks_stays_speech() -> None:
+    # A story quoting in single marks: a turn on its own line is speech.
+    text = "'Where are you going?' asked Tom.\n\n'Good Morning.'\n\n'Home,' said Ann."
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["Good Morning."] == "direct"
