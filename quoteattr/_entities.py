@@ -536,6 +536,18 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
 _NEXT_NAME = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
 
 
+def _surname_word(doc: Document, word: str) -> bool:
+    """Whether a capitalised word after a given name can be (part of) a surname."""
+    lex = lexicon()
+    low = word.lower()
+    return not (
+        low in lex.not_names
+        or low in lex.title_words
+        or low in lex.first_names
+        or doc.common_word(low)
+    )
+
+
 def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _Name | None:
     """The document's usual full form of a one-word name ("Adela" -> "Adela Quested",
     "Miss Quested" -> "Adela Quested"): a form met at least twice, or with a known
@@ -553,17 +565,15 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
             m = _NEXT_NAME.match(text, start + len(word))
             if m is None:
                 continue
-            nxt = m.group(1)
-            low = nxt.lower()
-            if (
-                low in lex.not_names
-                or low in lex.title_words
-                or low in lex.first_names
-                or doc.common_word(low)
-            ):
+            if not _surname_word(doc, m.group(1)):
                 continue
+            end = m.end()
+            # A surname of two words: "Jenny Abdul Akbar".
+            m = _NEXT_NAME.match(text, end)
+            if m is not None and _surname_word(doc, m.group(1)):
+                end = m.end()
             s = start
-            forms.append(_Name(Mention(s, m.end(), text[s : m.end()], "name")))
+            forms.append(_Name(Mention(s, end, text[s:end], "name")))
     counts: dict[str, int] = {}
     for f in forms:
         counts[f.canonical] = counts.get(f.canonical, 0) + 1

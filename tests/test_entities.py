@@ -218,3 +218,15 @@ def test_a_woman_called_by_her_given_name_is_not_the_mrs_of_her_surname() -> Non
     assert _entity_names(text) == ["Mrs. Marsh", "Lilia Marsh"]
     married = text.replace("Lilia walked", "She walked")
     assert _entity_names(married)[0] == "Lilia Marsh"  # one Marsh woman, rarely "Lilia"
+
+
+def test_a_given_name_is_completed_by_a_surname_of_two_words() -> None:
+    doc = document(
+        "Jenny Abdul Rahmani spun round on her stool. Jenny Abdul Rahmani laughed.\n\n"
+        "Jenny was tired."
+    )
+    full = _entities.fuller_form(doc, name("Jenny"), {})
+    assert full is not None and full.canonical == "Jenny Abdul Rahmani"
+    plain = document("Adela Quested sat down. Adela Quested Went home.\n\nAdela was tired.")
+    full = _entities.fuller_form(plain, name("Adela"), {})
+    assert full is not None and full.canonical == "Adela Quested"
