@@ -2239,12 +2239,18 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
         return k + 1
     # "told co-host Joe Scarborough that …", "told one of his aides on Monday that …"
     t = k
+    relative = False  # "tells people who wonder why … that": the question is theirs
     while t < len(toks) and t - k <= MAX_ADJUNCT:
         w = toks[t]
         if w.lower == "that" and t > k:
             return t
-        if (w.kind == PUNCT and w.text not in _QUOTE_MARKS) or w.lower in _NOT_OPENERS:
-            break
+        if (
+            (w.kind == PUNCT and w.text not in _QUOTE_MARKS)
+            or w.lower in _NOT_OPENERS
+            or (w.lower in _QUESTION_OPENERS and not relative)
+        ):
+            break  # "asked whether the deal meant that …": the question is the content
+        relative = relative or w.lower in _RELATIVE_OPENERS
         t += 1
     obj = _mentions.np_starting_at(state.text, toks, k, len(toks))
     if obj is None:
@@ -2258,6 +2264,9 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
         return k
     return view.index(obj.end)
 
+
+# Words that open an indirect question ("asked whether …", "told them why …").
+_QUESTION_OPENERS = frozenset("whether if why how what".split())
 
 # Prepositions that belong to a clause verb used with an object ("worried about").
 _CUE_PREPOSITIONS = frozenset("about for of with on over against at".split())

@@ -1183,3 +1183,20 @@ def test_postmodifiers_file(tmp_path: Path) -> None:
         parse_postmodifiers(bad)
     bad.write_text("# a comment\nclose to\n", encoding="utf-8")
     assert parse_postmodifiers(bad) == (("close", "to"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A reporter asked if the ruling meant that the trial was over.",
+            "if the ruling meant that the trial was over",
+        ),
+        (
+            "She asked the judge whether the delay meant that the jury would go home.",
+            "whether the delay meant that the jury would go home",
+        ),
+    ],
+)
+def test_question_after_an_addressee_verb_is_the_content(text: str, content: str) -> None:
+    assert one(text).text == content
