@@ -615,7 +615,11 @@ def _marital(name: _Name) -> str:
 
 
 def _wife_form(name: _Name) -> bool:
-    """An honorific of one gender before a given name of the other: "Mrs. John Dashwood"."""
+    """An honorific of one gender before a given name of the other ("Mrs. John
+    Dashwood"), or a married woman's honorific before a word no given name list has
+    ("Mrs. Manson Mingott": her husband's or her family's name, rarely her own)."""
     hon = gender_of(name.honorific)
     first = lexicon().first_names.get(name.first or "")
+    if first is None and name.first is not None and _marital(name) == "mrs":
+        return True
     return hon in ("m", "f") and first in ("m", "f") and hon != first

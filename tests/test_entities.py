@@ -230,3 +230,12 @@ def test_a_given_name_is_completed_by_a_surname_of_two_words() -> None:
     plain = document("Adela Quested sat down. Adela Quested Went home.\n\nAdela was tired.")
     full = _entities.fuller_form(plain, name("Adela"), {})
     assert full is not None and full.canonical == "Adela Quested"
+
+
+def test_mrs_before_a_word_no_given_name_list_has_is_a_wife_form() -> None:
+    wife = name("Mrs. Thornbury Hale")
+    assert wife.wife and wife.canonical == "Mrs. Thornbury Hale"
+    cluster = _entities._Cluster("person")
+    cluster.add(wife)
+    assert not cluster.accepts(name("Mrs. Hale"))
+    assert not name("Mrs. Anna Hale").wife
