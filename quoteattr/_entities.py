@@ -611,6 +611,8 @@ def _marital(name: _Name) -> str:
         return "mrs"
     if hon in _UNMARRIED:
         return "miss"
+    if hon == "lady" and name.first is None and name.surname not in lexicon().first_names:
+        return "mrs"  # "Lady Otway" is a wife; "Lady Brenda" an earl's daughter
     return ""
 
 

@@ -239,3 +239,11 @@ def test_mrs_before_a_word_no_given_name_list_has_is_a_wife_form() -> None:
     cluster.add(wife)
     assert not cluster.accepts(name("Mrs. Hale"))
     assert not name("Mrs. Anna Hale").wife
+
+
+def test_lady_and_a_surname_is_a_married_woman() -> None:
+    assert _entities._marital(name("Lady Otway")) == "mrs"
+    assert _entities._marital(name("Lady Brenda")) == ""  # a given name: an earl's daughter
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Lady Otway"))
+    assert not cluster.accepts(name("Miss Otway"))
