@@ -554,11 +554,31 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             if speaker is None:
                 return _apposed_speaker(ctx, k, hi)
             first = index_at(toks, speaker.start)
-            # Only modifiers may stand before the subject: "retired general Lloyd Newton said".
+            # Only modifiers may stand before the subject: "retired general Lloyd Newton said",
+            # or a description the name is in apposition to: "the harbor chief, Ana Velez, said".
+            if _described_name(toks, k, first, index_at(toks, speaker.end), v):
+                return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
             if any(x.kind != WORD for x in toks[k:first]) or first - k > 4:
                 return None
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
     return _apposed_speaker(ctx, k, hi)
+
+
+# Words of a description before a name in apposition: "a spokeswoman for the ministry".
+_DESCRIPTION_WORDS = 6
+
+
+def _described_name(toks: Sequence[Token], k: int, first: int, last: int, v: int) -> bool:
+    """``toks[k:v]`` is "a description, Name," before the verb: a few words starting
+    with a determiner, a comma, the name (``toks[first:last]``), a comma."""
+    return (
+        2 <= first - k <= _DESCRIPTION_WORDS + 1
+        and toks[k].lower in _mentions.DETERMINERS
+        and toks[first - 1].text == ","
+        and all(x.kind == WORD for x in toks[k : first - 1])
+        and last + 1 == v
+        and toks[last].text == ","
+    )
 
 
 # Words before a subject that leave the verb after it bare: "did Anne say", "let Ruiz explain".

@@ -881,3 +881,24 @@ def test_a_short_turn_in_single_marks_stays_speech() -> None:
     text = "'Where are you going?' asked Tom.\n\n'Good Morning.'\n\n'Home,' said Ann."
     kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
     assert kinds["Good Morning."] == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "“We will reopen by spring,” the harbor chief, Ana Velez, told reporters.",
+            "Ana Velez",
+            "told",
+        ),
+        ("“No,” a spokeswoman for the ministry, Jane Doe, said on Monday.", "Jane Doe", "said"),
+    ],
+)
+def test_a_name_in_apposition_to_a_description_after_the_quotation(
+    text: str, speaker: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.kind == "direct"
+    assert q.rule == "quote_cue_mention"
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
