@@ -667,8 +667,8 @@ def _noun_before(text: str, c: int) -> bool:
     i = k
     while i > lo and text[i - 1] in _WORD_LETTERS:
         i -= 1
-    if k == c or i == k:
-        return False
+    if k == c or i == k or (i > lo and text[i - 1].isalpha()):
+        return False  # "García said": "a" is the end of a word, not a determiner
     word = text[i:k].lower()
     if word in _STANDALONE and _finite_at(text, c):
         return False  # "some say", "the two said", "one in three said"

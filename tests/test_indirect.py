@@ -1200,3 +1200,10 @@ def test_postmodifiers_file(tmp_path: Path) -> None:
 )
 def test_question_after_an_addressee_verb_is_the_content(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize("name", ["Ana García", "Ms. Peña", "Chloé Dufresne"])
+def test_name_ending_in_a_non_ascii_letter_is_a_subject(name: str) -> None:
+    # the raw-text look at the word before the cue must not read "García" as "a"
+    q = one(f"{name} said the new clinic would open in May.")
+    assert q.speaker is not None and q.speaker.text == name
