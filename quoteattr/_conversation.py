@@ -820,6 +820,9 @@ NOMINAL_ITSELF = 1.5
 # last sentence of the narration paragraph just before the turn.
 HERE_BONUS = 2.5
 BEFORE_BONUS = 1.2
+# The subject of the narration paragraph just before a turn with no cue at all
+# ("Poirot turned to John.¶“Q”"): weaker than before a pronoun.
+BARE_BEFORE_BONUS = 1.0
 NOMINAL_NAMED = 0.3
 # Rules whose speaker was read off a cue next to the quotation.
 EXPLICIT = frozenset(
@@ -1117,11 +1120,17 @@ def _narration_evidence(
             subject = next(c for m, c in here if bisect_right(starts, m.start) - 1 == last)
             ev.boost(subject, HERE_BONUS)  # type: ignore[arg-type]
         p = turn.p - 1
-        if not ev.gender_weight or p < 0 or (i and turns[i - 1].p == p):
-            continue  # the narration before a pronoun: its antecedent
+        if p < 0 or (i and turns[i - 1].p == p):
+            continue
+        bonus, reach = BEFORE_BONUS, ANTECEDENT_PARAGRAPHS
+        if not ev.gender_weight:
+            if here or ev.nominal is not None or not BARE_BEFORE_BONUS:
+                continue
+            # "Poirot turned to John.¶“Q”": the one who acts just before a bare turn.
+            bonus, reach = BARE_BEFORE_BONUS, 1
         # "Bother!" said Pooh.¶He took it out.¶“Q,” he said: back to the last
         # sentence with a name of the pronoun's gender, over a few paragraphs.
-        for q in range(p, max(-1, p - ANTECEDENT_PARAGRAPHS), -1):
+        for q in range(p, max(-1, p - reach), -1):
             if _separator(doc, q):
                 break
             found = [
@@ -1133,7 +1142,7 @@ def _narration_evidence(
                 starts = [s for s, _ in doc.sentences(q)]
                 last = bisect_right(starts, found[-1][0].start) - 1
                 ch = next(c for m, c in found if bisect_right(starts, m.start) - 1 == last)
-                ev.boost(ch, BEFORE_BONUS)  # type: ignore[arg-type]
+                ev.boost(ch, bonus)  # type: ignore[arg-type]
                 break
 
 

@@ -487,3 +487,14 @@ def test_a_vocative_points_back_at_the_turn_it_answers() -> None:
         "“Then I shall wait,” said Anne."
     )
     assert names(text)[2] == "Anne"
+
+
+def test_the_subject_of_the_narration_before_a_bare_turn_speaks_it() -> None:
+    text = (
+        "“We should go,” said Tom.\n\n"
+        "“Not yet,” said Anne.\n\n"
+        "“Why not?” asked Mary.\n\n"
+        "The clock struck nine. Anne put down her cup and looked at Tom.\n\n"
+        "“You knew all along.”"
+    )
+    assert names(text)[3] == "Anne"
