@@ -823,6 +823,8 @@ BEFORE_BONUS = 1.2
 # The subject of the narration paragraph just before a turn with no cue at all
 # ("Poirot turned to John.¶“Q”"): weaker than before a pronoun.
 BARE_BEFORE_BONUS = 1.0
+# A named cue of a later quotation in a turn whose first quotation has its own cue.
+LATER_NAME_BOOST = 1.5
 NOMINAL_NAMED = 0.3
 # Rules whose speaker was read off a cue next to the quotation.
 EXPLICIT = frozenset(
@@ -1153,21 +1155,28 @@ def _turn_evidence(
     first = turn.links[0]
     if first.cue is not None and orig[0][1] in EXPLICIT:
         ev.continues = " ".join(first.cue.text.lower().split()) in _continuation_cues()
+    claimed = False  # an earlier quotation of the paragraph has its own cue
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if speaker is None:
             continue
         explicit = rule in EXPLICIT
+        claimed, was_claimed = claimed or explicit, claimed
         if speaker.kind == "name" or _first_person(speaker):
             ch = cast.of(speaker)
             if ch is None:
                 continue
             ch.add(speaker)
-            if explicit:
+            if explicit and not was_claimed:
                 if ev.fixed is None:
                     ev.fixed = ch
                 ch.spoke += 1
             else:
-                ev.boost(ch, 2.0)
+                # “Q,” he said, … he was quoting Mr. Turton, “Q2”: the first cue names
+                # the turn's speaker; a later one is a hint.
+                if not explicit:
+                    ev.boost(ch, 2.0)
+                elif ch.index not in ev.bonus:
+                    ev.boost(ch, LATER_NAME_BOOST)
         elif speaker.kind == "nominal" and explicit:
             ref = link.referent
             if (

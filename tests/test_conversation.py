@@ -498,3 +498,18 @@ def test_the_subject_of_the_narration_before_a_bare_turn_speaks_it() -> None:
         "“You knew all along.”"
     )
     assert names(text)[3] == "Anne"
+
+
+def test_a_later_cue_in_the_paragraph_does_not_override_the_first() -> None:
+    text = (
+        "“Where were you?” asked Mary.\n\n"
+        "“Out,” said Tom.\n\n"
+        "“Out where?”\n\n"
+        "“Just out. I had business in town,” he said, though that was not what he told "
+        "the others: he had said “a walk by the river” to Mr. Hale, and “nothing at all,” "
+        "said Ben Hale later, “that was all I got.”\n\n"
+        "“What business?”"
+    )
+    got = {q.text: q.entity.name if q.entity else None for q in extract_quotes(text)}
+    assert got["Just out. I had business in town,"] == "Tom"
+    assert got["nothing at all,"] == "Ben Hale"
