@@ -414,9 +414,10 @@ def _decide_doubles(costs: list[tuple[float, float]]) -> list[int]:
 
 
 def _pair_paragraph(
-    text: str, ps: int, pe: int, pattern: regex.Pattern[str]
+    text: str, ps: int, pe: int, pattern: regex.Pattern[str], curly: bool = False
 ) -> tuple[list[tuple[int, int, str, str]], list[Any] | None]:
-    """Closed pairs (any depth) and the unclosed top-level opener of one paragraph."""
+    """Closed pairs (any depth) and the unclosed top-level opener of one paragraph;
+    ``curly``: the document quotes in curly double marks."""
     marks: list[tuple[int, int, _Mark, int]] = []
     doubles: list[int] = []  # indices in marks of the double marks
     costs: list[tuple[float, float]] = []
@@ -426,6 +427,8 @@ def _pair_paragraph(
             continue
         start, end = m.span()
         mark = _TABLE[m.group()]
+        if curly and start == ps and _excerpt_opener(text, ps, pe, mark):
+            continue
         if mark.accept == "double":
             doubles.append(len(marks))
             costs.append(_double_costs(text, start, end, ps, pe, mark, after_low))
@@ -467,6 +470,32 @@ def _pair_paragraph(
     return state.pairs, state.finish()
 
 
+# A document quotes in curly marks when it has this many “ and at least twice as many
+# curly double marks as straight ones.
+_CURLY_OPENERS = 3
+
+
+def _quotes_in_curly(text: str) -> bool:
+    """The document's double quotations use curly marks (“…”), straight ones rarely."""
+    opening = text.count("\u201c")
+    return opening >= _CURLY_OPENERS and opening + text.count("\u201d") >= 2 * text.count('"')
+
+
+def _excerpt_opener(text: str, ps: int, pe: int, mark: _Mark) -> bool:
+    """A straight " opening a paragraph that no other straight mark closes, in a
+    document quoting in curly marks: the paragraph opener of an excerpt pasted from
+    elsewhere ("The first time she saw him, … what she called a “rant,” …), not the
+    start of a quotation; the paragraph's curly quotations, paired among themselves,
+    are its own."""
+    return (
+        mark.glyph == "straight"
+        and not mark.single
+        and text.count('"', ps + 1, pe) == 0
+        # “But we won,” she said: a curly mark closing it is careless typing.
+        and text.count("\u201c", ps, pe) == text.count("\u201d", ps, pe)
+    )
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -503,9 +532,11 @@ def _sweep(pairs: list[tuple[int, int, str, str]]) -> list[_Item]:
     return out
 
 
-def _items(text: str, ps: int, pe: int, pattern: regex.Pattern[str]) -> list[_Item]:
+def _items(
+    text: str, ps: int, pe: int, pattern: regex.Pattern[str], curly: bool = False
+) -> list[_Item]:
     """Top-level quotations of one paragraph, in order."""
-    pairs, unclosed = _pair_paragraph(text, ps, pe, pattern)
+    pairs, unclosed = _pair_paragraph(text, ps, pe, pattern, curly)
     pairs.sort(key=lambda p: (p[0], -p[1]))
     if unclosed is None:
         return _sweep(pairs)
@@ -563,11 +594,12 @@ def find_quotations(
         families: the mark families to pair (a subset of `FAMILIES`).
     """
     pattern = _pattern(frozenset(families))
+    curly = _quotes_in_curly(text)
     out: list[RawQuote] = []
     run: _Run | None = None  # a quotation left open at the end of the previous paragraph
     prev_index = -2
     for index, ps, pe in _clean_paragraphs(text, paragraphs):
-        items = _items(text, ps, pe, pattern)
+        items = _items(text, ps, pe, pattern, curly)
         if run is not None:
             head = items[0] if items else None
             if (

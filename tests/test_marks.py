@@ -286,9 +286,7 @@ CLOSING = {m.text for m in _TABLE.values() if m.glyph != "open"}
 DASH_OPENERS = {"\u2014", "\u2015", "--"}
 
 
-def check_invariants(
-    text: str, paras: list[tuple[int, int]], quotes: list[RawQuote]
-) -> None:
+def check_invariants(text: str, paras: list[tuple[int, int]], quotes: list[RawQuote]) -> None:
     last_end = 0
     for q in quotes:
         assert last_end <= q.start, "sorted and non-overlapping"
@@ -338,8 +336,26 @@ def test_invariants_hold_for_any_unicode(text: str) -> None:
 
 
 _WORDS = st.sampled_from(
-    ["the", "wall", "can't", "won't", "it's", "we", "pay", "Mexico", "never", "I", "o'clock",
-     "told", "them", "again", "home", "Smith's", "rock", "1990"]
+    [
+        "the",
+        "wall",
+        "can't",
+        "won't",
+        "it's",
+        "we",
+        "pay",
+        "Mexico",
+        "never",
+        "I",
+        "o'clock",
+        "told",
+        "them",
+        "again",
+        "home",
+        "Smith's",
+        "rock",
+        "1990",
+    ]
 )
 _STYLES = [("“", "”"), ('"', '"'), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "“"), ("「", "」")]
 
@@ -453,3 +469,33 @@ def test_imperative_is_not_a_tag() -> None:
 
 def test_heading_between_dashes_is_not_a_turn() -> None:
     assert "\u2014 IV \u2014" not in spans("\u2014 IV \u2014\n\n" + DASHED)
+
+
+_CURLY_STORY = (
+    "“We are ready,” the coach said. “The team is young.”\n\n"
+    "The local paper described the season this way:\n\n"
+    '"The players arrived in June, and what the coach called a “fresh start” began at once.\n\n'
+    '"By August the stadium was full, the fans chanting “One more year!”\n\n'
+    "“It was a good summer,” the coach said later."
+)
+
+
+def test_an_excerpt_paragraph_opened_by_a_straight_mark_keeps_its_curly_quotations() -> None:
+    found = spans(_CURLY_STORY)
+    assert "“fresh start”" in found
+    assert "“One more year!”" in found
+    assert not any(s.startswith('"') for s in found)
+
+
+def test_a_straight_mark_closed_by_a_curly_one_stays_a_quotation() -> None:
+    text = (
+        "“We are ready,” the coach said.\n\n"
+        + '"We will win,” she said.\n\n'
+        + ("“It was a good summer,” the coach said later. “Next year too.”")
+    )
+    assert '"We will win,”' in spans(text)
+
+
+def test_a_straight_excerpt_opener_in_a_document_of_straight_marks_stays() -> None:
+    text = '"We are ready," the coach said.\n\n"The team is young and what he called a start.'
+    assert spans(text)[-1].startswith('"The team')
