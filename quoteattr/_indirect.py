@@ -1584,6 +1584,11 @@ def _head(
         return _content(state, view, t + 1, "indirect_passive", speaker, span)
     if cue.gerund and toks[v].lower in _NOT_BREAKS:
         return None  # "regarding", "concerning": prepositions
+    if cue.gerund and j >= 1 and toks[j].text in ("”", '"', "'"):
+        # "…were “overblown,” adding that …": the comma inside the closing marks
+        c = j - 1 if toks[j].text != "'" or toks[j - 1].text != "'" else j - 2
+        if c >= 0 and toks[c].text == ",":
+            j = c
     if cue.gerund and j >= 0 and (toks[j].text in _COMMAS or toks[j].lower == "and"):
         # …, adding that CLAUSE / …, even suggesting CLAUSE: the speaker of the sentence
         speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
@@ -1953,6 +1958,13 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
     k += 2 if quoted else 1
     while k < len(toks) and toks[k].start < b:
         t = toks[k]
+        nk = k + 1  # the word after a comma, past the closing marks of a quotation
+        if t.text == "," and nk < len(toks):
+            if toks[nk].text in ("”", '"'):
+                nk += 1
+            elif toks[nk].text == "'" and text.startswith("''", toks[nk].start):
+                nk += 2
+                quoted = False  # ''…,'' closes here
         if t.text == "'" and text.startswith("''", t.start):
             quoted = not quoted
             k += 2
@@ -1960,6 +1972,10 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
         if quoted:
             k += 1
             continue
+        if nk > k + 1 and nk < len(toks) and not any_comma and _breaks(toks[nk]):
+            # "…were “overblown,” adding that …": the quotation stays, the rest goes
+            rec.ranges[-1] = (a, _trim_end(state.text, a, toks[nk - 1].end))
+            return
         if t.text == ";" or (
             t.text == ","
             and k + 1 < len(toks)

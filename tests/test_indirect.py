@@ -1207,3 +1207,28 @@ def test_name_ending_in_a_non_ascii_letter_is_a_subject(name: str) -> None:
     # the raw-text look at the word before the cue must not read "García" as "a"
     q = one(f"{name} said the new clinic would open in May.")
     assert q.speaker is not None and q.speaker.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The banker told investors that the worries were “overblown,” adding that the "
+            "bank was sound.",
+            "the worries were “overblown,”",
+            "the bank was sound",
+        ),
+        (
+            "The banker told investors that the worries were ''overblown,'' adding that the "
+            "bank was sound.",
+            "the worries were ''overblown,''",
+            "the bank was sound",
+        ),
+    ],
+)
+def test_participle_after_a_closing_quotation_mark(text: str, first: str, second: str) -> None:
+    found = indirect(text)
+    assert [q.text for q in found] == [first, second]
+    assert found[1].rule == "indirect_participle"
+    assert found[1].speaker is not None and found[1].speaker.text == "The banker"
+    check_indirect(text, ALL.extract(text))
