@@ -831,7 +831,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
                 speaker, cue = outer
         if rank == 0 and speaker.kind == "nominal":
             rank = 1
-        if (adjacent or toks[hi - 1].text in ":,") and not any(t.lower == "that" for t in between):
+        # "“Q1,” said he; “Q2”": the semicolon goes on with the same speech.
+        if (adjacent or toks[hi - 1].text in ":,;") and not any(t.lower == "that" for t in between):
             found = _Found("mention_cue_quote", speaker, cue, direct=True, referent=referent)
         else:
             found = _Found("cue_clause_quote", speaker, cue, direct=False, referent=referent)

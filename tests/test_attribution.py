@@ -902,3 +902,10 @@ def test_a_name_in_apposition_to_a_description_after_the_quotation(
     assert q.rule == "quote_cue_mention"
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_quotation_after_a_semicolon_goes_on_with_the_speech() -> None:
+    text = "“I have no opinion of her,” said Mr. Grant; “and I am glad you have none.”"
+    second = extract_quotes(text)[1]
+    assert second.kind == "direct"
+    assert second.speaker is not None and second.speaker.text == "Mr. Grant"
