@@ -1122,6 +1122,18 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     j = i - 1
     while j >= 0 and toks[j].lower in SKIPPABLE:
         j -= 1
+    if j >= 0 and j + 1 < i and _dash(toks[j]):
+        # "Three officials — all Republicans — have also said": auxiliaries after the dash
+        i = _before_dashes(toks, j + 1)
+        j = i - 1
+    if j >= 2 and toks[j].text == ")":
+        # "Sen. Ann Lee (a Democrat from Ohio) says": the subject before the parenthesis
+        o = j - 1
+        while o > 0 and j - o < 30 and toks[o].text not in "()":
+            o -= 1
+        if toks[o].text == "(" and o > 0 and toks[o - 1].kind == WORD and j - o > 3:
+            i = o
+            j = i - 1
     if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
     count = _count(toks, j)
@@ -1269,7 +1281,7 @@ def _clause_opens(toks: Sequence[Token], k: int) -> bool:
     return t.kind == NUMBER or (t.upper and w not in _mentions.STOPS)
 
 
-_DASHES = frozenset(["—", "–", "--"])
+_DASHES = frozenset(["—", "–", "--", "―"])
 
 
 def _dash(t: Token) -> bool:

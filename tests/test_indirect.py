@@ -1232,3 +1232,26 @@ def test_participle_after_a_closing_quotation_mark(text: str, first: str, second
     assert found[1].rule == "indirect_participle"
     assert found[1].speaker is not None and found[1].speaker.text == "The banker"
     check_indirect(text, ALL.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Sen. Ann Lee (a Democrat so young she was taken for an intern) says the bill is dead.",
+            "Sen. Ann Lee",
+        ),
+        (
+            "Three former officials — all of them Republicans — have also said the bill is dead.",
+            "Three former officials",
+        ),
+        (
+            "Three former officials ― all of them Republicans ― said the bill is dead.",
+            "Three former officials",
+        ),
+    ],
+)
+def test_subject_before_a_parenthesis(text: str, source: str) -> None:
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == source
+    assert q.text == "the bill is dead"
