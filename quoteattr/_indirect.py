@@ -1572,7 +1572,10 @@ def _head(
         and (passive or word in _BE or j < 0 or toks[j].kind == PUNCT or word in _SUBORDINATORS)
     ):
         # "Asked whether …, he said", "when asked about X", "Y was asked why …"
-        return _question(state, view, k, span, subordinate=not (passive or word in _BE))
+        question = _question(state, view, k, span, subordinate=not (passive or word in _BE))
+        if question is not None or not (j >= 0 and toks[j].text == ","):
+            return question
+        # "Ruth Lee, an editor at the paper, asked Mook if …": a finite verb after all
     if (passive or word in _BE) and not cue.gerund:
         if cue.lemma in state.table.appraisals and _to_follows(toks, v + n):
             # "The House is expected to pass the bill": an appraisal, its subject included

@@ -1255,3 +1255,13 @@ def test_subject_before_a_parenthesis(text: str, source: str) -> None:
     q = one(text)
     assert q.speaker is not None and q.speaker.text == source
     assert q.text == "the bill is dead"
+
+
+def test_asked_after_an_apposition_is_a_finite_verb() -> None:
+    text = "Ruth Lee, an editor at the paper, asked the mayor if the plan would continue."
+    q = one(text)
+    assert q.speaker is not None and q.speaker.text == "Ruth Lee"
+    assert q.text == "if the plan would continue" and q.rule == "indirect_told"
+    # the participle between commas stays a question without a source
+    found = indirect("The senator, asked about the loan, said nothing new.")
+    assert [q.rule for q in found][:1] == ["indirect_question"]
