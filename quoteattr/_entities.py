@@ -533,7 +533,11 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
 
 
 # A capitalised word right after a given name: "Adela| Quested".
-_NEXT_NAME = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+# "O'Hara", "McBryde", "Grant-Menzies", "Quested's" are one word.
+_NEXT_NAME = regex.compile(
+    r"[ \t]+(\p{Lu}(?:['’]\p{Lu}[\p{Ll}\p{M}]+"
+    r"|[\p{Ll}\p{M}]+(?:['’\-]?\p{Lu}[\p{Ll}\p{M}]+|['’\-][\p{Ll}\p{M}]+)?))"
+)
 
 
 def _surname_word(doc: Document, word: str) -> bool:

@@ -247,3 +247,10 @@ def test_lady_and_a_surname_is_a_married_woman() -> None:
     cluster = _entities._Cluster("person")
     cluster.add(name("Lady Otway"))
     assert not cluster.accepts(name("Miss Otway"))
+
+
+def test_a_surname_with_an_apostrophe_or_a_capital_inside_is_one_word() -> None:
+    for surname in ["O'Hara", "McBryde", "Grant-Menzies"]:
+        doc = document(f"Nora {surname} sat down. Nora {surname} smiled.\n\nNora left.")
+        full = _entities.fuller_form(doc, name("Nora"), {})
+        assert full is not None and full.canonical == f"Nora {surname}"
