@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 import attrs
+import regex
 
 from quoteattr import _lexicon, _mentions
 from quoteattr._document import Document
@@ -192,7 +193,71 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         links.extend(paragraph_links)
     if sum(1 for p in turns if p + 1 in turns) >= _DIALOGUE_EXCHANGES:
         _terms_in_narration(doc, links)
+    _letters(doc, links)
     return links
+
+
+# A letter quoted paragraph by paragraph: "Dear Mr. Bast," … "Yours truly,".
+_SALUTATION = regex.compile(r"(?i)(?:my[ \t]+)?dear(?:est)?[ \t]+[^,!?;:\n]{1,40},")
+_CLOSING = regex.compile(
+    r"(?i)(?:(?:ever|always)[ \t]+)?(?:yours|your[ \t]+(?:affectionate|loving|devoted|"
+    r"sincere|faithful|obedient|friend)|sincerely|faithfully|affectionately)[^.!?;:\n]{0,30},?"
+)
+_LETTER_PARAGRAPHS = 20
+
+
+def _letters(doc: Document, links: list[Link]) -> None:
+    """A letter quoted paragraph by paragraph, each paragraph in its own marks, from its
+    salutation ("Dear Mr. Bast,") to its closing ("Yours truly,"), is a document read
+    or written, not speech: kind other."""
+    text, paragraphs = doc.text, doc.paragraphs
+    i = 0
+    while i < len(links):
+        first = links[i]
+        if not _whole_paragraph(doc, first) or not _SALUTATION.fullmatch(
+            text, first.content_start, first.content_end
+        ):
+            i += 1
+            continue
+        j = i
+        closed = False
+        while j + 1 < len(links) and j - i < _LETTER_PARAGRAPHS:
+            prev, nxt = links[j], links[j + 1]
+            last = bisect_right(paragraphs, (prev.end,)) - 1
+            if not _whole_paragraph(doc, nxt) or nxt.paragraph != last + 1:
+                break
+            j += 1
+            if _CLOSING.fullmatch(text, nxt.content_start, nxt.content_end):
+                closed = True
+                break
+        if closed and j + 1 < len(links) and _signature(doc, links[j], links[j + 1]):
+            j += 1  # "Yours truly," ¶ "Ann Webb."
+        if closed:
+            for link in links[i : j + 1]:
+                link.kind = "other"
+                link.speaker = link.referent = link.cue = link.rule = None
+                link.confidence = 0.0
+        i = j + 1 if closed else i + 1
+
+
+def _signature(doc: Document, closing: Link, link: Link) -> bool:
+    """``link`` is a name signing the letter: a short paragraph right after the closing."""
+    last = bisect_right(doc.paragraphs, (closing.end,)) - 1
+    words = doc.text[link.content_start : link.content_end].split()
+    return (
+        _whole_paragraph(doc, link)
+        and link.paragraph == last + 1
+        and 0 < len(words) <= MAX_SCARE_WORDS
+        and not doc.text[link.content_start : link.content_end].rstrip().endswith(("?", "!"))
+    )
+
+
+def _whole_paragraph(doc: Document, link: Link) -> bool:
+    """The quotation opens its paragraph and its last segment ends one."""
+    start, _ = doc.paragraphs[link.paragraph]
+    end = link.segments[-1][1] if link.segments else link.end
+    k = bisect_right(doc.paragraphs, (end,)) - 1
+    return link.start == start and k >= 0 and doc.paragraphs[k][1] == end
 
 
 # Four pairs of adjacent paragraphs that are each one unattributed quotation: a dialogue

@@ -909,3 +909,21 @@ def test_a_quotation_after_a_semicolon_goes_on_with_the_speech() -> None:
     second = extract_quotes(text)[1]
     assert second.kind == "direct"
     assert second.speaker is not None and second.speaker.text == "Mr. Grant"
+
+
+_LETTER = (
+    'She opened the letter and read:\n\n"Dear Mr. Hale,"\n\n'
+    '"I write to tell you that the mill will close."\n\n"Yours truly,"\n\n"J. Thornton."\n\n'
+    '"What does he mean?" asked Margaret.'
+)
+
+
+def test_a_letter_quoted_paragraph_by_paragraph_is_not_speech() -> None:
+    kinds = [q.kind for q in extract_quotes(_LETTER, kinds="direct,mixed,other")]
+    assert kinds == ["other", "other", "other", "other", "direct"]
+
+
+def test_a_salutation_without_a_closing_stays_speech() -> None:
+    text = '"Dear Tom,"\n\n"I have waited an hour for you."\n\n"Sorry," said Tom.'
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["direct", "direct", "direct"]
