@@ -288,6 +288,7 @@ def _antecedent(
 ) -> Mention | None:
     assert link.speaker is not None
     addressed = _key(turn.addressee)
+    clash = _age_clash(link.speaker) if link.speaker.kind == "nominal" else ""
 
     def fits(m: Mention) -> bool:
         return (
@@ -295,7 +296,12 @@ def _antecedent(
             and _key(m) != addressed
             and _compatible(m, gender, genders)
             and _person_like(m, participants, genders)
+            and not aged(m)
         )
+
+    def aged(m: Mention) -> bool:
+        """ "the old lady" is no "Miss", "the girl" no "Mrs."."""
+        return bool(clash) and _entities._marital(_entities._Name(m)) == clash
 
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
     first = next(
@@ -310,7 +316,7 @@ def _antecedent(
         return first  # the paragraph's subject, not a name it mentions in passing
     last = prev.speaker if prev is not None else None
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
-        if _compatible(before.speaker, gender, genders):
+        if _compatible(before.speaker, gender, genders) and not aged(before.speaker):
             return before.speaker
     if turn.p > 0 and (prev is None or not prev.quote_led or _narrated(doc, prev.p)):
         # After narration, the pronoun continues its last subject: "Kemp shaded his eyes."
@@ -321,6 +327,7 @@ def _antecedent(
         prev is not None
         and prev.addressee is not None
         and _compatible(prev.addressee, gender, genders)
+        and not aged(prev.addressee)
     ):
         return prev.addressee
     # The nearest named mention of that gender in the paragraphs before.
@@ -330,10 +337,10 @@ def _antecedent(
             return subject
     if prev is not None:
         for key, m in reversed(participants.items()):
-            if key != addressed and key != _key(last) and genders.of(m) == gender:
+            if key != addressed and key != _key(last) and genders.of(m) == gender and not aged(m):
                 return m
     for key, m in reversed(participants.items()):
-        if key != addressed and _compatible(m, gender, genders):
+        if key != addressed and _compatible(m, gender, genders) and not aged(m):
             return m
     return None
 
@@ -825,6 +832,8 @@ BEFORE_BONUS = 1.2
 BARE_BEFORE_BONUS = 1.0
 # A named cue of a later quotation in a turn whose first quotation has its own cue.
 LATER_NAME_BOOST = 1.5
+# "the old lady" taken for a "Miss", "the girl" for a "Mrs.".
+AGE_MISMATCH = 4.0
 NOMINAL_NAMED = 0.3
 # Rules whose speaker was read off a cue next to the quotation.
 EXPLICIT = frozenset(
@@ -852,6 +861,7 @@ class _Char:
         "kind",
         "last",
         "lexical",
+        "marital",
         "mentions",
         "narrator",
         "spoke",
@@ -875,6 +885,7 @@ class _Char:
         self.starts_seen: set[int] = set()
         self.spoke = 0
         self.last = -1
+        self.marital: set[str] = set()  # "mrs", "miss": the honorifics of its names
         self.narrator = kind == "narrator"
         self.lexical = kind == "nominal" and gender != "x"
 
@@ -887,6 +898,10 @@ class _Char:
         if m.start in self.starts_seen:
             return
         self.starts_seen.add(m.start)
+        if m.kind == "name" and m.text[:1] in _MARITAL_INITIALS:
+            marital = _entities._marital(_entities._Name(m))
+            if marital:
+                self.marital.add(marital)
         i = bisect_right(self.starts, m.start)
         self.starts.insert(i, m.start)
         self.mentions.insert(i, m)
@@ -1009,6 +1024,7 @@ class _Evidence:
     """What one turn tells about its speaker."""
 
     __slots__ = (
+        "age",
         "answers",
         "bonus",
         "bonus_chars",
@@ -1024,6 +1040,8 @@ class _Evidence:
     def __init__(self) -> None:
         self.fixed: _Char | None = None
         self.nominal: _Char | None = None  # "the old lady said": herself, or a named one
+        # The marital form a description rules out: "the old lady" is no "Miss".
+        self.age = ""
         self.continues = False  # "“Q,” she went on": the last speaker keeps the floor
         self.gender = "x"
         self.gender_weight = 0.0
@@ -1203,6 +1221,7 @@ def _turn_evidence(
                 ev.fixed = ch  # "said the President": a designation, not a description
             else:
                 ev.nominal = ch
+                ev.age = _age_clash(speaker)
                 if ch.gender != "x":
                     ev.gender, ev.gender_weight = ch.gender, 4.0
         elif speaker.kind == "pronoun":
@@ -1228,6 +1247,29 @@ def _turn_evidence(
         if ch is not None and ch is not ev.vocative:
             ev.quoted.add(ch.index)
     return ev
+
+
+# First letters of the honorifics `_entities._marital` reads (Mrs., Miss, Frau, Signora, Lady).
+_MARITAL_INITIALS = frozenset("MFSL")
+# Words of a description that say the person is old or young.
+_OLD_WORDS = frozenset(["old", "elderly", "aged"])
+_YOUNG_WORDS = frozenset(["young", "girl", "lass", "maiden"])
+
+
+def _age_clash(m: Mention) -> str:
+    """The marital honorific a description of a woman rules out: "the old lady" is
+    not a "Miss", "the girl" not a "Mrs."; "" when it says nothing of age."""
+    words = set(m.text.lower().split())
+    if words & _OLD_WORDS:
+        return "miss"
+    if words & _YOUNG_WORDS:
+        return "mrs"
+    return ""
+
+
+def _marital_age(ch: _Char) -> str:
+    """ "mrs" or "miss" when every honorific name of the character says so."""
+    return next(iter(ch.marital)) if len(ch.marital) == 1 else ""
 
 
 def _designation(m: Mention) -> bool:
@@ -1519,6 +1561,8 @@ def _emission(
                 s -= _HARD
             else:
                 s -= NOMINAL_NAMED
+                if ev.age and ev.age == _marital_age(ch):
+                    s -= AGE_MISMATCH
         if ev.gender_weight:
             if ch.narrator or ch.gender == _OPPOSITE[ev.gender]:
                 s -= ev.gender_weight

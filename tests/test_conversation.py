@@ -513,3 +513,23 @@ def test_a_later_cue_in_the_paragraph_does_not_override_the_first() -> None:
     got = {q.text: q.entity.name if q.entity else None for q in extract_quotes(text)}
     assert got["Just out. I had business in town,"] == "Tom"
     assert got["nothing at all,"] == "Ben Hale"
+
+
+def test_an_old_lady_is_not_a_miss() -> None:
+    text = (
+        "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
+        "“It is cold today,” said Miss Dale.\n\n"
+        "“Very cold,” said Tom.\n\n"
+        "“Too cold for a walk,” said the old lady."
+    )
+    assert names(text)[2] == "Mrs. Dale"
+
+
+def test_a_girl_is_not_a_mrs() -> None:
+    text = (
+        "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
+        "“It is cold today,” said Mrs. Dale.\n\n"
+        "“Very cold,” said Tom.\n\n"
+        "“Too cold for a walk,” said the girl."
+    )
+    assert names(text)[2] == "Miss Dale"
