@@ -166,7 +166,7 @@ class _Cluster:
                 return name.first == best.surname  # "Anne": "Anne Shirley", not "Allan Anne"
             return best.surname == name.surname and best.first in (None, name.first)
         word = name.surname
-        if name.honorific and best.first is not None and word == best.surname:
+        if (name.honorific or name.title) and best.first is not None and word == best.surname:
             # "Mrs. Hilbery" is "Katharine Hilbery" only if no other Hilbery is about.
             return word not in shared
         if (
@@ -453,7 +453,7 @@ def shared_surname(
     """``{surname}`` when "Mrs. Hale" may be another Hale than "Margaret Hale": the
     document gives the surname to more people than the honorific and one given name
     (or the name came from a kin noun: "her mother"); else empty."""
-    if not name.honorific or name.first is not None:
+    if not (name.honorific or name.title) or name.first is not None:
         return frozenset()
     if kin:
         return frozenset([name.surname])

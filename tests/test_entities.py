@@ -254,3 +254,18 @@ def test_a_surname_with_an_apostrophe_or_a_capital_inside_is_one_word() -> None:
         doc = document(f"Nora {surname} sat down. Nora {surname} smiled.\n\nNora left.")
         full = _entities.fuller_form(doc, name("Nora"), {})
         assert full is not None and full.canonical == f"Nora {surname}"
+
+
+def test_a_rank_and_a_surname_shared_by_several_men_is_not_a_given_name() -> None:
+    doc = document(
+        "Henry Marlow rode out. Frederick Marlow stayed. Mr. Marlow wrote letters.\n\n"
+        "General Marlow came home."
+    )
+    general = name("General Marlow")
+    general.gender = "m"
+    shared = _entities.shared_surname(doc, general, {})
+    assert shared == frozenset(["marlow"])
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Henry Marlow"))
+    assert not cluster.accepts(general, shared)
+    assert cluster.accepts(general)
