@@ -1757,6 +1757,16 @@ def _head(
         or toks[k].lower in ("and", "or", "but")  # "he said and left": nothing reported
     ):
         return None  # "labor issues at the institute": no object, no report
+    if (
+        cue.frame == "object"
+        and cue.participle
+        and j == v - 1
+        and toks[j].kind == WORD
+        and not toks[j].upper
+        and toks[j].lower not in _mentions.STOPS
+        and (toks[k].lower in ("by", "on") or state.table.adjuncts.get(toks[k].lower) == "time")
+    ):
+        return None  # "a poll released Saturday found …": a participle on a noun
     rec = _content(state, view, k, rule, speaker, span)
     if rec is None:
         return None

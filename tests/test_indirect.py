@@ -1265,3 +1265,24 @@ def test_asked_after_an_apposition_is_a_finite_verb() -> None:
     # the participle between commas stays a question without a source
     found = indirect("The senator, asked about the loan, said nothing new.")
     assert [q.rule for q in found][:1] == ["indirect_question"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "A poll released Saturday found that most voters back the mayor.",
+            "found",
+            "most voters back the mayor",
+        ),
+        (
+            "The report issued by the agency on Monday shows that prices rose.",
+            "shows",
+            "prices rose",
+        ),
+    ],
+)
+def test_participle_on_a_noun_is_no_object_cue(text: str, cue: str, content: str) -> None:
+    q = one(text)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text == content
