@@ -240,7 +240,7 @@ class ClusterIndex(Generic[T]):
 # Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
 _GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
 # A lower-case article right before a word: "the |Casino".
-_THE_BEFORE = regex.compile(r"(?<![\p{L}])the\s+$")
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|this|that|every|each|any|no)\s+$")
 # A title right before a word: "Mrs |Beaver", "Mr. |Darcy".
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
 # How far after a name to look for the pronoun that refers back to it.
@@ -279,7 +279,7 @@ class Genders:
                 if g != "x":
                     carriers.add(g)
                     continue  # "Mrs Beaver" is not "Beaver"
-            if _THE_BEFORE.search(text, max(0, start - 5), start) is not None:
+            if _THE_BEFORE.search(text, max(0, start - 7), start) is not None:
                 continue  # "the Casino … her": a place or a thing, not a person's name
             end = start + len(word)
             m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)

@@ -269,3 +269,14 @@ def test_a_rank_and_a_surname_shared_by_several_men_is_not_a_given_name() -> Non
     cluster.add(name("Henry Marlow"))
     assert not cluster.accepts(general, shared)
     assert cluster.accepts(general)
+
+
+def test_a_word_after_an_indefinite_article_gives_no_gender_evidence() -> None:
+    text = (
+        "Then a Hindu came to the gate and he knocked. He waited. Later an Englishman "
+        "sat by the well; he slept. The rajah said a Hindu was there and he was tired. "
+        "Every Englishman knew he was late."
+    )
+    genders = _entities.Genders(document(text))
+    assert genders.of(Mention(7, 12, "Hindu", "name")) == "x"
+    assert genders.of(Mention(60, 70, "Englishman", "name")) == "x"
