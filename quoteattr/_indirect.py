@@ -2097,7 +2097,16 @@ def _evidential(state: _State, view: _View, v: int, n: int, span: Span) -> _Reco
         "indirect_evidential", None, span, [(span.start, _content_end(state, view))], True
     )
     _clause_end(state, view, rec)  # after the cue: a subject's own ", which …" stays
-    rec.ranges[0] = (toks[cs].start, rec.ranges[0][1])
+    end = rec.ranges[0][1]
+    c = v + n
+    while c < len(toks) and toks[c].start < end:
+        if toks[c].text == "," or (_dash(toks[c]) and not _word_hyphen(toks, c)):
+            # an appraisal is one clause: "[The decision is expected to be unfavorable],
+            # with sharp consequences …", "[Nabisco is expected to cut 277 jobs] -- the …"
+            end = _trim_end(state.text, toks[cs].start, toks[c].start)
+            break
+        c += 1
+    rec.ranges[0] = (toks[cs].start, end)
     return rec
 
 

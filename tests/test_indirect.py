@@ -1286,3 +1286,26 @@ def test_participle_on_a_noun_is_no_object_cue(text: str, cue: str, content: str
     q = one(text)
     assert q.cue is not None and q.cue.text == cue
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ruling is widely expected to favor the city, with sharp costs for the region.",
+            "The ruling is widely expected to favor the city",
+        ),
+        (
+            "The plant is expected to cut 300 jobs this week -- the first of many cuts.",
+            "The plant is expected to cut 300 jobs this week",
+        ),
+        # a comma before the cue belongs to the subject
+        (
+            "The group, which has lost many members, seems unlikely to fight again.",
+            "The group, which has lost many members, seems unlikely to fight again",
+        ),
+    ],
+)
+def test_appraisal_ends_at_a_comma_or_dash_after_the_cue(text: str, content: str) -> None:
+    q = one(text)
+    assert q.rule == "indirect_evidential" and q.text == content
