@@ -832,6 +832,8 @@ BEFORE_BONUS = 1.2
 BARE_BEFORE_BONUS = 1.0
 # A named cue of a later quotation in a turn whose first quotation has its own cue.
 LATER_NAME_BOOST = 1.5
+# A speaker next to a turn that says "sir" (or "madam") of the other gender.
+ADDRESSED_GENDER = 3.0
 # "the old lady" taken for a "Miss", "the girl" for a "Mrs.".
 AGE_MISMATCH = 4.0
 NOMINAL_NAMED = 0.3
@@ -1024,6 +1026,7 @@ class _Evidence:
     """What one turn tells about its speaker."""
 
     __slots__ = (
+        "addressed",
         "age",
         "answers",
         "bonus",
@@ -1042,6 +1045,8 @@ class _Evidence:
         self.nominal: _Char | None = None  # "the old lady said": herself, or a named one
         # The marital form a description rules out: "the old lady" is no "Miss".
         self.age = ""
+        # "Yes, sir.": the gender of the one spoken to, a speaker of a turn next to it.
+        self.addressed = ""
         self.continues = False  # "“Q,” she went on": the last speaker keeps the floor
         self.gender = "x"
         self.gender_weight = 0.0
@@ -1166,11 +1171,26 @@ def _narration_evidence(
                 break
 
 
+# "No, sir." / "Yes, ma'am": a form of address that says the gender of the one spoken to.
+_SIR = regex.compile(
+    r"(?:^|[,;!?.—–\-][ \t\r\n]*|[\"“‘'][ \t\r\n]*)(sir|madam|ma'am|ma’am|madame|my lady|my lord)"
+    r"(?=[ \t\r\n]*[,.!?;:—–\-\"”’']|[ \t\r\n]*$)",
+    regex.IGNORECASE,
+)
+_MALE_ADDRESS = frozenset(["sir", "my lord"])
+
+
 def _turn_evidence(
     turn: _Turn, orig: Sequence[tuple[Mention | None, str | None]], cast: _Cast
 ) -> _Evidence:
     ev = _Evidence()
     first = turn.links[0]
+    text = cast.doc.text
+    for link in turn.links:
+        sir = _SIR.search(text, link.content_start, link.content_end)
+        if sir is not None:
+            ev.addressed = "m" if sir.group(1).lower() in _MALE_ADDRESS else "f"
+            break
     if first.cue is not None and orig[0][1] in EXPLICIT:
         ev.continues = " ".join(first.cue.text.lower().split()) in _continuation_cues()
     claimed = False  # an earlier quotation of the paragraph has its own cue
@@ -1236,7 +1256,6 @@ def _turn_evidence(
         if ch is not None:
             ch.add(turn.addressee)
             ev.vocative = ch
-            text = cast.doc.text
             ev.answers = not any(
                 not text[link.content_start : turn.addressee.start].strip(_OPENING_MARKS)
                 for link in turn.links
@@ -1577,6 +1596,10 @@ def _emission(
             s += VOCATIVE_NEXT
         if isinstance(nxt, _Evidence) and nxt.answers and nxt.vocative is ch:
             s += VOCATIVE_PREV
+        for other in (prev, nxt):
+            if isinstance(other, _Evidence) and other.addressed:
+                if ch.narrator or ch.gender == _OPPOSITE[other.addressed]:
+                    s -= ADDRESSED_GENDER
         out.append(s)
     return out
 

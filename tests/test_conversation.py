@@ -533,3 +533,24 @@ def test_a_girl_is_not_a_mrs() -> None:
         "“Too cold for a walk,” said the girl."
     )
     assert names(text)[2] == "Miss Dale"
+
+
+def test_sir_says_the_one_spoken_to_is_a_man() -> None:
+    text = (
+        "Mary and Anne were in the study when Mr. Hale came in.\n\n"
+        "“Where is the letter?” said Mr. Hale.\n\n"
+        "“On the table,” said Anne.\n\n"
+        "“I will fetch it,” said Mary.\n\n"
+        "“Here it is, sir.”\n\n"
+        "“Thank you.”"
+    )
+    assert names(text)[4] == "Mr. Hale"
+
+
+def test_sir_inside_a_word_or_a_name_is_no_form_of_address() -> None:
+    from quoteattr._conversation import _SIR
+
+    assert _SIR.search("“Yes, sir.”") is not None
+    assert _SIR.search("Madam, a word.") is not None
+    assert _SIR.search("“Sir Thomas will come,” she said.") is None
+    assert _SIR.search("“The siren sang.”") is None
