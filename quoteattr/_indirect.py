@@ -1776,7 +1776,25 @@ def _head(
         rec.ranges[0] = (a, _trim_end(text, a, min(rec.ranges[0][1], opening_comma)))
     _subordinate_end(state, view, v, rec)
     _clause_end(state, view, rec, relative_comma)
+    if rule == "indirect_object":
+        _object_end(state, view, rec)
     return rec
+
+
+def _object_end(state: _State, view: _View, rec: _Record) -> None:
+    """An object ends before an apposition ("attacked [Ms. Lee], a former aide") and
+    at a dash ("praised [the deal] — a rare show of unity")."""
+    toks = view.toks
+    a, b = rec.ranges[-1]
+    k = view.index(a) + 1
+    while k < len(toks) and toks[k].start < b:
+        t = toks[k]
+        if (t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in ("a", "an", "the")) or (
+            _dash(t) and not _word_hyphen(toks, k)
+        ):
+            rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
+            return
+        k += 1
 
 
 _CURRENCY = frozenset("$ £ € ¥".split())

@@ -1309,3 +1309,16 @@ def test_participle_on_a_noun_is_no_object_cue(text: str, cue: str, content: str
 def test_appraisal_ends_at_a_comma_or_dash_after_the_cue(text: str, content: str) -> None:
     q = one(text)
     assert q.rule == "indirect_evidential" and q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor attacked Ann Lee, a former aide, in a speech on Monday.", "Ann Lee"),
+        ("The council praised the deal — a rare show of unity.", "the deal"),
+        ("The mayor praised the well-known deal.", "the well-known deal"),  # no dash
+    ],
+)
+def test_object_ends_before_an_apposition_or_a_dash(text: str, content: str) -> None:
+    q = one(text)
+    assert q.rule == "indirect_object" and q.text == content
