@@ -1171,13 +1171,31 @@ def _narration_evidence(
                 break
 
 
-# "No, sir." / "Yes, ma'am": a form of address that says the gender of the one spoken to.
-_SIR = regex.compile(
-    r"(?:^|[,;!?.—–\-][ \t\r\n]*|[\"“‘'][ \t\r\n]*)(sir|madam|ma'am|ma’am|madame|my lady|my lord)"
-    r"(?=[ \t\r\n]*[,.!?;:—–\-\"”’']|[ \t\r\n]*$)",
-    regex.IGNORECASE,
-)
-_MALE_ADDRESS = frozenset(["sir", "my lord"])
+# Words that count as forms of address only after "my": "Oh, Lord!" is no one spoken to.
+_AFTER_MY = frozenset(["lord", "lady"])
+
+
+@functools.cache
+def _address_terms() -> tuple[dict[str, str], regex.Pattern[str]]:
+    """Forms of address and the gender of the one they address (address_terms.tsv),
+    and a pattern that finds one standing alone between punctuation ("Yes, sir.")."""
+    path = files("quoteattr") / "data" / "lexicon" / "address_terms.tsv"
+    genders: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            term, gender = line.split("\t")[:2]
+            genders[term.strip()] = gender.strip()
+    ws = r"[ \t\r\n]"
+    plain = sorted((regex.escape(t) for t in genders if t not in _AFTER_MY), key=len, reverse=True)
+    after_my = [rf"(?<=my{ws}+){regex.escape(t)}" for t in sorted(_AFTER_MY & genders.keys())]
+    pattern = regex.compile(
+        rf"(?:^|[,;!?.—–\-]{ws}*|[\"“‘']{ws}*)"
+        rf"(?:(?:my|your){ws}+)?(?:(?:dear|good|old|poor|little){ws}+)?"
+        rf"({'|'.join(plain + after_my)})"
+        rf"(?={ws}*[,.!?;:—–\-\"”’']|{ws}*$)",
+        regex.IGNORECASE,
+    )
+    return genders, pattern
 
 
 def _turn_evidence(
@@ -1186,10 +1204,11 @@ def _turn_evidence(
     ev = _Evidence()
     first = turn.links[0]
     text = cast.doc.text
+    address_genders, address = _address_terms()
     for link in turn.links:
-        sir = _SIR.search(text, link.content_start, link.content_end)
+        sir = address.search(text, link.content_start, link.content_end)
         if sir is not None:
-            ev.addressed = "m" if sir.group(1).lower() in _MALE_ADDRESS else "f"
+            ev.addressed = address_genders[sir.group(1).lower()]
             break
     if first.cue is not None and orig[0][1] in EXPLICIT:
         ev.continues = " ".join(first.cue.text.lower().split()) in _continuation_cues()

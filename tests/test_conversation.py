@@ -548,9 +548,27 @@ def test_sir_says_the_one_spoken_to_is_a_man() -> None:
 
 
 def test_sir_inside_a_word_or_a_name_is_no_form_of_address() -> None:
-    from quoteattr._conversation import _SIR
+    from quoteattr._conversation import _address_terms
+
+    _SIR = _address_terms()[1]
 
     assert _SIR.search("“Yes, sir.”") is not None
     assert _SIR.search("Madam, a word.") is not None
     assert _SIR.search("“Sir Thomas will come,” she said.") is None
     assert _SIR.search("“The siren sang.”") is None
+
+
+def test_forms_of_address_say_the_gender_of_the_one_spoken_to() -> None:
+    from quoteattr._conversation import _address_terms
+
+    genders, pattern = _address_terms()
+
+    def addressed(text: str) -> str | None:
+        m = pattern.search(text)
+        return None if m is None else genders[m.group(1).lower()]
+
+    assert addressed("“Come here, my boy.”") == "m"
+    assert addressed("“Good night, Mother.”") == "f"
+    assert addressed("“Yes, my lord.”") == "m"
+    assert addressed("“Oh, Lord!”") is None
+    assert addressed("“The man said so.”") is None
