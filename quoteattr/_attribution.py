@@ -173,8 +173,10 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
     doc.quote_spans = [(q.start, q.end) for q in quotations]
     links: list[Link] = []
     turns: set[int] = set()  # paragraphs that are one unattributed quotation, so far
-    singles = sum(1 for q in quotations if q.open_mark in _SINGLE_OPENERS)
-    double_marks = 2 * singles < len(quotations)
+    # How the body (the paragraphs after a possible headline) quotes.
+    body = [q for q in quotations if q.paragraph > 0]
+    singles = sum(1 for q in body if q.open_mark in _SINGLE_OPENERS)
+    double_marks = 2 * singles <= len(body)
     for p in sorted(by_paragraph):
         ctx = _Context(doc, p, by_paragraph[p], double_marks)
         paragraph_links = [_attribute_one(ctx, i) for i in range(len(ctx.quotes))]
@@ -528,9 +530,11 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
     line = ctx.doc.text[ctx.start : ctx.end]
     if "\n" in line or "\r" in line:
         return False
+    if not ctx.double_marks:
+        return False  # a story quoting in single marks may open with a line of dialogue
     if ctx.p == 0:
         return len(line.split()) <= _HEADLINE_WORDS
-    if not ctx.double_marks or q.start != ctx.start or q.end != ctx.end:
+    if q.start != ctx.start or q.end != ctx.end:
         return False
     content = ctx.doc.text[q.content_start : q.content_end].strip().rstrip(".!?")
     words = content.split()

@@ -927,3 +927,12 @@ def test_a_salutation_without_a_closing_stays_speech() -> None:
     text = '"Dear Tom,"\n\n"I have waited an hour for you."\n\n"Sorry," said Tom.'
     kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
     assert kinds == ["direct", "direct", "direct"]
+
+
+def test_a_story_in_single_marks_may_open_with_dialogue() -> None:
+    text = (
+        "‘Where is the cat going with that mouse?’ asked Fern.\n\n"
+        "‘Out to the barn,’ said her mother. ‘It will be back by supper.’"
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["direct", "direct", "direct"]
