@@ -243,6 +243,9 @@ _GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|this|that|every|each|any|no)\s+$")
 # A title right before a word: "Mrs |Beaver", "Mr. |Darcy".
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
+# A capitalised word inside a sentence: another name between a name and a pronoun
+# ("Monks looked at Nancy and she") makes the pronoun no evidence.
+_OTHER_NAME = regex.compile(r"[^.!?\"“‘\s][ \t\n]+\p{Lu}\p{Ll}")
 # How far after a name to look for the pronoun that refers back to it.
 _EVIDENCE_WINDOW = 120
 
@@ -283,7 +286,7 @@ class Genders:
                 continue  # "the Casino … her": a place or a thing, not a person's name
             end = start + len(word)
             m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
-            if m is not None:
+            if m is not None and _OTHER_NAME.search(text, end, m.start()) is None:
                 counts[0 if m.group(1) else 1] += 1
         male, female = counts
         if male + female >= 2 and max(male, female) >= 2 * min(male, female):

@@ -280,3 +280,14 @@ def test_a_word_after_an_indefinite_article_gives_no_gender_evidence() -> None:
     genders = _entities.Genders(document(text))
     assert genders.of(Mention(7, 12, "Hindu", "name")) == "x"
     assert genders.of(Mention(60, 70, "Englishman", "name")) == "x"
+
+
+def test_a_pronoun_after_another_name_is_no_evidence() -> None:
+    text = (
+        "Crane looked at Nancy and she laughed. Crane called to Nancy; she came. "
+        "Crane met Mary, and she smiled."
+    )
+    genders = _entities.Genders(document(text))
+    assert genders.of(Mention(0, 5, "Crane", "name")) == "x"
+    direct = "Crane laughed and she looked away. Crane nodded; she smiled. Crane sat, she stood."
+    assert _entities.Genders(document(direct)).of(Mention(0, 5, "Crane", "name")) == "f"
