@@ -330,7 +330,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.paragraph,
         si,
     )
-    if _not_words(doc.text, q) or _in_headline(ctx, q) or _inset(ctx, q):
+    if _not_words(doc.text, q) or _in_headline(ctx, q):
         link.kind = "other"
         return link
     found = (
@@ -345,6 +345,9 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         found = _colon_intro(ctx, si - 1)
     if found is None and lead[0] == lead[1] and si == 0 and i == 0:
         found = _previous_paragraph_intro(ctx)
+    if (found is None or found.rule not in _INTRODUCED) and _inset(ctx, q):
+        link.kind = "other"
+        return link
     if found is not None and not found.direct and _names_a_work(ctx, q, lead, found.cue):
         found = None  # he called it a so-called “deal”: a term, not his words
     elif (
@@ -541,6 +544,8 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
     return len(words) > 1 and "," not in content and _title_like(words)
 
 
+# Rules that found a speech verb introducing an inset quotation ("He said:¶    “Q”").
+_INTRODUCED = frozenset(["colon_intro", "mention_colon_quote", "mention_cue_quote"])
 # Spaces before a line that set it in from the text around it (verse, an epigraph).
 _INSET = 3
 

@@ -936,3 +936,11 @@ def test_a_story_in_single_marks_may_open_with_dialogue() -> None:
     )
     kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
     assert kinds == ["direct", "direct", "direct"]
+
+
+def test_an_inset_quotation_introduced_by_a_speech_verb_stays_speech() -> None:
+    text = (
+        "The mayor said:\n\n     “We will fight on, whatever it takes.”\n\nThe council met later."
+    )
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert q.kind == "direct"
