@@ -26,6 +26,12 @@ nearest_mention     any name in the sentence (fallback)                   0.3
 
 A pronoun speaker ("she said") is resolved to the nearest compatible named
 antecedent, preferring the speaker the dialogue's turn-taking predicts.
+
+Quoted text that is nobody's speech gets kind ``other``: markup values and stage
+directions, titles and terms ("Meet the Press", the so-called “deal”), quotations in
+single marks in a headline or a subheading, inset verse and inscriptions, a letter
+quoted paragraph by paragraph, and, in a story told with dialogue, short quoted
+phrases inside narration (a bottle marked “poison”).
 """
 
 from __future__ import annotations
