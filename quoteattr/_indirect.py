@@ -1775,7 +1775,8 @@ def _head(
         a = rec.ranges[0][0]
         rec.ranges[0] = (a, _trim_end(text, a, min(rec.ranges[0][1], opening_comma)))
     _subordinate_end(state, view, v, rec)
-    _clause_end(state, view, rec, relative_comma)
+    # a relative clause ends at its first comma ("Ms. Diaz, who said [A], left")
+    _clause_end(state, view, rec, relative_comma or rule == "indirect_relative")
     if rule == "indirect_object":
         _object_end(state, view, rec)
     return rec
@@ -2023,7 +2024,7 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             t.text == ","
             and k + 1 < len(toks)
             and (
-                any_comma
+                (any_comma and not _list_after(toks, k))
                 or _breaks(toks[k + 1])
                 # "Mr. Hale, citing a study, said …": the participle ends at the verb
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
@@ -2044,6 +2045,17 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             rec.ranges[-1] = (a, _trim_end(state.text, a, cut))
             return
         k += 1
+
+
+def _list_after(toks: Sequence[Token], k: int) -> bool:
+    """The comma at ``toks[k]`` separates items of a list ("shelters, beds and food"):
+    at most three words, then "and" / "or"."""
+    for t in toks[k + 1 : k + 5]:
+        if t.lower in ("and", "or"):
+            return True
+        if t.kind != WORD:
+            return False
+    return False
 
 
 def _subordinate_end(state: _State, view: _View, v: int, rec: _Record) -> None:

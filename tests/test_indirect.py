@@ -1322,3 +1322,19 @@ def test_appraisal_ends_at_a_comma_or_dash_after_the_cue(text: str, content: str
 def test_object_ends_before_an_apposition_or_a_dash(text: str, content: str) -> None:
     q = one(text)
     assert q.rule == "indirect_object" and q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Among those who said the tax was unfair, most backed the mayor.", "the tax was unfair"),
+        # a list inside the content is no end of the relative clause
+        (
+            "The vote was won by Tom Hale, who said the city needed shelters, beds and food.",
+            "the city needed shelters, beds and food",
+        ),
+    ],
+)
+def test_relative_clause_ends_at_its_comma(text: str, content: str) -> None:
+    found = [q for q in indirect(text) if q.rule == "indirect_relative"]
+    assert [q.text for q in found] == [content]
