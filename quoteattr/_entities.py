@@ -246,6 +246,8 @@ _TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
 # A capitalised word inside a sentence: another name between a name and a pronoun
 # ("Monks looked at Nancy and she") makes the pronoun no evidence.
 _OTHER_NAME = regex.compile(r"[^.!?\"“‘\s][ \t\n]+\p{Lu}\p{Ll}")
+# Pronoun evidence that overrides the given-name list: this many, four to one.
+_OVERRIDE = 10
 # How far after a name to look for the pronoun that refers back to it.
 _EVIDENCE_WINDOW = 120
 
@@ -257,16 +259,25 @@ class Genders:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.cache: dict[str, str] = {}
+        self.counts: dict[str, tuple[int, int]] = {}
 
     def of(self, m: Mention) -> str:
         g = gender_of(m.text)
-        if g != "x":
+        words = m.text.split()
+        if g != "x" and (len(words) > 1 or words[0].lower() not in lexicon().first_names):
             return g
-        word = m.text.split()[-1]
+        word = words[-1]
         known = self.cache.get(word)
         if known is None:
             known = self._evidence(word)
             self.cache[word] = known
+        if g != "x":
+            # A given name of one sex that the book gives to someone of the other
+            # ("Tibby ... he" again and again): the book's pronouns win.
+            male, female = self.counts.get(word, (0, 0))
+            other = male if g == "f" else female
+            same = female if g == "f" else male
+            return g if other < _OVERRIDE or other < 4 * same else ("m" if g == "f" else "f")
         return known
 
     def _evidence(self, word: str) -> str:
@@ -289,6 +300,7 @@ class Genders:
             if m is not None and _OTHER_NAME.search(text, end, m.start()) is None:
                 counts[0 if m.group(1) else 1] += 1
         male, female = counts
+        self.counts[word] = (male, female)
         if male + female >= 2 and max(male, female) >= 2 * min(male, female):
             return "m" if male > female else "f"
         return carriers.pop() if len(carriers) == 1 else "x"

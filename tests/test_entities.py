@@ -291,3 +291,13 @@ def test_a_pronoun_after_another_name_is_no_evidence() -> None:
     assert genders.of(Mention(0, 5, "Crane", "name")) == "x"
     direct = "Crane laughed and she looked away. Crane nodded; she smiled. Crane sat, she stood."
     assert _entities.Genders(document(direct)).of(Mention(0, 5, "Crane", "name")) == "f"
+
+
+def test_a_books_pronouns_override_the_given_name_list() -> None:
+    # "Gwen" is listed as a woman's name; this book gives it to a boy.
+    text = " ".join(f"Gwen ran to the {p} and he laughed." for p in ["gate", "barn"] * 6)
+    genders = _entities.Genders(document(text))
+    assert genders.of(Mention(0, 4, "Gwen", "name")) == "m"
+    few = " ".join(f"Gwen ran to the {p} and he laughed." for p in ["gate", "barn"])
+    assert _entities.Genders(document(few)).of(Mention(0, 4, "Gwen", "name")) == "f"
+    assert _entities.Genders(document(text)).of(Mention(0, 9, "Mrs. Gwen", "name")) == "f"
