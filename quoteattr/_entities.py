@@ -473,12 +473,15 @@ def shared_surname(
     if kin:
         return frozenset([name.surname])
     forms = _surname_forms(doc, name, full_forms)
-    # People of the name's sex: "Mrs. Hale" is shared with "Margaret Hale", not with
-    # "Frederick Hale"; "Mrs. John Dashwood" is a person of her own.
+    # People of the name's sex ("Mr. Archer" is not shared with "Mrs. Archer"), except
+    # for a married woman, the wife of any man of the name ("Mrs. Hale" beside Mr. and
+    # Frederick Hale is not Margaret Hale); "Mrs. John Dashwood" is a person of her own.
+    married = _marital(name) == "mrs"
     people = {
         f.first or (f.canonical if f.wife else f.honorific)
         for f in forms
-        if (f.first or f.honorific) and (name.gender == "x" or f.gender in ("x", name.gender))
+        if (f.first or f.honorific)
+        and (married or name.gender == "x" or f.gender in ("x", name.gender))
     }
     if len(people) > 2 or (len(people) == 2 and name.honorific not in people):
         return frozenset([name.surname])

@@ -301,3 +301,12 @@ def test_a_books_pronouns_override_the_given_name_list() -> None:
     few = " ".join(f"Gwen ran to the {p} and he laughed." for p in ["gate", "barn"])
     assert _entities.Genders(document(few)).of(Mention(0, 4, "Gwen", "name")) == "f"
     assert _entities.Genders(document(text)).of(Mention(0, 9, "Mrs. Gwen", "name")) == "f"
+
+
+def test_mrs_is_shared_with_the_men_of_her_surname_mr_is_not_with_the_women() -> None:
+    doc = document(
+        "Margaret Hale came home. Mrs. Hale was ill, Mr. Hale was out, and Frederick "
+        "Hale was at sea. Newland Archer called on Mrs. Archer and Janey Archer."
+    )
+    assert _entities.shared_surname(doc, name("Mrs. Hale"), {}) == frozenset(["hale"])
+    assert _entities.shared_surname(doc, name("Mr. Archer"), {}) == frozenset()
