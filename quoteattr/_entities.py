@@ -501,6 +501,16 @@ def _goes_by_given(doc: Document, name: _Name, forms: list[_Name]) -> bool:
     """Whether a woman of the surname goes by her given name far more often than the
     document says "Mrs." and the surname: then the "Mrs." is her mother."""
     surname = name.name_words[-1]
+    # Once per honorific and surname in a document: every "Mrs. Hale" of a long book
+    # asks the same question. Kept beside the name forms, under a key no word has.
+    key = f"\0given {name.honorific} {surname}"
+    known = doc.name_forms.get(key)
+    if known is None:
+        known = doc.name_forms[key] = [_count_given(doc, name, forms, surname)]
+    return bool(known[0])
+
+
+def _count_given(doc: Document, name: _Name, forms: list[_Name], surname: str) -> bool:
     text = doc.text
     titled = 0
     for start in doc.occurrences(surname, _COUNTED):

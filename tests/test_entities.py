@@ -310,3 +310,13 @@ def test_mrs_is_shared_with_the_men_of_her_surname_mr_is_not_with_the_women() ->
     )
     assert _entities.shared_surname(doc, name("Mrs. Hale"), {}) == frozenset(["hale"])
     assert _entities.shared_surname(doc, name("Mr. Archer"), {}) == frozenset()
+
+
+def test_the_given_name_count_is_made_once_per_honorific_and_surname() -> None:
+    story = " ".join("Lilia walked to the gate." for _ in range(12))
+    doc = document(f"Lilia Marsh lived here. {story} Mrs. Marsh waited.")
+    forms = _entities._forms_of(doc, "Marsh")
+    assert _entities._goes_by_given(doc, name("Mrs. Marsh"), forms)
+    (key,) = [k for k in doc.name_forms if k.startswith("\0given")]
+    doc.name_forms[key] = [False]  # a second question reads the stored answer
+    assert not _entities._goes_by_given(doc, name("Mrs. Marsh"), forms)
