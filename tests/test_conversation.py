@@ -422,8 +422,9 @@ def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
 
 
 def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
-    # Mother and daughter share the surname: the cast keeps "Mrs. Hale" apart from
-    # "Margaret Hale" when other Hales are about, so a dialogue can alternate them.
+    # Mother and daughters share the surname: the cast keeps "Mrs. Hale" apart from
+    # "Margaret Hale" when other women Hales are about, so a dialogue can alternate them
+    # (`_entities.shared_surname` counts people of the name's sex only).
     from quoteattr import _conversation, _entities, _layout
     from quoteattr._cues import CueLexicon
     from quoteattr._document import Document
@@ -431,7 +432,7 @@ def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
     from quoteattr._sentences import SentenceSplitter
 
     text = (
-        "Margaret Hale came home. Mrs. Hale was ill, Mr. Hale was out, "
+        "Margaret Hale came home. Mrs. Hale was ill, Edith Hale was out, "
         "and Frederick Hale was at sea. Margaret Hale sat down."
     )
     doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
