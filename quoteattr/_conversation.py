@@ -810,9 +810,10 @@ VOCATIVE_PREV = 1.5
 GAP_SAME = 0.3
 GAP_NEW = -1.5
 # Log-odds shift of "the same speaker again" after a turn that ends with a question,
-# and into a turn that opens with a reply word ("Yes", "No").
-QUESTION_KEEPS = 1.2
-REPLY_KEEPS = 1.0
+# and into a turn that opens with a reply word ("Yes", "No"). Stronger than the raw
+# rates say (about -1.1 each): the decoder also weighs salience and names against them.
+QUESTION_KEEPS = 2.0
+REPLY_KEEPS = 2.0
 # Log-odds of a third speaker against the one from two turns before, at most.
 MAX_NEW_ODDS = -2.0
 # A character named inside the turn's quotation speaks it only this unlikely.
