@@ -1665,6 +1665,15 @@ def _head(
             if infinitive is None or infinitive.text.lower() == "it":
                 return None  # "it is hard to say that": no source
         speaker = _subject(state, view, at)
+        if (
+            speaker is None
+            and word in ("and", "but")
+            and not passive
+            and any(t.lower in _MODALS for t in toks[j + 1 : v])
+        ):
+            # "X said she was a voter and would probably back Y": the modal belongs
+            # to the reported clause, whose verb this is; nothing new is reported
+            return None
         if speaker is None and word in ("and", "but") and not passive:
             # X said A and added B: the coordinated verb shares the subject
             speaker, referent = _previous_speaker(state, key, view, v, found, fallback=False)
@@ -1937,6 +1946,7 @@ def _extracted(
 
 
 _COORDINATORS = frozenset("but and while whereas yet".split())
+_MODALS = frozenset("would will could can might may should must".split())
 # Words that may open a counted subject: "more than 4 in 10", "nearly half".
 _QUANTITY_WORDS = frozenset(
     "more than less fewer nearly almost about roughly over only just".split()

@@ -1338,3 +1338,12 @@ def test_object_ends_before_an_apposition_or_a_dash(text: str, content: str) -> 
 def test_relative_clause_ends_at_its_comma(text: str, content: str) -> None:
     found = [q for q in indirect(text) if q.rule == "indirect_relative"]
     assert [q.text for q in found] == [content]
+
+
+def test_coordinated_verb_after_a_modal_stays_in_the_content() -> None:
+    text = "The woman said she was a loyal voter and would probably back the mayor again."
+    q = one(text)
+    assert q.text == "she was a loyal voter and would probably back the mayor again"
+    # without a modal the second verb is the speaker's own statement
+    found = indirect("The mayor said the plan was sound and criticized the council.")
+    assert [q.cue.text for q in found if q.cue] == ["said", "criticized"]
