@@ -266,6 +266,13 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
     return a
 
 
+# Nouns for a voice: "the voice of X" is X speaking.
+VOICES = frozenset(["voice", "voices"])
+# "in a low voice", "with a sigh", "in her quiet way": a manner after the speaker,
+# never an affiliation ("a spokesman for the ministry", "the girl in the garden").
+MANNER_PREPOSITIONS = frozenset(["in", "with"])
+MANNER_OPENERS = frozenset(["a", "an", "his", "her", "their", "its", "my", "your", "our"])
+
 # Number words that count the children of "a mother of three".
 COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # Punctuation inside a compound modifier: "34-year-old", "9/11".
@@ -404,6 +411,15 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     # "said a spokesman for the ministry": one attaching preposition.
     if j + 2 < hi and tokens[j + 1].lower in ATTACHING and tokens[j].lower in lex.nominals:
         inner = np_starting_at(text, tokens, j + 2, hi)
+        if (
+            inner is not None
+            and inner.kind == "name"
+            and tokens[j].lower in VOICES
+            and tokens[j + 1].lower == "of"
+        ):
+            return inner  # "said the low voice of Dr. Lee": the voice is his
+        if tokens[j + 1].lower in MANNER_PREPOSITIONS and tokens[j + 2].lower in MANNER_OPENERS:
+            inner = None  # "said the boy in a low voice", "the man with a sigh": a manner
         if inner is not None and inner.kind != "pronoun":
             s, e = first.start, inner.end
             return Mention(s, e, text[s:e], classify(tokens[i : j + 1], lex))

@@ -67,3 +67,22 @@ def test_particles_in_a_row_stay_inside_a_name(text: str, speaker: str) -> None:
 def test_particles_without_a_name_after_them_end_the_name() -> None:
     # "de la" followed by a lower-case word: the name is "Carlos".
     assert _speakers("“Fine,” said Carlos de la casa.")[0][1] == "Carlos"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A manner after the speaker is no part of the speaker.
+        ("“Shut the gate,” said the farmer in a hoarse voice.", "the farmer"),
+        ("“We are late,” said the lady with a sigh, and rose.", "the lady"),
+        ("“Not today,” said the clerk in his dry way.", "the clerk"),
+        # "the voice of X": X speaks.
+        ("“Come in,” said the calm voice of Dr. Lamb from the hall.", "Dr. Lamb"),
+        # An affiliation stays.
+        ("“No comment,” said a spokesman for the ministry.", "a spokesman for the ministry"),
+    ],
+)
+def test_a_manner_after_the_speaker_is_cut_and_a_voice_is_its_owner(
+    text: str, speaker: str
+) -> None:
+    assert _speakers(text)[0][1] == speaker
