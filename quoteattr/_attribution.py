@@ -189,6 +189,9 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         _coordinated(ctx, paragraph_links)
         _share_within_paragraph(ctx, paragraph_links)
         for link in paragraph_links:
+            if link.speaker is not None and is_place(doc, link.speaker):
+                # "a policeman on the Embankment said": a place speaks for nobody.
+                link.speaker = link.referent = link.cue = link.rule = None
             if link.speaker is None and link.kind != "other":
                 _paragraph_mention(ctx, link)
             if link.speaker is not None and link.speaker.kind in ("name", "organisation"):
@@ -1541,7 +1544,8 @@ def _cue_next_to(ctx: _Context, m: Mention) -> Span | None:
 
 
 def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Mention]:
-    """Name and pronoun mentions of paragraph ``p`` outside its quotations (before ``end``).
+    """Name and pronoun mentions of paragraph ``p`` outside its quotations (before ``end``),
+    places left out (`is_place`).
 
     Computed once per paragraph: a paragraph of a thousand quotations asks a thousand times.
     """
@@ -1550,12 +1554,62 @@ def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Me
         toks = doc.tokens(p)
         found: list[Mention] = []
         for lo, hi in _outside(doc, p, toks):
-            found.extend(_mentions.name_mentions(doc.text, toks, lo, hi, doc.common_word))
+            found.extend(
+                m
+                for m in _mentions.name_mentions(doc.text, toks, lo, hi, doc.common_word)
+                if not is_place(doc, m)
+            )
         # Mentions do not overlap, so their ends are sorted like their starts.
         cached = (found, [m.end for m in found])
         doc.narration[p] = cached
     found, ends = cached
     return found if end is None else found[: bisect_right(ends, end)]
+
+
+# What comes before a place's name: "in London", "near the Mill", "on the Embankment"
+# ("at", "to", "from" only with "the": "at Anne", "to Anne" are people).
+_PLACE_BEFORE = regex.compile(
+    r"(?i)(?<![\p{L}\p{N}])(?:(?:in|near|into|towards?|through|outside|inside|across|around"
+    r"|within|beyond)\s+(?:the\s+)?|(?:at|to|from|on|round)\s+the\s+)(?-i:\p{Lu}\p{L}*\s+)?$"
+)
+_PLACE_WINDOW = 30
+_PLACE_OCCURRENCES = 400
+_PLACE_MIN = 3
+# A name after such words this often (of its first 400 occurrences) names a place.
+_PLACE_SHARE = 0.4
+
+
+def is_place(doc: Document, m: Mention) -> bool:
+    """Whether name mention ``m`` names a place, not a person: the document puts its last
+    word after "in", "near", "at the", "on the" … in 40% of its occurrences or more
+    ("the Parsonage", "the Embankment", "Bath"). A title or a given name is a person's."""
+    if m.kind != "name":
+        return False
+    words = [w for w in m.text.split() if w[:1].isupper()]
+    lex = lexicon()
+    if not words or any(w.lower() in lex.title_words for w in words):
+        return False
+    # Every word a place's: "Mansfield Parsonage", not "POLITICO Florida".
+    return all(_place_word(doc, w) for w in words)
+
+
+def _place_word(doc: Document, word: str) -> bool:
+    if word.lower() in lexicon().first_names:
+        return False
+    key = f"\0place {word}"
+    known = doc.name_forms.get(key)
+    if known is None:
+        text = doc.text
+        starts = doc.occurrences(word, _PLACE_OCCURRENCES)
+        after = sum(
+            1
+            for s in starts
+            if _PLACE_BEFORE.search(text, max(0, s - _PLACE_WINDOW), s) is not None
+        )
+        known = doc.name_forms[key] = [
+            len(starts) >= _PLACE_MIN and after >= _PLACE_SHARE * len(starts)
+        ]
+    return bool(known[0])
 
 
 def _previous_paragraph_intro(ctx: _Context) -> _Found | None:

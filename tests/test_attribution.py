@@ -944,3 +944,45 @@ def test_an_inset_quotation_introduced_by_a_speech_verb_stays_speech() -> None:
     )
     (q,) = extract_quotes(text, kinds="direct,mixed,other")
     assert q.kind == "direct"
+
+
+_QUAYSIDE = (
+    "Rain fell on the Quayside all week. Ships lay in the harbour near the Quayside, and the "
+    "fog hung over the town. They lodged at the Quayside inn.\n\n"
+    "A porter on the Quayside stopped him, and said “Mind the ropes, sir.”\n\n"
+    "“Thank you,” said Tom.\n"
+)
+
+
+def test_a_place_is_no_speaker() -> None:
+    # "the Quayside" mostly follows "on the", "near the", "at the": a place, not a person.
+    first = extract_quotes(_QUAYSIDE)[0]
+    assert first.text == "Mind the ropes, sir."
+    assert first.speaker is None or "Quayside" not in first.speaker.text
+
+
+def test_a_person_met_after_prepositions_is_still_a_person() -> None:
+    # "at Anne", "to Anne" take no "the": a person looked at or spoken to.
+    text = (
+        "Tom looked at Anne. He turned to Anne and smiled. Mary waved at Anne.\n\n"
+        "Anne said, “We should go home now.”\n"
+    )
+    q = extract_quotes(text)[0]
+    assert q.speaker is not None and q.speaker.text == "Anne"
+
+
+def test_is_place_reads_the_document() -> None:
+    from quoteattr import _layout
+    from quoteattr._attribution import is_place
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    doc = Document(
+        _QUAYSIDE, _layout.paragraphs(_QUAYSIDE), SentenceSplitter(), CueLexicon.load(())
+    )
+    s = _QUAYSIDE.index("Quayside")
+    assert is_place(doc, Mention(s, s + 8, "Quayside", "name"))
+    t = _QUAYSIDE.index("Tom")
+    assert not is_place(doc, Mention(t, t + 3, "Tom", "name"))
