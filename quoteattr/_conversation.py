@@ -1094,10 +1094,18 @@ def _decode_scenes(
     ]
     scenes = _split_scenes(doc, turns)
     carried: list[tuple[_Char, int]] = []  # the last scene's final speakers, with paragraph
+    last: list[_Char] = []  # the last decoded scene's final voices, across breaks
     for lo, hi, hard in scenes:
         if hard:
             carried = []
         cands, seen = _candidates(doc, turns, evidence, lo, hi, cast, carried, narrated)
+        if not cands and last:
+            # "[III]¶“Where's mummy gone?”¶“London.”": no name since the break, so
+            # the voices of the scene before it rather than nobody.
+            first_p = turns[lo].p
+            cands, seen = _candidates(
+                doc, turns, evidence, lo, hi, cast, [(ch, first_p) for ch in last], narrated
+            )
         if not cands:
             carried = []
             continue
@@ -1106,6 +1114,7 @@ def _decode_scenes(
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
         end_p = turns[hi - 1].p
         carried = [(cands[ci], end_p) for ci in path[-2:]]
+        last = [ch for ch, _ in carried]
 
 
 def _narration_evidence(

@@ -573,3 +573,19 @@ def test_forms_of_address_say_the_gender_of_the_one_spoken_to() -> None:
     assert addressed("“Yes, my lord.”") == "m"
     assert addressed("“Oh, Lord!”") is None
     assert addressed("“The man said so.”") is None
+
+
+def test_a_dialogue_right_after_a_scene_break_keeps_the_last_voices() -> None:
+    text = (
+        "“We must go,” said Tom.\n\n"
+        "“Yes,” said Anne.\n\n"
+        "“Now?”\n\n"
+        "“Now.”\n\n"
+        "* * *\n\n"
+        "“Where is everyone?”\n\n"
+        "“Out.”\n\n"
+        "“All of them?”"
+    )
+    got = names(text)
+    assert got[:4] == ["Tom", "Anne", "Tom", "Anne"]
+    assert set(got[4:]) == {"Tom", "Anne"}
