@@ -2035,7 +2035,11 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             and k + 1 < len(toks)
             and (
                 (any_comma and not _list_after(toks, k))
-                or _breaks(toks[k + 1])
+                # "X said A, but B": B is still X's unless it has its own speaker
+                or (
+                    _breaks(toks[k + 1])
+                    and not (rec.rule == "indirect_said_that" and toks[k + 1].lower == "but")
+                )
                 # "Mr. Hale, citing a study, said …": the participle ends at the verb
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
                 # "…, even suggesting", "…, again saying": an adverb before the participle

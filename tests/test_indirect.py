@@ -1347,3 +1347,10 @@ def test_coordinated_verb_after_a_modal_stays_in_the_content() -> None:
     # without a modal the second verb is the speaker's own statement
     found = indirect("The mayor said the plan was sound and criticized the council.")
     assert [q.cue.text for q in found if q.cue] == ["said", "criticized"]
+
+
+def test_but_goes_on_with_the_same_statement_unless_someone_else_speaks() -> None:
+    q = one("The mayor said the plan was sound, but the costs were high.")
+    assert q.text == "the plan was sound, but the costs were high"
+    found = indirect("The mayor said the plan was sound, but engineers said it would fail.")
+    assert [q.text for q in found] == ["the plan was sound", "it would fail"]
