@@ -1573,8 +1573,11 @@ _PLACE_BEFORE = regex.compile(
     r"|within|beyond)\s+(?:the\s+)?|(?:at|to|from|on|round)\s+the\s+)(?-i:\p{Lu}\p{L}*\s+)?$"
 )
 _PLACE_WINDOW = 30
-_PLACE_OCCURRENCES = 400
+_PLACE_OCCURRENCES = 60
 _PLACE_MIN = 3
+# A shorter text gives too few occurrences to tell (and a short story's places rarely
+# speak): asking would cost a search of the text per name.
+_PLACE_TEXT = 20_000
 # A name after such words this often (of its first 400 occurrences) names a place.
 _PLACE_SHARE = 0.4
 
@@ -1582,8 +1585,9 @@ _PLACE_SHARE = 0.4
 def is_place(doc: Document, m: Mention) -> bool:
     """Whether name mention ``m`` names a place, not a person: the document puts its last
     word after "in", "near", "at the", "on the" … in 40% of its occurrences or more
-    ("the Parsonage", "the Embankment", "Bath"). A title or a given name is a person's."""
-    if m.kind != "name":
+    ("the Parsonage", "the Embankment", "Bath"). A title or a given name is a person's.
+    Only asked of texts of 20,000 characters or more."""
+    if m.kind != "name" or len(doc.text) < _PLACE_TEXT:
         return False
     words = [w for w in m.text.split() if w[:1].isupper()]
     lex = lexicon()

@@ -951,6 +951,8 @@ _QUAYSIDE = (
     "fog hung over the town. They lodged at the Quayside inn.\n\n"
     "A porter on the Quayside stopped him, and said “Mind the ropes, sir.”\n\n"
     "“Thank you,” said Tom.\n"
+    # The place statistic is read only in texts of 20,000 characters or more.
+    + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
 )
 
 
@@ -966,6 +968,7 @@ def test_a_person_met_after_prepositions_is_still_a_person() -> None:
     text = (
         "Tom looked at Anne. He turned to Anne and smiled. Mary waved at Anne.\n\n"
         "Anne said, “We should go home now.”\n"
+        + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
     )
     q = extract_quotes(text)[0]
     assert q.speaker is not None and q.speaker.text == "Anne"
