@@ -2035,10 +2035,20 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             and k + 1 < len(toks)
             and (
                 (any_comma and not _list_after(toks, k))
-                # "X said A, but B": B is still X's unless it has its own speaker
+                # "X said A, but B", "X said A, bringing B": still X's statement unless
+                # B has its own speaker or reporting verb (", but Y said", ", adding")
                 or (
                     _breaks(toks[k + 1])
-                    and not (rec.rule == "indirect_said_that" and toks[k + 1].lower == "but")
+                    and not (
+                        rec.rule == "indirect_said_that"
+                        and (
+                            toks[k + 1].lower == "but"
+                            or (
+                                toks[k + 1].lower.endswith("ing")
+                                and _verb_at(state.table, toks, k + 1) is None
+                            )
+                        )
+                    )
                 )
                 # "Mr. Hale, citing a study, said …": the participle ends at the verb
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))

@@ -1354,3 +1354,11 @@ def test_but_goes_on_with_the_same_statement_unless_someone_else_speaks() -> Non
     assert q.text == "the plan was sound, but the costs were high"
     found = indirect("The mayor said the plan was sound, but engineers said it would fail.")
     assert [q.text for q in found] == ["the plan was sound", "it would fail"]
+
+
+def test_said_goes_on_through_a_participle_that_reports_nothing() -> None:
+    q = one("The agency said prices rose 3 percent, bringing the yearly rise to 9 percent.")
+    assert q.text == "prices rose 3 percent, bringing the yearly rise to 9 percent"
+    # a reporting participle still ends it, also when it attributes a quotation
+    text = "She noted her years in the state, saying “we faced hard times together.”"
+    assert [q.text for q in indirect(text)] == ["her years in the state"]
