@@ -829,7 +829,7 @@ NOMINAL_ITSELF = 1.5
 HERE_BONUS = 2.5
 BEFORE_BONUS = 1.2
 # The subject of the narration paragraph just before a turn with no cue at all
-# ("Poirot turned to John.¶“Q”"): weaker than before a pronoun.
+# ("Ruth turned to Paul.¶“Q”"): weaker than before a pronoun.
 BARE_BEFORE_BONUS = 1.0
 # A named cue of a later quotation in a turn whose first quotation has its own cue.
 LATER_NAME_BOOST = 1.5
@@ -1100,7 +1100,7 @@ def _decode_scenes(
             carried = []
         cands, seen = _candidates(doc, turns, evidence, lo, hi, cast, carried, narrated)
         if not cands and last:
-            # "[III]¶“Where's mummy gone?”¶“London.”": no name since the break, so
+            # "* * *¶“Where is everyone?”¶“Out.”": no name since the break, so
             # the voices of the scene before it rather than nobody.
             first_p = turns[lo].p
             cands, seen = _candidates(
@@ -1161,7 +1161,7 @@ def _narration_evidence(
         if not ev.gender_weight:
             if here or ev.nominal is not None or not BARE_BEFORE_BONUS:
                 continue
-            # "Poirot turned to John.¶“Q”": the one who acts just before a bare turn.
+            # "Ruth turned to Paul.¶“Q”": the one who acts just before a bare turn.
             bonus, reach = BARE_BEFORE_BONUS, 1
         # "Bother!" said Pooh.¶He took it out.¶“Q,” he said: back to the last
         # sentence with a name of the pronoun's gender, over a few paragraphs.
@@ -1238,7 +1238,7 @@ def _turn_evidence(
                     ev.fixed = ch
                 ch.spoke += 1
             else:
-                # “Q,” he said, … he was quoting Mr. Turton, “Q2”: the first cue names
+                # “Q,” he said, though he had told Mr. Hale “Q2”: the first cue names
                 # the turn's speaker; a later one is a hint.
                 if not explicit:
                     ev.boost(ch, 2.0)
