@@ -2434,6 +2434,7 @@ def _that_after(state: _State, view: _View, k: int, participles: bool = False) -
             t.kind == NUMBER
             or t.upper
             or t.lower in adjuncts
+            or _adverb(t)  # "argued forcefully that"
             or (participles and t.lower.endswith("ed") and len(t.lower) > 4)
         ):
             return -1

@@ -1362,3 +1362,7 @@ def test_said_goes_on_through_a_participle_that_reports_nothing() -> None:
     # a reporting participle still ends it, also when it attributes a quotation
     text = "She noted her years in the state, saying “we faced hard times together.”"
     assert [q.text for q in indirect(text)] == ["her years in the state"]
+
+
+def test_adverb_between_the_cue_and_that() -> None:
+    assert one("The mayor argued forcefully that taxes are too high.").text == "taxes are too high"
