@@ -403,8 +403,10 @@ def _cluster_for(
         for f in fuller:
             counts[f.canonical] = counts.get(f.canonical, 0) + 1
         lex = lexicon()
-        # A known first name, or a form seen twice: not "Harvest Thanksgiving Tony";
-        # a given name ("Tony") is completed only by what follows it ("Tony Last").
+        # A known first name, or a word the text never writes in lower case: not
+        # "Harvest Thanksgiving Tony", nor "Little Tobble" however often an adjective
+        # before the name opens a sentence; a given name ("Tony") is completed only by
+        # what follows it ("Tony Last").
         given = name.surname in lex.first_names and not name.honorific
         fuller = [
             f
@@ -413,7 +415,6 @@ def _cluster_for(
             and not given
             and (
                 f.first in lex.first_names
-                or counts[f.canonical] > 1
                 or not doc.common_word(f.first)
             )
         ]

@@ -320,3 +320,15 @@ def test_the_given_name_count_is_made_once_per_honorific_and_surname() -> None:
     (key,) = [k for k in doc.name_forms if k.startswith("\0given")]
     doc.name_forms[key] = [False]  # a second question reads the stored answer
     assert not _entities._goes_by_given(doc, name("Mrs. Marsh"), forms)
+
+
+def test_an_adjective_before_a_name_is_no_given_name() -> None:
+    # "Floating Tobble" twice, but "floating" is an ordinary word of the text: the
+    # given name is Edward's.
+    text = (
+        "His name was Edward Tobble. The boys called him Floating Tobble, for the way he "
+        "drifted about; floating leaves reminded them of him. Everyone knew Floating Tobble.\n\n"
+        "“Is anyone at home?” said Tobble.\n\nNobody answered.\n"
+    )
+    q = extract_quotes(text)[0]
+    assert q.entity is not None and q.entity.name == "Edward Tobble"
