@@ -25,7 +25,7 @@ from importlib.resources import files
 
 import regex
 
-from quoteattr import _attribution, _entities, _mentions
+from quoteattr import _attribution, _entities, _lexicon, _mentions
 from quoteattr._attribution import (
     CONFIDENCE,
     PRONOUN_FACTOR,
@@ -1186,15 +1186,10 @@ _AFTER_MY = frozenset(["lord", "lady"])
 
 
 @functools.cache
-def _address_terms() -> tuple[dict[str, str], regex.Pattern[str]]:
+def _address_terms() -> tuple[dict[str, _lexicon.AddressGender], regex.Pattern[str]]:
     """Forms of address and the gender of the one they address (address_terms.tsv),
     and a pattern that finds one standing alone between punctuation ("Yes, sir.")."""
-    path = files("quoteattr") / "data" / "lexicon" / "address_terms.tsv"
-    genders: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            term, gender = line.split("\t")[:2]
-            genders[term.strip()] = gender.strip()
+    genders = dict(_lexicon.address_terms())
     ws = r"[ \t\r\n]"
     plain = sorted((regex.escape(t) for t in genders if t not in _AFTER_MY), key=len, reverse=True)
     after_my = [rf"(?<=my{ws}+){regex.escape(t)}" for t in sorted(_AFTER_MY & genders.keys())]

@@ -482,3 +482,26 @@ def indirect_cues() -> tuple[IndirectCue, ...]:
 def indirect_adjuncts() -> Mapping[str, AdjunctClass]:
     """The shipped words that may separate a reporting verb from its content."""
     return parse_indirect_adjuncts(_resource("indirect_adjuncts.tsv"))
+
+
+AddressGender = Literal["m", "f"]
+ADDRESS_GENDERS: tuple[AddressGender, ...] = ("m", "f")
+
+
+def parse_address_terms(source: Source) -> Mapping[str, AddressGender]:
+    """Parse an ``address_terms.tsv`` file: lowercase form of address -> m | f."""
+    label = _label(source)
+    table: dict[str, AddressGender] = {}
+    for number, (term, gender) in _rows(source, ("term", "gender")):
+        if term != term.lower():
+            raise DataError(f"{label}:{number}: terms are lowercase, got {term!r}")
+        value = _choice(label, number, "gender", gender, ADDRESS_GENDERS)
+        _put(table, term, value, label, number)
+    return MappingProxyType(table)
+
+
+@functools.cache
+def address_terms() -> Mapping[str, AddressGender]:
+    """The shipped forms of address ("sir", "madam", "my boy") and the sex of the one
+    they address."""
+    return parse_address_terms(_resource("address_terms.tsv"))

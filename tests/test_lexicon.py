@@ -26,6 +26,7 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "not_names.txt": lex.not_names,
     "interjections.txt": lex.interjections,
     "org_words.tsv": lex.org_words,
+    "address_terms.tsv": lex.address_terms,
 }
 
 
@@ -416,6 +417,9 @@ def test_a_form_shared_by_two_verbs_is_refused(tmp_path: Path) -> None:
         (lex.parse_pronouns, "He\tm\tsg\t3\tnom\n"),
         (lex.parse_not_names, "Good morning\n"),
         (lex.parse_org_words, "Ministry\tgovernment\n"),
+        (lex.parse_address_terms, "sir\tmale\n"),
+        (lex.parse_address_terms, "Sir\tm\n"),
+        (lex.parse_address_terms, "sir\n"),
     ],
 )
 def test_every_parser_refuses_a_malformed_line(
@@ -465,6 +469,7 @@ def test_parsers_fail_only_with_data_error(rows: list[list[str]]) -> None:
             lex.parse_cue_phrases,
             lex.parse_cue_verbs,
             lex.parse_not_names,
+            lex.parse_address_terms,
         ):
             try:
                 parse(path)
