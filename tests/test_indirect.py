@@ -1086,11 +1086,11 @@ def test_object_may_open_with_a_sum_of_money(text: str, content: str) -> None:
             "Ann Lee",
         ),
         (
-            "Gary Moss, a former party chairman, became a delegate and said he would back "
-            "the mayor.",
-            "he would back the mayor",
-            "Gary Moss",
-            "Gary Moss",
+            "Rosa Vidal, a retired nurse, joined the board and said she would vote "
+            "against the budget.",
+            "she would vote against the budget",
+            "Rosa Vidal",
+            "Rosa Vidal",
         ),
     ],
 )
