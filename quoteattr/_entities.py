@@ -17,7 +17,7 @@ import regex
 
 from quoteattr._attribution import Link
 from quoteattr._document import Document
-from quoteattr._mentions import gender_of, lexicon, name_mentions
+from quoteattr._mentions import gender_of, lexicon, name_mentions, post_titles
 from quoteattr._models import Entity, EntityKind, Mention
 from quoteattr._tokens import tokenize
 
@@ -39,6 +39,7 @@ class _Name:
         "honorific",
         "mention",
         "name_words",
+        "post",
         "surname",
         "title",
         "wife",
@@ -57,6 +58,13 @@ class _Name:
         title_words = words[:k]
         self.mention = mention
         self.name_words = words[k:] or words[-1:]
+        # "Ayesha Begum": an honorific after the name says who she is.
+        after = post_titles().get(self.name_words[-1]) if len(self.name_words) > 1 else None
+        after_word = ""
+        if after is not None:
+            after_word = self.name_words[-1]
+            title_words = [*title_words, after_word]
+            self.name_words = self.name_words[:-1]
         last = self.name_words[-1]
         if len(last) > 2 and last.lower().endswith(("'s", "’s")):
             # "Tony Last's": the person is "Tony Last".
@@ -64,16 +72,17 @@ class _Name:
         honorifics = [
             w
             for w in title_words
-            if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics
+            if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics or w == after_word
         ]
         # The honorific next to the name is the person's: "Mrs. Moore and Miss Quested"
         # cut short by a window reads "Mrs. Miss Quested".
         self.honorific = honorifics[-1] if honorifics else ""
+        self.post = after is not None  # "Ayesha Begum" keeps its order
         role = [w for w in title_words if w not in honorifics]
         self.title = " ".join(role) if role else None
         self.surname = self.name_words[-1].lower()
         self.first = self.name_words[0].lower() if len(self.name_words) > 1 else None
-        self.gender = gender_of(mention.text)
+        self.gender = after or gender_of(mention.text)
         # "Mrs. John Dashwood" is John's wife: her name is the whole form, and
         # "John" is no given name of hers.
         self.wife = self.first is not None and _wife_form(self)
@@ -84,6 +93,8 @@ class _Name:
     def canonical(self) -> str:
         """The name without its role ("Ana Ruiz"); honorific kept for a lone surname."""
         if self.honorific and (self.first is None or self.wife):
+            if self.post:
+                return f"{' '.join(self.name_words)} {self.honorific}"
             return f"{self.honorific} {' '.join(self.name_words)}"
         return " ".join(self.name_words)
 

@@ -541,11 +541,28 @@ def heading_word(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
     return b - a >= 2  # three words in capitals
 
 
+@cache
+def post_titles() -> dict[str, str]:
+    """Honorifics that follow a name ("Ayesha Begum") -> the sex they say
+    (data/lexicon/post_titles.tsv)."""
+    out: dict[str, str] = {}
+    text = _lexicon._resource("post_titles.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        word, gender = line.split("\t")[:2]
+        out[word.strip()] = gender.strip()
+    return out
+
+
 @lru_cache(maxsize=8192)
 def gender_of(mention_text: str) -> str:
-    """``"m"``, ``"f"`` or ``"x"`` (unknown) from a title or a first name in the mention."""
+    """``"m"``, ``"f"`` or ``"x"`` (unknown) from a title or a first name in the mention,
+    or an honorific after the name ("Ayesha Begum")."""
     lex = lexicon()
     words = mention_text.split()
+    if len(words) > 1 and words[-1] in post_titles():
+        return post_titles()[words[-1]]
     for k in range(len(words), 0, -1):
         g = lex.title_gender.get(" ".join(words[:k]).lower())
         if g in ("m", "f"):

@@ -332,3 +332,21 @@ def test_an_adjective_before_a_name_is_no_given_name() -> None:
     )
     q = extract_quotes(text)[0]
     assert q.entity is not None and q.entity.name == "Edward Tobble"
+
+
+def test_an_honorific_after_the_name_makes_a_woman_apart_from_her_husband() -> None:
+    text = (
+        "Karim came home late. His wife, Ayesha Begum, was waiting.\n\n"
+        "“You are late,” said Ayesha Begum.\n\n“The train was slow,” said Karim.\n\n"
+        "“Sit down,” he said.\n"
+    )
+    got = [(q.entity.name if q.entity else None) for q in extract_quotes(text)]
+    assert got == ["Ayesha Begum", "Karim", "Karim"]
+
+
+def test_a_name_with_an_honorific_after_it() -> None:
+    n = name("Ayesha Begum")
+    assert (n.honorific, n.gender, n.canonical) == ("Begum", "f", "Ayesha Begum")
+    assert n.compatible(name("Ayesha"))  # "Ayesha" alone is the same woman
+    assert not n.compatible(name("Mr. Ayesha"))
+    assert name("Hamid Sahib").gender == "m"
