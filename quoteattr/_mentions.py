@@ -432,9 +432,22 @@ def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Me
     or at ``hi``: a capitalised interjection ("said Pooh.": a name there) and a
     determiner with one lower-case noun ("said the mariner,")."""
     found = np_starting_at(text, tokens, i, hi)
+    lex = lexicon()
+    if found is not None and found.kind == "name" and found.text.endswith(("'s", "’s")):
+        # "said Nell's young man", "asked Mr. Lamb's good lady": the speaker is the one
+        # the possessive names a relation of ("was Nell's reply": Nell herself).
+        j = index_at(tokens, found.end)
+        k = j
+        while k < hi and k - j < 3 and tokens[k].kind == WORD and not tokens[k].upper:
+            nominal = lex.nominals.get(tokens[k].lower)
+            if nominal is not None and nominal.kind == "person":
+                s, e = found.start, tokens[k].end
+                return Mention(s, e, text[s:e], "nominal")
+            if tokens[k].lower in STOPS:
+                break
+            k += 1
     if found is not None or i >= hi:
         return found
-    lex = lexicon()
     first = tokens[i]
     if first.kind != WORD:
         return None

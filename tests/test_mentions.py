@@ -86,3 +86,20 @@ def test_a_manner_after_the_speaker_is_cut_and_a_voice_is_its_owner(
     text: str, speaker: str
 ) -> None:
     assert _speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # After an inverted cue, a possessive name and a person noun: the relation speaks.
+        ("“Go home,” said Nell's young man.", "Nell's young man", "nominal"),
+        ("“Is he here?” asked Mr. Lamb’s good lady.", "Mr. Lamb’s good lady", "nominal"),
+        ("“It is late,” said Tom's solicitor.", "Tom's solicitor", "nominal"),
+        # A statement noun after the possessive: the name's owner speaks.
+        ("“Fine,” was Nell's reply.", "Nell's", "name"),
+    ],
+)
+def test_a_possessive_name_and_a_person_noun_after_a_cue(
+    text: str, speaker: str, kind: str
+) -> None:
+    assert _speakers(text)[0][1:] == (speaker, kind)
