@@ -390,8 +390,13 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             t = tokens[j + 1]
             if _name_token(t, lex):
                 j += 1
-            elif t.lower == "of" and j + 2 < hi and _name_token(tokens[j + 2], lex):
-                j += 2
+            elif (
+                t.lower == "of"
+                and j + 2 < hi
+                and _name_token(tokens[j + 2], lex)
+                and (tokens[j].lower in lex.title_words or tokens[j].lower in lex.org_words)
+            ):
+                j += 2  # "Secretary of State", "Bank of England"; not "asked Bull of Ann"
             elif (m := _after_particles(tokens, j + 1, hi, lex)) >= 0:
                 j = m
             else:
