@@ -138,18 +138,24 @@ class _Context:
 
     def likely_speakers(self) -> list[Mention]:
         """The narration's names of the best tier, computed once: subjects of a cue
-        ("Fells told Fox News in Milwaukee") before people ("Mr. Quick") before places."""
+        ("Fells told Fox News in Milwaukee") before people ("Mr. Quick") before places;
+        names after "to", "with", "at" … ("turned to Anne") are left out."""
         if self._likely is None:
             found = [
                 m for m in narration_mentions(self.doc, self.p) if m.kind in ("name", "pronoun")
             ]
             cues = self.cue_positions()
             tiers: list[list[Mention]] = [[], [], []]
+            toks = self.tokens
             for m in found:
                 i, j = self.index(m.start), self.index(m.end)
                 k = bisect_left(cues, j)
                 if (k < len(cues) and cues[k] - j <= 2) or (k > 0 and cues[k - 1] == i - 1):
                     tiers[0].append(m)
+                elif i > 0 and toks[i - 1].lower in _OBJECT_PREPOSITIONS:
+                    # "found a moment alone with Anne, to say “Q”": the one spoken to
+                    # or about, seldom the speaker; no candidate at all.
+                    continue
                 elif m.kind == "pronoun" or _mentions.gender_of(m.text) != "x":
                     tiers[1].append(m)
                 else:
@@ -169,6 +175,12 @@ class _Context:
     def index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect_left(self.starts, offset)
+
+
+# Prepositions whose object is someone spoken to or met, not the speaker. ("of", "by",
+# "for", "on", "about", "after", "behind", "near" as well: pdnc_dev -33; not "from":
+# "a quote from the mayor".)
+_OBJECT_PREPOSITIONS = frozenset("to with beside towards toward at upon".split())
 
 
 def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:

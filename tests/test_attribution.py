@@ -989,3 +989,11 @@ def test_is_place_reads_the_document() -> None:
     assert is_place(doc, Mention(s, s + 8, "Quayside", "name"))
     t = _QUAYSIDE.index("Tom")
     assert not is_place(doc, Mention(t, t + 3, "Tom", "name"))
+
+
+def test_a_name_after_to_with_at_is_no_paragraph_speaker() -> None:
+    # The one waved at, spoken to or sat with is seldom the one who speaks.
+    q = extract_quotes("Everyone waved at Lord Penn. “Come in out of the rain.”\n")[0]
+    assert q.speaker is None or "Penn" not in q.speaker.text
+    q = extract_quotes("The door opened. Tom turned to Anne. “Where is the key?”\n")[0]
+    assert q.speaker is not None and q.speaker.text == "Tom"
