@@ -480,6 +480,16 @@ def _sentence_subject(ctx: _Context, lo: int, hi: int) -> Mention | None:
 _FRONTED = 6
 
 
+def _sentence_main_subject(ctx: _Context, v: int) -> Mention | None:
+    """`_main_subject` of the sentence around token ``v``, from the sentence's start."""
+    sentences = ctx.doc.sentences(ctx.p)
+    at = ctx.tokens[v].start
+    k = bisect_right(sentences, (at, len(ctx.doc.text))) - 1
+    if k < 0:
+        return None
+    return _main_subject(ctx, ctx.index(sentences[k][0]), v)
+
+
 def _main_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """The subject of the main clause, after a short fronted adverbial: "In August, several
     environmental groups granted Mr. Clarke an extension, saying …" -> the groups."""
@@ -907,9 +917,19 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = _coordinated_subject(ctx, lo, v)
         if speaker is None:
             speaker, referent = _relative_subject(ctx, lo, v)
-        if speaker is None and all(
-            (t.kind == PUNCT or t.lower in lexicon().not_names) and t.lower not in _COORDINATORS
-            for t in toks[lo:v]
+        if speaker is None and v == lo and toks[v].lower.endswith("ing"):
+            # "X hailed it as “Q1,” telling reporters …": X, the sentence's subject; the
+            # phrase after the participle is the one told.
+            speaker = _sentence_main_subject(ctx, v)
+            if speaker is None:
+                continue
+        if (
+            speaker is None
+            and all(
+                (t.kind == PUNCT or t.lower in lexicon().not_names)
+                and t.lower not in _COORDINATORS
+                for t in toks[lo:v]
+            )
         ):
             after = _mentions.speaker_after_cue(text, toks, v + n, hi)
             if after is not None and index_at(toks, after.end) <= hi:

@@ -997,3 +997,15 @@ def test_a_name_after_to_with_at_is_no_paragraph_speaker() -> None:
     assert q.speaker is None or "Penn" not in q.speaker.text
     q = extract_quotes("The door opened. Tom turned to Anne. “Where is the key?”\n")[0]
     assert q.speaker is not None and q.speaker.text == "Tom"
+
+
+def test_a_participle_right_after_a_quotation_is_the_sentence_subjects() -> None:
+    # "telling reporters": the reporters are told; the mayor speaks both fragments.
+    text = (
+        "The mayor hailed the vote as “fantastic,” telling reporters during a visit "
+        "that the result is “a great thing.”\n"
+    )
+    got = [(q.text, q.speaker.text if q.speaker else None) for q in extract_quotes(text)]
+    assert got == [("fantastic,", "The mayor"), ("a great thing.", "The mayor")]
+    q = extract_quotes(text)[1]
+    assert q.cue is not None and q.cue.text == "telling"
