@@ -620,12 +620,24 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
         "“word ‘word … with spaces: every mark a token boundary",
         lambda n: _repeat("“abc ‘abc ", n),
     ),
+    # With reported speech on: its rules read each cue's neighbourhood, and a sentence
+    # that never ends holds every cue of the input.
+    "said_said_said_lines_indirect": (
+        "'said said said' lines, kinds=direct,mixed,indirect",
+        lambda n: _repeat("said said said\n", n),
+    ),
+    "continuations_indirect": (
+        "'the mayor said, adding that, ' repeated: one sentence of cues, "
+        "kinds=direct,mixed,indirect",
+        lambda n: _repeat("the mayor said, adding that, ", n),
+    ),
 }
 
 
 def adversarial_child(name: str, size: int) -> None:
     """Time one extraction of one adversarial input in this (fresh) process."""
-    extractor = QuoteExtractor()
+    kinds = "direct,mixed,indirect" if name.endswith("_indirect") else None
+    extractor = QuoteExtractor(kinds=kinds) if kinds else QuoteExtractor()
     extractor.extract("“Hi,” he said.")
     text = ADVERSARIAL[name][1](size)
     wall, _ = timed(lambda: extractor.extract(text))
@@ -648,10 +660,14 @@ def _time_input(name: str, size: int, timeout: float) -> dict[str, Any] | None:
     return result
 
 
-def bench_adversarial(news_speed: float, big: int, timeout: float) -> dict[str, Any]:
+def bench_adversarial(
+    news_speed: float, big: int, timeout: float, indirect_speed: float | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, (description, _build) in ADVERSARIAL.items():
-        size_big = int(big * 1.5) if name == "said_said_said_lines" else big
+        # An input run with reported speech on is compared with news run the same way.
+        base = (indirect_speed or news_speed) if name.endswith("_indirect") else news_speed
+        size_big = int(big * 1.5) if name.startswith("said_said_said_lines") else big
         row: dict[str, Any] = {"description": description, "timeout_s": timeout}
         for label, size in (("small", size_big // 4), ("big", size_big)):
             r = _time_input(name, size, timeout)
@@ -662,7 +678,8 @@ def bench_adversarial(news_speed: float, big: int, timeout: float) -> dict[str, 
                 break
             row[f"{label}_chars_per_s"] = r["chars"] / r["seconds"]
         big_rate = row.get("big_chars_per_s")
-        row["ratio_to_news"] = big_rate / news_speed if big_rate else None
+        row["ratio_to_news"] = big_rate / base if big_rate else None
+        row["news_chars_per_s"] = base
         small_rate = row.get("small_chars_per_s")
         # Time per character at the big size over that at a quarter of it (1.0: linear).
         row["growth"] = small_rate / big_rate if big_rate and small_rate else None
@@ -912,7 +929,8 @@ def markdown(res: dict[str, Any]) -> str:
         lines += [
             "### Adversarial inputs",
             "",
-            f"Ratio to the news speed above ({fmt_rate(news)} chars/s); "
+            f"Ratio to the news speed above ({fmt_rate(news)} chars/s; the `_indirect` "
+            "rows to the news speed with the same kinds); "
             "target >= 0.3x. Growth: time per character at the large size over that at a "
             f"quarter of it (1.0 is linear; above {SUPER_LINEAR} counts as super-linear when "
             f"the large call takes at least {MIN_SECONDS} s).",
@@ -926,10 +944,11 @@ def markdown(res: dict[str, Any]) -> str:
             if r["ratio_to_news"] is None:
                 which = "big" if r.get("small_chars_per_s") else "small"
                 bound = r[f"{which}_chars"] / r["timeout_s"]
+                base = r.get("news_chars_per_s", news)
                 lines.append(
                     f"| `{name}`{extra}: {r['description']} | {size} | did not finish in "
                     f"{r['timeout_s']:.0f} s at {r[f'{which}_chars']:,} chars "
-                    f"(< {fmt_rate(bound)}) | < {bound / news:.2f}x | | {_verdict(False)} |"
+                    f"(< {fmt_rate(bound)}) | < {bound / base:.2f}x | | {_verdict(False)} |"
                 )
                 continue
             ok = r["ratio_to_news"] >= TARGETS["adversarial_ratio"]
@@ -1104,7 +1123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("adversarial")
         news = res["pipeline"]["pipeline_chars_per_s"] if "pipeline" in res else 1e6
         big = 100_000 if args.quick else MB
-        res["adversarial"] = bench_adversarial(news, big, args.timeout)
+        indirect = res["indirect"]["pipeline_chars_per_s"] if "indirect" in res else None
+        res["adversarial"] = bench_adversarial(news, big, args.timeout, indirect)
     if "huge" in sections and not args.quick:
         say("huge")
         # A tenth of the size first: bounded means the larger text needs no more.

@@ -315,6 +315,10 @@ class _View:
         return bisect_left(self.starts, offset)
 
 
+def _cue_start(link: Link) -> int:
+    return link.cue.start if link.cue is not None else -1
+
+
 class _State:
     """What one `find` call shares between sentences."""
 
@@ -323,16 +327,21 @@ class _State:
         self.text = doc.text
         self.table = _table()
         self.cue_owner: dict[int, Link] = {}
-        self.by_sentence: dict[tuple[int, int], list[Link]] = {}
+        # Quotations with a speaker and a cue, by sentence, in the order of their cues.
+        self.by_sentence: dict[tuple[int, int], tuple[list[int], list[Link]]] = {}
+        cued: dict[tuple[int, int], list[Link]] = {}
         self.direct: list[tuple[int, int]] = []
         for link in links:
             if link.cue is not None and link.kind in ("direct", "mixed"):
                 self.cue_owner[link.cue.start] = link
-            if link.kind in ("direct", "mixed") and link.speaker is not None:
-                self.by_sentence.setdefault((link.paragraph, link.sentence), []).append(link)
+            if link.kind in ("direct", "mixed") and link.speaker is not None and link.cue:
+                cued.setdefault((link.paragraph, link.sentence), []).append(link)
             if link.kind == "direct":
                 self.direct.append((link.start, link.end))
         self.direct.sort()
+        for where, cued_links in cued.items():
+            cued_links.sort(key=_cue_start)  # stable: ties keep the quotations' order
+            self.by_sentence[where] = ([_cue_start(x) for x in cued_links], cued_links)
         # Cues of direct quotations (“Q,” X said): never an indirect cue.
         self.direct_cues = {c for c, link in self.cue_owner.items() if link.kind == "direct"}
         self.quotes = doc.quote_spans
@@ -736,9 +745,17 @@ def _sentence(
             if rec is not None:
                 found.append(rec)
     else:
+        # A long sentence is tokenised once and each cue reads a window of it, with the
+        # records found in that window only: per cue the work is bounded, so a sentence
+        # of a million characters costs linear time.
+        tokens = state.tokens_for(p, s, e)
+        k = 0
         for c in offsets:
-            view = _View(text, s, e, max(s, c - WINDOW_BEFORE), min(e, c + WINDOW_AFTER))
-            rec = _at(state, key, view, c, found)
+            lo = max(s, c - WINDOW_BEFORE)
+            view = _View(text, s, e, lo, min(e, c + WINDOW_AFTER), tokens)
+            while k < len(found) and found[k].cue.start < lo:
+                k += 1
+            rec = _at(state, key, view, c, found[k:])
             if rec is not None:
                 found.append(rec)
     return [_link(state, key, r) for r in _choose(text, found)]
@@ -2320,9 +2337,13 @@ def _previous_speaker(
     for rec in found:
         if rec.cue.start < c and rec.speaker is not None and rec.cue.start > best[0]:
             best = (rec.cue.start, rec.speaker, rec.referent)
-    for link in state.by_sentence.get(key, ()):
-        if link.cue is not None and best[0] < link.cue.start < c:
-            best = (link.cue.start, link.speaker, link.referent)
+    cued = state.by_sentence.get(key)
+    if cued is not None:
+        starts, cued_links = cued
+        i = bisect_left(starts, c) - 1  # the last quotation cue before this one
+        if i >= 0 and starts[i] > best[0]:
+            link = cued_links[bisect_left(starts, starts[i])]  # the first of equal cues
+            best = (starts[i], link.speaker, link.referent)
     if best[1] is not None:
         return best[1], best[2]
     if not fallback:

@@ -146,6 +146,8 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "only_newlines_then_text": lambda: repeat("\n", SIZE - 10) + "“Hi,” I said.",
     "unicode_line_separators": lambda: repeat(SENTENCE + "\u2028\u2029\x85\x0b\x0c"),
     "colons": lambda: repeat("He said: "),
+    "continuations_without_stop": lambda: repeat("the mayor said, adding that, "),
+    "relative_cues_without_stop": lambda: repeat("Ann Lee, who said, "),
     "dashes": lambda: repeat("— "),
     "html_leftovers": lambda: repeat('<p class="x">&ldquo;Hi,&rdquo; he said.</p>&nbsp;'),
 }
