@@ -867,26 +867,15 @@ def markdown(res: dict[str, Any]) -> str:
             + " | >= 1.7x | "
             f"{_verdict(pr['speedup'] >= TARGETS['speedup_2_processes'])} |"
         )
-        if "bare_speedup" in pr:
-            lines.append(
-                f"| host ceiling: the same texts in 2 forked halves vs 1, no pool | "
-                f"{pr['bare_speedup']:.2f}x (pairs: "
-                + ", ".join(f"{x:.2f}" for x in pr["bare_speedups"])
-                + ") | | |"
-            )
-        if "pool_vs_ceiling" in pr:
-            lines.append(
-                "| the pool's speed-up over the ceiling's, pair by pair | "
-                + ", ".join(f"{x:.2f}" for x in pr["pool_vs_ceiling"])
-                + f" (median {statistics.median(pr['pool_vs_ceiling']):.2f}) | | |"
-            )
-        if "loop_speedup" in pr:
-            lines.append(
-                f"| host ceiling: a pure-Python loop in 2 forked halves vs 1 | "
-                f"{pr['loop_speedup']:.2f}x (pairs: "
-                + ", ".join(f"{x:.2f}" for x in pr["loop_speedups"])
-                + ") | | |"
-            )
+        for key, label in (
+            ("bare_speedups", "host ceiling: the same texts in 2 forked halves vs 1, no pool"),
+            ("pool_vs_ceiling", "the pool's speed-up over the ceiling's, pair by pair"),
+            ("loop_speedups", "host ceiling: a pure-Python loop in 2 forked halves vs 1"),
+        ):
+            if key in pr:
+                pairs = ", ".join(f"{x:.2f}" for x in pr[key])
+                median = statistics.median(pr[key])
+                lines.append(f"| {label} | {median:.2f}x (pairs: {pairs}) | | |")
         if "workers_cpu_vs_one_process" in pr:
             lines.append(
                 f"| CPU time of the 2 workers vs 1 process, same texts | "
