@@ -202,7 +202,7 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         _share_within_paragraph(ctx, paragraph_links)
         for link in paragraph_links:
             if link.speaker is not None and is_place(doc, link.speaker):
-                # "a policeman on the Embankment said": a place speaks for nobody.
+                # "a porter on the Quayside said": a place speaks for nobody.
                 link.speaker = link.referent = link.cue = link.rule = None
             if link.speaker is None and link.kind != "other":
                 _paragraph_mention(ctx, link)
@@ -1598,7 +1598,7 @@ def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Me
     return found if end is None else found[: bisect_right(ends, end)]
 
 
-# What comes before a place's name: "in London", "near the Mill", "on the Embankment"
+# What comes before a place's name: "in Leeds", "near the Mill", "on the Quayside"
 # ("at", "to", "from" only with "the": "at Anne", "to Anne" are people).
 _PLACE_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}\p{N}])(?:(?:in|near|into|towards?|through|outside|inside|across|around"
@@ -1617,7 +1617,7 @@ _PLACE_SHARE = 0.4
 def is_place(doc: Document, m: Mention) -> bool:
     """Whether name mention ``m`` names a place, not a person: the document puts its last
     word after "in", "near", "at the", "on the" … in 40% of its occurrences or more
-    ("the Parsonage", "the Embankment", "Bath"). A title or a given name is a person's.
+    ("the Rectory", "the Quayside", "Leeds"). A title or a given name is a person's.
     Only asked of texts of 20,000 characters or more."""
     if m.kind != "name" or len(doc.text) < _PLACE_TEXT:
         return False
@@ -1625,7 +1625,7 @@ def is_place(doc: Document, m: Mention) -> bool:
     lex = lexicon()
     if not words or any(w.lower() in lex.title_words for w in words):
         return False
-    # Every word a place's: "Mansfield Parsonage", not "POLITICO Florida".
+    # Every word a place's: "Millbrook Rectory", not "NEWSWIRE Ohio".
     return all(_place_word(doc, w) for w in words)
 
 
