@@ -337,7 +337,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
         if referent.kind == "pronoun":
             continue
         if referent.kind == "nominal":
-            # "said her aunt": the document's one "Aunt Juley".
+            # "said her aunt": the document's one "Aunt Maud".
             referent = _titled_relative(doc, referent) or referent
         cluster = by_mention.get(referent)
         if cluster is None:
@@ -450,7 +450,7 @@ def _cluster_for(
     return cluster
 
 
-# Kin nouns that are also titles before a given name ("Aunt Juley", "Uncle Percy").
+# Kin nouns that are also titles before a given name ("Aunt Maud", "Uncle Ned").
 _KIN_TITLES = {"aunt": "Aunt", "uncle": "Uncle"}
 # The commonest "Aunt X" is "her aunt" when met this often, and this many times as
 # often as any other "Aunt Y".
@@ -461,7 +461,7 @@ _TITLED_NAME = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
 
 def _titled_relative(doc: Document, m: Mention) -> Mention | None:
     """For "her aunt", "his uncle": the name the document gives an aunt or uncle by
-    title ("Aunt Juley"), when one such name far outnumbers the others; searched once
+    title ("Aunt Maud"), when one such name far outnumbers the others; searched once
     per kin noun and document."""
     words = m.text.lower().split()
     if len(words) != 2 or words[0] not in _POSSESSIVES:

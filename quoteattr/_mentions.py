@@ -396,7 +396,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
                 and _name_token(tokens[j + 2], lex)
                 and (tokens[j].lower in lex.title_words or tokens[j].lower in lex.org_words)
             ):
-                j += 2  # "Secretary of State", "Bank of England"; not "asked Bull of Ann"
+                j += 2  # "Secretary of State", "Bank of England"; not "asked Drummond of Lyle"
             elif (m := _after_particles(tokens, j + 1, hi, lex)) >= 0:
                 j = m
             else:

@@ -354,19 +354,19 @@ def test_a_name_with_an_honorific_after_it() -> None:
 
 def test_her_aunt_is_the_aunt_the_document_names() -> None:
     text = (
-        "Aunt Juley had come to stay. Aunt Juley liked the garden. Everyone loved Aunt "
-        "Juley, and Aunt Juley knew it. Aunt Juley stayed a week.\n\n"
-        "“Margaret, come here,” cried her aunt.\n\n“Coming,” said Margaret.\n"
+        "Aunt Maud had come to stay. Aunt Maud liked the garden. Everyone loved Aunt "
+        "Maud, and Aunt Maud knew it. Aunt Maud stayed a week.\n\n"
+        "“Clara, come here,” cried her aunt.\n\n“Coming,” said Clara.\n"
     )
     q = extract_quotes(text)[0]
-    assert q.entity is not None and q.entity.name == "Aunt Juley"
+    assert q.entity is not None and q.entity.name == "Aunt Maud"
 
 
 def test_her_aunt_among_aunts_named_alike_often_stays_a_description() -> None:
     text = (
         "Aunt Jane and Aunt Mary came. Aunt Jane sat; Aunt Mary stood. Aunt Jane and "
         "Aunt Mary spoke. Aunt Jane left, then Aunt Mary. Aunt Jane returned with Aunt Mary.\n\n"
-        "“Margaret, come here,” cried her aunt.\n"
+        "“Clara, come here,” cried her aunt.\n"
     )
     q = extract_quotes(text)[0]
     assert q.entity is not None and q.entity.name == "her aunt"
