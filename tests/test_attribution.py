@@ -947,9 +947,9 @@ def test_an_inset_quotation_introduced_by_a_speech_verb_stays_speech() -> None:
 
 
 _QUAYSIDE = (
-    "Rain fell on the Quayside all week. Ships lay in the harbour near the Quayside, and the "
-    "fog hung over the town. They lodged at the Quayside inn.\n\n"
-    "A porter on the Quayside stopped him, and said “Mind the ropes, sir.”\n\n"
+    "Gulls circled in the rain over the Quayside. Near the Quayside stood an inn, and the "
+    "carts rolled down to the Quayside.\n\n"
+    "Then a boy from the Quayside ran up, crying “The tide is turning!”\n\n"
     "“Thank you,” said Tom.\n"
     # The place statistic is read only in texts of 20,000 characters or more.
     + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
@@ -957,9 +957,9 @@ _QUAYSIDE = (
 
 
 def test_a_place_is_no_speaker() -> None:
-    # "the Quayside" mostly follows "on the", "near the", "at the": a place, not a person.
+    # "the Quayside" mostly follows "near the", "to the", "from the": a place, not a person.
     first = extract_quotes(_QUAYSIDE)[0]
-    assert first.text == "Mind the ropes, sir."
+    assert first.text == "The tide is turning!"
     assert first.speaker is None or "Quayside" not in first.speaker.text
 
 
