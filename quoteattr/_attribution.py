@@ -153,7 +153,7 @@ class _Context:
                 if (k < len(cues) and cues[k] - j <= 2) or (k > 0 and cues[k - 1] == i - 1):
                     tiers[0].append(m)
                 elif i > 0 and toks[i - 1].lower in _OBJECT_PREPOSITIONS:
-                    # "found a moment alone with Anne, to say “Q”": the one spoken to
+                    # "sat down beside Ida and whispered “Q”": the one spoken to
                     # or about, seldom the speaker; no candidate at all.
                     continue
                 elif m.kind == "pronoun" or _mentions.gender_of(m.text) != "x":
