@@ -1186,7 +1186,7 @@ _AFTER_MY = frozenset(["lord", "lady"])
 
 
 @functools.cache
-def _address_terms() -> tuple[dict[str, _lexicon.AddressGender], regex.Pattern[str]]:
+def _address_terms() -> tuple[dict[str, _lexicon.Sex], regex.Pattern[str]]:
     """Forms of address and the gender of the one they address (address_terms.tsv),
     and a pattern that finds one standing alone between punctuation ("Yes, sir.")."""
     genders = dict(_lexicon.address_terms())

@@ -8,13 +8,12 @@ Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
-from importlib.resources import files
+from collections.abc import Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import regex
 
+from quoteattr import _lexicon
 from quoteattr._attribution import Link
 from quoteattr._document import Document
 from quoteattr._mentions import gender_of, lexicon, name_mentions, post_titles
@@ -493,17 +492,9 @@ def _titled_relative(doc: Document, m: Mention) -> Mention | None:
     return found if isinstance(found, Mention) else None
 
 
-@functools.cache
-def kin_terms() -> dict[str, tuple[str, ...]]:
+def kin_terms() -> Mapping[str, tuple[str, ...]]:
     """Kin noun -> the honorifics the relative's name takes (kin_terms.tsv)."""
-    path = files("quoteattr") / "data" / "lexicon" / "kin_terms.tsv"
-    out: dict[str, tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        noun, honorifics = line.split("\t")[:2]
-        out[noun.strip().lower()] = tuple(h.strip() for h in honorifics.split(",") if h.strip())
-    return out
+    return _lexicon.kin_terms()
 
 
 _POSSESSIVES = frozenset(["his", "her", "their"])

@@ -484,24 +484,60 @@ def indirect_adjuncts() -> Mapping[str, AdjunctClass]:
     return parse_indirect_adjuncts(_resource("indirect_adjuncts.tsv"))
 
 
-AddressGender = Literal["m", "f"]
-ADDRESS_GENDERS: tuple[AddressGender, ...] = ("m", "f")
+Sex = Literal["m", "f"]
+SEXES: tuple[Sex, ...] = ("m", "f")
 
 
-def parse_address_terms(source: Source) -> Mapping[str, AddressGender]:
+def parse_address_terms(source: Source) -> Mapping[str, Sex]:
     """Parse an ``address_terms.tsv`` file: lowercase form of address -> m | f."""
     label = _label(source)
-    table: dict[str, AddressGender] = {}
+    table: dict[str, Sex] = {}
     for number, (term, gender) in _rows(source, ("term", "gender")):
         if term != term.lower():
             raise DataError(f"{label}:{number}: terms are lowercase, got {term!r}")
-        value = _choice(label, number, "gender", gender, ADDRESS_GENDERS)
+        value = _choice(label, number, "gender", gender, SEXES)
         _put(table, term, value, label, number)
     return MappingProxyType(table)
 
 
 @functools.cache
-def address_terms() -> Mapping[str, AddressGender]:
+def address_terms() -> Mapping[str, Sex]:
     """The shipped forms of address ("sir", "madam", "my boy") and the sex of the one
     they address."""
     return parse_address_terms(_resource("address_terms.tsv"))
+
+
+def parse_post_titles(source: Source) -> Mapping[str, Sex]:
+    """Parse a ``post_titles.tsv`` file: an honorific that follows a name -> m | f."""
+    label = _label(source)
+    table: dict[str, Sex] = {}
+    for number, (word, gender) in _rows(source, ("honorific", "gender")):
+        _put(table, word, _choice(label, number, "gender", gender, SEXES), label, number)
+    return MappingProxyType(table)
+
+
+@functools.cache
+def post_titles() -> Mapping[str, Sex]:
+    """The shipped honorifics that follow a name ("Ayesha Begum", "John Smith, Esq.")."""
+    return parse_post_titles(_resource("post_titles.tsv"))
+
+
+def parse_kin_terms(source: Source) -> Mapping[str, tuple[str, ...]]:
+    """Parse a ``kin_terms.tsv`` file: lowercase kin noun -> the honorifics, comma-separated,
+    that the relative's name takes ("mother" -> "Mrs.", "Lady", ...)."""
+    label = _label(source)
+    table: dict[str, tuple[str, ...]] = {}
+    for number, (noun, honorifics) in _rows(source, ("noun", "honorifics")):
+        if noun != noun.lower():
+            raise DataError(f"{label}:{number}: kin nouns are lowercase, got {noun!r}")
+        items = tuple(h.strip() for h in honorifics.split(","))
+        if not all(items):
+            raise DataError(f"{label}:{number}: an empty honorific in {honorifics!r}")
+        _put(table, noun, items, label, number)
+    return MappingProxyType(table)
+
+
+@functools.cache
+def kin_terms() -> Mapping[str, tuple[str, ...]]:
+    """The shipped kin nouns ("mother", "uncle") and the honorifics their names take."""
+    return parse_kin_terms(_resource("kin_terms.tsv"))

@@ -9,7 +9,7 @@ lexicon ("a spokeswoman for the ministry", "officials") or an organisation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from quoteattr import _lexicon
@@ -559,18 +559,10 @@ def heading_word(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
     return b - a >= 2  # three words in capitals
 
 
-@cache
-def post_titles() -> dict[str, str]:
+def post_titles() -> Mapping[str, str]:
     """Honorifics that follow a name ("Ayesha Begum") -> the sex they say
     (data/lexicon/post_titles.tsv)."""
-    out: dict[str, str] = {}
-    text = _lexicon._resource("post_titles.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        word, gender = line.split("\t")[:2]
-        out[word.strip()] = gender.strip()
-    return out
+    return _lexicon.post_titles()
 
 
 @lru_cache(maxsize=8192)

@@ -27,6 +27,8 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "interjections.txt": lex.interjections,
     "org_words.tsv": lex.org_words,
     "address_terms.tsv": lex.address_terms,
+    "post_titles.tsv": lex.post_titles,
+    "kin_terms.tsv": lex.kin_terms,
 }
 
 
@@ -420,6 +422,9 @@ def test_a_form_shared_by_two_verbs_is_refused(tmp_path: Path) -> None:
         (lex.parse_address_terms, "sir\tmale\n"),
         (lex.parse_address_terms, "Sir\tm\n"),
         (lex.parse_address_terms, "sir\n"),
+        (lex.parse_post_titles, "Begum\tfemale\n"),
+        (lex.parse_kin_terms, "Mother\tMrs.\n"),
+        (lex.parse_kin_terms, "mother\tMrs.,,Lady\n"),
     ],
 )
 def test_every_parser_refuses_a_malformed_line(
@@ -470,6 +475,8 @@ def test_parsers_fail_only_with_data_error(rows: list[list[str]]) -> None:
             lex.parse_cue_verbs,
             lex.parse_not_names,
             lex.parse_address_terms,
+            lex.parse_post_titles,
+            lex.parse_kin_terms,
         ):
             try:
                 parse(path)
