@@ -484,7 +484,7 @@ def _kin(
         return None
     words = link.speaker.text.lower().split()
     gender = _POSSESSIVE_GENDER[words[0]]
-    honorifics = _entities.kin_terms()[words[-1]]
+    honorifics = _lexicon.kin_terms()[words[-1]]
     possessors: list[Mention] = []
     if prev is not None and prev.speaker is not None:
         possessors.append(prev.speaker)

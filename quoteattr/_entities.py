@@ -8,7 +8,7 @@ Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -16,7 +16,7 @@ import regex
 from quoteattr import _lexicon
 from quoteattr._attribution import Link
 from quoteattr._document import Document
-from quoteattr._mentions import gender_of, lexicon, name_mentions, post_titles
+from quoteattr._mentions import gender_of, lexicon, name_mentions
 from quoteattr._models import Entity, EntityKind, Mention
 from quoteattr._tokens import tokenize
 
@@ -58,10 +58,11 @@ class _Name:
         self.mention = mention
         self.name_words = words[k:] or words[-1:]
         # "Ayesha Begum": an honorific after the name says who she is.
-        after = post_titles().get(self.name_words[-1]) if len(self.name_words) > 1 else None
+        end_word = self.name_words[-1]
+        after = _lexicon.post_titles().get(end_word) if len(self.name_words) > 1 else None
         after_word = ""
         if after is not None:
-            after_word = self.name_words[-1]
+            after_word = end_word
             title_words = [*title_words, after_word]
             self.name_words = self.name_words[:-1]
         last = self.name_words[-1]
@@ -492,11 +493,6 @@ def _titled_relative(doc: Document, m: Mention) -> Mention | None:
     return found if isinstance(found, Mention) else None
 
 
-def kin_terms() -> Mapping[str, tuple[str, ...]]:
-    """Kin noun -> the honorifics the relative's name takes (kin_terms.tsv)."""
-    return _lexicon.kin_terms()
-
-
 _POSSESSIVES = frozenset(["his", "her", "their"])
 
 
@@ -507,7 +503,7 @@ def kin_head(m: Mention) -> bool:
         m.kind == "nominal"
         and len(words) >= 2
         and words[0] in _POSSESSIVES
-        and words[-1] in kin_terms()
+        and words[-1] in _lexicon.kin_terms()
     )
 
 

@@ -194,6 +194,20 @@ def _put(table: dict[str, _T], key: str, value: _T, label: str, number: int) -> 
     table[key] = value
 
 
+def _choices(
+    source: Source, columns: tuple[str, str], allowed: tuple[_S, ...], lowercase: str = ""
+) -> Mapping[str, _S]:
+    """A two-column table: a key -> one of ``allowed``. With ``lowercase`` (what the keys
+    are, for the message), a key must be lowercase."""
+    label = _label(source)
+    table: dict[str, _S] = {}
+    for number, (key, value) in _rows(source, columns):
+        if lowercase and key != key.lower():
+            raise DataError(f"{label}:{number}: {lowercase} are lowercase, got {key!r}")
+        _put(table, key, _choice(label, number, columns[1], value, allowed), label, number)
+    return MappingProxyType(table)
+
+
 # -- parsers (one per file, path given) ------------------------------------------------
 
 
@@ -276,11 +290,7 @@ def parse_titles(source: Source) -> Mapping[str, Title]:
 
 def parse_first_names(source: Source) -> Mapping[str, NameGender]:
     """Parse a ``first_names.tsv`` file: name -> gender (m, f or x)."""
-    label = _label(source)
-    table: dict[str, NameGender] = {}
-    for number, (name, gender) in _rows(source, ("name", "gender")):
-        _put(table, name, _choice(label, number, "gender", gender, NAME_GENDERS), label, number)
-    return MappingProxyType(table)
+    return _choices(source, ("name", "gender"), NAME_GENDERS)
 
 
 def parse_pronouns(source: Source) -> Mapping[str, Pronoun]:
@@ -321,11 +331,7 @@ def parse_not_names(source: Source) -> frozenset[str]:
 
 def parse_org_words(source: Source) -> Mapping[str, OrgKind]:
     """Parse an ``org_words.tsv`` file: word -> organisation | document."""
-    label = _label(source)
-    table: dict[str, OrgKind] = {}
-    for number, (word, kind) in _rows(source, ("word", "kind")):
-        _put(table, word, _choice(label, number, "kind", kind, ORG_KINDS), label, number)
-    return MappingProxyType(table)
+    return _choices(source, ("word", "kind"), ORG_KINDS)
 
 
 # -- the shipped lexicons, parsed once -------------------------------------------------
@@ -463,13 +469,7 @@ def parse_indirect_cues(source: Source) -> tuple[IndirectCue, ...]:
 
 def parse_indirect_adjuncts(source: Source) -> Mapping[str, AdjunctClass]:
     """Parse an ``indirect_adjuncts.tsv`` file: lowercase word -> time | adjunct."""
-    label = _label(source)
-    table: dict[str, AdjunctClass] = {}
-    for number, (word, kind) in _rows(source, ("word", "class")):
-        if word != word.lower():
-            raise DataError(f"{label}:{number}: words are lowercase, got {word!r}")
-        _put(table, word, _choice(label, number, "class", kind, ADJUNCT_CLASSES), label, number)
-    return MappingProxyType(table)
+    return _choices(source, ("word", "class"), ADJUNCT_CLASSES, "words")
 
 
 @functools.cache
@@ -490,14 +490,7 @@ SEXES: tuple[Sex, ...] = ("m", "f")
 
 def parse_address_terms(source: Source) -> Mapping[str, Sex]:
     """Parse an ``address_terms.tsv`` file: lowercase form of address -> m | f."""
-    label = _label(source)
-    table: dict[str, Sex] = {}
-    for number, (term, gender) in _rows(source, ("term", "gender")):
-        if term != term.lower():
-            raise DataError(f"{label}:{number}: terms are lowercase, got {term!r}")
-        value = _choice(label, number, "gender", gender, SEXES)
-        _put(table, term, value, label, number)
-    return MappingProxyType(table)
+    return _choices(source, ("term", "gender"), SEXES, "terms")
 
 
 @functools.cache
@@ -509,11 +502,7 @@ def address_terms() -> Mapping[str, Sex]:
 
 def parse_post_titles(source: Source) -> Mapping[str, Sex]:
     """Parse a ``post_titles.tsv`` file: an honorific that follows a name -> m | f."""
-    label = _label(source)
-    table: dict[str, Sex] = {}
-    for number, (word, gender) in _rows(source, ("honorific", "gender")):
-        _put(table, word, _choice(label, number, "gender", gender, SEXES), label, number)
-    return MappingProxyType(table)
+    return _choices(source, ("honorific", "gender"), SEXES)
 
 
 @functools.cache

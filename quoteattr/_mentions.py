@@ -9,7 +9,7 @@ lexicon ("a spokeswoman for the ministry", "officials") or an organisation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from quoteattr import _lexicon
@@ -559,20 +559,15 @@ def heading_word(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
     return b - a >= 2  # three words in capitals
 
 
-def post_titles() -> Mapping[str, str]:
-    """Honorifics that follow a name ("Ayesha Begum") -> the sex they say
-    (data/lexicon/post_titles.tsv)."""
-    return _lexicon.post_titles()
-
-
 @lru_cache(maxsize=8192)
 def gender_of(mention_text: str) -> str:
     """``"m"``, ``"f"`` or ``"x"`` (unknown) from a title or a first name in the mention,
     or an honorific after the name ("Ayesha Begum")."""
     lex = lexicon()
     words = mention_text.split()
-    if len(words) > 1 and words[-1] in post_titles():
-        return post_titles()[words[-1]]
+    after = _lexicon.post_titles().get(words[-1]) if len(words) > 1 else None
+    if after is not None:
+        return after
     for k in range(len(words), 0, -1):
         g = lex.title_gender.get(" ".join(words[:k]).lower())
         if g in ("m", "f"):
