@@ -550,7 +550,8 @@ def _surname(doc: Document, m: Mention) -> str | None:
 
 
 def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention | None:
-    """The first "Mrs. Hale" (or "Lady Jane Hale") of the document, for these honorifics."""
+    """The first "Mrs. Hale" of the document for these honorifics, else the first
+    "Lady Jane Hale" (a given name between honorific and surname)."""
     cache: dict[tuple[str, tuple[str, ...]], Mention | None] | None = getattr(
         _STATE, "honoured", None
     )
@@ -559,13 +560,19 @@ def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention
         return cache[key]
     text = doc.text
     found: Mention | None = None
+    longer: Mention | None = None
     for start in doc.occurrences(surname, TITLE_OCCURRENCES):
         before = text[max(0, start - 40) : start].split()
         if not before:
             continue
         if before[-1] in honorifics:
             lead = 1
-        elif len(before) > 1 and before[-2] in honorifics and before[-1][:1].isupper():
+        elif (
+            longer is None
+            and len(before) > 1
+            and before[-2] in honorifics
+            and before[-1][:1].isupper()
+        ):
             lead = 2  # "Lady Jane| Hale"
         else:
             continue
@@ -573,8 +580,13 @@ def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention
         if begin < 0:
             continue
         end = start + len(surname)
+        if lead == 2:
+            longer = Mention(begin, end, text[begin:end], "name")
+            continue
         found = Mention(begin, end, text[begin:end], "name")
         break
+    # "Mrs. Hale" itself when the document has it: "Mrs. Henry Hale" may be an in-law.
+    found = found or longer
     if cache is not None:
         cache[key] = found
     return found

@@ -412,6 +412,18 @@ def test_his_father_is_the_mister_of_the_sons_surname() -> None:
     assert names(text) == ["Walter Hartley", "Mr. Hartley", "Mr. Hartley"]
 
 
+def test_her_mother_prefers_mrs_and_the_surname_to_a_longer_form() -> None:
+    # "Mrs. Robert Brook" (an aunt by marriage) comes first; "her mother" is "Mrs. Brook".
+    text = (
+        "Mrs. Robert Brook had come to stay. Mrs. Brook sat sewing by the window. "
+        "Ellen Brook came in with the dog; Ellen Brook was wet through.\n\n"
+        "“Where have you been all morning?”\n\n"
+        "“Down by the river, mamma,” said Ellen.\n\n"
+        "“Your boots are soaked through,” said her mother."
+    )
+    assert names(text)[-1] == "Mrs. Brook"
+
+
 def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
     text = (
         "Ellen Brook came in with the dog.\n\n"
