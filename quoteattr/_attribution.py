@@ -36,6 +36,7 @@ phrases inside narration (a bottle marked “poison”).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -214,8 +215,7 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         if first.start == ctx.start and first.speaker is None and len(first.segments) <= 1:
             turns.add(p)
         links.extend(paragraph_links)
-    if sum(1 for p in turns if p + 1 in turns) >= _DIALOGUE_EXCHANGES:
-        _terms_in_narration(doc, links)
+    _terms_in_narration(doc, links, sum(1 for p in turns if p + 1 in turns))
     _letters(doc, links)
     return links
 
@@ -286,15 +286,55 @@ def _whole_paragraph(doc: Document, link: Link) -> bool:
 # Four pairs of adjacent paragraphs that are each one unattributed quotation: a dialogue
 # (a news story may list three or four quotations one per line).
 _DIALOGUE_EXCHANGES = 4
+# Narration told in the past tense, with next to no numbers or dates: a story. News
+# narrates in the present perfect and the present ("has said", "is expected") beside its
+# past, and dates and counts things; a novel's narration is "was", "were", "had".
+# (`re`, not `regex`: this scan runs over whole texts and `re` is twice as fast here.)
+_TENSE_WORDS = re.compile(
+    r"(?<!\w)(?:([Ww]as|[Ww]ere|[Hh]ad)|([Ii]s|[Aa]re|[Hh]as|[Hh]ave|[Ww]ill)|[0-9]+|"
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!\w)"
+)
+_STORY_PAST = 15  # past-tense auxiliaries in the narration, at least
+_STORY_PAST_SHARE = 1.5  # times the present-tense ones (plus one)
+_STORY_DATES = 1.0  # numbers and dates per 1,000 characters of narration, at most
+_STORY_DIGITS = 5.0  # digits per 1,000 characters of the whole text: news, no need to look
 
 
-def _terms_in_narration(doc: Document, links: list[Link]) -> None:
-    """In a story told with dialogue, a short quoted phrase inside a narration sentence
-    (the bottle was marked “poison”, a coat called a “Chesterfield”) names a thing or
-    echoes a word; the characters' speech stands in its own quotations. News quotes
-    its sources' words in fragments ("called the plan “a fantasy”"): documents without
-    dialogue keep them as speech."""
+def _told_as_story(doc: Document) -> bool:
+    """Whether the narration (the text outside quotations) reads as a story: mostly in
+    the past tense ("was", "had"), with next to no numbers or dates."""
     text = doc.text
+    if sum(map(text.count, "0123456789")) * 1000 > _STORY_DIGITS * len(text):
+        return False
+    past = present = dated = narration = 0
+    pos = 0
+    for start, end in [*doc.quote_spans, (len(text), len(text))]:
+        if start > pos:
+            narration += start - pos
+            for m in _TENSE_WORDS.finditer(text, pos, start):
+                if m.start(1) >= 0:
+                    past += 1
+                elif m.start(2) >= 0:
+                    present += 1
+                else:
+                    dated += 1
+        pos = max(pos, end)
+    return (
+        past >= _STORY_PAST
+        and past >= _STORY_PAST_SHARE * (present + 1)
+        and dated * 1000 <= _STORY_DATES * max(1, narration)
+    )
+
+
+def _terms_in_narration(doc: Document, links: list[Link], exchanges: int) -> None:
+    """In a story, a short quoted phrase inside a narration sentence (the bottle was
+    marked “poison”, a coat called a “Chesterfield”) names a thing or echoes a word; the
+    characters' speech stands in its own quotations. News quotes its sources' words in
+    fragments ("called the plan “a fantasy”"): they stay speech. A story is a document
+    with dialogue (`_DIALOGUE_EXCHANGES`) or narration told like one (`_told_as_story`)."""
+    text = doc.text
+    terms = []
     for link in links:
         if link.kind != "mixed" or len(link.segments) > 1:
             continue
@@ -303,6 +343,10 @@ def _terms_in_narration(doc: Document, links: list[Link]) -> None:
         before = text[max(0, link.start - 2) : link.start].rstrip()
         if not before or not before[-1].isalnum():
             continue  # after a comma, a colon or a dash: a reply goes on ("said he; “no.”")
+        terms.append(link)
+    if not terms or (exchanges < _DIALOGUE_EXCHANGES and not _told_as_story(doc)):
+        return
+    for link in terms:
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0

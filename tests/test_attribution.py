@@ -839,6 +839,34 @@ def test_short_fragments_stay_speech_without_dialogue() -> None:
     assert kinds["a disgrace"] == "mixed"
 
 
+_STORY = (
+    "The farm was old and the barn had fallen in long before we came. My uncle was a quiet "
+    "man who had worked the fields since he was a boy, and his hands were hard and brown. "
+    "The house was cold in winter; the windows were small and the stove was always out by "
+    "morning. We were happy there all the same. The neighbours had called the place "
+    "“the ark” for as long as anyone could remember, and the name had stuck. There was a "
+    "creek behind the orchard where the water was clear and the stones were smooth. My "
+    "aunt had kept bees there once, and the hives were still standing when we arrived. "
+    "Nobody had touched them in years; the wood was grey and the roofs were gone. It was "
+    "the summer my brother was ten, and he was wild about the bees.\n\n"
+)
+
+
+def test_a_short_phrase_in_a_story_told_without_dialogue_is_a_term() -> None:
+    kinds = {q.text: q.kind for q in extract_quotes(_STORY, kinds="direct,mixed,other")}
+    assert kinds["the ark"] == "other"
+
+
+def test_a_short_phrase_in_news_told_in_the_past_stays_speech() -> None:
+    # The same narration with the dates and counts of a news story.
+    text = _STORY.replace("long before we came", "in 2014, on March 3").replace(
+        "since he was a boy", "for 31 years, since 1985, according to records released on "
+        "Tuesday, when 12 of 40 buildings were found in 2 of 9 counties"
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["the ark"] == "mixed"
+
+
 def test_a_reply_going_on_after_a_semicolon_stays_speech() -> None:
     text = _DIALOGUE + "“I am tired,” said Tom; “let us rest.”"
     kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
