@@ -491,6 +491,9 @@ def _kin(
     here = narration_mentions(doc, turn.p, end=link.speaker.start)[-SCAN_MENTIONS:]
     possessors.extend(m for m in reversed(here) if m.kind == "name")
     possessors.extend(reversed(participants.values()))
+    sibling = honorifics == _SIBLING
+    relatives = _sibling_candidates(doc, turn, here, possessors) if sibling else []
+    sex = _nominal_gender(link.speaker)
     tried: set[str] = set()
     for m in possessors:
         key = _key(m)
@@ -502,10 +505,39 @@ def _kin(
         surname = _surname(doc, m)
         if surname is None:
             continue
-        found = _honoured(doc, surname, honorifics)
+        if sibling:
+            found = next(
+                (
+                    r
+                    for r in relatives
+                    if _key(r) != key
+                    and r.text.split()[0] != m.text.split()[0]
+                    and genders.of(r) == sex
+                    and _surname(doc, r) == surname
+                ),
+                None,
+            )
+        else:
+            found = _honoured(doc, surname, honorifics)
         if found is not None and _key(found) != key:
             return found
     return None
+
+
+# kin_terms.tsv's honorifics for a brother or a sister: none ("Tom Hale", not "Mr. Hale").
+_SIBLING = ("-",)
+
+
+def _sibling_candidates(
+    doc: Document, turn: _Turn, here: Sequence[Mention], possessors: Sequence[Mention]
+) -> list[Mention]:
+    """People a "her brother" may be, nearest first: names without an honorific in the
+    paragraph, the paragraphs just before it, and the recent speakers."""
+    found: list[Mention] = [m for m in reversed(here) if m.kind == "name"]
+    for p in range(turn.p - 1, max(-1, turn.p - 1 - ANTECEDENT_PARAGRAPHS), -1):
+        found.extend(m for m in reversed(narration_mentions(doc, p)[-SCAN_MENTIONS:]))
+    found.extend(possessors)
+    return [m for m in found if m.kind == "name" and not _entities._Name(m).honorific]
 
 
 # A capitalised word right after a given name: "Margaret| Hale".

@@ -424,6 +424,26 @@ def test_her_mother_prefers_mrs_and_the_surname_to_a_longer_form() -> None:
     assert names(text)[-1] == "Mrs. Brook"
 
 
+def test_her_brother_is_a_man_of_her_surname_named_without_honorific() -> None:
+    text = (
+        "Ellen Brook and Tom Brook walked home from church with Mrs. Brook.\n\n"
+        "“Where have you been all morning?” asked Mrs. Brook.\n\n"
+        "“Down by the river, mamma,” said Ellen.\n\n"
+        "“Your boots are soaked through,” said her brother."
+    )
+    assert names(text)[-1] == "Tom Brook"
+
+
+def test_her_sister_is_not_a_woman_of_another_surname() -> None:
+    text = (
+        "Ellen Brook and Jane Hart walked home from church.\n\n"
+        "“Where have you been all morning?” asked Jane.\n\n"
+        "“Down by the river,” said Ellen.\n\n"
+        "“Your boots are soaked through,” said her sister."
+    )
+    assert names(text)[-1] != "Jane Hart"
+
+
 def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
     text = (
         "Ellen Brook came in with the dog.\n\n"
