@@ -1196,8 +1196,11 @@ def _narration_evidence(
         if here:
             starts = [s for s, _ in doc.sentences(turn.p)]
             last = bisect_right(starts, here[-1][0].start) - 1
-            subject = next(c for m, c in here if bisect_right(starts, m.start) - 1 == last)
-            ev.boost(subject, HERE_BONUS)  # type: ignore[arg-type]
+            first_m, subject = next(
+                (m, c) for m, c in here if bisect_right(starts, m.start) - 1 == last
+            )
+            if not _pronoun_subject(doc, turn.p, starts, first_m, ev):
+                ev.boost(subject, HERE_BONUS)  # type: ignore[arg-type]
         p = turn.p - 1
         if p < 0 or (i and turns[i - 1].p == p):
             continue
@@ -1220,9 +1223,27 @@ def _narration_evidence(
             if found:
                 starts = [s for s, _ in doc.sentences(q)]
                 last = bisect_right(starts, found[-1][0].start) - 1
-                ch = next(c for m, c in found if bisect_right(starts, m.start) - 1 == last)
-                ev.boost(ch, bonus)  # type: ignore[arg-type]
+                first_m, ch = next(
+                    (m, c) for m, c in found if bisect_right(starts, m.start) - 1 == last
+                )
+                if not _pronoun_subject(doc, q, starts, first_m, ev):
+                    ev.boost(ch, bonus)  # type: ignore[arg-type]
                 break
+
+
+def _pronoun_subject(
+    doc: Document, p: int, starts: Sequence[int], name: Mention, ev: _Evidence
+) -> bool:
+    """Whether a "he"/"she" of the turn's pronoun gender comes before ``name`` in its
+    sentence: "He looked at Tom." is about someone else than Tom."""
+    if not ev.gender_weight:
+        return False
+    sentence = bisect_right(starts, name.start) - 1
+    begin = starts[sentence] if sentence >= 0 else 0
+    for m in narration_mentions(doc, p, end=name.start)[-SCAN_MENTIONS:]:
+        if m.start >= begin and m.kind == "pronoun" and _GENDER_OF.get(m.text.lower()) == ev.gender:
+            return True
+    return False
 
 
 # Words that count as forms of address only after "my": "Oh, Lord!" is no one spoken to.

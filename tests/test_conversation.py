@@ -621,3 +621,35 @@ def test_a_dialogue_right_after_a_scene_break_keeps_the_last_voices() -> None:
     got = names(text)
     assert got[:4] == ["Tom", "Anne", "Tom", "Anne"]
     assert set(got[4:]) == {"Tom", "Anne"}
+
+
+def _narration_bonus(text: str) -> dict[str, float]:
+    """The narration bonuses of the last turn of ``text``, by the character's first mention."""
+    from quoteattr import _attribution, _conversation, _entities, _layout, _marks
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    paragraphs = _layout.paragraphs(text)
+    doc = Document(text, paragraphs, SentenceSplitter(), CueLexicon.load(()))
+    links = _attribution.attribute(doc, _marks.find_quotations(text, paragraphs, _marks.FAMILIES))
+    turns = _conversation._turns(doc, links)
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    original = [[(k.speaker, k.rule) for k in t.links] for t in turns]
+    pairs = zip(turns, original, strict=True)
+    evidence = [_conversation._turn_evidence(t, o, cast) for t, o in pairs]
+    _conversation._narration_evidence(doc, turns, evidence, cast)
+    return {
+        ch.mentions[0].text: b
+        for ch in evidence[-1].bonus_chars
+        for b in [evidence[-1].bonus[ch.index]]
+    }
+
+
+def test_a_name_after_a_pronoun_subject_of_that_gender_is_no_antecedent() -> None:
+    # "He looked at Harry": the sentence is about another man; Harry gets no bonus
+    # for "he said". With Harry as the subject he does.
+    head = "“Is the boat ready?” asked Tom.\n\n“Nearly,” said Harry.\n\nThe wind rose. "
+    tail = "\n\n“We sail at dawn,” he said."
+    assert "Harry" not in _narration_bonus(head + "He looked at Harry and did not move." + tail)
+    assert "Harry" in _narration_bonus(head + "Harry looked at him and did not move." + tail)
