@@ -395,7 +395,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.paragraph,
         si,
     )
-    if _not_words(doc.text, q) or _in_headline(ctx, q):
+    if _not_words(doc.text, q) or _in_headline(ctx, q) or _capitals_line(ctx, q):
         link.kind = "other"
         return link
     found = (
@@ -617,6 +617,24 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
     content = ctx.doc.text[q.content_start : q.content_end].strip().rstrip(".!?")
     words = content.split()
     return len(words) > 1 and "," not in content and _title_like(words)
+
+
+_LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+def _capitals_line(ctx: _Context, q: RawQuote) -> bool:
+    """A paragraph that is only a quotation in capitals, not an exclamation or a
+    question: a heading, a sign or a notice (“THE OLD MILL”, “ROOMS TO LET”), not a
+    shout (“FIRE!”)."""
+    if q.start != ctx.start or q.end != ctx.end:
+        return False
+    text = ctx.doc.text
+    if _LOWER.search(text, q.content_start, q.content_end):
+        return False
+    if len(_UPPER.findall(text, q.content_start, q.content_end)) < 3:
+        return False
+    return text[q.content_start : q.content_end].rstrip(_INNER_CLOSERS)[-1:] not in "!?"
 
 
 # Rules that found a speech verb introducing an inset quotation ("He said:¶    “Q”").

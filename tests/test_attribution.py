@@ -867,6 +867,21 @@ def test_a_short_phrase_in_news_told_in_the_past_stays_speech() -> None:
     assert kinds["the ark"] == "mixed"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("CHAPTER TWO\n\n“THE OLD MILL”\n\nThe mill stood by the river.", "other"),
+        ("The card in the window read:\n\n“ROOMS TO LET, APPLY WITHIN.”\n\nShe rang.", "other"),
+        ("Smoke rose from the barn.\n\n“FIRE!”\n\nEveryone ran.", "direct"),
+        ("He came in late.\n\n“WHERE WERE YOU?”\n\nShe did not answer.", "direct"),
+        ("He came in late.\n\n“Where were you, Tom.”\n\nShe did not answer.", "direct"),
+    ],
+)
+def test_a_paragraph_quoting_only_capitals_is_a_heading(text: str, kind: str) -> None:
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert q.kind == kind
+
+
 def test_a_reply_going_on_after_a_semicolon_stays_speech() -> None:
     text = _DIALOGUE + "“I am tired,” said Tom; “let us rest.”"
     kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
