@@ -327,6 +327,10 @@ def _told_as_story(doc: Document) -> bool:
     )
 
 
+# Rules that give a quoted fragment a speaker without a speech verb governing it.
+_NO_CUE = frozenset([None, "sentence_subject", "paragraph_mention"])
+
+
 def _terms_in_narration(doc: Document, links: list[Link], exchanges: int) -> None:
     """In a story, a short quoted phrase inside a narration sentence (the bottle was
     marked “poison”, a coat called a “Chesterfield”) names a thing or echoes a word; the
@@ -338,7 +342,10 @@ def _terms_in_narration(doc: Document, links: list[Link], exchanges: int) -> Non
     for link in links:
         if link.kind != "mixed" or len(link.segments) > 1:
             continue
-        if len(text[link.content_start : link.content_end].split()) > MAX_SCARE_WORDS:
+        if (
+            len(text[link.content_start : link.content_end].split()) > MAX_SCARE_WORDS
+            and link.rule not in _NO_CUE
+        ):
             continue
         before = text[max(0, link.start - 2) : link.start].rstrip()
         if not before or not before[-1].isalnum():

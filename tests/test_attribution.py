@@ -830,6 +830,15 @@ def test_a_short_phrase_in_narration_of_a_dialogue_is_a_term(narration: str, phr
     assert kinds["Not yet."] == "direct"
 
 
+def test_a_longer_phrase_in_narration_of_a_dialogue_without_a_cue_is_a_term() -> None:
+    text = _DIALOGUE + (
+        "Often she had heard the old house ring with “the long songs of the river men and "
+        "their wives” until morning."
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["the long songs of the river men and their wives"] == "other"
+
+
 def test_short_fragments_stay_speech_without_dialogue() -> None:
     text = (
         "The governor called the budget “a disgrace” on Monday.\n\n"
