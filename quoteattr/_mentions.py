@@ -458,18 +458,42 @@ def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Me
         return None
     if first.upper and first.lower in lex.interjections and _closed(tokens, i + 1, hi):
         return Mention(first.start, first.end, first.text, "name")
-    if first.lower in ("the", "a", "an") and i + 1 < hi and _closed(tokens, i + 2, hi):
-        noun = tokens[i + 1]
-        if (
-            noun.kind == WORD
-            and not noun.upper
-            and noun.lower not in STOPS
-            and noun.lower not in SKIPPABLE
-            and noun.lower not in DETERMINERS
-            and noun.lower not in lex.pronouns
+    if first.lower not in ("the", "a", "an"):
+        return None
+    # "said the mariner,", "said the old mariner,", "remarked the passenger who had ...":
+    # one or two lower-case words, then punctuation or a relative pronoun of persons.
+    for n in (1, 2):
+        end = i + 1 + n
+        if end > hi or not (_closed(tokens, end, hi) or tokens[end].lower in _WHO):
+            continue
+        words = tokens[i + 1 : end]
+        if all(_plain_word(t, lex) for t in words) and not (
+            n == 2 and (words[-1].lower.endswith("ly") or words[-1].lower in _TIME_WORDS)
         ):
+            noun = words[-1]
             return Mention(first.start, noun.end, text[first.start : noun.end], "nominal")
     return None
+
+
+# Relative pronouns that follow a person: "the passenger who had come aboard".
+_WHO = frozenset(["who", "whom", "whose"])
+# "said the next morning": a time, not a speaker.
+_TIME_WORDS = frozenset(
+    "day morning evening night afternoon time moment week month year minute hour".split()
+)
+
+
+def _plain_word(t: Token, lex: Lexicon) -> bool:
+    """A lower-case word that can be part of a description: not a stop word, particle,
+    determiner or pronoun."""
+    return (
+        t.kind == WORD
+        and not t.upper
+        and t.lower not in STOPS
+        and t.lower not in SKIPPABLE
+        and t.lower not in DETERMINERS
+        and t.lower not in lex.pronouns
+    )
 
 
 def _closed(tokens: Sequence[Token], j: int, hi: int) -> bool:
