@@ -57,11 +57,12 @@ def tokenize(
     taken = False  # the word before took the period that comes next
     # The hottest loop of the library: tokens are filled in place, not through __init__.
     for space, word, number, punct in _TOKEN.findall(text, start, end):
-        pos += len(space)
         if word:
             t = _new(Token)
-            t.start = pos
+            t.start = pos = pos + len(space)
             pos += len(word)
+            t.kind = WORD
+            t.upper = word[0].isupper()
             if (
                 pos < end
                 and text[pos] == "."
@@ -73,20 +74,25 @@ def tokenize(
             ):
                 taken = True
                 word += "."
-            t.kind = WORD
-            t.upper = word[0].isupper()
+                t.end = pos + 1
+            else:
+                t.end = pos
+        elif taken:
+            taken = False
+            pos += len(space) + 1  # the period taken by the word before
+            continue
         else:
-            if taken:
-                taken = False
-                pos += 1
-                continue
-            word = number or punct
             t = _new(Token)
-            t.start = pos
+            t.start = pos = pos + len(space)
+            if number:
+                word = number
+                t.kind = NUMBER
+            else:
+                word = punct
+                t.kind = PUNCT
             pos += len(word)
-            t.kind = NUMBER if number else PUNCT
+            t.end = pos
             t.upper = False
-        t.end = t.start + len(word)
         t.text = word
         t.lower = word.lower()
         append(t)
