@@ -760,6 +760,9 @@ def _fill_backwards(turns: Sequence[_Turn]) -> None:
                 link.referent = sb
 
 
+# Words of address between the punctuation and a vocative name: "…, my dear Clara;".
+_VOCATIVE_ADJECTIVES = frozenset(["dear", "dearest", "good", "old", "poor", "little"])
+
 # Speakers name themselves: "I am Tringham", "I'm Jo".
 _SELF_NAMING = frozenset(["am", "i'm", "i’m"])
 
@@ -787,7 +790,13 @@ def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Ment
                 named.append(m)  # narration before a quotation may bring in other voices
             if vocative is not None:
                 continue
-            left_ok = i == 0 or (toks[i - 1].kind == PUNCT and toks[i - 1].text in ",“\"‘'")
+            # "…, my dear Clara;": words of address may stand before the name.
+            k = i
+            if k > 0 and toks[k - 1].lower in _VOCATIVE_ADJECTIVES:
+                k -= 1
+            if k > 0 and toks[k - 1].lower in ("my", "your"):
+                k -= 1
+            left_ok = k == 0 or (toks[k - 1].kind == PUNCT and toks[k - 1].text in ",“\"‘'")
             right_ok = j >= len(toks) or (toks[j].kind == PUNCT and toks[j].text in ",.!?;")
             if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text == ",")):
                 vocative = m

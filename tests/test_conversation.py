@@ -653,3 +653,16 @@ def test_a_name_after_a_pronoun_subject_of_that_gender_is_no_antecedent() -> Non
     tail = "\n\n“We sail at dawn,” he said."
     assert "Harry" not in _narration_bonus(head + "He looked at Harry and did not move." + tail)
     assert "Harry" in _narration_bonus(head + "Harry looked at him and did not move." + tail)
+
+
+def test_a_vocative_after_my_dear_names_the_one_spoken_to() -> None:
+    text = (
+        "Clara, Tom and Anne sat by the window after dinner.\n\n"
+        "“Will you sing for us?” said Tom.\n\n"
+        "“Not tonight.”\n\n"
+        "“Then I will read to you instead, my dear Clara; the book is new.”\n\n"
+        "“That would be lovely.”"
+    )
+    got = names(text)
+    assert got[2] != "Clara"
+    assert got[3] == "Clara"
