@@ -300,8 +300,13 @@ def _antecedent(
         )
 
     def aged(m: Mention) -> bool:
-        """ "the old lady" is no "Miss", "the girl" no "Mrs."."""
-        return bool(clash) and _entities._marital(_entities._Name(m)) == clash
+        """ "the old lady" is no "Miss", "the girl" no "Mrs.", "the man" no "little Tom"."""
+        if not clash:
+            return False
+        name = _entities._Name(m)
+        if clash == "child":
+            return _child(doc, name)
+        return _entities._marital(name) == clash
 
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
     first = next(
@@ -911,6 +916,7 @@ class _Char:
     """One character: the name mentions of one person."""
 
     __slots__ = (
+        "child",
         "cluster",
         "gender",
         "index",
@@ -942,6 +948,7 @@ class _Char:
         self.spoke = 0
         self.last = -1
         self.marital: set[str] = set()  # "mrs", "miss": the honorifics of its names
+        self.child = False  # "little Tom", "Master Tom": a child
         self.narrator = kind == "narrator"
         self.lexical = kind == "nominal" and gender != "x"
 
@@ -1066,6 +1073,7 @@ class _Cast:
         if cluster.gender == "x":
             cluster.gender = gender
         ch.gender = gender
+        ch.child = _child(self.doc, name)
         ch.lexical = _lexical(m) or any(_lexical(n.mention) for n in cluster.names)
         self.chars.append(ch)
         return ch
@@ -1373,20 +1381,55 @@ _OLD_WORDS = frozenset(["old", "elderly", "aged"])
 _YOUNG_WORDS = frozenset(["young", "girl", "lass", "maiden"])
 
 
+# Heads of a description of a grown-up: "the man" is no "little Tom".
+_ADULT_HEADS = frozenset(["man", "gentleman", "woman", "lady"])
+
+
 def _age_clash(m: Mention) -> str:
-    """The marital honorific a description of a woman rules out: "the old lady" is
-    not a "Miss", "the girl" not a "Mrs."; "" when it says nothing of age."""
-    words = set(m.text.lower().split())
-    if words & _OLD_WORDS:
-        return "miss"
-    if words & _YOUNG_WORDS:
+    """What a description rules out: "the old lady" is not a "Miss", "the girl" not a
+    "Mrs.", "the old man" or "the gentleman" not a child ("child", see `_child`); ""
+    when it says nothing of age."""
+    words = m.text.lower().split()
+    said = set(words)
+    if said & _OLD_WORDS:
+        return "miss" if _nominal_gender(m) == "f" else "child"
+    if said & _YOUNG_WORDS:
         return "mrs"
+    if words[-1] in _ADULT_HEADS:
+        return "child"
     return ""
 
 
 def _marital_age(ch: _Char) -> str:
-    """ "mrs" or "miss" when every honorific name of the character says so."""
+    """ "child" for a child, else "mrs" or "miss" when every honorific name of the
+    character says so."""
+    if ch.child:
+        return "child"
     return next(iter(ch.marital)) if len(ch.marital) == 1 else ""
+
+
+# Words before a given name that make its bearer a child: "little Tom", "Master Tom".
+_CHILD_BEFORE = regex.compile(r"(?:\b[Ll]ittle|\bMaster)[ \t\r\n]+$")
+# Times the document must say so.
+CHILD_EVIDENCE = 3
+
+
+def _child(doc: Document, name: _entities._Name) -> bool:
+    """Whether the document calls the bearer of this given name "little Tom" or
+    "Master Tom" at least `CHILD_EVIDENCE` times (once per given name and document)."""
+    words = name.name_words
+    given = name.first or (words[0] if len(words) == 1 and not name.honorific else None)
+    if not given or given.lower() not in _mentions.lexicon().first_names:
+        return False
+    key = f"\0child {given}"
+    known = doc.name_forms.get(key)
+    if known is None:
+        text = doc.text
+        n = 0
+        for start in doc.occurrences(given, TITLE_OCCURRENCES):
+            n += _CHILD_BEFORE.search(text, max(0, start - 12), start) is not None
+        known = doc.name_forms[key] = [n >= CHILD_EVIDENCE]
+    return bool(known[0])
 
 
 def _designation(m: Mention) -> bool:

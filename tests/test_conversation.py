@@ -666,3 +666,36 @@ def test_a_vocative_after_my_dear_names_the_one_spoken_to() -> None:
     got = names(text)
     assert got[2] != "Clara"
     assert got[3] == "Clara"
+
+
+_LITTLE_TOM = (
+    "Little Tom ran down to the gate, and little Tom waited there while little Tom's dog "
+    "barked. Mary watched them from the window.\n\n"
+)
+
+
+def test_the_old_gentleman_is_not_a_child_the_text_calls_little() -> None:
+    text = _LITTLE_TOM + "“Who is there?” asked Mary.\n\n“A friend,” said the old gentleman."
+    assert names(text)[-1] != "Tom"
+    # Without "little", Tom may be the old gentleman met before.
+    plain = text.replace("Little Tom", "Tom").replace("little Tom", "Tom")
+    assert names(plain)[-1] == "Tom"
+
+
+def test_a_child_is_a_cast_member_no_adult_description_fits() -> None:
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = _LITTLE_TOM + "“A friend,” said the man."
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    tom = cast.of(Mention(7, 10, "Tom", "name"))
+    mary = cast.of(Mention(text.index("Mary"), text.index("Mary") + 4, "Mary", "name"))
+    assert tom is not None and mary is not None
+    assert _conversation._marital_age(tom) == "child"
+    assert _conversation._marital_age(mary) == ""
+    i = text.index("the man")
+    assert _conversation._age_clash(Mention(i, i + 7, "the man", "nominal")) == "child"
