@@ -40,6 +40,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Literal
 
 import attrs
 import regex
@@ -184,8 +185,18 @@ class _Context:
 _OBJECT_PREPOSITIONS = frozenset("to with beside towards toward at upon".split())
 
 
-def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
-    """One `Link` per quotation, in document order (pronouns left for `_conversation`)."""
+Genre = Literal["auto", "news", "fiction"]
+GENRES: tuple[Genre, ...] = ("auto", "news", "fiction")
+
+
+def attribute(
+    doc: Document, quotations: Sequence[RawQuote], genre: Genre = "auto"
+) -> list[Link]:
+    """One `Link` per quotation, in document order (pronouns left for `_conversation`).
+
+    ``genre`` says how short quoted phrases inside narration are read: as terms in
+    ``"fiction"``, as speech in ``"news"``; ``"auto"`` decides from the text
+    (`_terms_in_narration`)."""
     by_paragraph: dict[int, list[RawQuote]] = {}
     for q in quotations:
         by_paragraph.setdefault(q.paragraph, []).append(q)
@@ -215,7 +226,9 @@ def attribute(doc: Document, quotations: Sequence[RawQuote]) -> list[Link]:
         if first.start == ctx.start and first.speaker is None and len(first.segments) <= 1:
             turns.add(p)
         links.extend(paragraph_links)
-    _terms_in_narration(doc, links, sum(1 for p in turns if p + 1 in turns))
+    if genre != "news":
+        exchanges = sum(1 for p in turns if p + 1 in turns)
+        _terms_in_narration(doc, links, exchanges, genre == "fiction")
     _letters(doc, links)
     return links
 
@@ -331,12 +344,15 @@ def _told_as_story(doc: Document) -> bool:
 _NO_CUE = frozenset([None, "sentence_subject", "paragraph_mention"])
 
 
-def _terms_in_narration(doc: Document, links: list[Link], exchanges: int) -> None:
+def _terms_in_narration(
+    doc: Document, links: list[Link], exchanges: int, story: bool = False
+) -> None:
     """In a story, a short quoted phrase inside a narration sentence (the bottle was
     marked “poison”, a coat called a “Chesterfield”) names a thing or echoes a word; the
     characters' speech stands in its own quotations. News quotes its sources' words in
     fragments ("called the plan “a fantasy”"): they stay speech. A story is a document
-    with dialogue (`_DIALOGUE_EXCHANGES`) or narration told like one (`_told_as_story`)."""
+    with dialogue (`_DIALOGUE_EXCHANGES`) or narration told like one (`_told_as_story`),
+    or any document when ``story`` (the caller said it is fiction)."""
     text = doc.text
     terms = []
     for link in links:
@@ -351,7 +367,9 @@ def _terms_in_narration(doc: Document, links: list[Link], exchanges: int) -> Non
         if not before or not before[-1].isalnum():
             continue  # after a comma, a colon or a dash: a reply goes on ("said he; “no.”")
         terms.append(link)
-    if not terms or (exchanges < _DIALOGUE_EXCHANGES and not _told_as_story(doc)):
+    if not terms:
+        return
+    if not story and exchanges < _DIALOGUE_EXCHANGES and not _told_as_story(doc):
         return
     for link in terms:
         link.kind = "other"

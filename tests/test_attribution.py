@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr import QuoteExtractor, extract_quotes
+from quoteattr import ConfigurationError, QuoteExtractor, extract_quotes
 
 
 def only(text: str, **options: object):  # type: ignore[no-untyped-def]
@@ -889,6 +889,36 @@ def test_a_short_phrase_in_news_told_in_the_past_stays_speech() -> None:
 def test_a_paragraph_quoting_only_capitals_is_a_heading(text: str, kind: str) -> None:
     (q,) = extract_quotes(text, kinds="direct,mixed,other")
     assert q.kind == kind
+
+
+def test_the_genre_option_decides_how_fragments_in_narration_are_read() -> None:
+    story_in_present = (
+        "The governor is angry. She has called the budget “a disgrace” and says she will "
+        "veto it on Friday, when 12 of 40 members are away."
+    )
+    assert QuoteExtractor().genre == "auto"
+    for genre, text, kind in [
+        ("auto", _STORY, "other"),
+        ("news", _STORY, "mixed"),
+        ("auto", story_in_present, "mixed"),
+        ("fiction", story_in_present, "other"),
+    ]:
+        extractor = QuoteExtractor(kinds=("direct", "mixed", "other"), genre=genre)  # type: ignore[arg-type]
+        assert extractor.genre == genre
+        (q,) = extractor.extract(text)
+        assert q.kind == kind, (genre, text[:20])
+
+
+def test_news_keeps_fragments_of_a_dialogue_as_speech() -> None:
+    text = _DIALOGUE + "The boys kept calling him a “true sailor” and such names."
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other", genre="news")}
+    assert kinds["true sailor"] == "mixed"
+
+
+@pytest.mark.parametrize("genre", ["novel", "", "NEWS", None, 3])
+def test_an_unknown_genre_is_refused(genre: object) -> None:
+    with pytest.raises(ConfigurationError, match="genre"):
+        QuoteExtractor(genre=genre)  # type: ignore[arg-type]
 
 
 def test_a_reply_going_on_after_a_semicolon_stays_speech() -> None:

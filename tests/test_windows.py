@@ -187,9 +187,9 @@ def test_the_collector_is_paused_during_a_long_text_only(monkeypatch: pytest.Mon
     seen: list[tuple[int, bool]] = []
     real = _attribution.attribute
 
-    def spy(doc: object, quotations: object) -> object:
+    def spy(doc: object, quotations: object, *rest: object) -> object:
         seen.append((len(doc.text), gc.isenabled()))  # type: ignore[attr-defined]
-        return real(doc, quotations)  # type: ignore[arg-type]
+        return real(doc, quotations, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_attribution, "attribute", spy)
     short = ARTICLES[0]
@@ -212,7 +212,7 @@ def test_the_caller_runs_with_the_collector_on_between_windows() -> None:
 def test_a_failing_long_text_turns_the_collector_back_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def fail(doc: object, quotations: object) -> object:
+    def fail(doc: object, quotations: object, *rest: object) -> object:
         raise RuntimeError("injected")
 
     monkeypatch.setattr(_attribution, "attribute", fail)
