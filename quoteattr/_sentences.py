@@ -189,6 +189,59 @@ def _load() -> Any:
                         return True
                 return bool(super().text_contains_sentbreak(text))
 
+            def _slices_from_text(self, text: str) -> Iterator[slice]:
+                for start, stop in self.bounds(text):
+                    yield slice(start, stop)
+
+            def bounds(self, text: str) -> list[tuple[int, int]]:
+                """``(start, stop)`` of Punkt's slices (`_slices_from_text`, realignment
+                left out): NLTK's `_match_potential_end_contexts` and `_slices_from_text`
+                in one loop, with the same quirks (white space first in the gap before a
+                candidate counts as none), without the generators, slice objects and the
+                per-character look for the last white space."""
+                out: list[tuple[int, int]] = []
+                last_break = 0
+                previous = None
+                # The word before the previous candidate: ``text[word_start:word_stop]``.
+                word_start = word_stop = 0
+                abbrevs = self._params.abbrev_types
+                slow = super().text_contains_sentbreak
+                spaces = [c for c in _SPACES if c in text]
+                for match in _candidates(text):
+                    at = match.start()
+                    space = text.rfind(" ", word_stop, at)
+                    for c in spaces:
+                        space = max(space, text.rfind(c, word_stop, at))
+                    start = space + 1 if space > word_stop else word_start
+                    if previous is not None and word_stop <= start:
+                        context = (
+                            text[word_start:word_stop]
+                            + previous.group()
+                            + previous.group("after_tok")
+                        )
+                        m = _PLAIN_END.match(context)
+                        if (
+                            m is not None
+                            and (word := m.group(1).lower()) not in abbrevs
+                            and word not in colloc_first
+                        ) or slow(context):
+                            out.append((last_break, previous.end()))
+                            # the next sentence starts at the next token, else right here
+                            nxt = previous.start("next_tok")
+                            last_break = nxt if nxt >= 0 else previous.end()
+                    previous = match
+                    word_start, word_stop = start, at
+                if previous is not None:
+                    context = (
+                        text[word_start:word_stop] + previous.group() + previous.group("after_tok")
+                    )
+                    if self.text_contains_sentbreak(context):
+                        out.append((last_break, previous.end()))
+                        nxt = previous.start("next_tok")
+                        last_break = nxt if nxt >= 0 else previous.end()
+                out.append((last_break, len(text.rstrip())))
+                return out
+
         source = resources.files("quoteattr").joinpath("data", "punkt", "english.json")
         data = json.loads(source.read_text(encoding="utf-8"))
         plain, numeric = _read_abbreviations()
@@ -205,6 +258,30 @@ def _load() -> Any:
         _NUMERIC_ABBREVS = numeric
         _TOKENIZER = tokenizer
         return tokenizer
+
+
+# Punkt's white space (``string.whitespace``) but the space.
+_SPACES = "\t\n\r\x0b\x0c"
+# `_PERIOD_CONTEXT` one end mark at a time: a pattern that opens with a literal is
+# scanned for by `re` several times faster than one that opens with a character set.
+_PERIOD_CONTEXTS = tuple(
+    (mark, re.compile(re.escape(mark) + _PERIOD_CONTEXT.pattern[len("[.?!]") :]))
+    for mark in ".?!"
+)
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """The matches of `_PERIOD_CONTEXT` in ``text``, in order."""
+    found: list[re.Match[str]] = []
+    for mark, pattern in _PERIOD_CONTEXTS:
+        if mark in text:
+            found.extend(pattern.finditer(text))
+    found.sort(key=_start)
+    return found
 
 
 def punkt_tokenizer() -> PunktSentenceTokenizer:
@@ -261,7 +338,7 @@ class SentenceSplitter:
             return [(s0, e0)]
         out: list[tuple[int, int]] = []
         prev_end = s0
-        for s, e in _realign(text, self._tokenizer.span_tokenize(stripped, False), s0):
+        for s, e in _realign(text, self._tokenizer.bounds(stripped), s0):
             # Punkt's spans are already trimmed; guard the invariants anyway.
             s = max(s, prev_end)
             while s < e and text[s].isspace():
