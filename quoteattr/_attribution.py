@@ -1633,7 +1633,8 @@ def _coordinated_cue(ctx: _Context, start: int, end: int) -> Span | None:
 def _paragraph_mention(ctx: _Context, link: Link) -> None:
     """ "Elizabeth smiled. “Q”": a name in the paragraph's narration, nearest the quotation
     among the best kind there is: the subject of a cue, then a person, then any name."""
-    found = ctx.likely_speakers()
+    # "“Q” he asked as they went in": a plural pronoun is seldom one turn's speaker.
+    found = [m for m in ctx.likely_speakers() if not _plural(m)]
     if found:
         i = bisect_left([m.start for m in found], link.start)
         near = found[max(0, i - 1) : i + 1]
@@ -1641,6 +1642,13 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         link.cue = _cue_next_to(ctx, link.speaker)
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
+
+
+def _plural(m: Mention) -> bool:
+    """A plural pronoun mention: "they", "we"."""
+    if m.kind != "pronoun":
+        return False
+    return _mentions.lexicon().pronouns.get(m.text.lower(), "").endswith("pl")
 
 
 def _cue_next_to(ctx: _Context, m: Mention) -> Span | None:

@@ -1091,3 +1091,11 @@ def test_a_participle_right_after_a_quotation_is_the_sentence_subjects() -> None
     assert got == [("fantastic,", "The mayor"), ("a great thing.", "The mayor")]
     q = extract_quotes(text)[1]
     assert q.cue is not None and q.cue.text == "telling"
+
+
+def test_a_plural_pronoun_is_no_paragraph_speaker() -> None:
+    # "as they went in": the two of them, not the one who asks.
+    q = only("Tom led the way. “Is the garden yours?” he asked as they went in.")
+    assert q.speaker is not None and q.speaker.text != "they"
+    q = only("“Is the garden yours?” They walked on in silence.")
+    assert q.speaker is None or q.speaker.text != "They"
