@@ -356,6 +356,9 @@ def _terms_in_narration(
     text = doc.text
     terms = []
     for link in links:
+        if link.kind != "other" and _after_written_cue(text, link.start):
+            terms.append(link)  # the note ran, “Come at once.”: read, not spoken
+            continue
         if link.kind != "mixed" or len(link.segments) > 1:
             continue
         if (
@@ -375,6 +378,20 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+@cache
+def _written_cues() -> frozenset[str]:
+    return _lexicon.parse_not_names(_lexicon._resource("written_cues.txt"))
+
+
+def _after_written_cue(text: str, start: int) -> bool:
+    """The quotation at ``start`` follows a word of reading or writing ("he read:",
+    "the note ran,", "was written"), at most a comma, colon or dash between."""
+    words = text[max(0, start - 30) : start].split()
+    if words and words[-1] in ("--", "\u2014", "-"):
+        words.pop()
+    return bool(words) and words[-1].rstrip(",:-\u2014").lower() in _written_cues()
 
 
 def _attribute_one(ctx: _Context, i: int) -> Link:

@@ -839,6 +839,26 @@ def test_a_longer_phrase_in_narration_of_a_dialogue_without_a_cue_is_a_term() ->
     assert kinds["the long songs of the river men and their wives"] == "other"
 
 
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "She opened the telegram and read: “Arriving Tuesday, meet the late train.”",
+        "The note ran, “Come at once, the river is rising.”",
+        "Over the door was written “Knock loudly and wait.”",
+    ],
+)
+def test_text_read_or_written_in_a_story_is_not_speech(narration: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert quotes[-1].kind == "other"
+    assert quotes[0].kind == "direct"
+
+
+def test_text_read_out_in_news_stays_speech() -> None:
+    text = "The senator wrote, “We will not back down on this bill.”"
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert q.kind == "direct"
+
+
 def test_short_fragments_stay_speech_without_dialogue() -> None:
     text = (
         "The governor called the budget “a disgrace” on Monday.\n\n"
