@@ -857,6 +857,9 @@ SILENT_PENALTY = 1.0
 # ("a portrait of Martha Washington") rather than a speaker.
 NEVER_SPOKE = 1.0
 NEVER_SPOKE_TURNS = 100
+# In such a text, per turn and per log of the attributed turns a character has in all:
+# the people of the story who speak most speak most of its untagged turns too.
+SPOKE_PRIOR = 0.1
 # "“…, Anne.”": the next turn is Anne's, by this much.
 VOCATIVE_NEXT = 2.5
 # "“…?”¶“Yes, Anne.”": the turn a vocative answers is Anne's, by this much.
@@ -1635,6 +1638,8 @@ def _viterbi(
                     em[c] -= never_spoke
             if ch.index in absent:
                 em[c] -= TALKED_ABOUT
+            if never_spoke:
+                em[c] += SPOKE_PRIOR * math.log1p(ch.spoke)
         emissions.append(em)
     allowed = [_nearest(cands, seen, turns[i].p, evidence[i], speakers) for i in range(lo, hi)]
     best: dict[tuple[int, int], float] = {(-1, c): emissions[0][c] for c in allowed[0]}

@@ -699,3 +699,16 @@ def test_a_child_is_a_cast_member_no_adult_description_fits() -> None:
     assert _conversation._marital_age(mary) == ""
     i = text.index("the man")
     assert _conversation._age_clash(Mention(i, i + 7, "the man", "nominal")) == "child"
+
+
+def test_in_a_long_text_the_one_who_speaks_most_takes_an_untagged_turn() -> None:
+    # A book's worth of tagged turns between Tom and Mary, one line for Jack; then,
+    # after a break, Jack is the last named but Tom is the likelier voice.
+    talk = "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\nThey walked on.\n\n"
+    text = (
+        talk * 55
+        + "“Good evening,” said Jack.\n\n* * *\n\n"
+        + "Tom came in.\n\nJack followed him.\n\nThe rain went on.\n\n"
+        + "“What a night.”\n\n“Dreadful.”\n\n“And no sign of it stopping.”"
+    )
+    assert names(text)[-3:] == ["Tom", "Jack", "Tom"]
