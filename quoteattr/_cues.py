@@ -61,11 +61,14 @@ class CueLexicon:
     def verb_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, strength)`` of the cue verb starting at ``tokens[i]``,
         ``(0, "")`` if there is none. The match does not run past ``hi``."""
-        return _match(self._verbs, tokens, i, hi)
+        # Called on every word of a paragraph: a word that starts no cue costs one lookup.
+        entries = self._verbs.get(tokens[i].lower)
+        return _match(entries, tokens, i, hi) if entries else _NONE
 
     def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, phrase type)`` of the cue phrase starting at ``tokens[i]``."""
-        return _match(self._phrases, tokens, i, hi)
+        entries = self._phrases.get(tokens[i].lower)
+        return _match(entries, tokens, i, hi) if entries else _NONE
 
     def is_bare(self, word: str) -> bool:
         """Whether ``word`` (any case) is a cue verb's bare form only ("report", "state"),
@@ -97,15 +100,17 @@ def _add(table: dict[str, list[tuple[tuple[str, ...], str]]], text: str, value: 
             entries.append((words, value))
 
 
+_NONE = (0, "")
+
+
 def _match(
-    table: dict[str, list[tuple[tuple[str, ...], str]]],
+    entries: list[tuple[tuple[str, ...], str]],
     tokens: Sequence[Token],
     i: int,
     hi: int,
 ) -> tuple[int, str]:
-    entries = table.get(tokens[i].lower)
-    if not entries:
-        return 0, ""
+    """The longest of ``entries`` (the cues that begin with ``tokens[i]``) that the
+    tokens from ``i`` on spell out, before ``hi``."""
     for words, value in entries:
         n = len(words)
         if n == 1:
@@ -117,4 +122,4 @@ def _match(
                 break
         else:
             return n, value
-    return 0, ""
+    return _NONE
