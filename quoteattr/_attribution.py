@@ -133,7 +133,7 @@ class _Context:
         self.p = p
         self.start, self.end = doc.paragraphs[p]
         self.tokens = doc.tokens(p)
-        self.starts = [t.start for t in self.tokens]
+        self.starts = doc.token_starts(p)
         self.quotes = quotes
         self._cues: list[int] | None = None
         self._likely: list[Mention] | None = None

@@ -45,6 +45,7 @@ class Document:
     __slots__ = (
         "_common",
         "_sentences",
+        "_starts",
         "_tokens",
         "_words",
         "cues",
@@ -71,6 +72,7 @@ class Document:
         self.quote_spans: list[tuple[int, int]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[int, list[Token]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._common: dict[str, bool] = {}
         self._words: dict[str, list[int]] | None = None
         # Name and pronoun mentions outside quotations, per paragraph (see _attribution).
@@ -158,3 +160,10 @@ class Document:
             toks = tokenize(self.text, start, end, lexicon().abbreviations)
             self._tokens[paragraph] = toks
         return toks
+
+    def token_starts(self, paragraph: int) -> list[int]:
+        """Start offsets of `tokens` (for bisecting; shared, do not modify)."""
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = [t.start for t in self.tokens(paragraph)]
+        return starts

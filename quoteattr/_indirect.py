@@ -369,8 +369,7 @@ class _State:
     def paragraph_tokens(self, p: int) -> tuple[list[Token], list[int]]:
         """The paragraph's tokens (cached by the document) and their start offsets."""
         if self._starts_of[0] != p:
-            toks = self.doc.tokens(p)
-            self._starts_of = (p, toks, [t.start for t in toks])
+            self._starts_of = (p, self.doc.tokens(p), self.doc.token_starts(p))
         return self._starts_of[1], self._starts_of[2]
 
     def tokens_for(self, p: int, s: int, e: int) -> tuple[list[Token], list[int]]:
