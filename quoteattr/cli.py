@@ -36,6 +36,7 @@ from typing import IO, TextIO
 import attrs
 
 from quoteattr import __version__
+from quoteattr._attribution import GENRES
 from quoteattr._errors import ConfigurationError
 from quoteattr._models import QUOTE_KINDS, Quote
 from quoteattr._output import (
@@ -297,6 +298,13 @@ def _add_input_options(parser: argparse.ArgumentParser, kinds: str) -> None:
         metavar="KINDS",
         help=f"comma-separated {kinds}, from {','.join(QUOTE_KINDS)} "
         f"(default: {','.join(DEFAULT_KINDS)})",
+    )
+    parser.add_argument(
+        "--genre",
+        choices=GENRES,
+        default="auto",
+        help="how short quoted phrases inside narration are read: news (speech), fiction "
+        "(names and terms) or auto, decided per text (default: auto)",
     )
 
 
@@ -571,7 +579,7 @@ def _extract(items: Iterable[Record | RecordError], run: Runner) -> Generator[It
 
 def _runner(args: argparse.Namespace) -> Runner:
     """Extraction in this process, over ``--jobs`` processes, or on a Dask cluster."""
-    kinds = args.kinds
+    options = {"kinds": args.kinds, "genre": args.genre}
     if args.scheduler:
         if args.jobs != 1:
             raise UsageError("--jobs and --scheduler cannot be combined (the cluster has workers)")
@@ -589,7 +597,7 @@ def _runner(args: argparse.Namespace) -> Runner:
         def on_cluster(texts: Iterable[object]) -> Iterator[list[Quote] | Exception]:
             try:
                 yield from qdask.extract_quotes_cluster(
-                    texts, client, return_exceptions=True, kinds=kinds
+                    texts, client, return_exceptions=True, **options
                 )
             finally:
                 client.close()  # type: ignore[no-untyped-call,unused-ignore]
@@ -598,7 +606,7 @@ def _runner(args: argparse.Namespace) -> Runner:
     from quoteattr._batch import extract_quotes_many
 
     return lambda texts: extract_quotes_many(
-        texts, jobs=args.jobs, return_exceptions=True, kinds=kinds
+        texts, jobs=args.jobs, return_exceptions=True, **options
     )
 
 

@@ -154,6 +154,25 @@ def test_kinds_option_is_passed_to_the_extractor(
     assert all(q["kind"] == "direct" for q in quotes)
 
 
+@pytest.mark.parametrize(("genre", "kind"), [("news", "mixed"), ("fiction", "other")])
+def test_genre_option_is_passed_to_the_extractor(
+    genre: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "The mayor called the plan \u201ca fantasy\u201d on Monday. Officials said nothing."
+    a = _write(tmp_path / "news.txt", text)
+    args = ("extract", str(a), "-f", "jsonl", "--kinds", "direct,mixed,other", "--genre", genre)
+    code, out, _ = _run(capsys, *args)
+    assert code == 0
+    assert [q["kind"] for q in json.loads(out)["quotes"]] == [kind]
+
+
+def test_bad_genre_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = _write(tmp_path / "news.txt", NEWS)
+    code, out, err = _run(capsys, "extract", str(a), "--genre", "poetry")
+    assert code == 2 and out == ""
+    assert "--genre" in err and "poetry" in err
+
+
 # ---------------------------------------------------------------------------- JSONL corpora
 
 
