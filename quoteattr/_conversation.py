@@ -888,6 +888,10 @@ NOMINAL_ITSELF = 1.5
 # A name in the turn's own narration before its quotation, and the subject of the
 # last sentence of the narration paragraph just before the turn.
 HERE_BONUS = 2.5
+# More when the turn's tag is a pronoun of the name's sex: "Tom frowned. He said, “Q”".
+HERE_TAGGED = 1.5
+# The weight of the sex a pronoun tag gives its turn ("“Q,” she said").
+PRONOUN_TAG_WEIGHT = 8.0
 BEFORE_BONUS = 1.2
 # The subject of the narration paragraph just before a turn with no cue at all
 # ("Ruth turned to Paul.¶“Q”"): weaker than before a pronoun.
@@ -1220,7 +1224,9 @@ def _narration_evidence(
                 (m, c) for m, c in here if bisect_right(starts, m.start) - 1 == last
             )
             if not _pronoun_subject(doc, turn.p, starts, first_m, ev):
-                ev.boost(subject, HERE_BONUS)  # type: ignore[arg-type]
+                tagged = ev.gender_weight >= PRONOUN_TAG_WEIGHT
+                bonus = HERE_BONUS + (HERE_TAGGED if tagged else 0.0)
+                ev.boost(subject, bonus)  # type: ignore[arg-type]
         p = turn.p - 1
         if p < 0 or (i and turns[i - 1].p == p):
             continue
@@ -1357,7 +1363,7 @@ def _turn_evidence(
             g = {"he": "m", "she": "f"}.get(speaker.text.lower())
             if g is None:
                 continue
-            weight = 8.0 if explicit else 3.0
+            weight = PRONOUN_TAG_WEIGHT if explicit else 3.0
             if weight > ev.gender_weight:
                 ev.gender, ev.gender_weight = g, weight
     if turn.addressee is not None:

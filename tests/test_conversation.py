@@ -712,3 +712,12 @@ def test_in_a_long_text_the_one_who_speaks_most_takes_an_untagged_turn() -> None
         + "“What a night.”\n\n“Dreadful.”\n\n“And no sign of it stopping.”"
     )
     assert names(text)[-3:] == ["Tom", "Jack", "Tom"]
+
+
+def test_a_pronoun_tag_weighs_the_name_before_it_in_its_paragraph_more() -> None:
+    head = "“Is the boat ready?” asked Will.\n\n“Nearly,” said Ann.\n\n"
+    from quoteattr._conversation import HERE_BONUS
+
+    # More than a name before an untagged quotation is given for being there.
+    tagged = _narration_bonus(head + "Tom frowned at the sky. He said, “We sail at dawn.”")
+    assert tagged["Tom"] > HERE_BONUS
