@@ -441,7 +441,7 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     batch: list[int] = []
     bounds = (0, 0)  # of the sentence of ``key``
     candidates = [m.start() for m in state.table.scan.finditer(text)]
-    colons = [m.end() - 1 for m in _COLON_LINE.finditer(text)]
+    colons = _colon_lines(text)
     if colons:
         candidates = list(merge(candidates, colons))
     polls = [
@@ -512,7 +512,18 @@ def combine(links: Sequence[Link], found: Sequence[Link]) -> list[Link]:
 
 # A line that opens with a short capitalised phrase and a colon: "Ryan: Trump's
 # remarks have no place in a campaign" (headlines, transcripts).
-_COLON_LINE = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n:]{0,60}?:")
+_COLON_LINE = re.compile(r"[^\S\n]*[A-Z][^\n:]{0,60}?:")
+# The same after a line end: a pattern that opens with a literal is scanned for in C
+# several times faster than "(?m)^", which `re` tries at every position.
+_COLON_NEXT_LINE = re.compile(r"\n" + _COLON_LINE.pattern)
+
+
+def _colon_lines(text: str) -> list[int]:
+    """Offsets of the colons of `_COLON_LINE` at the start of a line, in order."""
+    first = _COLON_LINE.match(text)
+    out = [first.end() - 1] if first is not None else []
+    out.extend(m.end() - 1 for m in _COLON_NEXT_LINE.finditer(text))
+    return out
 # How many tokens the source before a headline colon may have.
 MAX_COLON_SOURCE = 6
 
