@@ -1039,7 +1039,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             if after is not None and index_at(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
         if speaker is None:
-            speaker, rank = _clause_subject(ctx, lo, v), 2
+            speaker, rank = _new_clause_subject(ctx, lo, v) or _clause_subject(ctx, lo, v), 2
         if speaker is None:
             continue
         speaker = _issuer_of_document(ctx, speaker, lo) or speaker
@@ -1371,6 +1371,29 @@ def _mention_colon_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
     free = [m for m in found if not _object_of_preposition(toks, m, lo - 1)]
     speaker = (free or found)[0]
     return _Found("mention_colon_quote", speaker, _span(ctx.doc.text, toks, hi - 1, hi))
+
+
+def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """ "He handed the cup to Ann, and Ann looked up and said, “Q”": the subject of the
+    last clause that opens with a coordinator and a person's name or a pronoun followed
+    by a verb (a lower-case word), not the first name of the sentence."""
+    toks = ctx.tokens
+    found = None
+    for m in _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word):
+        # A person by its words ("Ann", "Mr. Hale", "she"), not "and Republican voters".
+        if m.kind != "pronoun" and (m.kind != "name" or _mentions.gender_of(m.text) == "x"):
+            continue
+        a, b = index_at(toks, m.start), index_at(toks, m.end)
+        if (
+            a - 1 > lo
+            and toks[a - 1].lower in _COORDINATORS
+            and b < v
+            and toks[b].kind == WORD
+            and not toks[b].upper
+            and toks[b].lower not in _mentions.STOPS
+        ):
+            found = m
+    return found
 
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:

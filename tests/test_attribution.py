@@ -1119,3 +1119,12 @@ def test_a_plural_pronoun_is_no_paragraph_speaker() -> None:
     assert q.speaker is not None and q.speaker.text != "they"
     q = only("“Is the garden yours?” They walked on in silence.")
     assert q.speaker is None or q.speaker.text != "They"
+
+
+def test_a_later_clause_with_its_own_subject_gives_the_speaker() -> None:
+    # "and Ann looked up … and said": Ann, not the "He" who opens the sentence.
+    q = only("He gave the cup to Ann, and Ann looked up from her book and said, “Thank you.”")
+    assert q.speaker is not None and q.speaker.text == "Ann"
+    # An object joined by "and" is no subject: the sentence's own subject stays.
+    q = only("He gave the cup to Ann and Tom, and said, “Drink it while it is hot.”")
+    assert q.speaker is not None and q.speaker.text == "He"
