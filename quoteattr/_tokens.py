@@ -26,21 +26,23 @@ _TOKEN = re.compile(
 )
 
 WORD, NUMBER, PUNCT = 1, 2, 3
-_new = object.__new__
 
 
 class Token:
-    """One token: offsets, text, kind (WORD, NUMBER or PUNCT), and case flags."""
+    """One token: offsets, text, kind (WORD, NUMBER or PUNCT), and case flags.
+
+    Made only by `tokenize`, which fills the fields of a bare ``Token()`` (calling the
+    class with no ``__init__`` is the cheapest way to make an instance): ``lower`` is
+    the lowercase text, ``upper`` whether a word starts with a capital."""
 
     __slots__ = ("end", "kind", "lower", "start", "text", "upper")
 
-    def __init__(self, start: int, end: int, text: str, kind: int) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.kind = kind
-        self.lower = text.lower()
-        self.upper = kind == WORD and text[0].isupper()
+    start: int
+    end: int
+    text: str
+    kind: int
+    lower: str
+    upper: bool
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
@@ -55,10 +57,10 @@ def tokenize(
     append = out.append
     pos = start
     taken = False  # the word before took the period that comes next
-    # The hottest loop of the library: tokens are filled in place, not through __init__.
+    # The hottest loop of the library: tokens are filled in place.
     for space, word, number, punct in _TOKEN.findall(text, start, end):
         if word:
-            t = _new(Token)
+            t = Token()
             t.start = pos = pos + len(space)
             pos += len(word)
             t.kind = WORD
@@ -82,7 +84,7 @@ def tokenize(
             pos += len(space) + 1  # the period taken by the word before
             continue
         else:
-            t = _new(Token)
+            t = Token()
             t.start = pos = pos + len(space)
             if number:
                 word = number
