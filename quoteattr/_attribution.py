@@ -1391,6 +1391,12 @@ def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
             and toks[b].kind == WORD
             and not toks[b].upper
             and toks[b].lower not in _mentions.STOPS
+        ) or (
+            # "sat down by Mary, who smiled and said": the relative clause's antecedent.
+            m.kind == "name"
+            and b + 2 < v
+            and toks[b].text == ","
+            and toks[b + 1].lower == "who"
         ):
             found = m
     return found

@@ -1128,3 +1128,8 @@ def test_a_later_clause_with_its_own_subject_gives_the_speaker() -> None:
     # An object joined by "and" is no subject: the sentence's own subject stays.
     q = only("He gave the cup to Ann and Tom, and said, “Drink it while it is hot.”")
     assert q.speaker is not None and q.speaker.text == "He"
+
+
+def test_a_name_with_a_relative_clause_before_the_cue_speaks() -> None:
+    q = only("Tom frowned. He sat down next to Mary, who smiled and said, “Welcome back.”")
+    assert q.speaker is not None and q.speaker.text == "Mary"
