@@ -448,6 +448,10 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         or _mention_cue_quote(ctx, lead, weak=True)
         or _mention_colon_quote(ctx, lead)
     )
+    if found is not None and found.rule in _RELAYABLE:
+        relay = _relayed(ctx, lead, tail, found)
+        if relay is not None:
+            found = relay
     if found is None and lead[0] == lead[1] == ctx.index(ss) and si > 0:
         found = _colon_intro(ctx, si - 1)
     if found is None and lead[0] == lead[1] and si == 0 and i == 0:
@@ -911,6 +915,36 @@ def _according_to(ctx: _Context, lead: tuple[int, int], tail: tuple[int, int]) -
                         _span(text, toks, k, k + n),
                         direct=_adjacent(ctx, lead),
                     )
+    return None
+
+
+# Verb rules whose speaker an "according to X" in the same sentence replaces.
+_RELAYABLE = frozenset(
+    ["quote_cue_mention", "mention_cue_quote", "cue_clause_quote", "clause_cue_mention"]
+)
+# Phrases that name who relays the statement, not who made it ("citing" and "quoting"
+# name the speaker's own source).
+_RELAYS = frozenset(["according"])
+_AFTER_QUOTE = frozenset(["quote_cue_mention", "clause_cue_mention"])
+
+
+def _relayed(
+    ctx: _Context, lead: tuple[int, int], tail: tuple[int, int], found: _Found
+) -> _Found | None:
+    """ "“Q,” the mayor said, according to the Herald": the Herald is the source.
+
+    A statement known through someone else's account is that account's: the
+    sentence's "according to X" outranks the speech verb's subject.
+    """
+    toks = ctx.tokens
+    # The phrase goes with the cue's clause: after “Q,” X said; before X said “Q”.
+    lo, hi = tail if found.rule in _AFTER_QUOTE else lead
+    for k in range(lo, hi):
+        if toks[k].lower in _RELAYS:
+            relay = _according_to(ctx, (k, hi), (hi, hi))
+            if relay is not None:
+                relay.direct = found.direct
+                return relay
     return None
 
 

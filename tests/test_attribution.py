@@ -60,6 +60,42 @@ def test_cue_patterns(text: str, speaker: str, cue: str, rule: str) -> None:
     assert text[q.speaker.start : q.speaker.end] == q.speaker.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "“We will rebuild the bridge,” the mayor said, according to the Valley Herald.",
+            "the Valley Herald",
+            "direct",
+        ),
+        (
+            "According to the police, the driver said, “We were not ready.”",
+            "the police",
+            "direct",
+        ),
+        (
+            "According to two aides, the governor said the plan was “dead on arrival.”",
+            "two aides",
+            "mixed",
+        ),
+    ],
+)
+def test_according_to_relays_a_cue_clause(text: str, speaker: str, kind: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+    assert q.rule == "according_to"
+    assert q.kind == kind
+
+
+def test_according_to_before_an_inverted_cue_is_not_the_source() -> None:
+    # The phrase belongs to the narration before the quotation, not to "she said".
+    text = "According to the map, the road ended here. “We walk from now on,” she said."
+    q = extract_quotes(text)[-1]
+    assert q.speaker is not None and q.speaker.text == "she"
+    assert q.rule == "quote_cue_mention"
+
+
 def test_mixed_quote_after_reported_speech() -> None:
     text = "The governor said the state still had “a long way to go before reopening.”"
     q = only(text)
