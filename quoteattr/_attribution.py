@@ -168,10 +168,7 @@ class _Context:
     def cue_positions(self) -> list[int]:
         """Indices of the tokens where a cue verb starts, computed once."""
         if self._cues is None:
-            toks, cues, n = self.tokens, self.doc.cues, len(self.tokens)
-            self._cues = [
-                k for k in range(n) if toks[k].kind == WORD and cues.verb_at(toks, k, n)[0]
-            ]
+            self._cues = self.doc.cues.verb_starts(self.tokens)
         return self._cues
 
     def index(self, offset: int) -> int:

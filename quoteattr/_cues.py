@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from quoteattr import _lexicon
-from quoteattr._tokens import Token
+from quoteattr._tokens import WORD, Token
 
 STRONG, WEAK = "strong", "weak"
 
@@ -64,6 +64,17 @@ class CueLexicon:
         # Called on every word of a paragraph: a word that starts no cue costs one lookup.
         entries = self._verbs.get(tokens[i].lower)
         return _match(entries, tokens, i, hi) if entries else _NONE
+
+    def verb_starts(self, tokens: Sequence[Token]) -> list[int]:
+        """Indices of the words of ``tokens`` where a cue verb starts (`verb_at` on each)."""
+        verbs, n = self._verbs, len(tokens)
+        return [
+            k
+            for k, t in enumerate(tokens)
+            if t.kind == WORD
+            and (entries := verbs.get(t.lower))
+            and _match(entries, tokens, k, n)[0]
+        ]
 
     def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, phrase type)`` of the cue phrase starting at ``tokens[i]``."""
