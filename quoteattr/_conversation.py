@@ -1166,13 +1166,23 @@ def _decode_scenes(
     for lo, hi, hard in scenes:
         if hard:
             carried = []
-        cands, seen = _candidates(doc, turns, evidence, lo, hi, cast, carried, narrated)
+        cands, seen = _candidates(
+            doc, turns, evidence, lo, hi, cast, carried, narrated, bool(never_spoke)
+        )
         if not cands and last:
             # "* * *¶“Where is everyone?”¶“Out.”": no name since the break, so
             # the voices of the scene before it rather than nobody.
             first_p = turns[lo].p
             cands, seen = _candidates(
-                doc, turns, evidence, lo, hi, cast, [(ch, first_p) for ch in last], narrated
+                doc,
+                turns,
+                evidence,
+                lo,
+                hi,
+                cast,
+                [(ch, first_p) for ch in last],
+                narrated,
+                bool(never_spoke),
             )
         if not cands:
             carried = []
@@ -1554,6 +1564,7 @@ def _candidates(
     cast: _Cast,
     carried: Sequence[tuple[_Char, int]],
     narrated: bool,
+    book: bool = False,
 ) -> tuple[list[_Char], dict[int, list[int]]]:
     """The scene's likely speakers, and the paragraphs where each appears."""
     score: dict[int, float] = {}
@@ -1575,7 +1586,9 @@ def _candidates(
             add(ev.nominal, 9.0, p)
         for ch in ev.bonus_chars:
             add(ch, 5.0, p)
-        if ev.vocative is not None and ev.vocative.person():
+        # In a book, a name only ever spoken to and never tagged ("Harry", "my pet") is
+        # mostly another name of one who speaks, or someone away: no voice of its own.
+        if ev.vocative is not None and ev.vocative.person() and (ev.vocative.spoke or not book):
             add(ev.vocative, 4.0, p)
     start = max(0, first_p - CONTEXT_PARAGRAPHS)
     if lo > 0:

@@ -721,3 +721,15 @@ def test_a_pronoun_tag_weighs_the_name_before_it_in_its_paragraph_more() -> None
     # More than a name before an untagged quotation is given for being there.
     tagged = _narration_bonus(head + "Tom frowned at the sky. He said, “We sail at dawn.”")
     assert tagged["Tom"] > HERE_BONUS
+
+
+def test_in_a_book_a_name_only_ever_spoken_to_takes_no_turn() -> None:
+    # "Harry" is only a name Mary calls Tom by: after 110 tagged turns it has none,
+    # so the answer is Tom's, not a new voice's.
+    talk = "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\nThey walked on.\n\n"
+    text = (
+        talk * 55
+        + "* * *\n\nTom and Mary sat by the fire.\n\n"
+        + "“Are you tired, Harry?” said Mary.\n\n“A little.”\n\n“Then go to bed.”"
+    )
+    assert names(text)[-2:] == ["Tom", "Mary"]
