@@ -376,7 +376,16 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
                 break
             if t.upper and _capitalised(t, lex):
                 if seen_lower:
-                    break  # "a time Jock": the name starts a new phrase
+                    # "a senior Ruiz aide": a name inside the phrase, before its head;
+                    # "a time Jock": the name starts a new phrase.
+                    m = k + 1
+                    while m < hi and m - k < 3 and tokens[m].upper and _capitalised(tokens[m], lex):
+                        m += 1
+                    if m < hi and not tokens[m].upper and tokens[m].lower in lex.nominals:
+                        j = m
+                        if m + 1 < hi and tokens[m + 1].lower in lex.nominals:
+                            j = m + 1  # "a Ruiz campaign aide"
+                    break
                 j = k
             elif j > i or t.lower in STOPS or t.lower in lex.pronouns:
                 break  # a name already ended, or a word that never sits inside a phrase
@@ -451,11 +460,17 @@ def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Me
             if tokens[k].lower in STOPS:
                 break
             k += 1
+    if found is not None and found.kind != "name":
+        # "said campaign adviser Ana Ruiz": the description's name is the speaker.
+        found = _name_after(text, tokens, found, hi) or found
     if found is not None or i >= hi:
         return found
     first = tokens[i]
     if first.kind != WORD:
         return None
+    described = _described_speaker(text, tokens, i, hi, lex)
+    if described is not None:
+        return described
     if first.upper and first.lower in lex.interjections and _closed(tokens, i + 1, hi):
         return Mention(first.start, first.end, first.text, "name")
     if first.lower not in ("the", "a", "an"):
@@ -473,6 +488,42 @@ def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Me
             noun = words[-1]
             return Mention(first.start, noun.end, text[first.start : noun.end], "nominal")
     return None
+
+
+# Lower-case words of a description before a speaker's name: "former state senator".
+_MAX_DESCRIBING = 4
+
+
+def _name_after(text: str, tokens: Sequence[Token], np: Mention, hi: int) -> Mention | None:
+    """The name right after the description ``np`` ("Obama adviser" Ana Ruiz)."""
+    j = index_at(tokens, np.end)
+    if j < hi and tokens[j].start == np.end:
+        j += 1  # the mention ended inside a token ("Gov" of "Gov.")
+    if j >= hi or tokens[j].start - np.end > 1 or not tokens[j].upper:
+        return None
+    name = np_starting_at(text, tokens, j, hi)
+    return name if name is not None and name.kind == "name" else None
+
+
+def _described_speaker(
+    text: str, tokens: Sequence[Token], i: int, hi: int, lex: Lexicon
+) -> Mention | None:
+    """ "said former state senator Ana Ruiz", "said retired surgeon Ana Ruiz": lower-case
+    describing words, then the name (or a name's description: "former Ruiz aide")."""
+    k = i
+    while k < hi and k - i < _MAX_DESCRIBING and _plain_word(tokens[k], lex):
+        k += 1
+    if k == i or k >= hi or tokens[k].kind != WORD or not tokens[k].upper:
+        return None
+    inner = np_starting_at(text, tokens, k, hi)
+    if inner is None or inner.kind == "pronoun":
+        return None
+    if inner.kind != "name":
+        inner = _name_after(text, tokens, inner, hi) or inner
+    if inner.kind == "name":
+        return inner
+    s = tokens[i].start
+    return Mention(s, inner.end, text[s : inner.end], inner.kind)
 
 
 # Relative pronouns that follow a person: "the passenger who had come aboard".

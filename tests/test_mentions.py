@@ -122,3 +122,20 @@ def test_a_possessive_name_and_a_person_noun_after_a_cue(
 )
 def test_of_joins_a_name_only_after_a_title_or_an_institution(text: str, speaker: str) -> None:
     assert _speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We can win,” said former state senator Ana Ruiz.", "Ana Ruiz"),
+        ("“We can win,” said retired surgeon Ana Ruiz of Dayton.", "Ana Ruiz"),
+        ("“We can win,” said longtime campaign adviser Tom Webb.", "Tom Webb"),
+        ("“We can win,” said a senior Ruiz adviser.", "a senior Ruiz adviser"),
+        ("“We can win,” said one former Ruiz campaign aide.", "one former Ruiz campaign aide"),
+    ],
+)
+def test_described_speaker_after_an_inverted_cue(text: str, speaker: str) -> None:
+    (q,) = extract_quotes(text)
+    assert q.rule == "quote_cue_mention"
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == "said"
