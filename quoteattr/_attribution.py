@@ -557,10 +557,34 @@ def _sentence_subject(ctx: _Context, lo: int, hi: int) -> Mention | None:
     found = _mentions.np_starting_at(ctx.doc.text, toks, lo, hi)
     if found is None or found.kind not in ("name", "organisation", "pronoun"):
         return None
+    if _ordinary_opener(ctx, found):
+        return None
     w = index_at(toks, found.end)
     if w >= hi or toks[w].kind != WORD or toks[w].upper:
         return None
     return found
+
+
+def _ordinary_opener(ctx: _Context, m: Mention) -> bool:
+    """A capitalised word opening a sentence that is no name: a word the document also
+    uses in lower case ("Pollsters agree"), a participle ("Conceding that …", "Preceded
+    by …") or a pronoun's contraction ("It’s been …")."""
+    if m.kind == "pronoun" or " " in m.text:
+        return False
+    word = m.text.lower()
+    if word in lexicon().first_names:
+        return False
+    if word[-2:] in ("’s", "'s") and word[:-2] in lexicon().pronouns:
+        return True
+    if word.endswith(("ing", "ed")):
+        # A participle goes on with a function word ("Preceded by", "Conceding that");
+        # a name ending so with a verb ("Reed took", "Manning said").
+        toks = ctx.tokens
+        w = index_at(toks, m.end)
+        after = toks[w].lower if w < len(toks) else ""
+        if after == "," or after in _mentions.STOPS or after in _mentions.DETERMINERS:
+            return True
+    return ctx.doc.common_word(word)
 
 
 # How many tokens a fronted adverbial may take before the subject ("In August, …").

@@ -1169,3 +1169,27 @@ def test_a_later_clause_with_its_own_subject_gives_the_speaker() -> None:
 def test_a_name_with_a_relative_clause_before_the_cue_speaks() -> None:
     q = only("Tom frowned. He sat down next to Mary, who smiled and said, “Welcome back.”")
     assert q.speaker is not None and q.speaker.text == "Mary"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Preceded on stage by her deputy, the mayor promised “a cleaner river.”", "Preceded"),
+        ("Conceding that the deal was late, she called it “a fair price.”", "Conceding"),
+        ("It’s been a “long road” for the town.", "It’s"),
+        (
+            "The embryonic cells divide. Embryonic cells are “the master key of biology.”",
+            "Embryonic",
+        ),
+    ],
+)
+def test_an_ordinary_word_opening_the_sentence_is_no_subject(text: str, word: str) -> None:
+    quotes = extract_quotes(text, kinds=("direct", "mixed", "other"))
+    assert quotes
+    assert all(q.speaker is None or q.speaker.text != word for q in quotes)
+
+
+def test_a_name_opening_the_sentence_is_still_its_subject() -> None:
+    q = only("Manning took to the radio to accuse the council of being “asleep at the wheel.”")
+    assert q.speaker is not None and q.speaker.text == "Manning"
+    assert q.rule == "sentence_subject"
