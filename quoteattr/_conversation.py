@@ -860,6 +860,9 @@ NEVER_SPOKE_TURNS = 100
 # In such a text, per turn and per log of the attributed turns a character has in all:
 # the people of the story who speak most speak most of its untagged turns too.
 SPOKE_PRIOR = 0.1
+# Per log of the adjacent tagged turns two characters share in the text: an untagged
+# turn next to a tagged one is likelier the voice of one its speaker often talks with.
+PARTNER_PRIOR = 0.3
 # "“…, Anne.”": the next turn is Anne's, by this much.
 VOCATIVE_NEXT = 2.5
 # "“…?”¶“Yes, Anne.”": the turn a vocative answers is Anne's, by this much.
@@ -1153,6 +1156,7 @@ def _decode_scenes(
     _narration_evidence(doc, turns, evidence, cast)
     narrated = sum(1 for e in evidence if e.fixed is cast.narrator) >= NARRATOR_TURNS
     same, new = _transition_odds(turns, evidence)
+    pairs = _partners(turns, evidence)
     # Having no attributed turn says something only in a text with many of them (a book).
     attributed = sum(1 for e in evidence if e.fixed is not None)
     never_spoke = NEVER_SPOKE if attributed >= NEVER_SPOKE_TURNS else 0.0
@@ -1187,7 +1191,7 @@ def _decode_scenes(
         if not cands:
             carried = []
             continue
-        path = _viterbi(turns, evidence, lo, hi, cands, seen, same, new, never_spoke, keeps)
+        path = _viterbi(turns, evidence, lo, hi, cands, seen, same, new, never_spoke, keeps, pairs)
         for k, ci in enumerate(path):
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
         end_p = turns[hi - 1].p
@@ -1503,6 +1507,19 @@ def _transition_odds(turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> t
     return math.log(kept / changed / p_alt), min(MAX_NEW_ODDS, math.log(new / alt))
 
 
+def _partners(turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> dict[tuple[int, int], int]:
+    """How often two characters speak adjacent tagged turns, by their indexes (both ways):
+    who talks with whom in the text."""
+    pairs: dict[tuple[int, int], int] = {}
+    for i in range(1, len(turns)):
+        a, b = evidence[i - 1].fixed, evidence[i].fixed
+        if a is None or b is None or a is b or turns[i].p != turns[i - 1].p + 1:
+            continue
+        for key in ((a.index, b.index), (b.index, a.index)):
+            pairs[key] = pairs.get(key, 0) + 1
+    return pairs
+
+
 def _separator(doc: Document, p: int) -> bool:
     """A scene break or a heading: "* * *", "CHAPTER IV", "[III]"."""
     s, e = doc.paragraphs[p]
@@ -1635,9 +1652,11 @@ def _viterbi(
     new: float,
     never_spoke: float = 0.0,
     keeps: Sequence[float] = (),
+    pairs: dict[tuple[int, int], int] | None = None,
 ) -> list[int]:
     if not keeps:
         keeps = [0.0] * len(turns)
+    pairs = pairs or {}
     speakers = {ev.fixed.index for ev in evidence[lo:hi] if ev.fixed is not None}
     # Someone the scene's quotations speak of, never to, and who never speaks in it
     # is talked about in their absence ("Hadn't we better keep Rosa with us?").
@@ -1649,7 +1668,21 @@ def _viterbi(
             evidence[i], cands, i > lo and evidence[i - 1], i + 1 < hi and evidence[i + 1]
         )
         p = turns[i].p
+        # Next to a tagged turn, those its speaker talks with elsewhere in the text.
+        partners = (
+            [
+                tagged
+                for j in (i - 1, i + 1)
+                if lo <= j < hi
+                and abs(turns[j].p - p) == 1
+                and (tagged := evidence[j].fixed) is not None
+            ]
+            if pairs and evidence[i].fixed is None
+            else []
+        )
         for c, ch in enumerate(cands):
+            for other in partners:
+                em[c] += PARTNER_PRIOR * math.log1p(pairs.get((other.index, ch.index), 0))
             em[c] -= SALIENCE_DECAY * _distance(seen[ch.index], p)
             if ch.index not in speakers:
                 em[c] -= SILENT_PENALTY

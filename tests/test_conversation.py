@@ -733,3 +733,18 @@ def test_in_a_book_a_name_only_ever_spoken_to_takes_no_turn() -> None:
         + "“Are you tired, Harry?” said Mary.\n\n“A little.”\n\n“Then go to bed.”"
     )
     assert names(text)[-2:] == ["Tom", "Mary"]
+
+
+def test_an_untagged_answer_is_likelier_from_one_the_tagged_speaker_often_talks_with() -> None:
+    # Tom and Mary answer each other in tagged turns; Jack, named last, is the nearer
+    # name, but Tom's untagged answer comes from Mary.
+    talk = (
+        "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\n"
+        "“Shall we go on?” said Tom.\n\n“Yes,” said Mary.\n\nThey walked on.\n\n"
+    )
+    text = (
+        talk * 3
+        + "“Good evening,” said Jack.\n\n* * *\n\n"
+        + "Mary came in.\n\nJack followed.\n\n“What a night,” said Tom.\n\n“Dreadful.”"
+    )
+    assert names(text)[-2:] == ["Tom", "Mary"]
