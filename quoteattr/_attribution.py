@@ -1741,6 +1741,8 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         near = found[max(0, i - 1) : i + 1]
         link.speaker = min(near, key=lambda m: abs(m.start - link.start))
         link.cue = _cue_next_to(ctx, link.speaker)
+        if link.cue is None:
+            link.cue = _verb_after(ctx, link.speaker, link)
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
 
@@ -1769,6 +1771,35 @@ def _cue_next_to(ctx: _Context, m: Mention) -> Span | None:
         return None  # "was the answer Ruiz gave": a noun
     n, _ = ctx.doc.cues.verb_at(toks, v, len(toks))
     return _span(ctx.doc.text, toks, v, v + max(n, 1))
+
+
+def _verb_after(ctx: _Context, m: Mention, link: Link) -> Span | None:
+    """The word the subject ``m`` goes on with in the quotation's sentence, before it:
+    "Ruiz, the mayor, stood by her “plain words”" -> "stood". Adverbs and an apposition
+    are skipped."""
+    sentences = ctx.doc.sentences(ctx.p)
+    if m.end > link.start or link.sentence >= len(sentences):
+        return None
+    if m.start < sentences[link.sentence][0]:
+        return None
+    toks = ctx.tokens
+    hi = ctx.index(link.start)
+    w = ctx.index(m.end)
+    if w < hi and toks[w].text == ",":
+        w = _after_apposition(toks, w, hi)
+    while w < hi and toks[w].lower in _mentions.SKIPPABLE and toks[w].lower not in _NO_CUE_VERBS:
+        w += 1
+    if w >= hi or toks[w].kind != WORD or toks[w].upper:
+        return None
+    t = toks[w].lower
+    if t in _mentions.STOPS or t in _mentions.DETERMINERS or t in _mentions.SKIPPABLE:
+        return None
+    n, _ = ctx.doc.cues.verb_at(toks, w, hi)
+    return _span(ctx.doc.text, toks, w, w + max(n, 1))
+
+
+# Forms of "be", "have", "do" and modals: no cue of their own ("Ruiz was …").
+_NO_CUE_VERBS = frozenset("has have had was were is did does do would will".split())
 
 
 def narration_mentions(doc: Document, p: int, end: int | None = None) -> list[Mention]:

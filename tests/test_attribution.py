@@ -1193,3 +1193,17 @@ def test_a_name_opening_the_sentence_is_still_its_subject() -> None:
     q = only("Manning took to the radio to accuse the council of being “asleep at the wheel.”")
     assert q.speaker is not None and q.speaker.text == "Manning"
     assert q.rule == "sentence_subject"
+
+
+def test_a_paragraph_mention_takes_the_verb_after_it_as_cue() -> None:
+    text = "Ruiz, the mayor, stood by her claim that the bridge was “perfectly safe” on Monday."
+    q = only(text)
+    assert q.rule == "paragraph_mention"
+    assert q.speaker is not None and q.speaker.text == "Ruiz"
+    assert q.cue is not None and q.cue.text == "stood"
+
+
+def test_a_paragraph_mention_in_an_earlier_sentence_gets_no_verb_cue() -> None:
+    q = only("Ruiz stood by the river. “The bridge is safe and it will stay open.”")
+    assert q.rule == "paragraph_mention"
+    assert q.cue is None
