@@ -295,6 +295,9 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
     if j < lo:
         return None
     if tokens[j].kind == PUNCT and tokens[j].text == ",":
+        relative = _before_relative_clause(text, tokens, j, lo)
+        if relative is not None:
+            return relative
         # Apposition: ", the mayor," — the name before the first comma is the subject.
         k = j - 1
         while k >= lo and j - k <= MAX_NP and tokens[k].text != ",":
@@ -319,6 +322,34 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
             if earlier is not None and earlier.kind != "nominal":
                 return earlier
     return found
+
+
+# How far back a relative clause between a subject and its verb may reach.
+MAX_RELATIVE = 40
+
+
+def _before_relative_clause(
+    text: str, tokens: Sequence[Token], j: int, lo: int
+) -> Mention | None:
+    """ "Ruiz, who says the plan will fail, told …": the phrase before the relative clause
+    that ends with the comma at ``tokens[j]`` is the subject of the verb after it."""
+    k = j - 1
+    while k >= lo and j - k <= MAX_RELATIVE:
+        t = tokens[k]
+        if t.text == ",":
+            break
+        if t.kind == PUNCT and t.text in ".;:!?“”\"":
+            return None
+        k -= 1
+    if k - 1 < lo or tokens[k].text != "," or tokens[k + 1].lower not in _RELATIVE_OPENERS:
+        return None
+    found = np_ending_at(text, tokens, _skip_back(tokens, k - 1, lo), lo)
+    if found is None or found.kind not in ("name", "organisation", "nominal"):
+        return None
+    return found
+
+
+_RELATIVE_OPENERS = frozenset(["who", "whose", "which"])
 
 
 # Prepositions that open a time or place phrase between a subject and its verb.

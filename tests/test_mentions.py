@@ -139,3 +139,20 @@ def test_described_speaker_after_an_inverted_cue(text: str, speaker: str) -> Non
     assert q.rule == "quote_cue_mention"
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Ruiz, who says the council should add two ferries to the route, tweeted that the "
+            "plan was “dead on arrival.”",
+            "tweeted",
+        ),
+        ("Ruiz, who thinks the plan will fail, called it “a waste of money.”", "called"),
+    ],
+)
+def test_the_subject_before_a_relative_clause_speaks(text: str, cue: str) -> None:
+    (q,) = extract_quotes(text)
+    assert q.speaker is not None and q.speaker.text == "Ruiz"
+    assert q.cue is not None and q.cue.text == cue
