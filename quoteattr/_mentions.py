@@ -204,6 +204,9 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
         inner = np_ending_at(text, tokens, j - 2, lo)
         if inner is not None and inner.kind == "nominal":
             return Mention(inner.start, head.end, text[inner.start : head.end], inner.kind)
+    if head.lower in INDEFINITES and (j == lo or tokens[j - 1].kind == PUNCT):
+        # "Several said …", "Another tweeted, …": an indefinite pronoun opening the clause.
+        return Mention(head.start, head.end, head.text, "nominal")
     if not _head_ok(head, lex):
         # "the announcer said": any noun right after a determiner.
         if not (
@@ -324,6 +327,8 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
     return found
 
 
+# Indefinite pronouns that can be a statement's subject on their own.
+INDEFINITES = frozenset("another several some many most others both few".split())
 # How far back a relative clause between a subject and its verb may reach.
 MAX_RELATIVE = 40
 

@@ -1207,3 +1207,22 @@ def test_a_paragraph_mention_in_an_earlier_sentence_gets_no_verb_cue() -> None:
     q = only("Ruiz stood by the river. “The bridge is safe and it will stay open.”")
     assert q.rule == "paragraph_mention"
     assert q.cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Several said they wanted “block grants” instead.", "Several", "said"),
+        ("The crowd cheered. Some chanted “Four more years!”", "Some", "chanted"),
+        ("Another tweeted, “The vote was rigged.”", "Another", "tweeted"),
+    ],
+)
+def test_an_indefinite_pronoun_opening_the_clause_speaks(text: str, speaker: str, cue: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_verb_form_after_a_determiner_inside_a_clause_is_still_a_noun() -> None:
+    q = only("She gave several answers, “Yes.”")
+    assert q.cue is None or q.cue.text != "answers"
