@@ -16,7 +16,7 @@ import regex
 from quoteattr import _lexicon
 from quoteattr._attribution import Link
 from quoteattr._document import Document
-from quoteattr._mentions import gender_of, lexicon, name_mentions
+from quoteattr._mentions import NAME_PARTICLES, _name_token, gender_of, lexicon, name_mentions
 from quoteattr._models import Entity, EntityKind, Mention
 from quoteattr._tokens import tokenize
 
@@ -593,16 +593,49 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
     for start in doc.occurrences(surname, _FORM_OCCURRENCES):
         end = start + len(surname)
         lo = max(0, start - _NAME_WINDOW)
-        toks = tokenize(text, lo, end, lex.abbreviations)
-        if lo > 0 and len(toks) > 1 and toks[0].start == lo and not text[lo - 1].isspace():
-            toks = toks[1:]  # cut by the window
-        found = name_mentions(text, toks, 0, len(toks), doc.common_word)
+        found = _last_names(doc, lo, start, end)
+        if found is None:
+            toks = tokenize(text, lo, end, lex.abbreviations)
+            if lo > 0 and len(toks) > 1 and toks[0].start == lo and not text[lo - 1].isspace():
+                toks = toks[1:]  # cut by the window
+            found = name_mentions(text, toks, 0, len(toks), doc.common_word)
         if found and found[-1].end == end and found[-1].kind == "name":
             name = _Name(found[-1])
             # "Washington Post Hit Piece Exploits Trump": a Title Case headline, not a name.
             if len(name.name_words) <= _MAX_NAME_WORDS:
                 out.append(name)
     return out
+
+
+# White space runs read back from a surname to find a word no name can cross.
+_BACK_SPACES = 4
+
+
+def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] | None:
+    """The mentions that `name_mentions` finds in ``text[lo:end]`` after the last word
+    before ``start`` that no name run can cross (a lower-case word other than a
+    particle, a punctuation mark): the same last mention as over the whole window,
+    for the cost of tokenising a few words. None when no such word is near."""
+    text = doc.text
+    lex = lexicon()
+    # Tokenising may start right after any white space: no token spans white space,
+    # and a period taken by an abbreviation is never after one.
+    p = start
+    for _ in range(_BACK_SPACES):
+        k = p - 1
+        while k >= lo and not text[k].isspace():
+            k -= 1
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        if k <= lo:
+            return None
+        p = k
+    toks = tokenize(text, p + 1, end, lex.abbreviations)
+    for b in range(len(toks) - 2, -1, -1):
+        t = toks[b]
+        if not _name_token(t, lex) and t.lower not in NAME_PARTICLES:
+            return name_mentions(text, toks, b + 1, len(toks), doc.common_word)
+    return None
 
 
 # A capitalised word right after a given name: "Adela| Quested".

@@ -370,3 +370,29 @@ def test_her_aunt_among_aunts_named_alike_often_stays_a_description() -> None:
     )
     q = extract_quotes(text)[0]
     assert q.entity is not None and q.entity.name == "her aunt"
+
+
+_FORM_WORDS = st.sampled_from(
+    "Ana Ruiz Mr. Dr van der de said the and He she Senator O’Neil J. U.S. , . “ ” ( — "
+    "Poor poor Webb's Ruiz-Webb 1990".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_FORM_WORDS, st.sampled_from([" ", "  ", "\n", "", " \n "])), max_size=40)
+)
+def test_name_forms_read_near_the_surname_match_the_whole_window(
+    words: list[tuple[str, str]],
+) -> None:
+    # The short cut (tokens back to a word no name crosses) finds the forms that
+    # reading the whole window before each occurrence finds.
+    text = "".join(w + sep for w, sep in words) + " Ruiz said."
+    fast = [(f.canonical, f.name_words) for f in _entities._find_forms(document(text), "Ruiz")]
+    saved = _entities._last_names
+    try:
+        _entities._last_names = lambda *args: None  # type: ignore[assignment]
+        slow = [(f.canonical, f.name_words) for f in _entities._find_forms(document(text), "Ruiz")]
+    finally:
+        _entities._last_names = saved  # type: ignore[assignment]
+    assert fast == slow
