@@ -803,7 +803,9 @@ def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Ment
                 k -= 1
             left_ok = k == 0 or (toks[k - 1].kind == PUNCT and toks[k - 1].text in ",“\"‘'")
             right_ok = j >= len(toks) or (toks[j].kind == PUNCT and toks[j].text in ",.!?;")
-            if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text == ",")):
+            # At the very start, a name is a vocative before "," or "!" ("Tom! Look."), not
+            # before "." or "?" ("Who did it?" - "Anne." / "Anne?" is no call).
+            if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text in ",!")):
                 vocative = m
     return vocative, named
 

@@ -748,3 +748,14 @@ def test_an_untagged_answer_is_likelier_from_one_the_tagged_speaker_often_talks_
         + "Mary came in.\n\nJack followed.\n\n“What a night,” said Tom.\n\n“Dreadful.”"
     )
     assert names(text)[-2:] == ["Tom", "Mary"]
+
+
+def test_a_name_called_out_with_an_exclamation_is_the_one_spoken_to() -> None:
+    text = (
+        "Mary, Tom and Anne sat by the fire.\n\n"
+        "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\n“I am tired,” said Anne.\n\n"
+        "Anne yawned.\n\n"
+        "“Tom! The kettle is boiling,” said Mary.\n\n"
+        "“So it is.”"
+    )
+    assert names(text)[-2:] == ["Mary", "Tom"]
