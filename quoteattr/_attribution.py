@@ -391,6 +391,17 @@ def _after_written_cue(text: str, start: int) -> bool:
     return bool(words) and words[-1].rstrip(",:-\u2014").lower() in _written_cues()
 
 
+# A news dateline opening a paragraph: a place in capitals ("NEW YORK", "JACKSON, Miss.",
+# "WASHINGTON, Dec. 8 (UPI)") or a place with an agency ("Washington (AFP)"), then a dash.
+_DATELINE = regex.compile(
+    r"(?:[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+){0,3}(?:,[^\n\-–—()]{1,30}?)?"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?"
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}(?:,[^\n\-–—()]{1,30}?)?[ \t]*\([^()\n]{1,20}\))"
+    r"[ \t]*[\-–—]{1,2}[ \t]"
+)
+_DATELINE_REACH = 60
+
+
 def _attribute_one(ctx: _Context, i: int) -> Link:
     q = ctx.quotes[i]
     doc = ctx.doc
@@ -398,6 +409,10 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     # Spans are sorted (start, end) pairs: a 1-tuple bisects on the start, no list per quote.
     si = max(0, bisect_left(sentences, (q.start + 1,)) - 1)
     ss, _ = sentences[si]
+    if ss - ctx.start < _DATELINE_REACH and ss < q.start:
+        dateline = _DATELINE.match(doc.text, ctx.start, q.start)
+        if dateline is not None and dateline.end() > ss:
+            ss = dateline.end()  # "NEW YORK (AP) — Ruiz said …": the sentence opens after it
     k = i - 1
     # A title quoted earlier in the sentence ("during a “Town Hall Forum” sponsored by NBC
     # and said …") does not cut the sentence: the subject before it still speaks.

@@ -1226,3 +1226,27 @@ def test_an_indefinite_pronoun_opening_the_clause_speaks(text: str, speaker: str
 def test_a_verb_form_after_a_determiner_inside_a_clause_is_still_a_noun() -> None:
     q = only("She gave several answers, “Yes.”")
     assert q.cue is None or q.cue.text != "answers"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "NEW YORK - Mayor Ana Ruiz on Saturday tweeted a picture of the bridge with the "
+            "words “open at last!” to cheers.",
+            "Mayor Ana Ruiz",
+        ),
+        (
+            "Lisbon (AFP) – The mayor has criticised the plan, saying that “nobody asked us.”",
+            "The mayor",
+        ),
+        (
+            "PORTO, Dec. 8 (UPI) — In response to the plan, the mayor’s aide rallied "
+            "supporters, saying: “We have to stop it.”",
+            "the mayor’s aide",
+        ),
+    ],
+)
+def test_a_dateline_is_no_speaker(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
