@@ -361,9 +361,25 @@ _RELATIVE_OPENERS = frozenset(["who", "whose", "which"])
 TIME_PREPOSITIONS = frozenset(["at", "on", "in", "during", "after", "before", "since", "over"])
 
 
+def _adverb(t: Token) -> bool:
+    """A lower-case word in -ly between a subject and its verb ("Ruiz has increasingly
+    decried"); not "only", "early" or a word like "family" or "ally"."""
+    w = t.lower
+    return (
+        t.kind == WORD
+        and not t.upper
+        and len(w) > 5
+        and w.endswith("ly")
+        and w not in _NOT_ADVERBS
+    )
+
+
+_NOT_ADVERBS = frozenset("family assembly supply anomaly monopoly rally reply ally".split())
+
+
 def _skip_back(tokens: Sequence[Token], j: int, lo: int) -> int:
     """Step back over adverbs, auxiliaries and a parenthesis: "Moore (D-Wis.) has said"."""
-    while j >= lo and tokens[j].lower in SKIPPABLE:
+    while j >= lo and (tokens[j].lower in SKIPPABLE or _adverb(tokens[j])):
         j -= 1
     if j >= lo and tokens[j].text == ")":
         k = j - 1

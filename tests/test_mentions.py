@@ -156,3 +156,20 @@ def test_the_subject_before_a_relative_clause_speaks(text: str, cue: str) -> Non
     (q,) = extract_quotes(text)
     assert q.speaker is not None and q.speaker.text == "Ruiz"
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "After meeting Lopez, the mayor has increasingly decried the “systemic neglect” of "
+            "the coast.",
+            "decried",
+        ),
+        ("“We will rebuild,” the mayor firmly insisted.", "insisted"),
+    ],
+)
+def test_adverbs_in_ly_between_subject_and_cue(text: str, cue: str) -> None:
+    (q,) = extract_quotes(text)
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+    assert q.cue is not None and q.cue.text == cue
