@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quoteattr import _marks
 from quoteattr._marks import _TABLE, FAMILIES, RawQuote, find_quotations
 
 ALL = frozenset(FAMILIES)
@@ -499,3 +500,25 @@ def test_a_straight_mark_closed_by_a_curly_one_stays_a_quotation() -> None:
 def test_a_straight_excerpt_opener_in_a_document_of_straight_marks_stays() -> None:
     text = '"We are ready," the coach said.\n\n"The team is young and what he called a start.'
     assert spans(text)[-1].startswith('"The team')
+
+
+_MARK_TEXT = st.lists(
+    st.sampled_from(
+        [*"ab \nn,.'\"`‘’“”«»「＂„‹", "''", "``", "’n’", "rock ’n’ roll"],
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_TEXT, st.sampled_from([FAMILIES, ("double",), ("single", "guillemet")]))
+def test_marks_found_from_their_first_character_as_from_every_position(
+    text: str, families: tuple[str, ...]
+) -> None:
+    # Matching only where a mark character is gives the pairs of trying every position.
+    fam = frozenset(families)
+    pattern = _marks._pattern(fam)
+    every = re.compile(r"(?s:.)")
+    fast = _marks._pair_paragraph(text, 0, len(text), pattern, _marks._first_chars(fam))
+    slow = _marks._pair_paragraph(text, 0, len(text), pattern, every)
+    assert fast == slow
