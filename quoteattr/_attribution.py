@@ -981,6 +981,44 @@ def _relayed(
             if relay is not None:
                 relay.direct = found.direct
                 return relay
+    return _reported_by(ctx, tail, found)
+
+
+# Verb forms of a news outlet relaying a statement at the end of its sentence.
+_REPORTS = frozenset(["reported", "reports"])
+
+
+def _reported_by(ctx: _Context, tail: tuple[int, int], found: _Found) -> _Found | None:
+    """ "“Q,” said Ana Ruiz, a party official, reports the Herald." / "…, the Herald
+    reported.": the outlet closing the sentence after a comma relays the statement."""
+    toks, text = ctx.tokens, ctx.doc.text
+    lo, hi = tail
+    end = hi
+    while end > lo and toks[end - 1].kind == PUNCT:
+        end -= 1
+    if end - lo < 2:
+        return None
+    last = toks[end - 1]
+    if last.lower in _REPORTS:
+        # "…, the Herald reported."
+        speaker = _mentions.subject_before(text, toks, end - 1, lo)
+        if speaker is None or speaker.kind not in ("name", "organisation"):
+            return None
+        a = index_at(toks, speaker.start)
+        if a == lo or toks[a - 1].text != ",":
+            return None
+        return _Found("quote_cue_mention", speaker, _span(text, toks, end - 1, end), found.direct)
+    for k in range(end - 2, lo, -1):
+        if toks[k].lower in _REPORTS and toks[k - 1].text == ",":
+            # "…, reports the Herald."
+            speaker = _mentions.np_starting_at(text, toks, k + 1, end)
+            if speaker is None or speaker.end != toks[end - 1].end:
+                return None
+            if speaker.kind not in ("name", "organisation"):
+                return None
+            return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + 1), found.direct)
+        if toks[k].kind == PUNCT:
+            return None
     return None
 
 

@@ -1250,3 +1250,24 @@ def test_a_verb_form_after_a_determiner_inside_a_clause_is_still_a_noun() -> Non
 def test_a_dateline_is_no_speaker(text: str, speaker: str) -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "“We are not welcome,” said Ana Ruiz, a party official, reports the Valley Herald.",
+            "reports",
+        ),
+        ("“We are not welcome,” Ana Ruiz said, the Valley Herald reported.", "reported"),
+    ],
+)
+def test_an_outlet_reporting_at_the_end_of_the_sentence_is_the_source(text: str, cue: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "the Valley Herald"
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_reports_inside_the_clause_is_no_relay() -> None:
+    q = only("“We are not welcome,” Ana Ruiz said of the reports.")
+    assert q.speaker is not None and q.speaker.text == "Ana Ruiz"
