@@ -379,7 +379,7 @@ def _terms_in_narration(
 
 @cache
 def _written_cues() -> frozenset[str]:
-    return _lexicon.parse_not_names(_lexicon._resource("written_cues.txt"))
+    return _lexicon.word_list("written_cues.txt")
 
 
 def _after_written_cue(text: str, start: int) -> bool:

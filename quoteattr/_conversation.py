@@ -21,7 +21,6 @@ import math
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from importlib.resources import files
 
 import regex
 
@@ -1032,7 +1031,7 @@ class _Cast:
             nominal = _mentions.lexicon().nominals.get(head)
             if nominal is not None and nominal.kind != "person":
                 return None
-            if head in _word_list("unnamed_speakers.txt"):
+            if head in _lexicon.word_list("unnamed_speakers.txt"):
                 return None  # "a voice said": anyone
             if nominal is None and not m.text.split()[-1][:1].isupper():
                 return None  # "the gesture", "a time": not a person's description
@@ -1466,17 +1465,9 @@ def _designation(m: Mention) -> bool:
 
 def _continuation_cues() -> frozenset[str]:
     """Cue verbs that keep the previous speaker ("went on", "added")."""
-    return _word_list("continuation_cues.txt")
+    return _lexicon.word_list("continuation_cues.txt")
 
 
-@functools.cache
-def _word_list(name: str) -> frozenset[str]:
-    """A one-entry-a-line lexicon file (``#`` comments), entries space-normalised."""
-    path = files("quoteattr") / "data" / "lexicon" / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        " ".join(ln.split()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#")
-    )
 
 
 def _transition_odds(turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> tuple[float, float]:
@@ -1543,7 +1534,7 @@ def _keeps_floor(doc: Document, turn: _Turn, nxt: _Turn | None) -> float:
     if nxt is not None:
         first = nxt.links[0]
         m = _FIRST_WORD.search(text, first.content_start, first.content_end)
-        if m is not None and m.group().lower() in _word_list("reply_openers.txt"):
+        if m is not None and m.group().lower() in _lexicon.word_list("reply_openers.txt"):
             shift -= REPLY_KEEPS
     return shift
 

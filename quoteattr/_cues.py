@@ -39,7 +39,7 @@ class CueLexicon:
         verbs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         bare: set[str] = set()
         manners: set[str] = set()
-        manner_lemmas = _manner_lemmas()
+        manner_lemmas = _lexicon.word_list("cue_manners.txt")
         for verb in _lexicon.cue_verbs():
             if verb.lemma in manner_lemmas or verb.domain == "fiction":
                 manners.update(verb.forms)
@@ -94,13 +94,6 @@ class CueLexicon:
     def is_verb_form(self, word: str) -> bool:
         """Whether ``word`` (any case) begins some cue verb."""
         return word.lower() in self._verbs
-
-
-def _manner_lemmas() -> frozenset[str]:
-    text = _lexicon._resource("cue_manners.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
 
 
 def _add(table: dict[str, list[tuple[tuple[str, ...], str]]], text: str, value: str) -> None:

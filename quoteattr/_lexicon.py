@@ -329,6 +329,19 @@ def parse_not_names(source: Source) -> frozenset[str]:
     return frozenset(words)
 
 
+def parse_word_list(source: Source) -> frozenset[str]:
+    """Parse a one-entry-a-line list of lower-case words or phrases (``reply_openers.txt``,
+    ``continuation_cues.txt``, ...); white space inside a phrase is normalised ("went on")."""
+    label = _label(source)
+    entries: set[str] = set()
+    for number, line in _lines(source):
+        entry = " ".join(line.split())
+        if entry != entry.lower():
+            raise DataError(f"{label}:{number}: entries are lower case, got {entry!r}")
+        entries.add(entry)
+    return frozenset(entries)
+
+
 def parse_org_words(source: Source) -> Mapping[str, OrgKind]:
     """Parse an ``org_words.tsv`` file: word -> organisation | document."""
     return _choices(source, ("word", "kind"), ORG_KINDS)
@@ -530,3 +543,21 @@ def parse_kin_terms(source: Source) -> Mapping[str, tuple[str, ...]]:
 def kin_terms() -> Mapping[str, tuple[str, ...]]:
     """The shipped kin nouns ("mother", "uncle") and the honorifics their names take."""
     return parse_kin_terms(_resource("kin_terms.tsv"))
+
+
+WORD_LISTS = (
+    "continuation_cues.txt",
+    "cue_manners.txt",
+    "reply_openers.txt",
+    "unnamed_speakers.txt",
+    "written_cues.txt",
+)
+"""The shipped one-entry-a-line lists that `word_list` reads."""
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """The shipped word list ``name`` (one of `WORD_LISTS`), parsed by `parse_word_list`."""
+    if name not in WORD_LISTS:
+        raise ValueError(f"no shipped word list {name!r}")
+    return parse_word_list(_resource(name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -29,6 +30,7 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "address_terms.tsv": lex.address_terms,
     "post_titles.tsv": lex.post_titles,
     "kin_terms.tsv": lex.kin_terms,
+    **{name: functools.partial(lex.word_list, name) for name in lex.WORD_LISTS},
 }
 
 
@@ -425,6 +427,7 @@ def test_a_form_shared_by_two_verbs_is_refused(tmp_path: Path) -> None:
         (lex.parse_post_titles, "Begum\tfemale\n"),
         (lex.parse_kin_terms, "Mother\tMrs.\n"),
         (lex.parse_kin_terms, "mother\tMrs.,,Lady\n"),
+        (lex.parse_word_list, "Went on\n"),
     ],
 )
 def test_every_parser_refuses_a_malformed_line(
@@ -433,6 +436,14 @@ def test_every_parser_refuses_a_malformed_line(
     path = _write(tmp_path, "bad.tsv", "# header\n" + text)
     with pytest.raises(DataError, match=r"bad\.tsv:2:"):
         parse(path)
+
+
+def test_word_lists_normalise_phrases_and_name_only_shipped_files(tmp_path: Path) -> None:
+    path = _write(tmp_path, "w.txt", "# comment\nwent  on\n\n  added\n")
+    assert lex.parse_word_list(path) == frozenset(["went on", "added"])
+    assert "went on" in lex.word_list("continuation_cues.txt")
+    with pytest.raises(ValueError, match="no shipped word list"):
+        lex.word_list("first_names.tsv")
 
 
 def test_missing_and_undecodable_files(tmp_path: Path) -> None:
@@ -477,6 +488,7 @@ def test_parsers_fail_only_with_data_error(rows: list[list[str]]) -> None:
             lex.parse_address_terms,
             lex.parse_post_titles,
             lex.parse_kin_terms,
+            lex.parse_word_list,
         ):
             try:
                 parse(path)
