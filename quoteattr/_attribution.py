@@ -1097,7 +1097,13 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         adjacent = all(
             t.kind == PUNCT or t.lower == "that" or t.lower in _mentions.SKIPPABLE for t in between
         )
-        if strength != "strong" and not adjacent and not weak and not _follows_on(ctx, v, lo):
+        if (
+            strength != "strong"
+            and not adjacent
+            and not weak
+            and not _follows_on(ctx, v, lo)
+            and not (_after_relative(toks, v, lo) and v + n < hi and toks[v + n].lower == "that")
+        ):
             continue
         rank = 0
         gerund = toks[v].lower.endswith("ing") and v > lo
@@ -1425,6 +1431,15 @@ def _named_over_nominal(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
 
 
 _RELATIVES = frozenset(["who", "which", "that"])
+
+
+def _after_relative(toks: Sequence[Token], v: int, lo: int) -> bool:
+    """ "…, who added that …": a verb right after "who" (adverbs between) is a finite verb
+    with its own subject; with "that" after it, a cue even when weak."""
+    j = v - 1
+    while j >= lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    return j > lo and toks[j].lower == "who" and toks[j - 1].text == ","
 
 
 def _indefinite_subject(toks: Sequence[Token], k: int, lo: int) -> bool:

@@ -1271,3 +1271,16 @@ def test_an_outlet_reporting_at_the_end_of_the_sentence_is_the_source(text: str,
 def test_reports_inside_the_clause_is_no_relay() -> None:
     q = only("“We are not welcome,” Ana Ruiz said of the reports.")
     assert q.speaker is not None and q.speaker.text == "Ana Ruiz"
+
+
+def test_who_with_a_weak_cue_and_that_speaks_for_its_antecedent() -> None:
+    q = only("The mayor spoke to Ana Ruiz, who added that the group seemed “rattled.”")
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.cue is not None and q.cue.text == "added"
+    assert q.entity is not None and q.entity.name == "Ana Ruiz"
+
+
+def test_which_with_a_weak_verb_is_no_speaker() -> None:
+    text = "She sat by the clock, which showed half past five, and remarked: “It is late.”"
+    q = only(text)
+    assert q.speaker is None or q.speaker.text != "which"
