@@ -155,6 +155,12 @@ def _first_chars(families: frozenset[str]) -> str:
     return "".join(sorted({ch for m in _TABLE if _TABLE[m].family in families for ch in m}))
 
 
+# Single marks that `_single_role` reads as an apostrophe between two letters or digits.
+_APOSTROPHES = frozenset(
+    m for m in _TABLE if _TABLE[m].single and _TABLE[m].glyph in ("left", "right", "straight")
+)
+
+
 def _mark_positions(text: str, chars: str) -> list[int]:
     """Sorted offsets of every one of ``chars`` in ``text``: `str.find` runs through a
     text far faster than a regex engine steps through it (and at once past a character
@@ -460,6 +466,14 @@ def _pair_paragraph(
         k += 1
         if p < pos:
             continue  # inside the match before
+        if (
+            ps < p < pe - 1
+            and text[p] in _APOSTROPHES
+            and text[p - 1].isalnum()
+            and text[p + 1].isalnum()
+            and text[p + 1] != "n"  # rock ’n’ roll is matched as one token
+        ):
+            continue  # can’t, Mexico’s: `_single_role` makes it an apostrophe
         m = match(text, p, pe)
         if m is None:
             continue
