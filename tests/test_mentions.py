@@ -173,3 +173,16 @@ def test_adverbs_in_ly_between_subject_and_cue(text: str, cue: str) -> None:
     (q,) = extract_quotes(text)
     assert q.speaker is not None and q.speaker.text == "the mayor"
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It will not pass,” wrote one commenter.", "one commenter"),
+        ("“It will not pass,” said the tycoon.", "the tycoon"),
+        ("“It will not pass,” a columnist for the paper wrote.", "a columnist for the paper"),
+    ],
+)
+def test_person_nouns_of_news_speakers(text: str, speaker: str) -> None:
+    (q,) = extract_quotes(text)
+    assert q.speaker is not None and q.speaker.text == speaker
