@@ -1284,3 +1284,9 @@ def test_which_with_a_weak_verb_is_no_speaker() -> None:
     text = "She sat by the clock, which showed half past five, and remarked: “It is late.”"
     q = only(text)
     assert q.speaker is None or q.speaker.text != "which"
+
+
+def test_according_to_audio_provided_by_an_outlet() -> None:
+    q = only("“We will win,” Ruiz said Monday, according to audio provided by Valley Radio.")
+    assert q.speaker is not None and q.speaker.text == "Valley Radio"
+    assert q.rule == "according_to"
