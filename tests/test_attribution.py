@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from quoteattr import ConfigurationError, QuoteExtractor, extract_quotes
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import ConfigurationError, QuoteExtractor, _attribution, extract_quotes
 
 
 def only(text: str, **options: object):  # type: ignore[no-untyped-def]
@@ -1290,3 +1294,30 @@ def test_according_to_audio_provided_by_an_outlet() -> None:
     q = only("“We will win,” Ruiz said Monday, according to audio provided by Valley Radio.")
     assert q.speaker is not None and q.speaker.text == "Valley Radio"
     assert q.rule == "according_to"
+
+
+# The tense words of a story's narration, as a plain alternation (the library's
+# pattern is arranged so the engine can skip to a candidate first character).
+_TENSE_REFERENCE = re.compile(
+    r"(?<!\w)(?:[Ww]as|[Ww]ere|[Hh]ad|[Ii]s|[Aa]re|[Hh]as|[Hh]ave|[Ww]ill|[0-9]+|"
+    r"January|February|March|April|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"was Was were had Has have is Is are will 12 3 a _ é \u0301 wasn".split(),
+                *"Mays May March Sunday 1st x9 Wednesdays".split(),
+                *" \n.",
+            ]
+        ),
+        max_size=15,
+    ).map("".join),
+    st.integers(0, 20),
+)
+def test_tense_words_are_the_whole_words_of_the_list(text: str, pos: int) -> None:
+    assert _attribution._TENSE_WORDS.findall(text, pos) == _TENSE_REFERENCE.findall(text, pos)
