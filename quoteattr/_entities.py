@@ -29,6 +29,14 @@ _FORM_OCCURRENCES = 50
 _MAX_NAME_WORDS = 4
 
 
+# What `_Name` reads from a mention's text: name words, honorific, post, title,
+# surname, first, gender, wife.
+_Parsed = tuple[tuple[str, ...], str, bool, "str | None", str, "str | None", str, bool]
+# Texts of names kept read (the cache is emptied when full).
+_PARSED_NAMES = 4096
+_parsed_names: dict[str, _Parsed] = {}
+
+
 class _Name:
     """A name mention split into its title words and its name words."""
 
@@ -45,6 +53,21 @@ class _Name:
     )
 
     def __init__(self, mention: Mention) -> None:
+        # A document names its people again and again: each text is read once.
+        parsed = _parsed_names.get(mention.text)
+        if parsed is None:
+            parsed = self._parse(mention)
+            if len(_parsed_names) >= _PARSED_NAMES:
+                _parsed_names.clear()
+            _parsed_names[mention.text] = parsed
+        self.mention = mention
+        words, self.honorific, self.post, self.title, self.surname, first, gender, wife = parsed
+        self.name_words = list(words)
+        self.first = first
+        self.gender = gender
+        self.wife = wife
+
+    def _parse(self, mention: Mention) -> _Parsed:
         lex = lexicon()
         words = mention.text.replace(",", " ").split()
         # Everything up to the last title word is the role: "Health Minister Ana Ruiz",
@@ -88,6 +111,16 @@ class _Name:
         self.wife = self.first is not None and _wife_form(self)
         if self.wife:
             self.first = None
+        return (
+            tuple(self.name_words),
+            self.honorific,
+            self.post,
+            self.title,
+            self.surname,
+            self.first,
+            self.gender,
+            self.wife,
+        )
 
     @property
     def canonical(self) -> str:

@@ -396,3 +396,18 @@ def test_name_forms_read_near_the_surname_match_the_whole_window(
     finally:
         _entities._last_names = saved  # type: ignore[assignment]
     assert fast == slow
+
+
+def test_a_name_read_again_is_read_the_same_and_owns_its_fields() -> None:
+    a = _entities._Name(Mention(0, 20, "Health Minister Ana Ruiz", "name"))
+    a.gender = "f"
+    a.name_words.append("Jr.")
+    b = _entities._Name(Mention(40, 60, "Health Minister Ana Ruiz", "name"))
+    assert (b.title, b.first, b.surname, b.name_words) == (
+        "Health Minister",
+        "ana",
+        "ruiz",
+        ["Ana", "Ruiz"],
+    )
+    assert b.gender == _entities._Name(Mention(0, 3, "Ana", "name")).gender
+    assert b.mention.start == 40
