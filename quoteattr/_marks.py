@@ -413,22 +413,27 @@ def _decide_doubles(costs: list[tuple[float, float]]) -> list[int]:
     happens: "I'd never say "no" to that"); each mark opens (depth + 1), closes
     (depth - 1) or is skipped as stray, at the costs its neighbours give.
     """
-    inf = float("inf")
-    depth = (0.0, _START_INSIDE, inf)
+    # The three depths unrolled (this runs for every double mark of the text): at
+    # each depth, skipping the mark, then opening (from one less), then closing
+    # (from one more), a later choice only when strictly cheaper.
+    skip, nest = _SKIP, _NEST
+    d0, d1, d2 = 0.0, _START_INSIDE, float("inf")
     back: list[tuple[int, int, int]] = []  # per mark and depth reached: the role taken
     for open_cost, close_cost in costs:
-        new = []
-        roles = []
-        for d in range(3):
-            best, role = depth[d] + _SKIP, _NONE
-            if d > 0 and depth[d - 1] + open_cost + _NEST * (d - 1) < best:
-                best, role = depth[d - 1] + open_cost + _NEST * (d - 1), _OPEN
-            if d < 2 and depth[d + 1] + close_cost < best:
-                best, role = depth[d + 1] + close_cost, _CLOSE
-            new.append(best)
-            roles.append(role)
-        depth = (new[0], new[1], new[2])
-        back.append((roles[0], roles[1], roles[2]))
+        b0, r0 = d0 + skip, _NONE
+        if d1 + close_cost < b0:
+            b0, r0 = d1 + close_cost, _CLOSE
+        b1, r1 = d1 + skip, _NONE
+        if d0 + open_cost < b1:
+            b1, r1 = d0 + open_cost, _OPEN
+        if d2 + close_cost < b1:
+            b1, r1 = d2 + close_cost, _CLOSE
+        b2, r2 = d2 + skip, _NONE
+        if d1 + open_cost + nest < b2:
+            b2, r2 = d1 + open_cost + nest, _OPEN
+        d0, d1, d2 = b0, b1, b2
+        back.append((r0, r1, r2))
+    depth = (d0, d1, d2)
     d = min(range(3), key=lambda k: depth[k] + _END_INSIDE * k)
     out = [_NONE] * len(costs)
     for k in range(len(costs) - 1, -1, -1):

@@ -522,3 +522,36 @@ def test_marks_found_from_their_first_character_as_from_every_position(
     fast = _marks._pair_paragraph(text, 0, len(text), pattern, starts)
     slow = _marks._pair_paragraph(text, 0, len(text), pattern, list(range(len(text))))
     assert fast == slow
+
+
+def _doubles_reference(costs: list[tuple[float, float]]) -> list[int]:
+    # The Viterbi over nesting depths 0..2, written for any depth.
+    depth = [0.0, _marks._START_INSIDE, float("inf")]
+    back = []
+    for open_cost, close_cost in costs:
+        new, roles = [], []
+        for d in range(3):
+            best, role = depth[d] + _marks._SKIP, _marks._NONE
+            if d > 0 and depth[d - 1] + open_cost + _marks._NEST * (d - 1) < best:
+                best, role = depth[d - 1] + open_cost + _marks._NEST * (d - 1), _marks._OPEN
+            if d < 2 and depth[d + 1] + close_cost < best:
+                best, role = depth[d + 1] + close_cost, _marks._CLOSE
+            new.append(best)
+            roles.append(role)
+        depth = new
+        back.append(roles)
+    d = min(range(3), key=lambda k: depth[k] + _marks._END_INSIDE * k)
+    out = [_marks._NONE] * len(costs)
+    for k in range(len(costs) - 1, -1, -1):
+        out[k] = back[k][d]
+        d += 1 if out[k] == _marks._CLOSE else -1 if out[k] == _marks._OPEN else 0
+    return out
+
+
+_COST = st.sampled_from([0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 5.5])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_COST, _COST), max_size=12))
+def test_double_marks_decided_as_by_the_general_viterbi(costs: list[tuple[float, float]]) -> None:
+    assert _marks._decide_doubles(costs) == _doubles_reference(costs)
