@@ -1517,6 +1517,7 @@ def _mention_colon_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
     if hi - lo < 2 or toks[hi - 1].text != ":":
         return None
     found = _mentions.name_mentions(ctx.doc.text, toks, lo, hi - 1, ctx.doc.common_word)
+    found = [m for m in found if not _shouted_words(ctx, m)]
     if not found:
         return None
     # "With Democratic leaders worried …, President Reed is rolling out a message:": not a
@@ -1524,6 +1525,15 @@ def _mention_colon_quote(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
     free = [m for m in found if not _object_of_preposition(toks, m, lo - 1)]
     speaker = (free or found)[0]
     return _Found("mention_colon_quote", speaker, _span(ctx.doc.text, toks, hi - 1, hi))
+
+
+def _shouted_words(ctx: _Context, m: Mention) -> bool:
+    """A heading in capitals, not a name: "POLLS SHOW A TIGHT RACE", or a word of the
+    document's ordinary vocabulary in capitals ("CARE")."""
+    words = m.text.split()
+    if not all(w.isupper() and w.isalpha() for w in words):
+        return False
+    return len(words) >= 3 or any(ctx.doc.common_word(w.lower()) for w in words)
 
 
 def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:

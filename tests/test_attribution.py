@@ -1321,3 +1321,9 @@ _TENSE_REFERENCE = re.compile(
 )
 def test_tense_words_are_the_whole_words_of_the_list(text: str, pos: int) -> None:
     assert _attribution._TENSE_WORDS.findall(text, pos) == _TENSE_REFERENCE.findall(text, pos)
+
+
+def test_a_heading_in_capitals_is_no_colon_speaker() -> None:
+    q = only("THE RACE TIGHTENS In Ohio, Mayor Ana Ruiz had one message: “Prices matter.”")
+    assert q.rule == "mention_colon_quote"
+    assert q.speaker is not None and q.speaker.text == "Mayor Ana Ruiz"
