@@ -282,9 +282,12 @@ class ClusterIndex(Generic[T]):
 
 
 # Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
-_GENDERED = regex.compile(r"\b(?:(he)|(she))\b", regex.I)
+# (`(s?)he`, not `(he)|(she)`: the same matches, a quarter faster.)
+_GENDERED = regex.compile(r"\b(s?)he\b", regex.I)
 # A lower-case article right before a word: "the |Casino".
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|this|that|every|each|any|no)\s+$")
+# The last letters of those words: no other character before the white space lets it match.
+_THE_ENDS = frozenset("eanstyho")
 # A title right before a word: "Mrs |Beaver", "Mr. |Darcy".
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
 # A capitalised word inside a sentence: another name between a name and a pronoun
@@ -337,12 +340,19 @@ class Genders:
                 if g != "x":
                     carriers.add(g)
                     continue  # "Mrs Beaver" is not "Beaver"
-            if _THE_BEFORE.search(text, max(0, start - 7), start) is not None:
+            lo, k = max(0, start - 7), start - 1
+            while k >= lo and text[k].isspace():  # (`\s` is never outside `isspace`)
+                k -= 1
+            if (
+                lo <= k < start - 1
+                and text[k] in _THE_ENDS
+                and _THE_BEFORE.search(text, max(0, start - 7), start) is not None
+            ):
                 continue  # "the Casino … her": a place or a thing, not a person's name
             end = start + len(word)
             m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
             if m is not None and _OTHER_NAME.search(text, end, m.start()) is None:
-                counts[0 if m.group(1) else 1] += 1
+                counts[1 if m.group(1) else 0] += 1
         male, female = counts
         self.counts[word] = (male, female)
         if male + female >= 2 and max(male, female) >= 2 * min(male, female):
