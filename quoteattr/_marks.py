@@ -665,7 +665,11 @@ def find_quotations(
     run: _Run | None = None  # a quotation left open at the end of the previous paragraph
     prev_index = -2
     for index, ps, pe in _clean_paragraphs(text, paragraphs):
-        items = _items(text, ps, pe, pattern, starts, curly)
+        k = bisect_left(starts, ps)
+        if k < len(starts) and starts[k] < pe:
+            items = _items(text, ps, pe, pattern, starts, curly)
+        else:
+            items = []  # no mark: most paragraphs of news
         if run is not None:
             head = items[0] if items else None
             if (
