@@ -650,8 +650,9 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
     return out
 
 
-# White space runs read back from a surname to find a word no name can cross.
-_BACK_SPACES = 4
+# How far back from a surname to start reading for the word no name crosses: a few
+# words ("Health Minister Ana Ruiz").
+_BACK_CHARS = 24
 
 
 def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] | None:
@@ -663,16 +664,11 @@ def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] |
     lex = lexicon()
     # Tokenising may start right after any white space: no token spans white space,
     # and a period taken by an abbreviation is never after one.
-    p = start
-    for _ in range(_BACK_SPACES):
-        k = p - 1
-        while k >= lo and not text[k].isspace():
-            k -= 1
-        while k > lo and text[k - 1].isspace():
-            k -= 1
-        if k <= lo:
+    p = text.rfind(" ", lo, start - _BACK_CHARS) if start - _BACK_CHARS > lo else -1
+    if p < lo:
+        p = text.rfind(" ", lo, start)
+        if p < lo:
             return None
-        p = k
     toks = tokenize(text, p + 1, end, lex.abbreviations)
     for b in range(len(toks) - 2, -1, -1):
         t = toks[b]
