@@ -61,7 +61,8 @@ class QuoteExtractor:
         genre: how short quoted phrases inside narration are read ("a coat
             called a “Chesterfield”", "called the plan “a fantasy”"): ``"news"``
             quotes its sources in such fragments, so they are speech (kind
-            ``mixed``); in ``"fiction"`` they are names and terms (kind ``other``).
+            ``mixed``); in ``"fiction"`` they are names and terms (kind ``other``),
+            and so is text read or written ("she read: “Arriving Tuesday”").
             ``"auto"`` (the default) decides per text: a text with dialogue, or
             whose narration is told in the past tense with next to no numbers or
             dates, is read as fiction.
