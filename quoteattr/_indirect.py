@@ -44,6 +44,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cache
 from heapq import merge
+from itertools import accumulate
 
 from quoteattr import _lexicon, _mentions
 from quoteattr._attribution import PRONOUN_FACTOR, Link
@@ -339,6 +340,12 @@ class _State:
             if link.kind == "direct":
                 self.direct.append((link.start, link.end))
         self.direct.sort()
+        # Running lengths of the direct quotations, so `direct_share` of a long range
+        # costs two bisections, not a walk over every quotation inside it.
+        self.direct_before = list(accumulate((e - s for s, e in self.direct), initial=0))
+        self.direct_disjoint = all(
+            self.direct[k][1] <= self.direct[k + 1][0] for k in range(len(self.direct) - 1)
+        )
         for where, cued_links in cued.items():
             cued_links.sort(key=_cue_start)  # stable: ties keep the quotations' order
             self.by_sentence[where] = ([_cue_start(x) for x in cued_links], cued_links)
@@ -419,12 +426,24 @@ class _State:
         """The share of ``[a, b)`` inside direct quotations."""
         if not self.direct:
             return 0.0
-        i = max(0, bisect_left(self.direct, (a, -1)) - 1)
-        covered = 0
-        while i < len(self.direct) and self.direct[i][0] < b:
-            qs, qe = self.direct[i]
-            covered += max(0, min(b, qe) - max(a, qs))
-            i += 1
+        direct = self.direct
+        i = max(0, bisect_left(direct, (a, -1)) - 1)
+        if not self.direct_disjoint:
+            covered = 0
+            while i < len(direct) and direct[i][0] < b:
+                qs, qe = direct[i]
+                covered += max(0, min(b, qe) - max(a, qs))
+                i += 1
+            return covered / max(1, b - a)
+        j = bisect_left(direct, (b, -1))  # direct[i:j]: the quotations starting before b
+        if j <= i:
+            return 0.0
+        qs, qe = direct[i]
+        covered = max(0, min(b, qe) - max(a, qs))
+        if j - 1 > i:
+            # Those after the first start at or after a; only the last can reach past b.
+            covered += self.direct_before[j] - self.direct_before[i + 1]
+            covered -= max(0, direct[j - 1][1] - b)
         return covered / max(1, b - a)
 
 

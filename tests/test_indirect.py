@@ -4,6 +4,7 @@ pattern, the seed's reported statements, bad input, and properties of every reco
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
@@ -1366,3 +1367,55 @@ def test_said_goes_on_through_a_participle_that_reports_nothing() -> None:
 
 def test_adverb_between_the_cue_and_that() -> None:
     assert one("The mayor argued forcefully that taxes are too high.").text == "taxes are too high"
+
+
+def _walk_share(direct: list[tuple[int, int]], a: int, b: int) -> float:
+    # The walk from the quotation starting last before a to the last starting before b.
+    i = max(0, bisect_left(direct, (a, -1)) - 1)
+    covered = sum(max(0, min(b, e) - max(a, s)) for s, e in direct[i:] if s < b)
+    return covered / max(1, b - a)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=30),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+def test_direct_share_counts_the_direct_quotations_in_a_range(
+    quotes: list[tuple[int, int]], a: int, width: int
+) -> None:
+    # The running-length shortcut gives what the walk over the quotations in the range
+    # gives, for disjoint quotations and (the walk itself) overlapping ones.
+    from quoteattr._document import Document
+    from quoteattr._indirect import _State
+
+    state = _State(Document("", [], None, None), [])  # type: ignore[arg-type]
+    spans = sorted((s, s + n) for s, n in quotes)
+    for candidate in (spans, _disjoint(spans)):
+        state.direct = candidate
+        state.direct_before = [0]
+        for s, e in candidate:
+            state.direct_before.append(state.direct_before[-1] + e - s)
+        state.direct_disjoint = all(
+            candidate[k][1] <= candidate[k + 1][0] for k in range(len(candidate) - 1)
+        )
+        b = a + width
+        assert state.direct_share(a, b) == _walk_share(candidate, a, b)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
+def test_a_long_sentence_of_according_to_quotations_stays_linear_in_records() -> None:
+    # One paragraph of "“Q,” the mayor said, according to the Herald," again and again:
+    # every cue's range spans the rest of the sentence (it once walked every quotation
+    # in it per cue). Behaviour: one direct record per quotation, none lost.
+    unit = "\u201cWe will stay,\u201d the mayor said, according to the Herald, "
+    text = unit * 400
+    quotes = QuoteExtractor(kinds=("direct", "mixed", "indirect")).extract(text)
+    assert sum(q.kind == "direct" for q in quotes) == 400
