@@ -631,6 +631,11 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
         "kinds=direct,mixed,indirect",
         lambda n: _repeat("the mayor said, adding that, ", n),
     ),
+    "according_quotes_indirect": (
+        "'“Q,” the mayor said, according to the Herald, ' repeated: one sentence of "
+        "quotations relayed by an account, kinds=direct,mixed,indirect",
+        lambda n: _repeat("\u201cQ,\u201d the mayor said, according to the Herald, ", n),
+    ),
 }
 
 
