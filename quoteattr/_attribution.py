@@ -399,18 +399,15 @@ def _terms_in_narration(
         link.confidence = 0.0
 
 
-@cache
-def _written_cues() -> frozenset[str]:
-    return _lexicon.word_list("written_cues.txt")
-
-
 def _after_written_cue(text: str, start: int) -> bool:
     """The quotation at ``start`` follows a word of reading or writing ("he read:",
     "the note ran,", "was written"), at most a comma, colon or dash between."""
     words = text[max(0, start - 30) : start].split()
     if words and words[-1] in ("--", "\u2014", "-"):
         words.pop()
-    return bool(words) and words[-1].rstrip(",:-\u2014").lower() in _written_cues()
+    if not words:
+        return False
+    return words[-1].rstrip(",:-\u2014").lower() in _lexicon.word_list("written_cues.txt")
 
 
 # A news dateline opening a paragraph: a place in capitals ("NEW YORK", "JACKSON, Miss.",
@@ -1967,20 +1964,16 @@ def is_place(doc: Document, m: Mention) -> bool:
 def _place_word(doc: Document, word: str) -> bool:
     if word.lower() in lexicon().first_names:
         return False
-    key = f"\0place {word}"
-    known = doc.name_forms.get(key)
-    if known is None:
-        text = doc.text
-        starts = doc.occurrences(word, _PLACE_OCCURRENCES)
-        after = sum(
-            1
-            for s in starts
-            if _PLACE_BEFORE.search(text, max(0, s - _PLACE_WINDOW), s) is not None
-        )
-        known = doc.name_forms[key] = [
-            len(starts) >= _PLACE_MIN and after >= _PLACE_SHARE * len(starts)
-        ]
-    return bool(known[0])
+    return doc.once(("place", word), lambda: _after_place_words(doc, word))
+
+
+def _after_place_words(doc: Document, word: str) -> bool:
+    text = doc.text
+    starts = doc.occurrences(word, _PLACE_OCCURRENCES)
+    after = sum(
+        1 for s in starts if _PLACE_BEFORE.search(text, max(0, s - _PLACE_WINDOW), s) is not None
+    )
+    return len(starts) >= _PLACE_MIN and after >= _PLACE_SHARE * len(starts)
 
 
 def _previous_paragraph_intro(ctx: _Context) -> _Found | None:

@@ -1322,7 +1322,9 @@ def _turn_evidence(
             ev.addressed = address_genders[sir.group(1).lower()]
             break
     if first.cue is not None and orig[0][1] in EXPLICIT:
-        ev.continues = " ".join(first.cue.text.lower().split()) in _continuation_cues()
+        # "went on", "added": cue verbs that keep the previous speaker.
+        cue = " ".join(first.cue.text.lower().split())
+        ev.continues = cue in _lexicon.word_list("continuation_cues.txt")
     claimed = False  # an earlier quotation of the paragraph has its own cue
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if speaker is None:
@@ -1445,15 +1447,15 @@ def _child(doc: Document, name: _entities._Name) -> bool:
     given = name.first or (words[0] if len(words) == 1 and not name.honorific else None)
     if not given or given.lower() not in _mentions.lexicon().first_names:
         return False
-    key = f"\0child {given}"
-    known = doc.name_forms.get(key)
-    if known is None:
-        text = doc.text
-        n = 0
-        for start in doc.occurrences(given, TITLE_OCCURRENCES):
-            n += _CHILD_BEFORE.search(text, max(0, start - 12), start) is not None
-        known = doc.name_forms[key] = [n >= CHILD_EVIDENCE]
-    return bool(known[0])
+    return doc.once(("child", given), lambda: _called_child(doc, given))
+
+
+def _called_child(doc: Document, given: str) -> bool:
+    text = doc.text
+    n = 0
+    for start in doc.occurrences(given, TITLE_OCCURRENCES):
+        n += _CHILD_BEFORE.search(text, max(0, start - 12), start) is not None
+    return n >= CHILD_EVIDENCE
 
 
 def _designation(m: Mention) -> bool:
@@ -1461,13 +1463,6 @@ def _designation(m: Mention) -> bool:
     capitalised names one character, as a name does ("the voice of John Reed" does not)."""
     words = m.text.split()
     return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
-
-
-def _continuation_cues() -> frozenset[str]:
-    """Cue verbs that keep the previous speaker ("went on", "added")."""
-    return _lexicon.word_list("continuation_cues.txt")
-
-
 
 
 def _transition_odds(turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> tuple[float, float]:

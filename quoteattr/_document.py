@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 
 from quoteattr import _sentences
 from quoteattr._cues import CueLexicon
@@ -25,6 +25,9 @@ _SEARCHED = 20_000
 
 
 _ALNUM = re.compile(r"[^\W_]+")
+
+T = TypeVar("T")
+_UNSET = object()
 
 
 def _index_words(text: str) -> dict[str, list[int]]:
@@ -44,6 +47,7 @@ class Document:
 
     __slots__ = (
         "_common",
+        "_facts",
         "_sentences",
         "_starts",
         "_tokens",
@@ -80,6 +84,15 @@ class Document:
         # The name forms that end with a word, by word (see `_entities`): asked for by
         # entities and by the conversation stage alike.
         self.name_forms: dict[str, list[Any]] = {}
+        self._facts: dict[tuple[str, ...], object] = {}
+
+    def once(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, called once per ``key`` in this document and remembered: a
+        fact that every mention of a name asks again ("is Leeds a place?")."""
+        known = self._facts.get(key, _UNSET)
+        if known is _UNSET:
+            known = self._facts[key] = compute()
+        return cast(T, known)
 
     def common_word(self, word: str) -> bool:
         """Whether lowercase ``word`` occurs in the text in lower case (an ordinary word)."""

@@ -512,28 +512,27 @@ def _titled_relative(doc: Document, m: Mention) -> Mention | None:
     title = _KIN_TITLES.get(words[1])
     if title is None:
         return None
-    key = f"\0kin {title}"
-    known = doc.name_forms.get(key)
-    if known is None:
-        counts: dict[str, int] = {}
-        first: dict[str, Mention] = {}
-        text = doc.text
-        for start in doc.occurrences(title, _COUNTED):
-            hit = _TITLED_NAME.match(text, start + len(title))
-            if hit is None or hit.group(1).lower() in lexicon().not_names:
-                continue
-            word = hit.group(1)
-            counts[word] = counts.get(word, 0) + 1
-            first.setdefault(word, Mention(start, hit.end(), text[start : hit.end()], "name"))
-        ranked = sorted(counts, key=lambda w: -counts[w])
-        found = None
-        if ranked and counts[ranked[0]] >= _KIN_TITLE_USES:
-            runner = counts[ranked[1]] if len(ranked) > 1 else 0
-            if counts[ranked[0]] >= _KIN_TITLE_LEAD * runner:
-                found = first[ranked[0]]
-        known = doc.name_forms[key] = [found]
-    found = known[0]
-    return found if isinstance(found, Mention) else None
+    return doc.once(("kin", title), lambda: _dominant_titled(doc, title))
+
+
+def _dominant_titled(doc: Document, title: str) -> Mention | None:
+    """The first "Aunt X" of the commonest X, when it far outnumbers the others."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    text = doc.text
+    for start in doc.occurrences(title, _COUNTED):
+        hit = _TITLED_NAME.match(text, start + len(title))
+        if hit is None or hit.group(1).lower() in lexicon().not_names:
+            continue
+        word = hit.group(1)
+        counts[word] = counts.get(word, 0) + 1
+        first.setdefault(word, Mention(start, hit.end(), text[start : hit.end()], "name"))
+    ranked = sorted(counts, key=lambda w: -counts[w])
+    if ranked and counts[ranked[0]] >= _KIN_TITLE_USES:
+        runner = counts[ranked[1]] if len(ranked) > 1 else 0
+        if counts[ranked[0]] >= _KIN_TITLE_LEAD * runner:
+            return first[ranked[0]]
+    return None
 
 
 _POSSESSIVES = frozenset(["his", "her", "their"])
@@ -590,12 +589,10 @@ def _goes_by_given(doc: Document, name: _Name, forms: list[_Name]) -> bool:
     document says "Mrs." and the surname: then the "Mrs." is her mother."""
     surname = name.name_words[-1]
     # Once per honorific and surname in a document: every "Mrs. Hale" of a long book
-    # asks the same question. Kept beside the name forms, under a key no word has.
-    key = f"\0given {name.honorific} {surname}"
-    known = doc.name_forms.get(key)
-    if known is None:
-        known = doc.name_forms[key] = [_count_given(doc, name, forms, surname)]
-    return bool(known[0])
+    # asks the same question.
+    return doc.once(
+        ("given", name.honorific, surname), lambda: _count_given(doc, name, forms, surname)
+    )
 
 
 def _count_given(doc: Document, name: _Name, forms: list[_Name], surname: str) -> bool:

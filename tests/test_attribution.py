@@ -1133,6 +1133,26 @@ def test_is_place_reads_the_document() -> None:
     assert not is_place(doc, Mention(t, t + 3, "Tom", "name"))
 
 
+def test_a_document_computes_a_fact_once_per_key() -> None:
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    doc = Document("Tom sat.", [(0, 8)], SentenceSplitter(), CueLexicon.load(()))
+    calls: list[str] = []
+
+    def compute(value: object) -> object:
+        calls.append(str(value))
+        return value
+
+    assert doc.once(("place", "Leeds"), lambda: compute(True)) is True
+    assert doc.once(("place", "Leeds"), lambda: compute(False)) is True
+    assert doc.once(("kin", "Aunt"), lambda: compute(None)) is None  # None is remembered too
+    assert doc.once(("kin", "Aunt"), lambda: compute("again")) is None
+    assert doc.once(("place", "Hull"), lambda: compute(False)) is False
+    assert calls == ["True", "None", "False"]
+
+
 def test_a_name_after_to_with_at_is_no_paragraph_speaker() -> None:
     # The one waved at, spoken to or sat with is seldom the one who speaks.
     q = extract_quotes("Everyone waved at Lord Penn. “Come in out of the rain.”\n")[0]
