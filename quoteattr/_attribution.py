@@ -1095,7 +1095,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             continue
         before = toks[v - 1].lower if v > lo else ""
         if (before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE) and not (
-            _indefinite_subject(toks, v - 1, lo)
+            _mentions.indefinite_subject(toks, v - 1, lo)
         ) and not (
             v - 3 >= lo
             and toks[v - 2].lower == "of"
@@ -1459,12 +1459,6 @@ def _after_relative(toks: Sequence[Token], v: int, lo: int) -> bool:
     while j >= lo and toks[j].lower in _mentions.SKIPPABLE:
         j -= 1
     return j > lo and toks[j].lower == "who" and toks[j - 1].text == ","
-
-
-def _indefinite_subject(toks: Sequence[Token], k: int, lo: int) -> bool:
-    """ "Several said …", "Another tweeted": an indefinite pronoun opening the clause is the
-    subject of the verb after it, not its determiner."""
-    return toks[k].lower in _mentions.INDEFINITES and (k == lo or toks[k - 1].kind == PUNCT)
 
 
 def _relative_subject(ctx: _Context, lo: int, v: int) -> tuple[Mention | None, Mention | None]:

@@ -204,8 +204,7 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
         inner = np_ending_at(text, tokens, j - 2, lo)
         if inner is not None and inner.kind == "nominal":
             return Mention(inner.start, head.end, text[inner.start : head.end], inner.kind)
-    if head.lower in INDEFINITES and (j == lo or tokens[j - 1].kind == PUNCT):
-        # "Several said …", "Another tweeted, …": an indefinite pronoun opening the clause.
+    if indefinite_subject(tokens, j, lo):
         return Mention(head.start, head.end, head.text, "nominal")
     if not _head_ok(head, lex):
         # "the announcer said": any noun right after a determiner.
@@ -329,6 +328,14 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
 
 # Indefinite pronouns that can be a statement's subject on their own.
 INDEFINITES = frozenset("another several some many most others both few".split())
+
+
+def indefinite_subject(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """ "Several said …", "Another tweeted, …": an indefinite pronoun opening its clause
+    is a subject on its own, not the determiner of the word after it."""
+    return tokens[k].lower in INDEFINITES and (k == lo or tokens[k - 1].kind == PUNCT)
+
+
 # How far back a relative clause between a subject and its verb may reach.
 MAX_RELATIVE = 40
 
