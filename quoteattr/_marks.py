@@ -668,6 +668,8 @@ def find_quotations(
         k = bisect_left(starts, ps)
         if k < len(starts) and starts[k] < pe:
             items = _items(text, ps, pe, pattern, starts, curly)
+            if "single" in families and text.find("''", ps, pe) >= 0:
+                items = _outside_typewriter(text, ps, pe, items)
         else:
             items = []  # no mark: most paragraphs of news
         if run is not None:
@@ -700,6 +702,47 @@ def find_quotations(
     if "double" in families:
         out = _with_dash_dialogue(text, paragraphs, out)
     return out
+
+
+# Before a typewriter '' that opens a quotation: a paragraph start, a space, a bracket, a dash.
+_TYPEWRITER_BEFORE = frozenset(" \t\n([{-\u2013\u2014")
+
+
+def _typewriter_spans(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """Insides of the quotations of one paragraph written with two apostrophes for both
+    marks (''Q,'' she said: archive text). Such a mark opens after a space or at the
+    paragraph start, before a word; the next one closes. Not paired as quotations
+    (PTB's ``Q'' opens with backquotes: there '' only closes, and no span is found)."""
+    out: list[tuple[int, int]] = []
+    opened = -1
+    i = text.find("''", ps, pe)
+    while i >= 0:
+        if opened >= 0:
+            out.append((opened, i))
+            opened = -1
+        elif (i == ps or text[i - 1] in _TYPEWRITER_BEFORE) and i + 2 < pe and not text[
+            i + 2
+        ].isspace():
+            opened = i + 2
+        i = text.find("''", i + 2, pe)
+    if opened >= 0:
+        out.append((opened, pe))  # goes on in the next paragraph
+    return out
+
+
+def _outside_typewriter(text: str, ps: int, pe: int, items: list[_Item]) -> list[_Item]:
+    """Drop the single-mark quotations inside a typewriter ''…'' quotation: a quotation
+    inside a quotation (''I told them, 'Not today,' and left,'' she said), part of the
+    outer one's words, not a statement of its own."""
+    inside = _typewriter_spans(text, ps, pe)
+    if not inside:
+        return items
+    return [
+        item
+        for item in items
+        if not item.mark.single
+        or not any(s <= item.start < e for s, e in inside)
+    ]
 
 
 @attrs.define(slots=True)

@@ -555,3 +555,40 @@ _COST = st.sampled_from([0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 1.0, 1.5, 2.0, 2.5, 3.0, 
 @given(st.lists(st.tuples(_COST, _COST), max_size=12))
 def test_double_marks_decided_as_by_the_general_viterbi(costs: list[tuple[float, float]]) -> None:
     assert _marks._decide_doubles(costs) == _doubles_reference(costs)
+
+
+# --- typewriter ''…'' quotations (archive text): single quotations inside are nested
+
+
+def test_single_quotation_inside_typewriter_quotation_is_not_returned() -> None:
+    text = "''I told them, 'Not today,' and left,'' the mayor said."
+    assert spans(text) == []
+
+
+def test_single_quotation_ending_with_the_typewriter_close_is_not_returned() -> None:
+    text = "The mayor spoke. ''She said, 'The bridge opens in May,''' he recalled."
+    assert spans(text) == []
+    text = "'''Board games,''' he replied. ''Like 'Snakes and Ladders.' ''"
+    assert spans(text) == []
+
+
+def test_typewriter_quotation_going_on_into_the_next_paragraph() -> None:
+    text = "''We were told 'wait' again and again.\n\n''Then it rained,'' she said."
+    assert spans(text) == []
+
+
+def test_single_quotation_outside_typewriter_quotations_stays() -> None:
+    text = "''We are ready,'' she said. Her 'plan' was a list."
+    assert spans(text) == ["'plan'"]
+
+
+def test_ptb_quotation_still_pairs_with_its_nested_single_quotation() -> None:
+    text = "He said 'no' to ``the 'big' plan,'' she wrote."
+    assert spans(text) == ["'no'", "``the 'big' plan,''"]
+    assert find(text)[1].nested == ((text.index("'big'"), text.index("'big'") + 5),)
+
+
+def test_two_apostrophes_after_a_word_open_nothing() -> None:
+    # A closer with nothing open (an odd pair in the text) starts no region.
+    text = "It was the 80s'' thing. She said 'no' at once."
+    assert spans(text) == ["'no'"]
