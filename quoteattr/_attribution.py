@@ -1692,6 +1692,8 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
         return False
     if any(w.endswith((".", "!", "?")) and len(w) > 4 for w in words[:-1]):
         return False  # “The Donald. Big Daddy.”: two sentences, not a title ("Mr." is short)
+    if hi > lo and _mentions.possessive(ctx.tokens[hi - 1]):
+        return True  # ABC's “This Week,”, NBC's “Today”: a possessive owns a thing, not words
     first = words[0].lower()
     if first in lexicon().not_names and first not in ("the", "a", "an"):
         return False  # “This is Italy.”, “But you are Paul.”

@@ -257,6 +257,27 @@ def test_titles_after_a_preposition_or_possessive_or_far_from_the_cue_are_not(te
     assert kinds[-1] == "other"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz told KTV's “Good Morning Valley” on Monday that the bridge would open.",
+        "“We will win,” the mayor said of the race during a call to KTV's “This Week.”",
+        "Tuesday on the Herald Network's “Brennan,” Ana Ruiz said the bill was dead.",
+        "“It is over,” Ruiz told KTV's “Today” on Monday.",
+    ],
+)
+def test_a_title_after_a_possessive_is_a_name_whatever_its_first_word(text: str) -> None:
+    # "This", "Good", "Today" open sentences too; after "KTV's" they open a title.
+    found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    titles = [q for q in found if text[q.content_start : q.content_end][:1] in "GTB"]
+    assert titles and all(q.kind == "other" for q in titles)
+
+
+def test_a_fragment_after_a_possessive_not_in_title_case_stays_speech() -> None:
+    q = only("Ruiz mocked the governor's “plan to nowhere” at the rally.")
+    assert q.kind == "mixed"
+
+
 def test_characterisation_is_the_subjects_words() -> None:
     text = "Mayor Ana Ruiz hailed the agreement as a “historic breakthrough.”"
     q = only(text)
