@@ -960,6 +960,8 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     speaker = None
     if joint >= 0:
         speaker = _mentions.np_starting_at(text, toks, v + n, len(toks))
+        if speaker is None or (speaker.kind == "nominal" and not speaker.text[:1].isupper()):
+            speaker = _role_then_name(state, toks, v + n) or speaker
         if speaker is not None and not _real_source(state, speaker):
             return None
         if speaker is not None:
@@ -975,6 +977,21 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
             joint = _joint_before(toks, first)
             if joint < 0 and first >= 2 and toks[first - 1].lower == "as":
                 joint = _joint_before(toks, first - 1)  # "…, as police have said."
+            if (
+                joint < 0
+                and first >= 3
+                and toks[first - 1].lower in ("and", "or")
+                and _ends(view, v + n)
+                and _real_source(state, speaker)
+            ):
+                # "…, she and another reporter said."
+                other = _mentions.np_ending_at(text, toks, first - 2, 0)
+                if other is not None and _real_source(state, other):
+                    o = view.index(other.start)
+                    if _joint_before(toks, o) >= 0:
+                        joint = _joint_before(toks, o)
+                        s0 = other.start
+                        speaker = Mention(s0, speaker.end, text[s0 : speaker.end], other.kind)
             if joint < 0:
                 # "…, Algerian foreign ministry spokesman Benali Abdelaziz said"
                 m = first
@@ -1000,7 +1017,8 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     if b - a < 3 or joint < 1:
         return None
     rec = _Record("indirect_clause_said", speaker, span, [(a, b)], head=False)
-    if _ends(view, k):
+    if _ends(view, k) or (k < len(toks) and toks[k].text == ";"):
+        # "…, analysts say; in 2012 …": a semicolon ends the attribution too
         return _extend(state, view, rec)
     if k + 1 < len(toks) and toks[k].text == "," and text.startswith("''", toks[k + 1].start):
         # ''Q1,'' X said, ''Q2.'' — the unpaired typewriter quotation goes on after it
@@ -1032,6 +1050,18 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         rec.ranges.append((nxt.start, end))
         return rec
     return None
+
+
+def _role_then_name(state: _State, toks: Sequence[Token], k: int) -> Mention | None:
+    """The name after lowercase role words that open an inverted source: "…, said
+    lobbyist Ann Lee", "…, says political scientist Tom Hale"; None without a name."""
+    j = k
+    while j < len(toks) and j - k < 5 and not toks[j].upper and _modifier(state, toks[j]):
+        j += 1
+    if j == k or j >= len(toks) or not toks[j].upper:
+        return None
+    m = _mentions.np_starting_at(state.text, toks, j, len(toks))
+    return m if m is not None and m.kind == "name" else None
 
 
 _OPENING_MARKS = "'\"“‘"
@@ -1126,12 +1156,21 @@ def _typewriter(
     return _Record(rule, speaker, span, [(a, end)], head=True)
 
 
+_DASH_RUN = re.compile(r"[—–―]|\s-+\s")
+
+
 def _extend(state: _State, view: _View, rec: _Record) -> _Record:
     """''Q1,'' X said. ''Q2. Q3.'' — a typewriter quotation that the marks stage did
     not pair continues the statement over the next sentences of the paragraph."""
     text = state.text
-    a, _ = rec.ranges[-1]
-    if not text.startswith("''", a):
+    a, b = rec.ranges[-1]
+    if not text.startswith("''", a) and (
+        # "A ''quoted,'' X said. ''Q2.''" goes on as well, unless the sentence does
+        rec.head
+        or "''" not in text[b : rec.cue.start]
+        or view.e - rec.cue.end > 200  # the attribution ends the sentence, and soon
+        or _DASH_RUN.search(text, rec.cue.end, view.e) is not None
+    ):
         return rec
     para_end = state.doc.paragraphs[state.doc_paragraph(a)][1]
     nxt = view.e

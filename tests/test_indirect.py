@@ -1419,3 +1419,69 @@ def test_a_long_sentence_of_according_to_quotations_stays_linear_in_records() ->
     text = unit * 400
     quotes = QuoteExtractor(kinds=("direct", "mixed", "indirect")).extract(text)
     assert sum(q.kind == "direct" for q in quotes) == 400
+
+
+# --- session 6: tail attributions -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "The plant will close next spring, said lobbyist Nora Field.",
+            "The plant will close next spring",
+            "Nora Field",
+        ),
+        (
+            "Rents have doubled in a decade, says urban economist Tom Hale in Leeds.",
+            "Rents have doubled in a decade",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_inverted_source_after_role_words(text: str, content: str, source: str) -> None:
+    q = one(text)
+    assert (q.text, q.speaker and q.speaker.text, q.rule) == (
+        content,
+        source,
+        "indirect_clause_said",
+    )
+
+
+def test_role_words_without_a_name_give_no_inverted_source() -> None:
+    # "said local officials" is a plain noun phrase; "said in public" no source at all
+    assert [q.text for q in indirect("The plant will close, said in public.")] == []
+
+
+def test_coordinated_subject_after_the_statement() -> None:
+    q = one("The guard pushed a photographer to the ground, she and another reporter said.")
+    assert q.text == "The guard pushed a photographer to the ground"
+    assert q.speaker is not None and q.speaker.text == "she and another reporter"
+
+
+def test_a_list_before_the_verb_is_no_coordinated_source() -> None:
+    found = indirect("Besides Chile, Peru, Bolivia and Ecuador have claims in the region.")
+    assert all(q.rule != "indirect_clause_said" for q in found)
+
+
+def test_semicolon_ends_a_tail_attribution() -> None:
+    q = one("Turnout will be low this year, analysts say; in 2012 it was higher.")
+    assert (q.text, q.speaker and q.speaker.text) == ("Turnout will be low this year", "analysts")
+
+
+def test_typewriter_fragment_before_the_cue_goes_on_in_the_next_sentence() -> None:
+    text = (
+        "Still, the clubs are ''barely making a profit,'' Mr. Ortiz said. "
+        "''Golf is a thin trade.''"
+    )
+    q = one(text)
+    assert q.text.endswith("''Golf is a thin trade.''")
+    assert q.text.startswith("Still, the clubs are")
+
+
+def test_typewriter_fragment_does_not_go_on_past_a_dash() -> None:
+    text = (
+        "He praised the plan - ''a real step forward,'' he said - and left early. "
+        "''We will see.''"
+    )
+    assert all("We will see" not in q.text for q in indirect(text))
