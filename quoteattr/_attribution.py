@@ -1683,8 +1683,6 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     lo, hi = lead
     if hi > lo and ctx.tokens[hi - 1].lower in _lexicon.title_cues():
         return True
-    if q.start == ctx.start:
-        return False  # a paragraph that opens with a quotation opens with speech
     # American commas and periods sit inside the marks: CBS's “Face the Nation,”
     bare = content.rstrip(",.")
     words = bare.split()
@@ -1692,8 +1690,13 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
         return False
     if any(w.endswith((".", "!", "?")) and len(w) > 4 for w in words[:-1]):
         return False  # “The Donald. Big Daddy.”: two sentences, not a title ("Mr." is short)
-    if hi > lo and _mentions.possessive(ctx.tokens[hi - 1]):
-        return True  # ABC's “This Week,”, NBC's “Today”: a possessive owns a thing, not words
+    k = ctx.index(q.end)
+    if k < len(ctx.tokens) and ctx.tokens[k].text in _lexicon.word_list("role_nouns.txt"):
+        return True  # “Night Shift” star Ana Ruiz: a part in a work
+    if q.start == ctx.start:
+        return False  # a paragraph that opens with a quotation opens with speech
+    if hi > lo and (_mentions.possessive(ctx.tokens[hi - 1]) or _after_work_noun(ctx, lead)):
+        return True  # ABC's “This Week,”, the podcast “Here We Go.”: a thing, not words
     first = words[0].lower()
     if first in lexicon().not_names and first not in ("the", "a", "an"):
         return False  # “This is Italy.”, “But you are Paul.”
@@ -1726,7 +1729,7 @@ def _names_a_work(
     if cue is None or cue.end > q.start or hi - ctx.index(cue.end) > _TITLE_REACH:
         return True  # a cue far before the title does not govern it
     j = hi - 1
-    if _mentions.possessive(toks[j]):
+    if _mentions.possessive(toks[j]) or _after_work_noun(ctx, lead):
         return True
     if j > lo and toks[j].lower in _mentions.DETERMINERS:
         j -= 1
@@ -1735,12 +1738,33 @@ def _names_a_work(
 
 def _in_a_phrase(ctx: _Context, lead: tuple[int, int]) -> bool:
     """The quotation is the object of a preposition or a possessive ("on CBS's “Q”",
-    "broadcast of “Q”"), not a statement standing on its own."""
+    "broadcast of “Q”") or names a work ("the podcast “Q”"), not a statement standing
+    on its own."""
     lo, hi = lead
     if hi == lo:
         return False
     before = ctx.tokens[hi - 1]
-    return _mentions.possessive(before) or before.lower in _WORK_PREPOSITIONS
+    return (
+        _mentions.possessive(before)
+        or before.lower in _WORK_PREPOSITIONS
+        or _after_work_noun(ctx, lead)
+    )
+
+
+def _after_work_noun(ctx: _Context, lead: tuple[int, int]) -> bool:
+    """The quotation follows a noun of a work ("the reality show “Q”", "her memoir, “Q”":
+    `work_nouns.txt`), a comma at most between."""
+    lo, hi = lead
+    toks = ctx.tokens
+    j = hi - 1
+    if j > lo and toks[j].text == ",":
+        j -= 1
+    if j < lo or toks[j].text not in _lexicon.word_list("work_nouns.txt"):
+        return False
+    # "called the show “Total Nonsense”": the object of a cue, and the words its speaker's.
+    return not (
+        j - 2 >= lo and toks[j - 1].lower in _mentions.DETERMINERS and _has_cue(ctx, j - 2, j - 1)
+    )
 
 
 def _title_like(words: Sequence[str]) -> bool:

@@ -549,7 +549,9 @@ WORD_LISTS = (
     "continuation_cues.txt",
     "cue_manners.txt",
     "reply_openers.txt",
+    "role_nouns.txt",
     "unnamed_speakers.txt",
+    "work_nouns.txt",
     "written_cues.txt",
 )
 """The shipped one-entry-a-line lists that `word_list` reads."""

@@ -273,6 +273,35 @@ def test_a_title_after_a_possessive_is_a_name_whatever_its_first_word(text: str)
     assert titles and all(q.kind == "other" for q in titles)
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ana Ruiz, star of the reality show “Night Shift,” praised the mayor.", "Night"),
+        ("“Being a mother is my job,” Ruiz said in May on the podcast “Here We Go.”", "Here"),
+        ("She wrote in her memoir, “Open Doors.” She was adamant about it.", "Open"),
+        ("“Night Shift” star Ana Ruiz opened up about her struggles.", "Night"),
+        ("The “Good Day” host said on Monday that he would retire.", "Good"),
+    ],
+)
+def test_a_title_after_a_work_noun_or_before_a_role_is_not_speech(text: str, title: str) -> None:
+    found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    kinds = {text[q.content_start : q.content_end].split()[0]: q.kind for q in found}
+    assert kinds[title] == "other"
+    assert all(k != "other" for w, k in kinds.items() if w != title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board called the show “the best news show of record.”",
+        "Ruiz called the show “Total Nonsense.”",
+        "The mayor said the show “will go on.”",
+    ],
+)
+def test_words_after_a_work_noun_that_a_cue_governs_stay_speech(text: str) -> None:
+    assert only(text).kind == "mixed"
+
+
 def test_a_fragment_after_a_possessive_not_in_title_case_stays_speech() -> None:
     q = only("Ruiz mocked the governor's “plan to nowhere” at the rally.")
     assert q.kind == "mixed"
