@@ -716,8 +716,7 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
     if q.start != ctx.start or q.end != ctx.end:
         return False
     content = ctx.doc.text[q.content_start : q.content_end].strip().rstrip(".!?")
-    words = content.split()
-    return len(words) > 1 and "," not in content and _title_like(words)
+    return len(content.split()) > 1 and "," not in content
 
 
 _LOWER = regex.compile(r"\p{Ll}")

@@ -1068,6 +1068,28 @@ def test_a_subheading_in_single_marks_is_a_title() -> None:
     assert kinds["Nobody here expected it,"] == "direct"
 
 
+@pytest.mark.parametrize("heading", ["'A fight to the finish.'", "'We are hiring again!'"])
+def test_a_subheading_in_single_marks_need_not_be_in_title_case(heading: str) -> None:
+    text = (
+        'The mill closed in May, the owner said. "We had no choice," he said.\n\n'
+        f"{heading}\n\n"
+        '"Nobody here expected it," said Ana Ruiz, who ran the bakery.'
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds[heading.strip("'")] == "other"
+    assert kinds["Nobody here expected it,"] == "direct"
+
+
+def test_a_one_word_or_comma_line_in_single_marks_stays_speech() -> None:
+    text = (
+        'The mill closed in May. "We had no choice," he said.\n\n'
+        "'Yes, we knew.'\n\n"
+        '"Nobody expected it," said Ana Ruiz.'
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["Yes, we knew."] != "other"
+
+
 def test_a_short_turn_in_single_marks_stays_speech() -> None:
     # A story quoting in single marks: a turn on its own line is speech.
     text = "'Where are you going?' asked Tom.\n\n'Good Morning.'\n\n'Home,' said Ann."
