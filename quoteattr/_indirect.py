@@ -1039,7 +1039,13 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         # ''Q1,'' X said, ''Q2.'' — the unpaired typewriter quotation goes on after it
         more = _typewriter(state, view, toks[k + 1].start, rec.rule, speaker, span)
         if more is not None:
-            rec.ranges.append(more.ranges[0])
+            opener = _FIRST_WORD.match(text, toks[k + 1].start + 2)
+            if "''" not in text[a:b] and not (opener and opener.group(1) in _NOT_OPENERS):
+                # "In May, as the crowd booed, Mr. Hale said, ''Q.''": the quotation alone
+                # (not "The plan, she said, ''is a mistake.''": its verb needs the subject)
+                rec.ranges[0] = more.ranges[0]
+            else:
+                rec.ranges.append(more.ranges[0])
             return rec
     if k < len(toks) and (
         text[a] in _OPENING_MARKS or (toks[k].lower in _ADJUNCT_PREPOSITIONS and joint >= 4)
@@ -1080,6 +1086,7 @@ def _role_then_name(state: _State, toks: Sequence[Token], k: int) -> Mention | N
 
 
 _OPENING_MARKS = "'\"“‘"
+_FIRST_WORD = re.compile(r"\s*(\w+)")
 # Words that cannot open the object of an object-frame cue ("support among voters",
 # "called into the show", "wants and needs"): the word was no cue.
 _NO_OBJECT = frozenset(

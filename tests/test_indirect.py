@@ -1485,3 +1485,21 @@ def test_typewriter_fragment_does_not_go_on_past_a_dash() -> None:
         "''We will see.''"
     )
     assert all("We will see" not in q.text for q in indirect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "In May, as the crowd booed, Mr. Hale said, ''We will build it anyway.''",
+            "''We will build it anyway.''",
+        ),
+        (
+            "The new stadium, Ms. Ruiz said, ''is a waste of public money.''",
+            "The new stadium, Ms. Ruiz said, ''is a waste of public money.''",
+        ),
+    ],
+)
+def test_typewriter_quotation_after_a_mid_sentence_cue(text: str, content: str) -> None:
+    q = one(text)
+    assert q.text == content
