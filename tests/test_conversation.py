@@ -702,11 +702,14 @@ def test_a_child_is_a_cast_member_no_adult_description_fits() -> None:
 
 
 def test_in_a_long_text_the_one_who_speaks_most_takes_an_untagged_turn() -> None:
-    # A book's worth of tagged turns between Tom and Mary, one line for Jack; then,
+    # A book's worth of tagged dialogue between Tom and Mary, one line for Jack; then,
     # after a break, Jack is the last named but Tom is the likelier voice.
-    talk = "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\nThey walked on.\n\n"
+    talk = (
+        "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\n“Good,” said Tom.\n\n"
+        "They walked on.\n\n"
+    )
     text = (
-        talk * 55
+        talk * 37
         + "“Good evening,” said Jack.\n\n* * *\n\n"
         + "Tom came in.\n\nJack followed him.\n\nThe rain went on.\n\n"
         + "“What a night.”\n\n“Dreadful.”\n\n“And no sign of it stopping.”"
@@ -724,11 +727,14 @@ def test_a_pronoun_tag_weighs_the_name_before_it_in_its_paragraph_more() -> None
 
 
 def test_in_a_book_a_name_only_ever_spoken_to_takes_no_turn() -> None:
-    # "Harry" is only a name Mary calls Tom by: after 110 tagged turns it has none,
+    # "Harry" is only a name Mary calls Tom by: after 111 tagged turns it has none,
     # so the answer is Tom's, not a new voice's.
-    talk = "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\nThey walked on.\n\n"
+    talk = (
+        "“Is it late?” said Tom.\n\n“Not very,” said Mary.\n\n“Good,” said Tom.\n\n"
+        "They walked on.\n\n"
+    )
     text = (
-        talk * 55
+        talk * 37
         + "* * *\n\nTom and Mary sat by the fire.\n\n"
         + "“Are you tired, Harry?” said Mary.\n\n“A little.”\n\n“Then go to bed.”"
     )
@@ -759,3 +765,81 @@ def test_a_name_called_out_with_an_exclamation_is_the_one_spoken_to() -> None:
         "“So it is.”"
     )
     assert names(text)[-2:] == ["Mary", "Tom"]
+
+
+# An interview among news articles (a headline over each): invented text.
+INTERVIEW = (
+    "Harbour pilot on the night of the storm\n\n"
+    "Peter Lindqvist has guided ships into the harbour for thirty years.\n\n"
+    "“When did you see the tanker?” asked Ruth Okafor.\n\n"
+    "“Just before midnight,” said Lindqvist.\n\n"
+    "“Was it already drifting?”\n\n"
+    "“It was, and fast.”\n\n"
+    "“What did you do then?”\n\n"
+    "“I called the coastguard.”"
+)
+ARTICLES = [
+    "Council approves new bridge\n\n"
+    "The city council voted on Tuesday to build a second bridge over the river.\n\n"
+    "“This is a good day for the town,” the mayor, Anna Kowalski, said after the vote.\n\n"
+    "Opponents said the cost was too high. Mark Devlin, who leads the residents' group, "
+    "spoke to reporters outside the hall.\n\n"
+    "“We will go to court if we must,” he said.\n\n"
+    "“Nobody asked the people who live by the river.”",
+    "Bakery chain reports record sales\n\n"
+    "A bakery chain based in the north said its sales rose by a fifth last year.\n\n"
+    "“Bread is cheap comfort when times are hard,” said its founder, Sofia Marchetti.\n\n"
+    "She added that the firm would open ten shops in the spring.\n\n"
+    "“We are hiring bakers in every town we know,” she said.",
+    "Rail strike called off\n\n"
+    "Train drivers have called off a strike planned for next week after talks.\n\n"
+    "“The offer is fair and we accept it,” the union's leader, Tom Baxter, told reporters.\n\n"
+    "The rail company said services would run as normal.\n\n"
+    "“Passengers can travel with confidence,” a spokeswoman, Lena Fischer, said.\n\n"
+    "“We thank them for their patience.”",
+]
+PLAIN_NEWS = [
+    "Shares in the airline fell sharply on Monday after Helen Park, its finance chief, resigned.",
+    "The museum will close for repairs until March, the city's culture office announced.",
+    "Farmers in the valley expect a poor harvest after the driest summer in decades.",
+    "Jonas Weber, the club's new coach, arrives from a team in the second division.",
+    "Storm warning lifted",
+]
+
+
+def _records(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[object, ...]]:
+    """The records of ``text[lo:hi]``, in offsets from ``lo``."""
+    hi = len(text) if hi is None else hi
+    return [
+        (
+            q.kind,
+            q.start - lo,
+            q.end - lo,
+            None if q.speaker is None else (q.speaker.text, q.speaker.start - lo),
+            q.entity.name if q.entity else None,
+            q.rule,
+        )
+        for q in extract_quotes(text)
+        if lo <= q.start < hi
+    ]
+
+
+def test_an_interview_among_news_articles_leaves_their_attribution() -> None:
+    # Alone, Devlin's bare quote paragraph continues "he said" before it; among other
+    # articles the interview is dialogue, the articles are not (each alone is not).
+    text = "\n\n".join([*ARTICLES, *ARTICLES, INTERVIEW, *ARTICLES, *ARTICLES])
+    pos = 0
+    for article in ARTICLES * 4:
+        i = text.index(article, pos)
+        assert _records(text, i, i + len(article)) == _records(article)
+        pos = i + len(article)
+    i = text.index(INTERVIEW)
+    assert _records(text, i, i + len(INTERVIEW)) == _records(INTERVIEW)
+    assert _records(INTERVIEW)[-1][-1] == "turn_taking"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_NEWS), min_size=1, max_size=12), st.integers(0, 3))
+def test_news_before_a_dialogue_leaves_its_records(paragraphs: list[str], articles: int) -> None:
+    prefix = "\n\n".join(paragraphs + ARTICLES[:articles]) + "\n\n"
+    assert _records(prefix + INTERVIEW, len(prefix)) == _records(INTERVIEW)
