@@ -1108,10 +1108,11 @@ class _Cast:
         name = _entities._Name(m)
         gender = self.genders.of(m)
         # "Mrs. Hale" is not "Margaret Hale" when other Hales are about (mother and
-        # daughter); "Mr. Hale" and "Frederick Hale" are left to merge, as before.
+        # daughter), nor "Mr. Hale" "Frederick Hale" beside other men Hales (father and
+        # sons); "Miss Hale" and "General Hale" still join a given name (pdnc worse apart).
         shared = (
             _entities.shared_surname(self.doc, name, self.surname_forms)
-            if _entities._marital(name) == "mrs"
+            if _entities._marital(name) == "mrs" or name.honorific.lower().rstrip(".") == "mr"
             else frozenset()
         )
         fits = [

@@ -479,6 +479,58 @@ def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
     assert daughter is not None and mother is not None and daughter is not mother
 
 
+def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
+    # Father and sons share the surname: "Mr. Hale" is kept apart from "Arthur Hale"
+    # when other men Hales are about, as "Mrs. Hale" from a daughter.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "Arthur Hale came home. Mr. Hale was reading, Frederick Hale was out, "
+        "and Walter Hale was at sea. Arthur Hale sat down."
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+
+    def mention(s: str) -> Mention:
+        i = text.index(s)
+        return Mention(i, i + len(s), s, "name")
+
+    son = cast.of(mention("Arthur Hale"))
+    father = cast.of(mention("Mr. Hale"))
+    assert son is not None and father is not None and son is not father
+
+
+def test_mr_with_a_surname_of_one_man_is_that_man() -> None:
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = "Arthur Hale came home. Mr. Hale was tired. Arthur Hale sat down."
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    i, j = text.index("Arthur Hale"), text.index("Mr. Hale")
+    son = cast.of(Mention(i, i + 11, "Arthur Hale", "name"))
+    mr = cast.of(Mention(j, j + 8, "Mr. Hale", "name"))
+    assert son is not None and son is mr
+
+
+def test_a_father_and_son_of_one_surname_alternate_in_a_dialogue() -> None:
+    text = (
+        "Arthur Hale and his brothers Frederick Hale and Walter Hale waited in the study.\n\n"
+        "“You are late,” said Mr. Hale.\n\n"
+        "“The roads were flooded,” said Arthur.\n\n"
+        "“Then you should have left earlier.”\n\n"
+        "“I left at dawn.”"
+    )
+    assert names(text) == ["Mr. Hale", "Arthur Hale", "Mr. Hale", "Arthur Hale"]
+
+
 def test_a_description_takes_the_name_the_text_puts_in_apposition_to_it() -> None:
     text = (
         "Mr. Platt, the lawyer, arrived at noon with his papers. Anne met him in the hall.\n\n"
