@@ -992,6 +992,15 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
             joint = _joint_before(toks, first)
             if joint < 0 and first >= 2 and toks[first - 1].lower == "as":
                 joint = _joint_before(toks, first - 1)  # "…, as police have said."
+            if joint < 0 and first >= 3 and toks[first - 1].lower in ("by", "from", "of"):
+                # "…, a study by the Council of City Schools found."
+                head = _mentions.np_ending_at(text, toks, first - 2, 0)
+                if head is not None and _real_source(state, head):
+                    h = view.index(head.start)
+                    if _joint_before(toks, h) >= 0:
+                        joint = _joint_before(toks, h)
+                        s0 = head.start
+                        speaker = Mention(s0, speaker.end, text[s0 : speaker.end], head.kind)
             if (
                 joint < 0
                 and first >= 3
@@ -1246,8 +1255,18 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     count = _count(toks, j)
     if count < 0:
         count = _share(toks, j)
+    last = j
+    if count < 0 and j >= 4 and toks[j].text == ",":
+        # "about two-thirds, 67 percent, say": a share with its figure between commas
+        inner = _count(toks, j - 1)
+        if inner >= 2 and toks[inner - 1].text == ",":
+            outer = _share(toks, inner - 2)
+            if outer < 0:
+                outer = _count(toks, inner - 2)
+            if outer >= 0:
+                count, last = outer, j - 1
     if count >= 0:
-        s0, e0 = toks[count].start, toks[j].end
+        s0, e0 = toks[count].start, toks[last].end
         return Mention(s0, e0, text[s0:e0], "nominal")  # "61 percent said", "six in 10 say"
     if (
         j >= 0

@@ -1503,3 +1503,29 @@ def test_typewriter_fragment_does_not_go_on_past_a_dash() -> None:
 def test_typewriter_quotation_after_a_mid_sentence_cue(text: str, content: str) -> None:
     q = one(text)
     assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Among likely voters, about two-thirds, 67 percent, say they will back the levy.",
+            "about two-thirds, 67 percent",
+            "they will back the levy",
+        ),
+        (
+            "A third of renters, 33%, say they cannot pay.",
+            "A third of renters, 33%",
+            "they cannot pay",
+        ),
+    ],
+)
+def test_share_with_its_figure_between_commas(text: str, source: str, content: str) -> None:
+    q = one(text)
+    assert (q.speaker and q.speaker.text, q.text) == (source, content)
+
+
+def test_tail_source_with_a_by_phrase() -> None:
+    q = one("Pupils sit 112 tests before they leave school, a study by the Schools Council found.")
+    assert q.text == "Pupils sit 112 tests before they leave school"
+    assert q.speaker is not None and q.speaker.text == "a study by the Schools Council"
