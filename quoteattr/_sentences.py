@@ -65,6 +65,14 @@ _PERIOD_CONTEXT = re.compile(
 _PLAIN_END = re.compile(
     r"[\"'`([{\u201c\u2018\u00ab]*([^\W\d_]{2,})\.(?:\s+[^\s.]|" + _NON_WORD + ")"
 )
+# A Punkt candidate context whose end mark is a token of its own ("?", "!"), or whose period
+# follows a closing mark ("said”. The", "(Reuters). The"), then a token: Punkt's first pass
+# makes the mark's token a break and its second pass reads only tokens that end with a
+# period and are an abbreviation, an initial, a number or a collocation's first word.
+_MARK_END = re.compile(r"[^\s.?!]*(?:[?!]|[\"')\u2019\u201d]\.)(?:\s+[^\s.]|" + _NON_WORD + ")")
+# The types of the tokens `_MARK_END` ends with (a closing mark before the period, or the
+# period alone): its shortcut holds while no abbreviation or collocation starts with one.
+_MARK_TYPES = frozenset([".", '"', "'", ")", "\u2019", "\u201d"])
 
 
 class _OrthoContext(dict[str, int]):
@@ -172,13 +180,15 @@ def _load() -> Any:
                 return _NON_PUNCT.search(self.type)
 
         class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
-            """Punkt with a shortcut for the commonest candidate: a plain word and a period.
+            """Punkt with shortcuts for the commonest candidates: a plain word and a period,
+            a question or exclamation mark, a closing mark and a period.
 
             Punkt decides each candidate by tokenising and annotating its context
             ("said. The"); when the word before the period is only letters, at least
             two, and not a known abbreviation, no heuristic of Punkt's can undo the
-            break (collocations start with initials or numbers), so the answer is
-            known without building tokens. Same decisions, about twice as fast.
+            break (collocations start with initials or numbers), and neither can it
+            for `_MARK_END`, so the answer is known without building tokens. Same
+            decisions, about twice as fast.
             """
 
             def text_contains_sentbreak(self, text: str) -> bool:
@@ -187,6 +197,8 @@ def _load() -> Any:
                     word = m.group(1).lower()
                     if word not in self._params.abbrev_types and word not in colloc_first:
                         return True
+                if mark_end is not None and mark_end.match(text) is not None:
+                    return True
                 return bool(super().text_contains_sentbreak(text))
 
             def _slices_from_text(self, text: str) -> Iterator[slice]:
@@ -221,10 +233,14 @@ def _load() -> Any:
                         )
                         m = _PLAIN_END.match(context)
                         if (
-                            m is not None
-                            and (word := m.group(1).lower()) not in abbrevs
-                            and word not in colloc_first
-                        ) or slow(context):
+                            (
+                                m is not None
+                                and (word := m.group(1).lower()) not in abbrevs
+                                and word not in colloc_first
+                            )
+                            or (mark_end is not None and mark_end.match(context) is not None)
+                            or slow(context)
+                        ):
                             out.append((last_break, previous.end()))
                             # the next sentence starts at the next token, else right here
                             nxt = previous.start("next_tok")
@@ -251,6 +267,7 @@ def _load() -> Any:
         params.sent_starters = set(data["sent_starters"])
         params.ortho_context = _OrthoContext(data["ortho_context"])
         colloc_first = frozenset(a for a, _ in params.collocations)
+        mark_end = None if _MARK_TYPES & (colloc_first | params.abbrev_types) else _MARK_END
         tokenizer = _Tokenizer(params, lang_vars=_EnglishVars(), token_cls=_Token)
         # Compile the lazily built regexes now, so concurrent first calls don't race.
         tokenizer._lang_vars.period_context_re()

@@ -414,6 +414,33 @@ def test_fast_decision_equals_punkt(
     )
 
 
+@settings(max_examples=300)
+@given(
+    st.sampled_from(["", "(", "“", '"', "she said ", "U.S. "]),
+    st.sampled_from(["said", "Mr", "10", "J", "", "why", "e.g"]),
+    st.sampled_from(['"', "”", "’", "'", ")", ")”", ""]),
+    st.sampled_from([".", "?", "!", "?!"]),
+    st.sampled_from([" ", "\n", "", "  "]),
+    st.sampled_from(["The", "the", "“We", '"', ")", "...", "10", "who", "abreast", ".", "--"]),
+)
+def test_fast_decision_after_a_closing_mark_equals_punkt(
+    opening: str, word: str, close: str, end: str, space: str, nxt: str
+) -> None:
+    tok = punkt_tokenizer()
+    context = opening + word + close + end + space + nxt
+    assert tok.text_contains_sentbreak(context) == PunktSentenceTokenizer.text_contains_sentbreak(
+        tok, context
+    )
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=list("aB1.?!\"'’”)(“ \n-,;:"), min_size=1, max_size=12))
+def test_a_mark_end_is_always_a_punkt_break(context: str) -> None:
+    # The shortcut's claim on any string, not only on the contexts Punkt's scan builds.
+    if _sentences._MARK_END.match(context) is not None:
+        assert PunktSentenceTokenizer.text_contains_sentbreak(punkt_tokenizer(), context)
+
+
 @st.composite
 def _disjoint_spans(draw: st.DrawFn, size: int) -> list[tuple[int, int]]:
     cuts = sorted(draw(st.lists(st.integers(0, size), max_size=8)))
