@@ -333,6 +333,9 @@ _SKIP = 2.5  # a stray mark (inches, ditto)
 _START_INSIDE = 2.0  # the paragraph starts inside a quotation (a bad split)
 _END_INSIDE = 1.0  # the quotation goes on in the next paragraph, or is unclosed
 _NEST = 1.5  # a quotation inside another of the same class
+# A height in feet and inches (6’2”, 5'10"): the double mark is the inch sign.
+_FEET_INCHES = regex.compile(r"(?<![\w.,])\d[’'′]\d{1,2}$")
+_INCH = 9.0  # costlier than skipping either way
 _SPACE = regex.compile(r"\s{1,3}")
 _SPACE_BACK = regex.compile(r"\s{1,3}$")
 
@@ -347,6 +350,8 @@ def _double_costs(
         return (0.0, 5.0)
     if glyph == "close":
         return (5.0, 0.0)
+    if glyph != "left" and _FEET_INCHES.search(text, max(ps, start - 6), start):
+        return (_INCH, _INCH)  # 6’2”: inches, skipped as a stray mark
     prev, nxt = _neighbours(text, start, end, ps, pe)
     opening = prev in (_S, _O) and nxt != _S
     closing = prev in (_W, _P, _D) and nxt in (_S, _P, _D)

@@ -592,3 +592,23 @@ def test_two_apostrophes_after_a_word_open_nothing() -> None:
     # A closer with nothing open (an odd pair in the text) starts no region.
     text = "It was the 80s'' thing. She said 'no' at once."
     assert spans(text) == ["'no'"]
+
+
+# --- a height in feet and inches: the double mark after 6’2 is the inch sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“He is taller than me; he’s like 6’2”,” Ruiz said.",
+        '"She is 5\'10" and fast," the coach said.',
+    ],
+)
+def test_inch_mark_after_a_height_does_not_close(text: str) -> None:
+    (q,) = find(text)
+    assert text[q.start : q.end].endswith(("2”,”", 'fast,"'))
+
+
+def test_a_quotation_ending_after_a_plain_number_still_closes() -> None:
+    text = "“The score was 3-2,” she said. “We lost.”"
+    assert spans(text) == ["“The score was 3-2,”", "“We lost.”"]
