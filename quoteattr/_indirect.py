@@ -2612,6 +2612,10 @@ def _sentence_names(state: _State, p: int, s: int, e: int) -> list[Mention]:
     return [m for m in found if m.kind == "name"]
 
 
+def _mention_start(m: Mention) -> int:
+    return m.start
+
+
 def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mention | None:
     """The named person a "he"/"she" speaker refers to: the first name of that gender
     in the nearest sentence before it, else the nearest earlier speaker who fits."""
@@ -2637,7 +2641,13 @@ def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mentio
             if found is None:
                 found = _sentence_names(state, p, s, e)
                 state.sentence_names[(p, si)] = found
-            names = [m for m in found if m.end <= pronoun.start and not state.in_quote(m.start)]
+            # the names before the pronoun, within LONG_SENTENCE characters of it (bounded
+            # in a sentence of thousands of words)
+            a = bisect_left(found, pronoun.start - LONG_SENTENCE, key=_mention_start)
+            b = bisect_left(found, pronoun.start, lo=a, key=_mention_start)
+            names = [
+                m for m in found[a:b] if m.end <= pronoun.start and not state.in_quote(m.start)
+            ]
             for m in names:
                 g = genders.of(m)
                 if g == gender or (g == "x" and m.text.split()[-1].lower() in known):
@@ -2646,7 +2656,7 @@ def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mentio
             si -= 1
         p -= 1
         si = 1 << 30
-    for m in state.recent_speakers(pronoun.start, lo):
+    for m in state.recent_speakers(pronoun.start, lo, 50):
         if genders.of(m) in (gender, "x"):
             return m
     return None

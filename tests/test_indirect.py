@@ -1421,6 +1421,18 @@ def test_a_long_sentence_of_according_to_quotations_stays_linear_in_records() ->
     assert sum(q.kind == "direct" for q in quotes) == 400
 
 
+
+def test_pronoun_sources_in_a_long_sentence_resolve_nearby() -> None:
+    # One sentence of "Ms. Lee said A, but she said B," again and again: each "she"
+    # looked through every name and every earlier speaker of the sentence (quadratic);
+    # now through those of the last LONG_SENTENCE characters and the nearest 50 speakers.
+    unit = "Ms. Lee said the plan was ready, but she said it was costly, "
+    quotes = ALL.extract(unit * 300)
+    shes = [q for q in quotes if q.speaker is not None and q.speaker.text == "she"]
+    assert len(shes) == 300
+    assert all(q.entity is not None and q.entity.name.endswith("Lee") for q in shes)
+
+
 # --- session 6: tail attributions -------------------------------------------------------
 
 
