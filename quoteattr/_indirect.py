@@ -2072,6 +2072,7 @@ def _extracted(
 
 
 _COORDINATORS = frozenset("but and while whereas yet".split())
+_CONCESSIVE = frozenset("though although".split())
 _MODALS = frozenset("would will could can might may should must".split())
 # Words that may open a counted subject: "more than 4 in 10", "nearly half".
 _QUANTITY_WORDS = frozenset(
@@ -2089,11 +2090,22 @@ def _coordination(view: _View, i: int) -> int:
         return toks[i - 1].start  # "43 percent support A, 40 percent support B and 1 percent …"
     while i >= 2 and toks[i - 1].lower in _QUANTITY_WORDS:
         i -= 1  # "…, and more than 4 in 10 said"
+    if i >= 2 and toks[i - 1].lower in _CONCESSIVE and toks[i - 2].text in _COMMAS:
+        return toks[i - 2].start  # "…, though she acknowledged B"
     if i >= 1 and toks[i - 1].lower in _COORDINATORS:
         if i >= 2 and toks[i - 2].text in _COMMAS:  # "…, and he said" / "… — and he noted"
             return toks[i - 2].start
         if toks[i - 1].lower != "and":  # "both he and Rubio promised": one subject
             return toks[i - 1].start
+        if (
+            i >= 2
+            and toks[i].lower in _SUBJECT_PRONOUNS
+            and toks[i - 2].kind == WORD
+            and not toks[i - 2].upper
+            and toks[i - 2].lower not in _OBJECT_PRONOUNS
+            and toks[i - 2].lower not in _SUBJECT_PRONOUNS
+        ):
+            return toks[i - 1].start  # "… mishandled the case and they accused B"
     return -1
 
 

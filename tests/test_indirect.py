@@ -1541,3 +1541,30 @@ def test_tail_source_with_a_by_phrase() -> None:
     q = one("Pupils sit 112 tests before they leave school, a study by the Schools Council found.")
     assert q.text == "Pupils sit 112 tests before they leave school"
     assert q.speaker is not None and q.speaker.text == "a study by the Schools Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The mayor said the bus plan was ready, though she admitted it was too costly.",
+            "the bus plan was ready",
+            "it was too costly",
+        ),
+        (
+            "Ms. Ruiz said hackers broke into the council's servers and she accused the "
+            "contractor of negligence.",
+            "hackers broke into the council's servers",
+            "the contractor of negligence",
+        ),
+    ],
+)
+def test_concessive_or_coordinated_clause_with_its_own_speaker(
+    text: str, first: str, second: str
+) -> None:
+    assert [q.text for q in indirect(text)] == [first, second]
+
+
+def test_coordinated_subjects_are_not_split() -> None:
+    found = indirect("Both the mayor and she said the bridge would reopen.")
+    assert [q.text for q in found] == ["the bridge would reopen"]
