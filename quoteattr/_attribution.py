@@ -468,7 +468,12 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.paragraph,
         si,
     )
-    if _not_words(doc.text, q) or _in_headline(ctx, q) or _capitals_line(ctx, q):
+    if (
+        _not_words(doc.text, q)
+        or _in_headline(ctx, q)
+        or _capitals_line(ctx, q)
+        or _with_byline(ctx, q, lead)
+    ):
         link.kind = "other"
         return link
     found = (
@@ -717,6 +722,31 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
         return False
     content = ctx.doc.text[q.content_start : q.content_end].strip().rstrip(".!?")
     return len(content.split()) > 1 and "," not in content
+
+
+# After a quotation: ", by" and a capitalised name (the byline of an article's title).
+_BYLINE = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++(?:the[ \t]++)?(\p{Lu}\w*+)")
+
+
+def _with_byline(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
+    """The title of an article with its byline, standing alone: "“Museum to close in
+    May,” by the Herald's Ana Ruiz" in a list of links, opening its paragraph or after a
+    dash or a colon. Not the agent of a passive ("called the remarks “cruel,” by Hale")."""
+    lo, hi = lead
+    if hi > lo and ctx.tokens[hi - 1].text not in DASHES and ctx.tokens[hi - 1].text not in (
+        ":",
+        "-",
+        "--",
+        "(",
+    ):
+        return False
+    text = ctx.doc.text
+    if text[q.content_start : q.content_end].rstrip(_INNER_CLOSERS)[-1:] != "," and not (
+        text.startswith(",", q.end)
+    ):
+        return False
+    m = _BYLINE.match(text, q.end, ctx.end)
+    return m is not None and m.group(1) not in _DATE_WORDS  # “Q,” by Monday: a deadline
 
 
 _LOWER = regex.compile(r"\p{Ll}")

@@ -302,6 +302,27 @@ def test_words_after_a_work_noun_that_a_cue_governs_stay_speech(text: str) -> No
     assert only(text).kind == "mixed"
 
 
+def test_an_article_title_with_its_byline_is_not_speech() -> None:
+    text = (
+        "SHORT READS:\n\n—“Museum to close in May,” by the Herald's Ana Ruiz: http://x.y/z."
+        "\n\n“Bakery wins a prize,” by Tom Webb."
+    )
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["other", "other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz said the “cruel and false remarks,” by Hale last week hurt her.",
+        "“We will rebuild,” by all accounts, was what Ruiz told them.",
+        "“We will reopen the bridge,” by Monday, the mayor said.",
+    ],
+)
+def test_by_after_a_quotation_is_no_byline_after_words_or_before_a_date(text: str) -> None:
+    assert only(text).kind != "other"
+
+
 def test_a_fragment_after_a_possessive_not_in_title_case_stays_speech() -> None:
     q = only("Ruiz mocked the governor's “plan to nowhere” at the rally.")
     assert q.kind == "mixed"
