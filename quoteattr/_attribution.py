@@ -473,6 +473,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         or _in_headline(ctx, q)
         or _capitals_line(ctx, q)
         or _with_byline(ctx, q, lead)
+        or _YEAR_AFTER.match(doc.text, q.end, ctx.end) is not None
     ):
         link.kind = "other"
         return link
@@ -724,6 +725,8 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
     return len(content.split()) > 1 and "," not in content
 
 
+# After a quotation, its year in brackets: a cited title or slogan (“Stop the Tolls” (2015)).
+_YEAR_AFTER = regex.compile(r"[ \t]*+\((?:1[5-9]|20)\d\d\)")
 # After a quotation: ", by" and a capitalised name (the byline of an article's title).
 _BYLINE = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++(?:the[ \t]++)?(\p{Lu}\w*+)")
 

@@ -323,6 +323,20 @@ def test_by_after_a_quotation_is_no_byline_after_words_or_before_a_date(text: st
     assert only(text).kind != "other"
 
 
+def test_a_quotation_with_its_year_in_brackets_is_a_cited_title() -> None:
+    text = (
+        "The party's posters grew harsher.\n\n"
+        "“Stop the tolls now!” (2015) — “No new bridge” (2016)."
+    )
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["other", "other"]
+
+
+def test_a_bracket_that_is_not_a_year_keeps_speech() -> None:
+    text = "“We will win,” (and she meant it) Ruiz said on Monday."
+    assert only(text).kind == "direct"
+
+
 def test_a_fragment_after_a_possessive_not_in_title_case_stays_speech() -> None:
     q = only("Ruiz mocked the governor's “plan to nowhere” at the rally.")
     assert q.kind == "mixed"
