@@ -206,6 +206,9 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
             return Mention(inner.start, head.end, text[inner.start : head.end], inner.kind)
     if indefinite_subject(tokens, j, lo):
         return Mention(head.start, head.end, head.text, "nominal")
+    if month_name(tokens, j, lo, j + 2 if j + 1 < len(tokens) else j + 1):
+        a = _name_run_back(tokens, j, lo, lex)
+        return _trim_name(text, tokens, a, j, lex)  # "May said", "Theresa May said"
     if not _head_ok(head, lex):
         # "the announcer said": any noun right after a determiner.
         if not (
@@ -453,7 +456,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             k += 1
         if j == i:
             return None
-    elif _name_token(first, lex):
+    elif _name_token(first, lex) or month_name(tokens, i, 0, hi):
         while j + 1 < hi and j - i < MAX_NP:
             t = tokens[j + 1]
             if _name_token(t, lex):
@@ -618,6 +621,56 @@ def _never(word: str) -> bool:
     return False
 
 
+# Given names that are also months (May, June, April, August) are on the not-names
+# list; these words before one make it the month ("in May", "since June", "early
+# August"), as does a number after it ("May 5").
+_MONTH_BEFORE = frozenset(
+    "in on of since until till by before after during from to through throughout into "
+    "between around about for within the next last early late mid this that each every "
+    "or and".split()
+)
+# Verbs no modal "may" stands before: "May said", "June could not".
+_NAME_VERBS = frozenset(
+    "said says had has did does could would should might must will can knew told thought "
+    "felt went came saw took gave got sat stood began ran made".split()
+)
+
+
+def month_name(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
+    """Whether ``tokens[i]``, a given name that is also a month ("May", "June"), names a
+    person here: after a given name or a title ("Theresa May", "Miss May"), after a word
+    no month follows ("said May", "Archer and May"), as a vocative (", May."), or before
+    a verb no modal precedes ("May said"); never before a number ("May 5")."""
+    lex = lexicon()
+    t = tokens[i]
+    if (
+        t.kind != WORD
+        or not t.upper
+        or t.lower not in lex.not_names
+        or t.lower not in lex.first_names
+    ):
+        return False
+    nxt = tokens[i + 1] if i + 1 < hi else None
+    if nxt is not None and nxt.kind == NUMBER:
+        return False
+    prev = tokens[i - 1] if i > lo else None
+    if prev is None or prev.kind != WORD:
+        if prev is not None and prev.text == "," and nxt is not None and nxt.text in ".!?”’\"'":
+            return True
+        return (
+            nxt is not None
+            and nxt.kind == WORD
+            and not nxt.upper
+            and (nxt.lower in _NAME_VERBS or (nxt.lower.endswith("ed") and len(nxt.lower) > 3))
+        )
+    if prev.upper:
+        return prev.lower in lex.first_names or prev.lower in lex.title_words
+    if prev.lower in ("and", "or"):
+        # "Archer and May", not "April and May".
+        return i - 2 >= lo and _name_token(tokens[i - 2], lex)
+    return prev.lower not in _MONTH_BEFORE and prev.lower not in lex.not_names
+
+
 def name_mentions(
     text: str,
     tokens: Sequence[Token],
@@ -656,10 +709,10 @@ def name_mentions(
         ):
             i += 1  # a sentence-initial ordinary word
             continue
-        if _name_token(t, lex):
+        if _name_token(t, lex) or month_name(tokens, i, lo, hi):
             j = i
             while j + 1 < hi:
-                if _name_token(tokens[j + 1], lex):
+                if _name_token(tokens[j + 1], lex) or month_name(tokens, j + 1, lo, hi):
                     j += 1
                 elif (m := _after_particles(tokens, j + 1, hi, lex)) >= 0:
                     j = m

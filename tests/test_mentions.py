@@ -186,3 +186,47 @@ def test_adverbs_in_ly_between_subject_and_cue(text: str, cue: str) -> None:
 def test_person_nouns_of_news_speakers(text: str, speaker: str) -> None:
     (q,) = extract_quotes(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+# Given names that are also months: a person where no month can stand.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“I shall wait,” said May. “All night.”", "May"),
+        ("“Nobody told me,” June answered.", "June"),
+        ("May said: “The carriage is late.”", "May"),
+        ("Prime Minister Nora May said: “We will leave.”", "Prime Minister Nora May"),
+    ],
+)
+def test_a_month_that_is_a_given_name_speaks_after_a_cue(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We lost,” the mayor said in May.",
+        "“We lost,” the mayor said on May 5.",
+        "In May the mayor said: “We lost.”",
+        "Between April and May the mayor said: “We lost.”",
+        "“We lost,” said the mayor last June.",
+    ],
+)
+def test_a_month_is_no_speaker(text: str) -> None:
+    assert _speakers(text)[0][1] not in ("May", "June", "April and May")
+
+
+def test_month_name_reads_the_position() -> None:
+    from quoteattr._mentions import lexicon, month_name, name_mentions
+    from quoteattr._tokens import tokenize
+
+    def names(text: str) -> list[str]:
+        toks = tokenize(text, 0, len(text), lexicon().abbreviations)
+        return [m.text for m in name_mentions(text, toks, 0, len(toks)) if m.kind == "name"]
+
+    assert "May" in names("Archer looked up and took the letter to Archer and May.")
+    assert "May" in names("He turned. “Good night, May.”")
+    assert names("It rained from April until May, and in June.") == []
+    text = "We met on May 5."
+    toks = tokenize(text, 0, len(text), lexicon().abbreviations)
+    assert not any(month_name(toks, i, 0, len(toks)) for i in range(len(toks)))
