@@ -1918,19 +1918,41 @@ def _head(
 
 
 def _object_end(state: _State, view: _View, rec: _Record) -> None:
-    """An object ends before an apposition ("attacked [Ms. Lee], a former aide") and
-    at a dash ("praised [the deal] — a rare show of unity")."""
+    """An object ends before an apposition ("attacked [Ms. Lee], a former aide"), at a
+    dash ("praised [the deal] — a rare show of unity") and before the occasion it was
+    said on ("praised [the nurses] in a statement on Friday")."""
     toks = view.toks
     a, b = rec.ranges[-1]
     k = view.index(a) + 1
     while k < len(toks) and toks[k].start < b:
         t = toks[k]
-        if (t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in ("a", "an", "the")) or (
-            _dash(t) and not _word_hyphen(toks, k)
+        if (
+            (t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in ("a", "an", "the"))
+            or (_dash(t) and not _word_hyphen(toks, k))
+            or _occasion_at(toks, k)
         ):
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
             return
         k += 1
+
+
+_OCCASION_DETERMINERS = frozenset("a an the his her their its".split())
+
+
+def _occasion_at(toks: Sequence[Token], k: int) -> bool:
+    """ "in a statement", "during a radio interview", "on the conference call": the
+    occasion of a statement (`data/lexicon/indirect_media.txt`) starts at ``toks[k]``."""
+    if toks[k].lower not in ("in", "during", "on") or k + 2 >= len(toks):
+        return False
+    if toks[k + 1].lower not in _OCCASION_DETERMINERS:
+        return False
+    media = _lexicon.word_list("indirect_media.txt")
+    for t in toks[k + 2 : k + 5]:
+        if t.kind == PUNCT:
+            return False
+        if t.lower in media:
+            return True
+    return False
 
 
 _CURRENCY = frozenset("$ £ € ¥".split())

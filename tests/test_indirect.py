@@ -1568,3 +1568,29 @@ def test_concessive_or_coordinated_clause_with_its_own_speaker(
 def test_coordinated_subjects_are_not_split() -> None:
     found = indirect("Both the mayor and she said the bridge would reopen.")
     assert [q.text for q in found] == ["the bridge would reopen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor praised the nurses in a statement on Friday.", "the nurses"),
+        (
+            "The senator criticized the plan during a long radio interview with the station.",
+            "the plan",
+        ),
+        # no occasion noun: the object goes on
+        (
+            "Ms. Lee attacked the proposal in the name of fairness.",
+            "the proposal in the name of fairness",
+        ),
+    ],
+)
+def test_object_ends_before_the_occasion_it_was_said_on(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+def test_media_list_is_lower_case_words() -> None:
+    from quoteattr._lexicon import word_list
+
+    media = word_list("indirect_media.txt")
+    assert "statement" in media and all(w == w.lower() and " " not in w for w in media)
