@@ -2212,6 +2212,12 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 )
                 # "Mr. Hale, citing a study, said …": the participle ends at the verb
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
+                # "…rose 3 percent, compared with 2 percent a year ago": the writer's
+                or (
+                    k + 2 < len(toks)
+                    and toks[k + 1].lower in ("compared", "up", "down")
+                    and toks[k + 2].lower in ("with", "to", "from")
+                )
                 # "…, even suggesting", "…, again saying": an adverb before the participle
                 or (
                     k + 2 < len(toks)

@@ -1594,3 +1594,18 @@ def test_media_list_is_lower_case_words() -> None:
 
     media = word_list("indirect_media.txt")
     assert "statement" in media and all(w == w.lower() and " " not in w for w in media)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The agency said prices rose 3 percent last year, compared with 2 percent a "
+            "year earlier.",
+            "prices rose 3 percent last year",
+        ),
+        ("The mayor said sales were 40 million, down from 52 million.", "sales were 40 million"),
+    ],
+)
+def test_a_comparison_after_a_comma_is_the_writers(text: str, content: str) -> None:
+    assert one(text).text == content
