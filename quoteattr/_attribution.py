@@ -532,7 +532,9 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
             speaker = _characteriser(ctx, ctx.index(ss), lead[1], tail)
             if speaker is not None:
                 link.speaker = speaker
-                v = _characterising_verb(ctx, lead)
+                v = _naming_verb(ctx, lead)
+                if v is None:
+                    v = _characterising_verb(ctx, lead)
                 if v is None:
                     v = index_at(ctx.tokens, speaker.end)
                 if v < lead[1] and ctx.tokens[v].kind == WORD and speaker.end < q.start:
@@ -1672,19 +1674,54 @@ def _kind_without_cue(
 
 @cache
 def _characterisation_words() -> Mapping[str, frozenset[str]]:
-    """Frame word -> the words that cancel it right before it (`characterisations.tsv`)."""
+    """Frame word -> the words that cancel it right before it (`characterisations.tsv`;
+    a verb of naming, marked "+" there, is in `_naming_verbs` too)."""
     table: dict[str, frozenset[str]] = {}
     text = _lexicon._resource("characterisations.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         word, _, cancel = line.partition("\t")
-        table[word.strip().lower()] = frozenset(cancel.lower().split())
+        table[word.strip().rstrip("+").lower()] = frozenset(cancel.lower().split())
     return table
 
 
+@cache
+def _naming_verbs() -> frozenset[str]:
+    """The verbs of naming of `characterisations.tsv` (marked "+"): "dubbed", "branded"."""
+    text = _lexicon._resource("characterisations.tsv").read_text(encoding="utf-8")
+    return frozenset(
+        line.partition("\t")[0].strip().rstrip("+").lower()
+        for line in text.splitlines()
+        if line.partition("\t")[0].strip().endswith("+")
+    )
+
+
+# Words of a naming verb's object before the name: "branded the new plan a “Q”".
+_NAMED_OBJECT = 3
+
+
+def _naming_verb(ctx: _Context, lead: tuple[int, int]) -> int | None:
+    """Index of the verb of naming whose object the quotation names, an object of up to
+    `_NAMED_OBJECT` words between ("dubbed Webb “Mr. Tax Hike”", "branded the plan a
+    “giveaway”"), or ``None``."""
+    lo, hi = lead
+    toks = ctx.tokens
+    j = hi - 1
+    if j > lo and toks[j].lower in _mentions.DETERMINERS:
+        j -= 1
+    for k in range(j, max(lo, j - _NAMED_OBJECT - 1), -1):
+        if toks[k].kind != WORD:
+            return None
+        if toks[k].lower in _naming_verbs():
+            cancel = _characterisation_words()[toks[k].lower]
+            return k if k == lo or toks[k - 1].lower not in cancel else None
+    return None
+
+
 def _characterised(ctx: _Context, lead: tuple[int, int]) -> bool:
-    """The quotation follows a characterisation frame inside its clause: "X as a “Q”"."""
+    """The quotation follows a characterisation frame inside its clause: "X as a “Q”",
+    "X dubbed Webb “Q”"."""
     lo, hi = lead
     toks = ctx.tokens
     j = hi - 1
@@ -1693,7 +1730,9 @@ def _characterised(ctx: _Context, lead: tuple[int, int]) -> bool:
     if j <= lo:
         return False  # "As the “establishment” candidate, …": the frame opens the sentence
     cancel = _characterisation_words().get(toks[j].lower)
-    return cancel is not None and toks[j - 1].lower not in cancel
+    if cancel is not None and toks[j - 1].lower not in cancel:
+        return True
+    return _naming_verb(ctx, lead) is not None
 
 
 def _has_cue(ctx: _Context, lo: int, hi: int) -> bool:

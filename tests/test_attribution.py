@@ -350,6 +350,30 @@ def test_characterisation_is_the_subjects_words() -> None:
     assert q.cue is not None and q.cue.text == "hailed"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Ruiz took swipes at Webb, who she dubbed “the little senator.”", "Ruiz", "dubbed"),
+        ("Ruiz branded the new plan a “giveaway” on Monday.", "Ruiz", "branded"),
+        ("Ruiz nicknamed her rival “Lady Tax Hike” at the rally.", "Ruiz", "nicknamed"),
+    ],
+)
+def test_a_name_given_by_a_naming_verb_is_the_namers_words(
+    text: str, speaker: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.kind == "mixed" and q.rule == "characterisation"
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_so_dubbed_thing_is_not_a_namers_words() -> None:
+    found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(
+        "The so dubbed “Winter Plan” failed in May."
+    )
+    assert [q.kind for q in found] == ["other"]
+
+
 def test_characterisation_by_a_passive_agent() -> None:
     q = only("The bill was often labeled in the press as a “giveaway” by Democrats.")
     assert q.kind == "mixed"
@@ -459,13 +483,13 @@ def test_a_report_of_someone_else_keeps_the_inner_speaker() -> None:
 
 def test_a_fragment_without_a_cue_takes_its_own_sentences_subject() -> None:
     text = (
-        "South Korea said the test was “fanatic recklessness.” Japan branded the north an "
-        "“outlaw nation in the neighborhood.” Russia insisted that talks “must resume.”"
+        "South Korea said the test was “fanatic recklessness.” Japan put the north on its list "
+        "of “outlaw nations in the neighborhood.” Russia insisted that talks “must resume.”"
     )
     quotes = extract_quotes(text)
     assert [q.speaker.text for q in quotes if q.speaker] == ["South Korea", "Japan", "Russia"]
     assert quotes[1].rule == "sentence_subject"
-    assert quotes[1].cue is not None and quotes[1].cue.text == "branded"
+    assert quotes[1].cue is not None and quotes[1].cue.text == "put"
 
 
 def test_a_quoted_fragment_ending_a_sentence_keeps_to_its_sentence() -> None:
