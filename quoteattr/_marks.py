@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -742,12 +742,13 @@ def _outside_typewriter(text: str, ps: int, pe: int, items: list[_Item]) -> list
     inside = _typewriter_spans(text, ps, pe)
     if not inside:
         return items
-    return [
-        item
-        for item in items
-        if not item.mark.single
-        or not any(s <= item.start < e for s, e in inside)
-    ]
+    kept = []
+    for item in items:
+        # The spans are sorted and disjoint: the last one starting at or before the item.
+        k = bisect_right(inside, (item.start, pe)) - 1
+        if not item.mark.single or k < 0 or item.start >= inside[k][1]:
+            kept.append(item)
+    return kept
 
 
 @attrs.define(slots=True)
