@@ -950,6 +950,16 @@ def _verb(
     ):
         return None  # "the report", "Trump's plans": a noun
     span = _span(text, toks, v, v + n)
+    if (
+        prev is not None
+        and prev.lower == "as"
+        and cue.participle
+        and v + n + 1 < len(toks)
+        and toks[v + n].lower in ("by", "in")
+        and all(t.kind == PUNCT or t.lower in _OPENING_CONJUNCTIONS for t in toks[: v - 1])
+    ):
+        # "As reported by the Herald, CLAUSE": the source after "by", as "according to"
+        return _as_reported(state, view, v + n + 1, span)
     if cue.frame == "evidential":
         return _evidential(state, view, v, n, span)
     if cue.frame != "object":
@@ -2380,6 +2390,18 @@ def _according(state: _State, view: _View, v: int) -> _Record | None:
         if end > toks[k + 1].start:
             rec.ranges.append((toks[k + 1].start, end))
     return rec
+
+
+def _as_reported(state: _State, view: _View, k: int, span: Span) -> _Record | None:
+    """As reported by X, CLAUSE: the source from ``toks[k]`` to its comma."""
+    toks = view.toks
+    source = _source(state, view, k)
+    if source is None:
+        return None
+    j = view.index(source.end)
+    if j + 1 >= len(toks) or toks[j].text not in _COMMAS:
+        return None
+    return _content(state, view, j + 1, "indirect_according_to", source, span)
 
 
 # "In the latest poll, CLAUSE": a document word within a short phrase after "In".

@@ -1609,3 +1609,31 @@ def test_media_list_is_lower_case_words() -> None:
 )
 def test_a_comparison_after_a_comma_is_the_writers(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "As reported by the Herald, the roads were unsafe.",
+            "the Herald",
+            "the roads were unsafe",
+        ),
+        (
+            "As noted in the audit, the bridge needs repairs.",
+            "the audit",
+            "the bridge needs repairs",
+        ),
+    ],
+)
+def test_as_reported_by_a_source(text: str, source: str, content: str) -> None:
+    q = one(text)
+    assert (q.speaker and q.speaker.text, q.text, q.rule) == (
+        source,
+        content,
+        "indirect_according_to",
+    )
+
+
+def test_as_reported_without_a_source_gives_nothing() -> None:
+    assert indirect("As reported, the roads were unsafe.") == []
