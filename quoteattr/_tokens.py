@@ -7,6 +7,7 @@ cost of this stage grows with the number of quotations, not with the document.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -17,11 +18,16 @@ from collections.abc import Sequence
 # faster per match than `regex` for this simple pattern. Every character that is
 # not white space starts one of the alternatives, so `findall` skips nothing.
 _MARKS = "\u0300-\u036f"
+# Every repeat is possessive where Python has them (3.11+): each is followed by the end
+# of its alternative or by a character it cannot match, so nothing ever backtracks into
+# it and the matches are the same; the engine just keeps no backtracking state (the
+# token pattern runs once per token: a tenth fewer instructions).
+_P = "+" if sys.version_info >= (3, 11) else ""
 # The group that matched is the token's kind; the white space before a token is
 # captured too, so `findall` alone gives every offset (no match object per token).
 _TOKEN = re.compile(
-    rf"(\s*)(?:([^\W\d_][\w{_MARKS}]*(?:['’\-.][^\W_][\w{_MARKS}]*)*)"
-    r"|(\d[^\W_]*)"
+    rf"(\s*{_P})(?:([^\W\d_][\w{_MARKS}]*{_P}(?:['’\-.][^\W_][\w{_MARKS}]*{_P})*{_P})"
+    rf"|(\d[^\W_]*{_P})"
     rf"|([^\w\s{_MARKS}]|[_{_MARKS}]))"
 )
 
