@@ -937,6 +937,9 @@ GAP_NEW = -1.5
 # rates say (about -1.1 each): the decoder also weighs salience and names against them.
 QUESTION_KEEPS = 2.0
 REPLY_KEEPS = 2.0
+# Log-odds shift of "the same speaker again" across narration of NARRATION_WORDS words
+# or more after a turn's last quotation, and again before the next turn's first one.
+NARRATION_KEEPS = 1.0
 # Log-odds of a third speaker against the one from two turns before, at most.
 MAX_NEW_ODDS = -2.0
 # A character named inside the turn's quotation speaks it only this unlikely.
@@ -1580,13 +1583,20 @@ def _keeps_floor(doc: Document, turn: _Turn, nxt: _Turn | None) -> float:
     """How the end of a turn, and the start of the next, shift the odds that its
     speaker also speaks next: a question wants an answer from someone else (in PDNC
     the same voice follows a question in 1 case of 45, other turns 1 of 17), and a
-    turn that opens with "Yes" or "No" answers someone else (1 of 60)."""
+    turn that opens with "Yes" or "No" answers someone else (1 of 60). Narration
+    after the turn's last quotation, or before the next turn's first one, makes the
+    same voice more likely (in PDNC 17 and 26 in 100 such pairs, 2 without it):
+    “Q,” said Ann. She put the cup down and looked at the fire.¶“Q2”."""
     text = doc.text
     last = turn.links[-1]
     content = text[last.content_start : last.content_end].rstrip(" \t\r\n\"'”’")
     shift = -QUESTION_KEEPS if content.endswith("?") else 0.0
+    if _narration_at_least(text, last.end, doc.paragraphs[turn.p][1]):
+        shift += NARRATION_KEEPS
     if nxt is not None:
         first = nxt.links[0]
+        if nxt.p == turn.p + 1 and _narration_at_least(text, doc.paragraphs[nxt.p][0], first.start):
+            shift += NARRATION_KEEPS
         m = _FIRST_WORD.search(text, first.content_start, first.content_end)
         if m is not None and m.group().lower() in _lexicon.word_list("reply_openers.txt"):
             shift -= REPLY_KEEPS
@@ -1594,6 +1604,17 @@ def _keeps_floor(doc: Document, turn: _Turn, nxt: _Turn | None) -> float:
 
 
 _FIRST_WORD = regex.compile(r"\p{L}+")
+
+
+def _narration_at_least(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds NARRATION_WORDS words or more: more than a
+    tag such as "said the old gentleman, smiling."."""
+    n = 0
+    for _ in _FIRST_WORD.finditer(text, start, end):
+        n += 1
+        if n >= NARRATION_WORDS:
+            return True
+    return False
 
 
 def _split_scenes(doc: Document, turns: Sequence[_Turn]) -> list[tuple[int, int, bool]]:

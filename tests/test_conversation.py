@@ -295,7 +295,7 @@ def test_a_question_makes_the_same_voice_next_less_likely() -> None:
     from quoteattr._attribution import Link
 
     text = "“Shall we take the cart?”\n\n“I had forgotten the fair.”"
-    doc = SimpleNamespace(text=text)
+    doc = SimpleNamespace(text=text, paragraphs=[(0, 25), (27, 54)])
     question = _conversation._Turn(0, [Link(0, 25, 1, 24, "direct")], True)
     statement = _conversation._Turn(1, [Link(27, 54, 28, 53, "direct")], True)
     assert text[1:24].endswith("?") and text[28:53].endswith(".")
@@ -310,13 +310,41 @@ def test_a_reply_word_opens_another_voice() -> None:
     from quoteattr._attribution import Link
 
     text = "“I had forgotten the fair.”\n\n“No, you never forget it.”\n\n“Nothing new.”"
-    doc = SimpleNamespace(text=text)
+    doc = SimpleNamespace(text=text, paragraphs=[(0, 27), (29, 55), (57, 72)])
     first = _conversation._Turn(0, [Link(0, 27, 1, 26, "direct")], True)
     reply = _conversation._Turn(1, [Link(29, 55, 30, 54, "direct")], True)
     other = _conversation._Turn(2, [Link(57, 72, 58, 71, "direct")], True)
     assert text[30:32] == "No" and text[58:65] == "Nothing"
     assert _conversation._keeps_floor(doc, first, reply) < 0.0  # type: ignore[arg-type]
     assert _conversation._keeps_floor(doc, reply, other) == 0.0  # type: ignore[arg-type]
+
+
+def test_narration_after_or_before_a_turn_makes_the_same_voice_likelier() -> None:
+    from types import SimpleNamespace
+
+    from quoteattr import _conversation
+    from quoteattr._attribution import Link
+
+    said = "“I have work to do.”"
+    tail = " He picked up his tools and walked slowly down the path towards the barn."
+    nxt = "“The hay will not bring itself in.”"
+    text = said + tail + "\n\n" + nxt
+    a, b = len(said), len(said + tail)
+    doc = SimpleNamespace(text=text, paragraphs=[(0, b), (b + 2, len(text))])
+    first = _conversation._Turn(0, [Link(0, a, 1, a - 1, "direct")], True)
+    second = _conversation._Turn(1, [Link(b + 2, len(text), b + 3, len(text) - 1, "direct")], True)
+    assert _conversation._keeps_floor(doc, first, second) > 0.0  # type: ignore[arg-type]
+    # A tag alone is no narration: “Q,” said the old gentleman, smiling.
+    short = said + " said the old gentleman, smiling."
+    doc = SimpleNamespace(text=short, paragraphs=[(0, len(short))])
+    assert _conversation._keeps_floor(doc, first, None) == 0.0  # type: ignore[arg-type]
+    # Narration opening the next turn's paragraph counts as well.
+    text = said + "\n\n" + tail.strip() + " " + nxt
+    c = len(said) + 2
+    doc = SimpleNamespace(text=text, paragraphs=[(0, a), (c, len(text))])
+    q = text.index(nxt)
+    second = _conversation._Turn(1, [Link(q, len(text), q + 1, len(text) - 1, "direct")], False)
+    assert _conversation._keeps_floor(doc, first, second) > 0.0  # type: ignore[arg-type]
 
 
 def test_after_a_narration_paragraph_the_last_voice_may_go_on() -> None:
