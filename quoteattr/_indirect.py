@@ -1742,6 +1742,8 @@ def _head(
             j = c
     if cue.gerund and j >= 0 and (toks[j].text in _COMMAS or toks[j].lower == "and"):
         # …, adding that CLAUSE / …, even suggesting CLAUSE: the speaker of the sentence
+        if text.count("''", max(view.s, toks[v].start - LONG_SENTENCE), toks[v].start) % 2:
+            return None  # "…fought ''for our rights, knowing that …''": the speaker's words
         speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
         if speaker is None:
             return None

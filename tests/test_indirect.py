@@ -1637,3 +1637,9 @@ def test_as_reported_by_a_source(text: str, source: str, content: str) -> None:
 
 def test_as_reported_without_a_source_gives_nothing() -> None:
     assert indirect("As reported, the roads were unsafe.") == []
+
+
+def test_participle_inside_a_typewriter_quotation_is_the_speakers_words() -> None:
+    text = "Mr. Lee said he had fought ''for our rights, knowing that we had none.''"
+    q = one(text)
+    assert q.text == "he had fought ''for our rights, knowing that we had none.''"
