@@ -2380,12 +2380,26 @@ def _according(state: _State, view: _View, v: int) -> _Record | None:
         return None
     rec = _Record(rule, source, span, [(a, b)], head=False)
     k = _skip_time(state, view, after, commas=False)
+    # "Over the long term, according to X, B": a short phrase opening with a preposition
+    # is no statement of its own, so B goes on it whatever B opens with
+    opener = view.index(a)
+    adverbial = (
+        opener < len(toks)
+        and toks[opener].lower in _INTRO_PREPOSITIONS
+        and cut - opener <= 8
+        and not any(t.text in _COMMAS for t in toks[opener:cut])
+    )
     if (
         cut == v - 1
         and k + 1 < len(toks)
         and toks[k].text in _COMMAS
-        and toks[k + 1].lower not in _APPOSITION_OPENERS
-        and not (toks[k + 1].upper and source.kind == "name")
+        and (
+            adverbial
+            or (
+                toks[k + 1].lower not in _APPOSITION_OPENERS
+                and not (toks[k + 1].upper and source.kind == "name")
+            )
+        )
     ):
         # A, according to X, B: one statement in two parts.
         end = _content_end(state, view)
@@ -2404,6 +2418,12 @@ def _as_reported(state: _State, view: _View, k: int, span: Span) -> _Record | No
     if j + 1 >= len(toks) or toks[j].text not in _COMMAS:
         return None
     return _content(state, view, j + 1, "indirect_according_to", source, span)
+
+
+_INTRO_PREPOSITIONS = frozenset(
+    "in on at over during after before for by under since with without among amid "
+    "throughout until within across".split()
+)
 
 
 # "In the latest poll, CLAUSE": a document word within a short phrase after "In".

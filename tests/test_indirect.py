@@ -1643,3 +1643,13 @@ def test_participle_inside_a_typewriter_quotation_is_the_speakers_words() -> Non
     text = "Mr. Lee said he had fought ''for our rights, knowing that we had none.''"
     q = one(text)
     assert q.text == "he had fought ''for our rights, knowing that we had none.''"
+
+
+def test_according_to_after_a_short_opening_phrase_goes_on() -> None:
+    text = "Over the long term, according to the budget office, the debt will keep rising."
+    q = one(text)
+    assert q.text == text[:-1]
+    assert [text[s.start : s.end] for s in q.segments] == [
+        "Over the long term",
+        "the debt will keep rising",
+    ]
