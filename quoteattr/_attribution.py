@@ -1609,16 +1609,40 @@ def _colon_intro(ctx: _Context, si: int) -> _Found | None:
     return _intro_in(ctx, ctx.index(ss), ctx.index(se))
 
 
-def _intro_in(ctx: _Context, lo: int, hi: int) -> _Found | None:
+def _intro_in(ctx: _Context, lo: int, hi: int, unfinished: bool = False) -> _Found | None:
     toks = ctx.tokens
-    if hi - lo < 2 or toks[hi - 1].text != ":":
+    if hi - lo < 2:
         return None
+    if toks[hi - 1].text != ":":
+        # A paragraph that stops in mid-sentence ("Elinor calmly replied,¶“Q”", "then
+        # the clerk said —¶“Q”") introduces the next one as a colon does.
+        end = toks[hi - 1]
+        if not unfinished or (end.kind == PUNCT and end.text not in _UNFINISHED):
+            return None
+        found = _mention_cue_quote(ctx, (lo, hi))
+        # A pronoun subject ("he had said at dinner,¶“Q”") is left to the turn-taking,
+        # which weighs the scene's voices (taking it measured worse on LitBank).
+        if (
+            found is None
+            or found.cue is None
+            or found.speaker is None
+            or found.speaker.kind == "pronoun"
+            or hi - ctx.index(found.cue.end) > INTRO_TAIL
+        ):
+            return None
+        return _Found("colon_intro", found.speaker, found.cue, direct=True)
     found = _mention_cue_quote(ctx, (lo, hi))
     if found is None and _announces(toks, lo, hi - 1):
         found = _mention_colon_quote(ctx, (lo, hi))
     if found is None:
         return None
     return _Found("colon_intro", found.speaker, found.cue, direct=True)
+
+
+# Marks a paragraph ends on when its sentence goes on in the next one, and how many
+# tokens may follow the cue ("said in a low, strained voice —").
+_UNFINISHED = frozenset([",", "—", "–", "-", "--", ";"])
+INTRO_TAIL = 8
 
 
 _ANNOUNCING = frozenset(["following", "follows"])
@@ -2075,7 +2099,7 @@ def _previous_paragraph_intro(ctx: _Context) -> _Found | None:
     doc = ctx.doc
     ss, se = doc.sentences(p)[-1]
     prev = _Context(doc, p, ())
-    return _intro_in(prev, prev.index(ss), prev.index(se))
+    return _intro_in(prev, prev.index(ss), prev.index(se), unfinished=True)
 
 
 def _outside(doc: Document, p: int, toks: Sequence[Token]) -> list[tuple[int, int]]:

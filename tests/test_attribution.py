@@ -161,6 +161,36 @@ def test_colon_intro_paragraph() -> None:
     assert q.rule == "colon_intro"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ann sat down.\n\nElinor, smiling at her brother, calmly replied,\n\n“No.”", "Elinor"),
+        ("Then the clerk said in a low, strained voice —\n\n“You do not know him.”", "the clerk"),
+        ("Then the clerk said\n\n“You do not know him.”", "the clerk"),
+    ],
+)
+def test_a_paragraph_that_stops_after_a_cue_introduces_the_next(text: str, speaker: str) -> None:
+    q = extract_quotes(text)[-1]
+    assert q.rule == "colon_intro"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A finished sentence introduces nothing.
+        "Then the clerk said that it was late.\n\n“You do not know him.”",
+        # The cue is far from where the paragraph stops.
+        "Elinor said that she would wait for him in the hall until the bells rang out "
+        "over the whole of the town,\n\n“No.”",
+        # A pronoun is left to the turn-taking.
+        "Ann sat down.\n\nHe calmly replied,\n\n“No.”",
+    ],
+)
+def test_an_unfinished_paragraph_introduces_only_a_cue_at_its_end(text: str) -> None:
+    assert extract_quotes(text)[-1].rule != "colon_intro"
+
+
 def test_turn_taking_in_dialogue() -> None:
     text = (
         "“Where have you been?” asked Mary.\n\n"
