@@ -1685,6 +1685,8 @@ def _kind_without_cue(
     lo, hi = lead
     if _said_words(ctx, hi, lo):
         return "mixed"  # "she heard the words “my son,”": words someone said
+    if _after_term_noun(ctx, lead):
+        return "mixed"  # "has used the phrase “border crisis”": someone's wording
     if _named_thing(ctx, q, lead):
         return "other"
     if _adjacent(ctx, lead):
@@ -1844,6 +1846,25 @@ def _in_a_phrase(ctx: _Context, lead: tuple[int, int]) -> bool:
         or before.lower in _WORK_PREPOSITIONS
         or _after_work_noun(ctx, lead)
     )
+
+
+def _after_term_noun(ctx: _Context, lead: tuple[int, int]) -> bool:
+    """The quotation follows a noun of wording after "the" or a possessive ("the phrase
+    “Q”", "his slogan, “Q”": `term_nouns.txt`), a comma at most between. Not "that word
+    “Q”", which points back at the writer's own text."""
+    lo, hi = lead
+    toks = ctx.tokens
+    j = hi - 1
+    if j > lo and toks[j].text == ",":
+        j -= 1
+    if j - 1 < lo or toks[j].text not in _lexicon.word_list("term_nouns.txt"):
+        return False
+    before = toks[j - 1]
+    return before.lower in _OWNERS or _mentions.possessive(before)
+
+
+# "the" and the possessive determiners: whose wording a term noun names.
+_OWNERS = frozenset("the his her their its our my your".split())
 
 
 def _after_work_noun(ctx: _Context, lead: tuple[int, int]) -> bool:

@@ -404,6 +404,25 @@ def test_a_so_dubbed_thing_is_not_a_namers_words() -> None:
     assert [q.kind for q in found] == ["other"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor has used the phrase “border crisis” often in her campaign.",
+        "Many voters did not like the slogan “Roads First.”",
+        "The council dropped his nickname, “the Bridge Builder,” last year.",
+    ],
+)
+def test_a_quotation_after_a_noun_of_wording_is_someones_words(text: str) -> None:
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["mixed"]
+
+
+def test_that_phrase_points_back_at_the_writers_own_text() -> None:
+    text = "I met brutes--no, I will scratch out that phrase “met brutes,” for I dislike it."
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["other"]
+
+
 def test_characterisation_by_a_passive_agent() -> None:
     q = only("The bill was often labeled in the press as a “giveaway” by Democrats.")
     assert q.kind == "mixed"
