@@ -1241,7 +1241,9 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     text, toks = state.text, view.toks
     i = v
     while i > 0 and (
-        toks[i - 1].lower.replace("’", "'") in _MORE_SKIPPABLE or (_adverb(toks[i - 1]))
+        toks[i - 1].lower.replace("’", "'") in _MORE_SKIPPABLE
+        or _adverb(toks[i - 1])
+        or toks[i - 1].lower in _FLOATING
     ):
         i -= 1
     i = _before_dashes(toks, i)
@@ -1308,6 +1310,9 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
 
 
 _RELATIVE_OPENERS = frozenset("who whom whose which".split())
+# Adverbs without -ly and floating quantifiers between a subject and its verb
+# ("has nevertheless called", "have all attacked", "have both urged").
+_FLOATING = frozenset("nevertheless nonetheless all both each".split())
 
 
 # Words that may open a time phrase before a cue ("on Friday", "late Tuesday").

@@ -1653,3 +1653,30 @@ def test_according_to_after_a_short_opening_phrase_goes_on() -> None:
         "Over the long term",
         "the debt will keep rising",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The mayor has nevertheless called the vote a mistake.",
+            "The mayor",
+            "the vote a mistake",
+        ),
+        (
+            "Ann Lee, Tom Hale and Rosa Diaz have all attacked the levy as unfair.",
+            "Rosa Diaz",
+            "the levy as unfair",
+        ),
+        (
+            "The unions have both urged the council to act.",
+            "The unions",
+            "the council to act",
+        ),
+    ],
+)
+def test_adverb_or_floating_quantifier_before_the_verb(
+    text: str, source: str, content: str
+) -> None:
+    q = one(text)
+    assert (q.speaker and q.speaker.text, q.text) == (source, content)
