@@ -473,6 +473,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         or _in_headline(ctx, q)
         or _capitals_line(ctx, q)
         or _with_byline(ctx, q, lead)
+        or (i > 0 and _after_byline(doc.text, ctx.quotes[i - 1].end, q.start))
         or _YEAR_AFTER.match(doc.text, q.end, ctx.end) is not None
     ):
         link.kind = "other"
@@ -752,6 +753,20 @@ def _with_byline(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
         return False
     m = _BYLINE.match(text, q.end, ctx.end)
     return m is not None and m.group(1) not in _DATE_WORDS  # “Q,” by Monday: a deadline
+
+
+# Between an article's title and its text: "“Title,” by the Herald's Ana Ruiz: “Text”".
+_BYLINE_COLON = regex.compile(
+    r"[ \t]*+,?[ \t]*+by[ \t]++(?:the[ \t]++)?\p{Lu}[^.!?:\n]{0,80}+:[ \t]*+"
+)
+
+
+def _after_byline(text: str, prev_end: int, start: int) -> bool:
+    """The quotation follows an article's title and byline ending in a colon: an excerpt
+    of the article in a list of links ("“Museum to close,” by Ana Ruiz: “The museum
+    …”"), the article's text, not its writer speaking."""
+    m = _BYLINE_COLON.match(text, prev_end, start)
+    return m is not None and m.end() == start
 
 
 _LOWER = regex.compile(r"\p{Ll}")

@@ -341,6 +341,21 @@ def test_an_article_title_with_its_byline_is_not_speech() -> None:
     assert kinds == ["other", "other"]
 
 
+def test_the_excerpt_after_an_article_title_and_byline_is_the_articles_text() -> None:
+    text = (
+        "FAREWELL—“Museum to close in May,” by the Herald's Ana Ruiz: “The museum, a fixture "
+        "of the waterfront, will close.” http://x.y/z.\n\nRuiz said: “We are sad.”"
+    )
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["other", "other", "direct"]
+
+
+def test_a_colon_after_by_in_running_text_is_no_byline() -> None:
+    text = "“We are sad,” Ruiz said. Her deputy, moved by Ruiz: “So are we.”"
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["direct", "direct"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
