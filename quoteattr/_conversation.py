@@ -1171,6 +1171,7 @@ class _Evidence:
         "gender",
         "gender_weight",
         "nominal",
+        "other",
         "quoted",
         "vocative",
     )
@@ -1183,6 +1184,7 @@ class _Evidence:
         # "Yes, sir.": the gender of the one spoken to, a speaker of a turn next to it.
         self.addressed = ""
         self.continues = False  # "“Q,” she went on": the last speaker keeps the floor
+        self.other = False  # "“Q,” said the other": not the one who spoke or acted last
         self.gender = "x"
         self.gender_weight = 0.0
         self.bonus: dict[int, float] = {}
@@ -1387,6 +1389,7 @@ def _turn_evidence(
         # "went on", "added": cue verbs that keep the previous speaker.
         cue = " ".join(first.cue.text.lower().split())
         ev.continues = cue in _lexicon.word_list("continuation_cues.txt")
+    ev.other = _said_the_other(text, first)
     claimed = False  # an earlier quotation of the paragraph has its own cue
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if speaker is None:
@@ -1460,6 +1463,33 @@ def _turn_evidence(
         if ch is not None and ch is not ev.vocative:
             ev.quoted.add(ch.index)
     return ev
+
+
+# "“Q,” said the other" / "“Q,” the other replied": the tag names the one of two who
+# did not just speak.
+_THE_OTHER_AFTER = regex.compile(
+    r"[ \t\r\n,]*(?:(\p{Ll}+)[ \t\r\n]+the[ \t\r\n]+other|the[ \t\r\n]+other[ \t\r\n]+(\p{Ll}+))"
+    r"(?![\p{L}\-])"
+)
+
+
+_WORD_AFTER = regex.compile(r"[ \t\r\n]+(\p{L}+)")
+
+
+def _said_the_other(text: str, link: Link) -> bool:
+    """Whether the quotation's tag is "said the other" (or "the other said")."""
+    m = _THE_OTHER_AFTER.match(text, link.end, min(len(text), link.end + 40))
+    if m is None:
+        return False
+    verb = m.group(1) or m.group(2)
+    if verb not in _lexicon.cue_verb_forms():
+        return False
+    if m.group(2):
+        return True
+    # "said the other woman", "said the other one": a description, not "the other".
+    after = _WORD_AFTER.match(text, m.end(), min(len(text), m.end() + 30))
+    word = after.group(1).lower() if after is not None else ""
+    return word != "one" and word not in _mentions.lexicon().nominals
 
 
 # First letters of the honorifics `_entities._marital` reads (Mrs., Miss, Frau, Signora, Lady).
@@ -1675,6 +1705,7 @@ def _candidates(
         # mostly another name of one who speaks, or someone away: no voice of its own.
         if ev.vocative is not None and ev.vocative.person() and (ev.vocative.spoke or not book):
             add(ev.vocative, 4.0, p)
+
     start = max(0, first_p - CONTEXT_PARAGRAPHS)
     if lo > 0:
         start = max(start, turns[lo - 1].p + 1)
@@ -1770,6 +1801,8 @@ def _viterbi(
         s_alt = 0.0
         if evidence[lo + t].continues:
             s_same, s_alt, s_new = 0.0, -2.0, -2.5
+        elif evidence[lo + t].other:
+            s_same = -_HARD
         em = emissions[t]
         nxt: dict[tuple[int, int], float] = {}
         bp: dict[tuple[int, int], tuple[int, int]] = {}

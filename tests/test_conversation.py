@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -345,6 +346,36 @@ def test_narration_after_or_before_a_turn_makes_the_same_voice_likelier() -> Non
     q = text.index(nxt)
     second = _conversation._Turn(1, [Link(q, len(text), q + 1, len(text) - 1, "direct")], False)
     assert _conversation._keeps_floor(doc, first, second) > 0.0  # type: ignore[arg-type]
+
+
+def test_said_the_other_is_not_the_one_who_spoke_or_acted_last() -> None:
+    text = (
+        "“Where is the key?” asked Tom.\n\n“In the drawer,” said Mary.\n\n“It is not there.”\n\n"
+        "“Then it is in the hall.”\n\n“I looked in the hall.”\n\n“Look again,” said Mary.\n\n"
+        "Mary sat down by the fire and took up her sewing again.\n\n"
+        "“It is gone,” said the other."
+    )
+    assert names(text)[-1] == "Tom"
+
+
+@pytest.mark.parametrize(
+    ("tag", "other"),
+    [
+        (", said the other.", True),
+        (" the other replied.", True),
+        (", said the other woman.", False),
+        (", said the others.", False),
+        (", said the mother.", False),
+        (" on the other hand.", False),
+    ],
+)
+def test_said_the_other_tag(tag: str, other: bool) -> None:
+    from quoteattr import _conversation
+    from quoteattr._attribution import Link
+
+    text = "“It is gone”" + tag
+    link = Link(0, 12, 1, 11, "direct")
+    assert _conversation._said_the_other(text, link) is other
 
 
 def test_after_a_narration_paragraph_the_last_voice_may_go_on() -> None:
