@@ -200,7 +200,7 @@ def _has_dialogue(doc: Document, turns: Sequence[_Turn]) -> bool:
     bare_p = short_p = -2
     run = 0
     for turn in turns:
-        words = _narration_words(text, doc.paragraphs[turn.p], turn.links)
+        words = _narration_words(text, doc.paragraphs[turn.p], turn.links, DIALOGUE_WORDS)
         if words == 0 and turn.p == bare_p + 1:
             return True
         if words == 0:
@@ -213,14 +213,20 @@ def _has_dialogue(doc: Document, turns: Sequence[_Turn]) -> bool:
     return False
 
 
-def _narration_words(text: str, paragraph: tuple[int, int], links: Sequence[Link]) -> int:
-    """Words of a paragraph outside its quotations."""
+def _narration_words(
+    text: str, paragraph: tuple[int, int], links: Sequence[Link], most: int
+) -> int:
+    """Words of a paragraph outside its quotations, counted up to ``most + 1``: whether a
+    turn is short is all that is asked, and a news paragraph's narration is long."""
     pos, end = paragraph
     n = 0
     for link in links:
-        n += len(text[pos : link.start].split())
+        if n > most:
+            return n
+        # at most ``most - n + 1`` pieces, the last holding any words beyond
+        n += len(text[pos : link.start].split(None, most - n))
         pos = max(pos, link.end)
-    return n + len(text[pos:end].split())
+    return n if n > most else n + len(text[pos:end].split(None, most - n))
 
 
 def _local(
