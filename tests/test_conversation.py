@@ -320,6 +320,19 @@ def test_a_reply_word_opens_another_voice() -> None:
     assert _conversation._keeps_floor(doc, reply, other) == 0.0  # type: ignore[arg-type]
 
 
+def test_an_interjection_opening_a_turn_reacts_to_another_voice() -> None:
+    from types import SimpleNamespace
+
+    from quoteattr import _conversation
+    from quoteattr._attribution import Link
+
+    text = "“I sold the farm.”\n\n“Oh, you never did!”"
+    doc = SimpleNamespace(text=text, paragraphs=[(0, 18), (20, len(text))])
+    first = _conversation._Turn(0, [Link(0, 18, 1, 17, "direct")], True)
+    reply = _conversation._Turn(1, [Link(20, len(text), 21, len(text) - 1, "direct")], True)
+    assert _conversation._keeps_floor(doc, first, reply) < 0.0  # type: ignore[arg-type]
+
+
 def test_narration_after_or_before_a_turn_makes_the_same_voice_likelier() -> None:
     from types import SimpleNamespace
 
