@@ -1237,7 +1237,9 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
     return found
 
 
-def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
+def _read_subject(
+    state: _State, view: _View, v: int, parenthetical: bool = True
+) -> Mention | None:
     text, toks = state.text, view.toks
     i = v
     while i > 0 and (
@@ -1295,6 +1297,12 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
     postmodified = _postmodified_before(state, view, i)
     if postmodified is not None:
         return postmodified
+    c0 = _parenthetical_before(toks, i) if parenthetical else -1
+    if c0 > 0:
+        # "The mayor, in a statement, said", "Analysts, however, say" (one level only)
+        before = _read_subject(state, view, c0, parenthetical=False)
+        if before is not None:
+            return before
     speaker = _mentions.subject_before(text, toks, i, 0)
     if speaker is None:
         # "Republican nominee Donald Trump on Friday endorsed": a time phrase between
@@ -1310,6 +1318,30 @@ def _read_subject(state: _State, view: _View, v: int) -> Mention | None:
 
 
 _RELATIVE_OPENERS = frozenset("who whom whose which".split())
+# Words that open a parenthetical between a subject and its verb ("in a statement",
+# "for instance", "however", "on the other hand").
+_PARENTHETICAL_OPENERS = frozenset(
+    "in on for at by with of after before during like unlike however meanwhile "
+    "therefore though instead indeed moreover furthermore too".split()
+)
+
+
+def _parenthetical_before(toks: Sequence[Token], i: int) -> int:
+    """Index of the comma opening a short parenthetical that ends with the comma at
+    ``toks[i - 1]`` ("X, in a statement, said"), or -1."""
+    if i < 3 or toks[i - 1].text != ",":
+        return -1
+    c = i - 2
+    while c > 0 and i - c <= 10 and toks[c].text != ",":
+        if toks[c].kind == PUNCT and toks[c].text not in ".'’-":
+            return -1
+        c -= 1
+    if c < 1 or toks[c].text != "," or c + 1 >= i - 1:
+        return -1
+    first = toks[c + 1].lower
+    if first not in _PARENTHETICAL_OPENERS or toks[c - 1].kind != WORD:
+        return -1
+    return c
 # Adverbs without -ly and floating quantifiers between a subject and its verb
 # ("has nevertheless called", "have all attacked", "have both urged").
 _FLOATING = frozenset("nevertheless nonetheless all both each".split())
@@ -1388,6 +1420,9 @@ def _loose_subject(state: _State, view: _View, v: int) -> Mention | None:
         or _adverb(toks[j])
     ):
         j -= 1
+    c0 = _parenthetical_before(toks, j + 1) if j >= 0 else -1
+    if c0 > 0:
+        j = c0 - 1  # "Cement makers, for instance, argue that …"
     if j < 0 or toks[j].kind == PUNCT:
         return None
     k = j

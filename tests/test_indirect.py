@@ -1680,3 +1680,35 @@ def test_adverb_or_floating_quantifier_before_the_verb(
 ) -> None:
     q = one(text)
     assert (q.speaker and q.speaker.text, q.text) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The mayor, in a statement, said the bridge would reopen.",
+            "The mayor",
+            "the bridge would reopen",
+        ),
+        (
+            "Glass makers, for instance, argue that imports doubled last year.",
+            "Glass makers",
+            "imports doubled last year",
+        ),
+        (
+            "The judge, in response to a request, ordered the agency to release the files.",
+            "The judge",
+            "the agency to release the files",
+        ),
+    ],
+)
+def test_subject_before_a_parenthetical(text: str, source: str, content: str) -> None:
+    q = one(text)
+    assert (q.speaker and q.speaker.text, q.text) == (source, content)
+
+
+def test_a_chain_of_parentheticals_is_read_one_level_deep() -> None:
+    # "a, in b, in c, …, said": the subject is looked for before one parenthetical only
+    text = "Ms. Lee" + ", in turn" * 2000 + ", said the plan was sound."
+    found = indirect(text)
+    assert all(q.speaker is None or q.speaker.text != "Ms. Lee" for q in found)
