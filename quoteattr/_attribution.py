@@ -374,12 +374,16 @@ def _terms_in_narration(
     or any document when ``story`` (the caller said it is fiction)."""
     text = doc.text
     terms = []
+    prev: Link | None = None
     for link in links:
+        last, prev = prev, link
         if link.kind != "other" and _after_written_cue(text, link.start):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
             continue
         if link.kind != "mixed" or len(link.segments) > 1:
             continue
+        if last is not None and _joined_to_speech(text, last, link):
+            continue  # “Psychic,” the girls whispered, and “spiritual.”: more of the same
         if (
             len(text[link.content_start : link.content_end].split()) > MAX_SCARE_WORDS
             and link.rule not in _NO_CUE
@@ -397,6 +401,30 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+# Between two quotations of one sentence: the first one's tag, if any, then "and"/"or"
+# ("“Q1,” the girls whispered, and “Q2”", "“Q1;” and “Q2”").
+_JOINED_TO_SPEECH = regex.compile(
+    r"\s*+(?P<tag>[^\"“”.!?;:\n]{1,60}?,\s*+)?(?:and|or|nor)\s++"
+)
+
+
+def _joined_to_speech(text: str, before: Link, link: Link) -> bool:
+    """``link`` goes on from the speech ``before`` in the same sentence: after that
+    quotation's own tag and "and" ("“Psychic,” the girls whispered, and “spiritual.”"),
+    or right after it and "and"/"or" when it ends like a sentence ("“Off with his
+    head!” or “Off with hers!”"), not in a list of words ("“yes” or “no”")."""
+    if before.kind not in ("direct", "mixed") or before.paragraph != link.paragraph:
+        return False
+    m = _JOINED_TO_SPEECH.fullmatch(text, before.end, link.start)
+    if m is None:
+        return False
+    if m.group("tag") is not None:
+        cue = before.cue
+        return cue is not None and before.end <= cue.start and cue.end <= link.start
+    said = text[before.content_start : before.content_end].rstrip(_INNER_CLOSERS)
+    return said[-1:] in ("!", "?", ".", ";", "…")
 
 
 def _after_written_cue(text: str, start: int) -> bool:

@@ -1180,6 +1180,38 @@ def test_a_dialogue_indented_like_the_rest_stays_speech() -> None:
     assert kinds == ["direct", "direct"]
 
 
+STORY = (
+    "The house was quiet when they came in. It was late, and the fire had gone out. "
+    "Nobody was in the hall, and the lamps were low. The maid had gone to bed; the cook "
+    "was asleep. It was a house that had seen better days, and it was cold. The garden "
+    "was dark. The gate was shut. The road was empty and the wind was rising. The dogs "
+    "were restless. The old man had been ill, and his sons were away. The letters had "
+    "not come. The bread was stale and the milk had turned. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "joined"),
+    [
+        ("“Lovely,” the girls whispered, and “charming.” They sat down.", "“charming.”"),
+        ("She kept shouting “Go away!” or “Leave me!” all night.", "“Leave me!”"),
+    ],
+)
+def test_a_quotation_joined_to_speech_in_a_story_stays_speech(sentence: str, joined: str) -> None:
+    text = STORY + sentence
+    kinds = {
+        text[q.start : q.end]: q.kind
+        for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    }
+    assert kinds[joined] in ("direct", "mixed")
+
+
+def test_a_list_of_words_in_a_story_stays_a_list_of_terms() -> None:
+    text = STORY + "His answers were always “yes” or “no” to anything."
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["other", "other"]
+
+
 def test_a_subheading_in_single_marks_is_a_title() -> None:
     text = (
         'The mill closed in May, the owner said. "We had no choice," he said.\n\n'
