@@ -1350,6 +1350,7 @@ _FLOATING = frozenset("nevertheless nonetheless all both each".split())
 # Words that may open a time phrase before a cue ("on Friday", "late Tuesday").
 _TIME_OPENERS = frozenset("on in at late early earlier last this next".split())
 _DAYS = frozenset("today yesterday tonight".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Time words that end no time phrase ("at last", "once", "again").
 _NOT_TIME_NOUNS = frozenset(
     "earlier later recently again also last this next late early previously privately "
@@ -1376,7 +1377,19 @@ def _time_before(state: _State, toks: Sequence[Token], i: int) -> int:
         times == 0
         or adjuncts.get(toks[i - 1].lower) != "time"
         or toks[i - 1].lower in _NOT_TIME_NOUNS
-        or not (toks[j + 1].lower in _TIME_OPENERS or (i - j == 2 and toks[j + 1].lower in _DAYS))
+        or not (
+            toks[j + 1].lower in _TIME_OPENERS
+            or (i - j == 2 and toks[j + 1].lower in _DAYS)
+            # "candidates for president Thursday lashed out": a weekday after a lowercase
+            # word (not "Super Tuesday said")
+            or (
+                i - j == 2
+                and toks[j + 1].lower in _WEEKDAYS
+                and j >= 0
+                and toks[j].kind == WORD
+                and not toks[j].upper
+            )
+        )
     ):
         return i  # "Super Tuesday said", "CNN morning shows": a name, a noun
     return j + 1

@@ -1712,3 +1712,9 @@ def test_a_chain_of_parentheticals_is_read_one_level_deep() -> None:
     text = "Ms. Lee" + ", in turn" * 2000 + ", said the plan was sound."
     found = indirect(text)
     assert all(q.speaker is None or q.speaker.text != "Ms. Lee" for q in found)
+
+
+def test_a_bare_weekday_between_subject_and_cue() -> None:
+    q = one("The leading candidates for governor Thursday lashed out at the mayor.")
+    assert q.speaker is not None and q.speaker.text == "The leading candidates for governor"
+    assert q.text == "the mayor"
