@@ -49,7 +49,7 @@ from quoteattr import _lexicon, _mentions
 from quoteattr._document import Document
 from quoteattr._marks import RawQuote
 from quoteattr._mentions import lexicon
-from quoteattr._models import Mention, QuoteKind, Span
+from quoteattr._models import Mention, MentionKind, QuoteKind, Span
 from quoteattr._tokens import NUMBER, PUNCT, WORD, Token, index_at
 
 CONFIDENCE = {
@@ -856,7 +856,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         k += 1
     if k >= hi or toks[k].kind != WORD or toks[k].lower in _CLAUSE_OPENERS:
         return None  # “Q,” but he said …: a new clause with its own statement
-    passive = _passive_agent(ctx, k, hi)
+    passive = _passive_agent(ctx, k, hi) or _owned_speech(ctx, k, hi)
     if passive is not None:
         return passive  # “Q” was written by X: no comma needed
     # “Q,” said X needs a break between quotation and cue: a comma, ?, ! or dash
@@ -971,6 +971,51 @@ def _passive_agent(ctx: _Context, k: int, hi: int) -> _Found | None:
     if agent is None or agent.kind == "pronoun":
         return None
     return _Found("quote_cue_mention", agent, _span(ctx.doc.text, toks, k, v + n))
+
+
+# Describing words between an owner and a noun of speech: "Ann's quiet, firm answer".
+_SPEECH_NOUN_WORDS = 3
+
+
+def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
+    """ "“Q,” was Marilla's dry response", "“Q” was the clerk's polite reply": the owner
+    of a noun of speech (speech_nouns.txt) after "was" speaks; the noun is the cue."""
+    toks, text = ctx.tokens, ctx.doc.text
+    if k + 2 >= hi or toks[k].lower not in _BE:
+        return None
+    e = k + 1
+    while e < hi and e - k <= _mentions.MAX_NP and not _mentions.possessive(toks[e]):
+        if toks[e].kind != WORD:
+            return None
+        e += 1
+    if e >= hi or not _mentions.possessive(toks[e]):
+        return None
+    nouns = _lexicon.word_list("speech_nouns.txt")
+    v = e + 1
+    while v < hi and v - e <= _SPEECH_NOUN_WORDS and toks[v].lower not in nouns:
+        if toks[v].kind != WORD or toks[v].upper:
+            if toks[v].text != ",":
+                return None
+        v += 1
+    if v >= hi or toks[v].lower not in nouns:
+        return None
+    owner = toks[e]
+    end = owner.end - 2  # "Marilla's" -> "Marilla"
+    start = toks[k + 1].start
+    if end <= start:
+        return None
+    first = toks[k + 1].lower
+    if all(t.upper for t in toks[k + 1 : e + 1]) and first not in _mentions.DETERMINERS:
+        kind: MentionKind = "name"  # "Marilla's", "Mrs. Musgrove's"
+    elif first in _OWNER_OPENERS:
+        kind = "nominal"  # "the croupier's", "her ladyship's"
+    else:
+        return None
+    speaker = Mention(start, end, text[start:end], kind)
+    return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + 1))
+
+
+_OWNER_OPENERS = frozenset(["the", "this", "that", "his", "her", "their", "my", "your", "our"])
 
 
 # How far a speaker's appositions may reach before the cue: "“Q,” Scott Pruitt, the

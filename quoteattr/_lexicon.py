@@ -551,6 +551,7 @@ WORD_LISTS = (
     "indirect_media.txt",
     "reply_openers.txt",
     "role_nouns.txt",
+    "speech_nouns.txt",
     "term_nouns.txt",
     "unnamed_speakers.txt",
     "work_nouns.txt",

@@ -191,6 +191,37 @@ def test_an_unfinished_paragraph_introduces_only_a_cue_at_its_end(text: str) -> 
     assert extract_quotes(text)[-1].rule != "colon_intro"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "cue"),
+    [
+        ("“Not today,” was Ann's quiet answer.", "Ann", "name", "answer"),
+        ("“Not today,” was Mrs. Hale's firm, cool reply.", "Mrs. Hale", "name", "reply"),
+        ("“Not today,” was the clerk's polite response.", "the clerk", "nominal", "response"),
+        ("“Not today,” was her ladyship's calm rejoinder.", "her ladyship", "nominal", "rejoinder"),
+    ],
+)
+def test_the_owner_of_a_noun_of_speech_after_was_speaks(
+    text: str, speaker: str, kind: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.rule == "quote_cue_mention"
+    assert q.speaker is not None and (q.speaker.text, q.speaker.kind) == (speaker, kind)
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Not today,” was the answer.",
+        "“Not today,” was Ann's idea of a joke.",
+        "“Not today,” was written on Ann's old card.",
+    ],
+)
+def test_no_owner_or_no_noun_of_speech_is_no_tag(text: str) -> None:
+    q = only(text)
+    assert q.speaker is None or q.speaker.text != "Ann"
+
+
 def test_turn_taking_in_dialogue() -> None:
     text = (
         "“Where have you been?” asked Mary.\n\n"
