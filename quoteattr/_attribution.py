@@ -750,6 +750,12 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
         return False  # a story quoting in single marks may open with a line of dialogue
     if ctx.p == 0:
         return len(line.split()) <= _HEADLINE_WORDS
+    if ctx.p == 1 and len(line.split()) <= _HEADLINE_WORDS:
+        # A headline and its deck: "Mayor fights for the mill; ¶Workers fear ‘the end’"
+        hs, he = ctx.doc.paragraphs[0]
+        headline = ctx.doc.text[hs:he].rstrip()
+        if headline.endswith(";") and len(headline.split()) <= _HEADLINE_WORDS:
+            return True
     if q.start != ctx.start or q.end != ctx.end:
         return False
     content = ctx.doc.text[q.content_start : q.content_end].strip().rstrip(".!?")

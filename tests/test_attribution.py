@@ -1243,6 +1243,24 @@ def test_a_list_of_words_in_a_story_stays_a_list_of_terms() -> None:
     assert kinds == ["other", "other"]
 
 
+def test_a_deck_after_a_headline_ending_in_a_semicolon_is_part_of_the_headline() -> None:
+    text = (
+        "Mayor fights to keep the mill open;\nWorkers fear 'the end of the town'\n\n"
+        'The mill will close in May. "We had no choice," the owner said.'
+    )
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds == ["other", "direct"]
+
+
+def test_a_second_paragraph_after_a_headline_without_semicolon_is_the_story() -> None:
+    text = (
+        "Mayor fights to keep the mill open\n\nWorkers said the plan was 'the end of "
+        'the town.\' They were angry.\n\n"We had no choice," the owner said. "None."'
+    )
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds[0] != "other"
+
+
 def test_a_subheading_in_single_marks_is_a_title() -> None:
     text = (
         'The mill closed in May, the owner said. "We had no choice," he said.\n\n'
