@@ -7,7 +7,7 @@ that attribution looks at, and cached for the life of one `extract` call.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
@@ -173,6 +173,25 @@ class Document:
             toks = tokenize(self.text, start, end, lexicon().abbreviations)
             self._tokens[paragraph] = toks
         return toks
+
+    def tokens_in(self, start: int, end: int) -> list[Token] | None:
+        """``tokenize(text, start, end)`` taken from a paragraph tokenised already, or
+        None (then tokenise the range). Taken when ``start`` opens the paragraph or
+        follows white space (a token boundary, which a tokenisation from the paragraph's
+        start reaches in the same state) and a token of the paragraph ends at ``end``
+        (one running past ``end`` would be cut there, or could take a period after it)."""
+        p = bisect_right(self.paragraphs, (start, len(self.text) + 1)) - 1
+        if p < 0 or p not in self._tokens:
+            return None
+        ps, pe = self.paragraphs[p]
+        if end > pe or (start > ps and not self.text[start - 1].isspace()):
+            return None
+        toks = self._tokens[p]
+        starts = self.token_starts(p)
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if j > i and toks[j - 1].end != end:
+            return None
+        return toks[i:j]
 
     def token_starts(self, paragraph: int) -> list[int]:
         """Start offsets of `tokens` (for bisecting; shared, do not modify)."""

@@ -666,7 +666,9 @@ def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] |
         p = text.rfind(" ", lo, start)
         if p < lo:
             return None
-    toks = tokenize(text, p + 1, end, lex.abbreviations)
+    toks = doc.tokens_in(p + 1, end)
+    if toks is None:
+        toks = tokenize(text, p + 1, end, lex.abbreviations)
     for b in range(len(toks) - 2, -1, -1):
         t = toks[b]
         if not _name_token(t, lex) and t.lower not in NAME_PARTICLES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import _tokens
@@ -36,3 +36,43 @@ def test_possessive_repeats_match_as_greedy_ones(text: str, a: int, b: int) -> N
     # and greedy repeats find the same tokens.
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
     assert _tokens._TOKEN.findall(text, start, end) == _GREEDY.findall(text, start, end)
+
+
+@settings(deadline=None)
+@given(
+    st.text(alphabet=list("aZ1.’- \n“”,"), max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 80),
+)
+def test_tokens_in_are_the_tokens_of_the_range(text: str, a: int, width: int) -> None:
+    # Taken from a tokenised paragraph, or None: never other tokens than tokenising gives.
+    from quoteattr._document import Document
+    from quoteattr._layout import paragraphs
+    from quoteattr._sentences import SentenceSplitter
+
+    spans = paragraphs(text)
+    doc = Document(text, spans, SentenceSplitter(), None)  # type: ignore[arg-type]
+    for k in range(len(spans)):
+        doc.tokens(k)
+    start = min(a, len(text))
+    end = min(len(text), start + width)
+    got = doc.tokens_in(start, end)
+    if got is not None:
+        want = tokenize(text, start, end, lexicon().abbreviations)
+        assert [(t.start, t.end, t.text) for t in got] == [(t.start, t.end, t.text) for t in want]
+
+
+def test_tokens_in_a_tokenised_paragraph() -> None:
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    text = "The mayor, Ana Ruiz’s aide, met Dr. Lee Smith."
+    doc = Document(text, [(0, len(text))], SentenceSplitter(), None)  # type: ignore[arg-type]
+    assert doc.tokens_in(4, 9) is None  # the paragraph is not tokenised yet
+    doc.tokens(0)
+    got = doc.tokens_in(4, 9)
+    assert got is not None and [t.text for t in got] == ["mayor"]
+    assert doc.tokens_in(11, 19) is None  # "Ruiz’s" runs past the end: it would be cut
+    assert doc.tokens_in(5, 9) is None  # not after white space
+    end = text.index("Smith") + 5
+    assert doc.tokens_in(text.index("Dr."), end) is not None
