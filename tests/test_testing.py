@@ -138,7 +138,8 @@ def test_every_template_is_generated_as_documented(template: str) -> None:
 def test_names_are_real_looking() -> None:
     texts: list[str] = []
 
-    @settings(max_examples=150, database=None)
+    # A fixed sample: which names a random 150 draws happen to hold is luck, not behaviour.
+    @settings(max_examples=150, database=None, derandomize=True)
     @given(attributed_paragraphs())
     def collect(case: Case) -> None:
         texts.append(case[0])
