@@ -949,6 +949,8 @@ def _verb(
         or _mentions.possessive(prev)
     ):
         return None  # "the report", "Trump's plans": a noun
+    if v + n < len(toks) and toks[v + n].lower in _lexicon.word_list("indirect_compound_heads.txt"):
+        return None  # "White House press secretary Ann Lee said": a compound noun
     span = _span(text, toks, v, v + n)
     if (
         prev is not None
@@ -1029,7 +1031,12 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
             if joint < 0:
                 # "…, Algerian foreign ministry spokesman Benali Abdelaziz said"
                 m = first
-                while m > 0 and first - m < 6 and _modifier(state, toks[m - 1]):
+                heads = _lexicon.word_list("indirect_compound_heads.txt")
+                while (
+                    m > 0
+                    and first - m < 6
+                    and (_modifier(state, toks[m - 1]) or toks[m].lower in heads)
+                ):
                     m -= 1
                 if m < first and _joint_before(toks, m) >= 0:
                     joint = _joint_before(toks, m)

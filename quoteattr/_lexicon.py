@@ -548,6 +548,7 @@ def kin_terms() -> Mapping[str, tuple[str, ...]]:
 WORD_LISTS = (
     "continuation_cues.txt",
     "cue_manners.txt",
+    "indirect_compound_heads.txt",
     "indirect_media.txt",
     "reply_openers.txt",
     "role_nouns.txt",

@@ -1718,3 +1718,23 @@ def test_a_bare_weekday_between_subject_and_cue() -> None:
     q = one("The leading candidates for governor Thursday lashed out at the mayor.")
     assert q.speaker is not None and q.speaker.text == "The leading candidates for governor"
     assert q.text == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "White House press secretary Ann Lee argued that the plan was sound.",
+            "Ann Lee",
+            "the plan was sound",
+        ),
+        (
+            "The plan failed, press secretary Ann Lee said at a briefing.",
+            "press secretary Ann Lee",
+            "The plan failed",
+        ),
+    ],
+)
+def test_a_cue_word_in_a_compound_noun_is_no_verb(text: str, source: str, content: str) -> None:
+    q = one(text)
+    assert (q.speaker and q.speaker.text, q.text) == (source, content)
