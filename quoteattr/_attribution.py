@@ -1005,16 +1005,13 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
         v += 1
     if v >= hi or toks[v].lower not in nouns:
         return None
-    owner = toks[e]
-    end = owner.end - 2  # "Marilla's" -> "Marilla"
-    start = toks[k + 1].start
-    if end <= start:
-        return None
+    start, end = toks[k + 1].start, toks[e].end
     first = toks[k + 1].lower
     if all(t.upper for t in toks[k + 1 : e + 1]) and first not in _mentions.DETERMINERS:
-        kind: MentionKind = "name"  # "Marilla's", "Mrs. Musgrove's"
-    elif first in _OWNER_OPENERS:
-        kind = "nominal"  # "the croupier's", "her ladyship's"
+        kind: MentionKind = "name"  # "Marilla's", "Mrs. Musgrove's", as after "said"
+    elif first in _OWNER_OPENERS and e > k + 1:
+        kind = "nominal"  # "the croupier", "her ladyship": the head noun without "'s"
+        end -= 2
     else:
         return None
     speaker = Mention(start, end, text[start:end], kind)
