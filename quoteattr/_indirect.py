@@ -1357,6 +1357,7 @@ _FLOATING = frozenset("nevertheless nonetheless all both each".split())
 # Words that may open a time phrase before a cue ("on Friday", "late Tuesday").
 _TIME_OPENERS = frozenset("on in at late early earlier last this next".split())
 _DAYS = frozenset("today yesterday tonight".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Time words that end no time phrase ("at last", "once", "again").
 _NOT_TIME_NOUNS = frozenset(
@@ -1369,6 +1370,13 @@ def _time_before(state: _State, toks: Sequence[Token], i: int) -> int:
     """Where a time phrase ending right before ``toks[i]`` starts ("X on Friday
     said", "X late last week endorsed"), or ``i`` when there is none."""
     adjuncts = state.table.adjuncts
+    if (
+        i >= 3
+        and toks[i - 2].lower in ("in", "since")
+        and _YEAR.fullmatch(toks[i - 1].text)
+        and toks[i - 3].kind == WORD
+    ):
+        return i - 2  # "an arbitration panel in 2001 found"
     j = i - 1
     times = 0
     while j >= 0 and i - j <= 5:

@@ -1738,3 +1738,11 @@ def test_a_bare_weekday_between_subject_and_cue() -> None:
 def test_a_cue_word_in_a_compound_noun_is_no_verb(text: str, source: str, content: str) -> None:
     q = one(text)
     assert (q.speaker and q.speaker.text, q.text) == (source, content)
+
+
+def test_a_year_between_subject_and_cue() -> None:
+    q = one("Talks went on, though an arbitration panel in 2001 found the city was in breach.")
+    assert (q.speaker and q.speaker.text, q.text) == (
+        "an arbitration panel",
+        "the city was in breach",
+    )
