@@ -1273,6 +1273,15 @@ def _read_subject(
             j = i - 1
     if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
+    if (
+        j >= 2
+        and toks[j].lower in ("whom", "which")
+        and toks[j - 1].lower == "of"
+        and (toks[j - 2].lower in _QUANTIFIERS or toks[j - 2].lower in _NUMBER_WORDS)
+    ):
+        # "the families, many of whom say …": the share of the relative's antecedent
+        s0, e0 = toks[j - 2].start, toks[j].end
+        return Mention(s0, e0, text[s0:e0], "nominal")
     count = _count(toks, j)
     if count < 0:
         count = _share(toks, j)
@@ -1916,6 +1925,8 @@ def _head(
             joint = _coordination(view, view.index(speaker.start))
         if rule == "indirect_said_that" and _is_document(speaker):
             rule = "indirect_statement"
+        if speaker.text.lower().endswith((" of whom", " of which")):
+            rule = "indirect_relative"  # its statement ends at the relative clause's comma
     if cue.frame == "addressee":
         k = _skip_object(state, view, k)
     if cue.frame == "clause" and k < len(toks) and toks[k].lower == "of":

@@ -1746,3 +1746,14 @@ def test_a_year_between_subject_and_cue() -> None:
         "an arbitration panel",
         "the city was in breach",
     )
+
+
+def test_a_share_of_a_relative_is_the_source() -> None:
+    q = one("The plan upset the families, many of whom say the claims are unfounded.")
+    assert (q.speaker and q.speaker.text, q.text, q.rule) == (
+        "many of whom",
+        "the claims are unfounded",
+        "indirect_relative",
+    )
+    q = one("The delegates, both of whom backed the mayor, will vote today.")
+    assert q.text == "the mayor"
