@@ -1472,8 +1472,13 @@ def _loose_subject(state: _State, view: _View, v: int) -> Mention | None:
         k -= 1
     if k == j or j - k >= 15 or (k < 0 and not view.from_start):
         return None
-    if k >= 0 and toks[k].lower in _LOOSE_STOPS and toks[k].lower not in ("and", "but", "or"):
-        return None
+    if (
+        k >= 0
+        and toks[k].lower in _LOOSE_STOPS
+        and toks[k].lower not in ("and", "but", "or")
+        and toks[k].lower not in _SUBORDINATORS
+    ):
+        return None  # "the claims that several reports say …": a relative, not a clause
     a, b = toks[k + 1].start, toks[j].end
     return Mention(a, b, state.text[a:b], "nominal")
 

@@ -1757,3 +1757,11 @@ def test_a_share_of_a_relative_is_the_source() -> None:
     )
     q = one("The delegates, both of whom backed the mayor, will vote today.")
     assert q.text == "the mayor"
+
+
+def test_loose_subject_after_a_subordinator() -> None:
+    q = one("The gap grew after leaked pages from his 1995 return show he took a loss.")
+    assert (q.speaker and q.speaker.text, q.text) == (
+        "leaked pages from his 1995 return",
+        "he took a loss",
+    )
