@@ -990,13 +990,24 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     if k + 2 >= hi or toks[k].lower not in _BE:
         return None
     e = k + 1
+    nouns = _lexicon.word_list("speech_nouns.txt")
+    if toks[e].lower in _PRONOUN_OWNERS:
+        # "“Q,” was his answer": the pronoun, resolved like "he said" (not "her
+        # ladyship's answer", read below).
+        v = e + 1
+        while v < hi and v - e <= _SPEECH_NOUN_WORDS and toks[v].lower not in nouns:
+            if toks[v].kind != WORD or toks[v].upper or _mentions.possessive(toks[v]):
+                break
+            v += 1
+        if v < hi and toks[v].lower in nouns:
+            owner = Mention(toks[e].start, toks[e].end, toks[e].text, "pronoun")
+            return _Found("quote_cue_mention", owner, _span(text, toks, v, v + 1))
     while e < hi and e - k <= _mentions.MAX_NP and not _mentions.possessive(toks[e]):
         if toks[e].kind != WORD:
             return None
         e += 1
     if e >= hi or not _mentions.possessive(toks[e]):
         return None
-    nouns = _lexicon.word_list("speech_nouns.txt")
     v = e + 1
     while v < hi and v - e <= _SPEECH_NOUN_WORDS and toks[v].lower not in nouns:
         if toks[v].kind != WORD or toks[v].upper:
@@ -1018,6 +1029,7 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + 1))
 
 
+_PRONOUN_OWNERS = frozenset(["his", "her"])
 _OWNER_OPENERS = frozenset(["the", "this", "that", "his", "her", "their", "my", "your", "our"])
 
 

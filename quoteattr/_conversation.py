@@ -329,7 +329,7 @@ def _compatible(m: Mention, gender: str, genders: _Genders) -> bool:
 def _speaker_gender(m: Mention) -> str | None:
     """Gender of a speaker that needs an antecedent: "she", or "the old lady"."""
     if m.kind == "pronoun":
-        return {"he": "m", "she": "f"}.get(m.text.lower())
+        return _SPEAKER_GENDER.get(m.text.lower())
     words = m.text.lower().split()
     if m.kind != "nominal" or len(words) < 2 or words[0] != "the":
         return None
@@ -988,6 +988,8 @@ EXPLICIT = frozenset(
 _OPPOSITE = {"m": "f", "f": "m"}
 _OPENING_MARKS = " \t\r\n\"'“‘«‹„(["
 _GENDER_OF = {"he": "m", "she": "f"}
+# Pronoun speakers of a tag: "“Q,” he said", and the owner in "“Q,” was his answer".
+_SPEAKER_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f"}
 
 
 class _Char:
@@ -1448,7 +1450,7 @@ def _turn_evidence(
                 if ch.gender != "x":
                     ev.gender, ev.gender_weight = ch.gender, 4.0
         elif speaker.kind == "pronoun":
-            g = {"he": "m", "she": "f"}.get(speaker.text.lower())
+            g = _SPEAKER_GENDER.get(speaker.text.lower())
             if g is None:
                 continue
             weight = PRONOUN_TAG_WEIGHT if explicit else 3.0
@@ -1945,7 +1947,7 @@ def _apply(
             link.rule = new_rule
             link.confidence = CONFIDENCE[new_rule]
         elif speaker.kind == "pronoun":
-            g = {"he": "m", "she": "f"}.get(speaker.text.lower())
+            g = _SPEAKER_GENDER.get(speaker.text.lower())
             if g is None or ch.narrator or ch.gender == _OPPOSITE[g]:
                 continue
             link.referent = rep

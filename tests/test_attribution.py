@@ -198,6 +198,7 @@ def test_an_unfinished_paragraph_introduces_only_a_cue_at_its_end(text: str) -> 
         ("“Not today,” was Mrs. Hale's firm, cool reply.", "Mrs. Hale's", "name", "reply"),
         ("“Not today,” was the clerk's polite response.", "the clerk", "nominal", "response"),
         ("“Not today,” was her ladyship's calm rejoinder.", "her ladyship", "nominal", "rejoinder"),
+        ("“Not today,” was his quiet answer.", "his", "pronoun", "answer"),
     ],
 )
 def test_the_owner_of_a_noun_of_speech_after_was_speaks(
@@ -214,12 +215,13 @@ def test_the_owner_of_a_noun_of_speech_after_was_speaks(
     [
         "“Not today,” was the answer.",
         "“Not today,” was Ann's idea of a joke.",
+        "“Not today,” was her idea of a joke.",
         "“Not today,” was written on Ann's old card.",
     ],
 )
 def test_no_owner_or_no_noun_of_speech_is_no_tag(text: str) -> None:
     q = only(text)
-    assert q.speaker is None or not q.speaker.text.startswith("Ann")
+    assert q.speaker is None or not q.speaker.text.startswith(("Ann", "her"))
 
 
 def test_turn_taking_in_dialogue() -> None:

@@ -361,6 +361,14 @@ def test_narration_after_or_before_a_turn_makes_the_same_voice_likelier() -> Non
     assert _conversation._keeps_floor(doc, first, second) > 0.0  # type: ignore[arg-type]
 
 
+def test_his_answer_is_resolved_like_he_said() -> None:
+    text = (
+        "“Where is the key?” asked Mary.\n\n“Gone,” said Tom.\n\n“Really?”\n\n"
+        "“Quite gone,” was his answer."
+    )
+    assert names(text)[-1] == "Tom"
+
+
 def test_said_the_other_is_not_the_one_who_spoke_or_acted_last() -> None:
     text = (
         "“Where is the key?” asked Tom.\n\n“In the drawer,” said Mary.\n\n“It is not there.”\n\n"
