@@ -1207,6 +1207,26 @@ def _typewriter(
 _DASH_RUN = re.compile(r"[—–―]|\s-+\s")
 
 
+def _next_paragraph(
+    state: _State, at: int, rule: str, speaker: Mention, span: Span
+) -> _Record | None:
+    """The paragraph after the one that ends at ``at`` with a colon, as a statement;
+    None when the colon does not end its paragraph or the next one opens with a
+    quotation mark (the quotation stages read it) or is a heading-long line."""
+    text, doc = state.text, state.doc
+    p = state.doc_paragraph(at - 1)
+    if p + 1 >= len(doc.paragraphs) or text[at : doc.paragraphs[p][1]].strip():
+        return None
+    a, b = doc.paragraphs[p + 1]
+    while a < b and text[a].isspace():
+        a += 1
+    b = _trim_end(text, a, b)
+    if b - a < 20 or text[a] in _OPENING_MARKS or text[a] == "<" or state.in_quote(a):
+        return None  # a quotation, a heading or markup (an embedded post)
+    state.covered = max(state.covered, b)
+    return _Record(rule, speaker, span, [(a, b)], head=True)
+
+
 def _extend(state: _State, view: _View, rec: _Record) -> _Record:
     """''Q1,'' X said. ''Q2. Q3.'' — a typewriter quotation that the marks stage did
     not pair continues the statement over the next sentences of the paragraph."""
@@ -1973,6 +1993,15 @@ def _head(
     ):
         # X said: ''Q1. Q2.'' — a typewriter quotation the marks stage left unpaired
         return _typewriter(state, view, toks[k + 1].start, rule, speaker, span)
+    if (
+        k + 1 == len(toks)
+        and toks[k].text == ":"
+        and view.to_end
+        and speaker is not None
+        and toks[k - 1].lower != "that"  # "The poll also found that:" and a list
+    ):
+        # "The governor added:" closing its paragraph: the next paragraph is the statement
+        return _next_paragraph(state, toks[k].end, rule, speaker, span)
     if (
         k >= len(toks)
         or toks[k].lower in _NOT_OPENERS

@@ -1765,3 +1765,26 @@ def test_loose_subject_after_a_subordinator() -> None:
         "leaked pages from his 1995 return",
         "he took a loss",
     )
+
+
+def test_a_colon_closing_its_paragraph_introduces_the_next_one() -> None:
+    text = (
+        "The mayor spoke first. The governor added:\n\n"
+        "It is typical of the council. It knows nothing about the bridge.\n\n"
+        "The meeting ended at noon."
+    )
+    q = one(text)
+    assert q.text == "It is typical of the council. It knows nothing about the bridge"
+    assert (q.speaker and q.speaker.text, q.cue and q.cue.text) == ("The governor", "added")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "“It is typical of the council,” he said later.",  # a quotation: not doubled
+        "<tweet>It is typical of the council and its friends.</tweet>",  # markup
+    ],
+)
+def test_no_paragraph_statement_after_a_colon_before_a_quotation_or_markup(after: str) -> None:
+    text = "The governor added:\n\n" + after
+    assert all(q.cue is None or q.cue.text != "added" for q in indirect(text))
