@@ -1099,6 +1099,24 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     return None
 
 
+def _with_subject(state: _State, view: _View, j: int) -> tuple[Mention, int] | None:
+    """The source of a participle after ", with" ("…, with RealClearPolitics showing
+    her ahead"): the source ending at ``toks[j]`` and where the statement before it
+    ends (the comma), or None."""
+    toks = view.toks
+    w = j
+    while w >= 0 and j - w < 6 and toks[w].lower != "with":
+        if toks[w].kind == PUNCT and toks[w].text not in ".'’-":
+            return None
+        w -= 1
+    if w < 1 or w == j or toks[w].lower != "with" or toks[w - 1].text != ",":
+        return None
+    m = _mentions.np_starting_at(state.text, toks, w + 1, j + 1)
+    if m is None or view.index(m.end) != j + 1 or not _real_source(state, m):
+        return None  # not "…, with 40 percent backing him": a poll's own finding
+    return m, toks[w - 1].start
+
+
 def _role_then_name(state: _State, toks: Sequence[Token], k: int) -> Mention | None:
     """The name after lowercase role words that open an inverted source: "…, said
     lobbyist Ann Lee", "…, says political scientist Tom Hale"; None without a name."""
@@ -1842,7 +1860,12 @@ def _head(
         c = j - 1 if toks[j].text != "'" or toks[j - 1].text != "'" else j - 2
         if c >= 0 and toks[c].text == ",":
             j = c
-    if cue.gerund and j >= 0 and (toks[j].text in _COMMAS or toks[j].lower == "and"):
+    with_subject = _with_subject(state, view, j) if cue.gerund and j >= 2 else None
+    if with_subject is not None:
+        # "…, with RealClearPolitics showing her ahead": the participle has its own source
+        speaker, joint = with_subject
+        rule = "indirect_participle"
+    elif cue.gerund and j >= 0 and (toks[j].text in _COMMAS or toks[j].lower == "and"):
         # …, adding that CLAUSE / …, even suggesting CLAUSE: the speaker of the sentence
         if text.count("''", max(view.s, toks[v].start - LONG_SENTENCE), toks[v].start) % 2:
             return None  # "…fought ''for our rights, knowing that …''": the speaker's words

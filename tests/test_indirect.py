@@ -1788,3 +1788,19 @@ def test_a_colon_closing_its_paragraph_introduces_the_next_one() -> None:
 def test_no_paragraph_statement_after_a_colon_before_a_quotation_or_markup(after: str) -> None:
     text = "The governor added:\n\n" + after
     assert all(q.cue is None or q.cue.text != "added" for q in indirect(text))
+
+
+def test_participle_after_with_has_its_own_source() -> None:
+    text = "Polls show the mayor with a small lead, with the Herald showing her ahead by 3 points."
+    found = indirect(text)
+    assert [(q.text, q.speaker and q.speaker.text) for q in found] == [
+        ("the mayor with a small lead", "Polls"),
+        ("her ahead by 3 points", "the Herald"),
+    ]
+
+
+def test_a_share_after_with_stays_in_the_polls_finding() -> None:
+    text = "The poll showed the mayor losing ground, with 40 percent backing him before."
+    assert [q.text for q in indirect(text)] == [
+        "the mayor losing ground, with 40 percent backing him before"
+    ]
