@@ -2360,6 +2360,8 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 )
                 # "Mr. Hale, citing a study, said …": the participle ends at the verb
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
+                # "X said A, when B": the time of the statement, the writer's
+                or (rec.rule == "indirect_said_that" and toks[k + 1].lower == "when")
                 # "…rose 3 percent, compared with 2 percent a year ago": the writer's
                 or (
                     k + 2 < len(toks)

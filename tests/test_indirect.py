@@ -1804,3 +1804,9 @@ def test_a_share_after_with_stays_in_the_polls_finding() -> None:
     assert [q.text for q in indirect(text)] == [
         "the mayor losing ground, with 40 percent backing him before"
     ]
+
+
+def test_said_clause_ends_at_comma_when() -> None:
+    text = "Ms. Ruiz said the deficit would shrink, when she met the council in May."
+    q = one(text)
+    assert q.text == "the deficit would shrink"
