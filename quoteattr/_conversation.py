@@ -263,7 +263,9 @@ def _local(
                     gender = None
             # "the old lady said" is a character met before, like "she said".
             if gender is not None:
-                ref = _antecedent(doc, link, gender, turn, prev, before, participants, genders)
+                ref = _antecedent(
+                    doc, link, gender, turn, prev, before, participants, genders, dialogue[i]
+                )
                 if ref is not None:
                     link.referent = ref
                     link.confidence *= PRONOUN_FACTOR
@@ -348,6 +350,7 @@ def _antecedent(
     before: _Turn | None,
     participants: dict[str, Mention],
     genders: _Genders,
+    dialogue: bool = True,
 ) -> Mention | None:
     assert link.speaker is not None
     addressed = _key(turn.addressee)
@@ -383,6 +386,12 @@ def _antecedent(
     if first is not None:
         return first  # the paragraph's subject, not a name it mentions in passing
     last = prev.speaker if prev is not None else None
+    if not dialogue and prev is not None and prev.links[-1].kind == "mixed":
+        # News: after a paragraph that quotes a fragment of its speaker ("Ann said the
+        # plan was “a mistake”."), the pronoun continues that speaker, not the turn
+        # before it (dialogue alternates: A, B, then "she" is A).
+        if last is not None and fits(last):
+            return last
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if _compatible(before.speaker, gender, genders) and not aged(before.speaker):
             return before.speaker

@@ -975,3 +975,35 @@ def test_an_interview_among_news_articles_leaves_their_attribution() -> None:
 def test_news_before_a_dialogue_leaves_its_records(paragraphs: list[str], articles: int) -> None:
     prefix = "\n\n".join(paragraphs + ARTICLES[:articles]) + "\n\n"
     assert _records(prefix + INTERVIEW, len(prefix)) == _records(INTERVIEW)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "“The bridge will open in May,” Tom Baker said.\n\n"
+            "Peter Walsh called the schedule “a fantasy”.\n\n“Nobody believes it,” he said.",
+            "Peter Walsh",
+        ),
+        (
+            "“Taxes will fall,” Anna Berg said.\n\n"
+            "Lucy Grant said the promise was “an old trick”.\n\n“We have heard it,” she added.",
+            "Lucy Grant",
+        ),
+    ],
+)
+def test_in_news_a_pronoun_after_a_fragment_paragraph_continues_its_speaker(
+    text: str, wanted: str
+) -> None:
+    # Not the turn before it, as a dialogue's alternation would have it.
+    last = extract_quotes(text)[-1]
+    assert last.entity is not None and last.entity.name == wanted
+
+
+def test_in_dialogue_a_pronoun_after_two_speakers_is_the_first_again() -> None:
+    text = (
+        "“Where is the key?” said Mary.\n\n“Under the mat,” said Ann.\n\n"
+        "“It was not there,” she said.\n\n“Look again.”\n\n“I did.”\n\n“Then it is lost.”"
+    )
+    quotes = extract_quotes(text)
+    assert quotes[2].entity is not None and quotes[2].entity.name == "Mary"
