@@ -1229,8 +1229,9 @@ def _next_paragraph(
     state: _State, at: int, rule: str, speaker: Mention, span: Span
 ) -> _Record | None:
     """The paragraph after the one that ends at ``at`` with a colon, as a statement;
-    None when the colon does not end its paragraph or the next one opens with a
-    quotation mark (the quotation stages read it) or is a heading-long line."""
+    None when the colon does not end its paragraph, or the next one opens with a
+    quotation mark (the quotation stages read it) or markup, or is shorter than 20
+    characters (a heading)."""
     text, doc = state.text, state.doc
     p = state.doc_paragraph(at - 1)
     if p + 1 >= len(doc.paragraphs) or text[at : doc.paragraphs[p][1]].strip():
