@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Any, Literal
 
 import attrs
+from attr import _config
 
 QuoteKind = Literal["direct", "mixed", "indirect", "other"]
 MentionKind = Literal["name", "pronoun", "nominal", "organisation"]
@@ -21,14 +22,26 @@ MENTION_KINDS: tuple[MentionKind, ...] = ("name", "pronoun", "nominal", "organis
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "document", "unknown")
 
 
-def _non_negative(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+# Each record checks its fields in one `__attrs_post_init__` rather than with one
+# validator per field (records are made by the thousand per document, a call each
+# validator; the checks are inline, a helper only builds the error): the same checks
+# in the same order, with the same errors; attrs runs
+# it after every field is set, in `evolve` too, and skips it, as it would skip the
+# validators, while `attrs.validators.set_disabled(True)` holds.
 
 
-def _end_after_start(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < instance.start:
-        raise ValueError(f"end ({value}) must be >= start ({instance.start})")
+def _bad_span(start: int, end: int) -> ValueError:
+    """The error for offsets that are not a span: a negative start, or an end before it."""
+    if start < 0:
+        return ValueError(f"start must be >= 0, got {start}")
+    return ValueError(f"end ({end}) must be >= start ({start})")
+
+
+def _not_in(attribute: attrs.Attribute[Any], options: tuple[str, ...], value: Any) -> ValueError:
+    """The error `attrs.validators.in_` raises, with its arguments."""
+    return ValueError(
+        f"'{attribute.name}' must be in {options!r} (got {value!r})", attribute, options, value
+    )
 
 
 def _mention_tuple(values: Iterable[Mention]) -> tuple[Mention, ...]:
@@ -70,9 +83,14 @@ def _compact_pickling(cls: type[Any]) -> type[Any]:
 class Span:
     """A stretch of the source text: ``source[start:end] == text``."""
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_end_after_start)
+    start: int
+    end: int
     text: str
+
+    def __attrs_post_init__(self) -> None:
+        if _config._run_validators:
+            if self.start < 0 or self.end < self.start:
+                raise _bad_span(self.start, self.end)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types: ``{"text", "start", "end"}``."""
@@ -84,7 +102,14 @@ class Span:
 class Mention(Span):
     """A span that names or refers to a speaker ("Ruiz", "she", "a spokeswoman")."""
 
-    kind: MentionKind = attrs.field(default="name", validator=attrs.validators.in_(MENTION_KINDS))
+    kind: MentionKind = "name"
+
+    def __attrs_post_init__(self) -> None:
+        if _config._run_validators:
+            if self.start < 0 or self.end < self.start:
+                raise _bad_span(self.start, self.end)
+            if self.kind not in MENTION_KINDS:
+                raise _not_in(_MENTION_KIND, MENTION_KINDS, self.kind)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types: ``{"text", "start", "end", "kind"}``."""
@@ -102,8 +127,12 @@ class Entity:
 
     name: str
     title: str | None = None
-    kind: EntityKind = attrs.field(default="unknown", validator=attrs.validators.in_(ENTITY_KINDS))
+    kind: EntityKind = "unknown"
     mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mention_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if _config._run_validators and self.kind not in ENTITY_KINDS:
+            raise _not_in(_ENTITY_KIND, ENTITY_KINDS, self.kind)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types; mentions as a list of mention dicts."""
@@ -113,11 +142,6 @@ class Entity:
             "kind": self.kind,
             "mentions": [m.to_dict() for m in self.mentions],
         }
-
-
-def _confidence(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"confidence must be in [0, 1], got {value}")
 
 
 @_compact_pickling
@@ -133,21 +157,30 @@ class Quote:
     ``sentence`` the index of its first sentence within that paragraph.
     """
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_end_after_start)
+    start: int
+    end: int
     text: str
     content_start: int
     content_end: int
-    kind: QuoteKind = attrs.field(validator=attrs.validators.in_(QUOTE_KINDS))
+    kind: QuoteKind
     closed: bool = True
     speaker: Mention | None = None
     entity: Entity | None = None
     cue: Span | None = None
-    confidence: float = attrs.field(default=0.0, validator=_confidence)
+    confidence: float = 0.0
     rule: str | None = None
     paragraph: int = 0
     sentence: int = 0
     segments: tuple[Span, ...] = attrs.field(default=(), converter=_span_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if _config._run_validators:
+            if self.start < 0 or self.end < self.start:
+                raise _bad_span(self.start, self.end)
+            if self.kind not in QUOTE_KINDS:
+                raise _not_in(_QUOTE_KIND, QUOTE_KINDS, self.kind)
+            if not 0.0 <= self.confidence <= 1.0:
+                raise ValueError(f"confidence must be in [0, 1], got {self.confidence}")
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types, ``None`` where a part is absent.
@@ -176,3 +209,8 @@ class Quote:
             "sentence": self.sentence,
             "segments": [s.to_dict() for s in self.segments],
         }
+
+
+_MENTION_KIND = attrs.fields(Mention).kind
+_ENTITY_KIND = attrs.fields(Entity).kind
+_QUOTE_KIND = attrs.fields(Quote).kind

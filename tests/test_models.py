@@ -64,3 +64,40 @@ def test_a_truncated_state_is_refused() -> None:
     span = Span.__new__(Span)
     with pytest.raises(IndexError):
         span.__setstate__((1, 2))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Span(-1, 2, "ab"), "start must be >= 0, got -1"),
+        (lambda: Span(3, 2, ""), r"end \(2\) must be >= start \(3\)"),
+        (lambda: Mention(0, 3, "she", "speaker"), "'kind' must be in .* \\(got 'speaker'\\)"),
+        (lambda: Mention(4, 3, "she", "speaker"), r"end \(3\) must be >= start \(4\)"),
+        (lambda: Entity("Ana Lopez", None, "crowd"), "'kind' must be in .* \\(got 'crowd'\\)"),
+        (lambda: Quote(0, 5, "abc", 1, 4, "quip"), "'kind' must be in .* \\(got 'quip'\\)"),
+        (
+            lambda: Quote(0, 5, "abc", 1, 4, "direct", confidence=1.5),
+            r"confidence must be in \[0, 1\], got 1.5",
+        ),
+        (lambda: Quote(-3, 5, "abc", 1, 4, "quip"), "start must be >= 0, got -3"),
+    ],
+)
+def test_invalid_values_are_refused(make: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make()  # type: ignore[operator]
+
+
+def test_evolve_checks_the_new_values() -> None:
+    quote = Quote(0, 5, "abc", 1, 4, "direct", speaker=Mention(6, 9, "she", "pronoun"))
+    with pytest.raises(ValueError, match="confidence"):
+        attrs.evolve(quote, confidence=-0.5)
+    with pytest.raises(ValueError, match="kind"):
+        attrs.evolve(quote, kind="quip")
+    assert quote.speaker is not None
+    with pytest.raises(ValueError, match="kind"):
+        attrs.evolve(quote.speaker, kind="crowd")
+    with pytest.raises(ValueError) as caught:
+        Mention(0, 3, "she", "crowd")  # type: ignore[arg-type]
+    # The arguments of attrs' own `in_` validator: message, field, options, value.
+    assert caught.value.args[1].name == "kind" and caught.value.args[3] == "crowd"
+    assert attrs.evolve(quote, confidence=0.5).confidence == 0.5
