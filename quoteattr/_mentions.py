@@ -314,6 +314,12 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
         appos = np_ending_at(text, tokens, j - 1, k + 1)
         name = np_ending_at(text, tokens, _skip_back(tokens, k - 1, lo), lo)
         if name is not None and name.kind in ("name", "organisation", "pronoun"):
+            if appos is not None and appos.kind in ("name", "organisation") and j - k <= 4:
+                # "Hale, the mayor of Springfield, Ill., said": a place's state or country
+                # after a place in the apposition; the subject is the name before it.
+                outer = _placed_apposition(text, tokens, index_at(tokens, name.start), lo)
+                if outer is not None:
+                    return outer
             return name
         if appos is None and j - k == 2 and tokens[j - 1].kind == NUMBER:
             return name  # "Mr. King, 82, told": a surname spelled like a title, an age
@@ -327,6 +333,36 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
             if earlier is not None and earlier.kind != "nominal":
                 return earlier
     return found
+
+
+def _placed_apposition(
+    text: str, tokens: Sequence[Token], a: int, lo: int
+) -> Mention | None:
+    """The name before an apposition whose place name starts at ``tokens[a]`` ("Hale, the
+    mayor of Springfield"), or the description itself when it opens the clause ("the
+    mayor of Springfield"); None when the place is in no such prepositional phrase."""
+    if a - 1 <= lo or tokens[a - 1].lower not in _PLACE_PREPOSITIONS:
+        return None
+    k = a - 2
+    while k >= lo and a - k <= MAX_NP and tokens[k].text != ",":
+        if tokens[k].kind == PUNCT and tokens[k].text not in ".-’'":
+            return None
+        k -= 1
+    if k < lo or tokens[k].text != ",":
+        # "the mayor of Springfield, Ill., said": the description is the subject.
+        head = np_ending_at(text, tokens, a - 2, k + 1)
+        if head is not None and head.kind == "nominal" and index_at(tokens, head.start) == k + 1:
+            return head
+        return None
+    if k <= lo:
+        return None
+    name = np_ending_at(text, tokens, _skip_back(tokens, k - 1, lo), lo)
+    if name is not None and name.kind in ("name", "pronoun"):
+        return name
+    return None
+
+
+_PLACE_PREPOSITIONS = frozenset(["of", "in", "from", "at"])
 
 
 # Indefinite pronouns that can be a statement's subject on their own.

@@ -230,3 +230,24 @@ def test_month_name_reads_the_position() -> None:
     text = "We met on May 5."
     toks = tokenize(text, 0, len(text), lexicon().abbreviations)
     assert not any(month_name(toks, i, 0, len(toks)) for i in range(len(toks)))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will win,” Mr. Hale, the mayor of Springfield, Ill., said.", "Mr. Hale"),
+        ("“We will win,” Ana Ruiz, a nurse from Dayton, Ohio, said.", "Ana Ruiz"),
+        ("“We will win,” Tom Webb, a lawyer in Lyon, France, told reporters.", "Tom Webb"),
+        ("“We will win,” the mayor of Springfield, Ill., said.", "the mayor"),
+    ],
+)
+def test_a_place_and_its_state_in_an_apposition_are_skipped(text: str, speaker: str) -> None:
+    # Not "Springfield": "Ill." is the place's state, not an apposition to it.
+    (q,) = extract_quotes(text)
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_list_of_names_is_no_placed_apposition() -> None:
+    (q,) = extract_quotes("“We will win,” Ana, the mayor of Lyon, said.")
+    assert q.speaker is not None and q.speaker.text == "Ana"
