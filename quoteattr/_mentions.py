@@ -122,9 +122,29 @@ def classify(tokens: Sequence[Token], lex: Lexicon) -> MentionKind:
     nominal = lex.nominals.get(head)
     if nominal is not None:
         return "organisation" if nominal.kind in ("organisation", "document") else "nominal"
+    if described_name(tokens):
+        return "nominal"
     if any(t.upper and t.lower not in lex.title_words for t in tokens):
         return "name"
     return "nominal"
+
+
+# Determiners right before which a capitalised word is a kind of person, not a name:
+# "a Christian", "every Texan", "one Parisian". Not "the" ("the Dodo" is a character)
+# nor modifiers between: news gives names adjectives ("a teary-eyed Smith").
+_DESCRIBING = frozenset("a an another every each one".split())
+
+
+def described_name(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` are an indefinite determiner and one capitalised word: an
+    adjective of religion, nationality or origin used as a noun ("a Christian", "every
+    Texan"), a description, not a name."""
+    return (
+        len(tokens) == 2
+        and tokens[0].lower in _DESCRIBING
+        and tokens[1].kind == WORD
+        and tokens[1].upper
+    )
 
 
 def make(text: str, tokens: Sequence[Token], lex: Lexicon) -> Mention:
@@ -227,6 +247,8 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     else:
         a = _name_run_back(tokens, j, lo, lex) if head.upper else j
         if head.upper and classify(tokens[a : j + 1], lex) == "name":
+            if a == j and a - 1 >= lo and described_name(tokens[a - 1 : j + 1]):
+                return make(text, tokens[a - 1 : j + 1], lex)  # "a Christian said"
             # A person's name takes no modifiers: "that very letter Gino" is "Gino".
             return _trim_name(text, tokens, a, j, lex)
         a = _modifiers_back(tokens, a, j, lo, lex)

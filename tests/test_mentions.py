@@ -251,3 +251,35 @@ def test_a_place_and_its_state_in_an_apposition_are_skipped(text: str, speaker: 
 def test_a_list_of_names_is_no_placed_apposition() -> None:
     (q,) = extract_quotes("“We will win,” Ana, the mayor of Lyon, said.")
     assert q.speaker is not None and q.speaker.text == "Ana"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will win,” said a Christian.", "a Christian"),
+        ("“We will win,” a Christian said.", "a Christian"),
+        ("“We will win,” every Texan said.", "every Texan"),
+        ("“We will win,” one Parisian told me.", "one Parisian"),
+    ],
+)
+def test_an_indefinite_determiner_makes_a_capitalised_word_a_description(
+    text: str, speaker: str
+) -> None:
+    # "a Christian" is a kind of person (religion, nationality, origin), not a name.
+    (q,) = extract_quotes(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.speaker.kind == "nominal"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will win,” Christian said.", "Christian"),
+        ("“We will win,” the Dodo said.", "Dodo"),
+        ("A tearful Hale said “we will win”.", "Hale"),
+    ],
+)
+def test_names_without_an_indefinite_determiner_stay_names(text: str, speaker: str) -> None:
+    (q,) = extract_quotes(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.speaker.kind == "name"
