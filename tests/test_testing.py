@@ -242,9 +242,9 @@ def test_import_quoteattr_does_not_need_hypothesis() -> None:
 
 KNOWN_BUGS = (
     "attribution bugs found by these properties (see the strict xfails below): "
-    "a short run of quote paragraphs in news ('“Q,” X said. / “Q.” / “Q,” Y warned. / “Q.”') "
-    "is read as a dialogue, so the last bare paragraph alternates back to X instead of "
-    "continuing Y"
+    "a news document whose quote paragraphs have short tags ('“Q,” X said. / “Q.” / "
+    "“Q,” Y warned. / “Q.”') is read as a dialogue, so a bare quote paragraph alternates "
+    "back to the speaker before last instead of continuing the last one"
 )
 
 
@@ -253,9 +253,8 @@ KNOWN_BUGS = (
 UNSHRUNK = settings(FAST, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
 
-@pytest.mark.xfail(reason=KNOWN_BUGS, strict=False)
 @pytest.mark.parametrize("family", FAMILIES)
-@UNSHRUNK
+@FAST
 @given(case=st.data())
 def test_extraction_recovers_attributed_paragraphs(family: str, case: st.DataObject) -> None:
     text, expected = case.draw(attributed_paragraphs([family]))
