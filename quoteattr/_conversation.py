@@ -199,6 +199,7 @@ def _has_dialogue(doc: Document, turns: Sequence[_Turn]) -> bool:
     text = doc.text
     bare_p = short_p = -2
     run = 0
+    tagged: list[Mention] = []
     for turn in turns:
         words = _narration_words(text, doc.paragraphs[turn.p], turn.links, DIALOGUE_WORDS)
         if words == 0 and turn.p == bare_p + 1:
@@ -206,11 +207,28 @@ def _has_dialogue(doc: Document, turns: Sequence[_Turn]) -> bool:
         if words == 0:
             bare_p = turn.p
         if turn.quote_led and words <= DIALOGUE_WORDS:
-            run = run + 1 if turn.p == short_p + 1 else 1
-            if run >= 3:
+            if turn.p != short_p + 1:
+                run = 0
+                tagged = []
+            run += 1
+            tagged.extend(ln.speaker for ln in turn.links if ln.speaker is not None)
+            if run >= 3 and not _introductions(tagged):
                 return True
             short_p = turn.p
     return False
+
+
+def _introductions(tagged: Sequence[Mention]) -> bool:
+    """Whether every tagged speaker of a run is a different person named in full ("“Q,”
+    Senator Ann Lee said. ¶ “Q.” ¶ “Q,” Tom Webb warned."): news introducing each
+    source, whose bare paragraphs continue them. A dialogue's tags come back to its
+    speakers by a short name or a pronoun."""
+    if not tagged:
+        return False
+    keys = [_key(m) for m in tagged]
+    return len(set(keys)) == len(keys) and all(
+        m.kind == "name" and len(m.text.split()) >= 2 for m in tagged
+    )
 
 
 def _narration_words(

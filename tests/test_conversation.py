@@ -1007,3 +1007,21 @@ def test_in_dialogue_a_pronoun_after_two_speakers_is_the_first_again() -> None:
     )
     quotes = extract_quotes(text)
     assert quotes[2].entity is not None and quotes[2].entity.name == "Mary"
+
+
+def test_news_introducing_each_source_in_full_is_no_dialogue() -> None:
+    text = (
+        "“Taxes will fall,” Senator Ann Lee said.\n\n“Not this year.”\n\n"
+        "“The plan is a fraud,” Tom Webb warned.\n\n“Nobody believes it.”"
+    )
+    names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
+    assert names == ["Ann Lee", "Ann Lee", "Tom Webb", "Tom Webb"]
+
+
+def test_a_dialogue_with_full_names_still_alternates() -> None:
+    text = (
+        "“Where is it?” said Ann Lee.\n\n“Here,” said Tom Webb.\n\n“Where?” said Ann.\n\n"
+        "“Under the mat.”"
+    )
+    names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
+    assert names[-1] == "Tom Webb"
