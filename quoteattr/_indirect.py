@@ -238,6 +238,21 @@ def _to_follows(toks: Sequence[Token], k: int) -> bool:
     return k < len(toks) and toks[k].lower == "to"
 
 
+# The branches of a trie node start with different characters, so their order does not
+# change what matches; `re` tries them one by one, so the commonest go first: English
+# letters by frequency at the start of a word (the root) and anywhere (below it), lower
+# case before capitals. At a blank before an ordinary word ("the", "to", "a") the scan
+# fails after a few tries instead of the alphabet's worth.
+_INITIALS = "taoswcbpfmhidrelngyuvkjqxz"
+_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rank(order: str, ch: str) -> int:
+    low = ch.lower()
+    i = order.find(low)
+    return (i if i >= 0 else len(order)) + (len(order) + 1 if ch != low else 0)
+
+
 def _trie(words: Sequence[str]) -> str:
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
@@ -246,8 +261,9 @@ def _trie(words: Sequence[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+    def build(node: dict, order: str = _INITIALS) -> str:  # type: ignore[type-arg]
+        ranked = sorted(node.items(), key=lambda item: (_rank(order, item[0]), item[0]))
+        alts = [re.escape(ch) + build(sub, _BY_FREQUENCY) for ch, sub in ranked if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
