@@ -218,8 +218,11 @@ class _Cluster:
             and best.first is not None
             and word != best.first
             and word in lexicon().first_names
+            and not (word == best.surname and best.first in lexicon().first_names)
         ):
-            return False  # "Anne" is no "Allan Anne": a given name is not a surname
+            # "Anne" is no "what Anne": a given name is not a surname, unless a given
+            # name comes before it ("Elizabeth Warren", then "Warren said").
+            return False
         return word == best.surname or word == best.first
 
     def entity(self) -> Entity:
