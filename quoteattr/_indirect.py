@@ -721,7 +721,7 @@ def _headline(state: _State, key: tuple[int, int], bounds: tuple[int, int]) -> b
     return known
 
 
-_WORD_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’")
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’"
 _NOUN_MAKERS = (DETERMINERS - {"that"}) | {"to"}
 
 
@@ -730,12 +730,9 @@ def _noun_before(text: str, c: int) -> bool:
     look at the raw text, so that such words cost no tokenisation): the letters right
     before the blanks before ``c``, within 24 characters."""
     lo = max(0, c - 24)
-    k = c
-    while k > lo and text[k - 1] in " \t":
-        k -= 1
-    i = k
-    while i > lo and text[i - 1] in _WORD_LETTERS:
-        i -= 1
+    blanks = text[lo:c].rstrip(" \t")  # stripped in C: no loop per character
+    k = lo + len(blanks)
+    i = lo + len(blanks.rstrip(_WORD_LETTERS))
     if k == c or i == k or (i > lo and text[i - 1].isalpha()):
         return False  # "García said": "a" is the end of a word, not a determiner
     word = text[i:k].lower()
@@ -2337,6 +2334,9 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
     k += 2 if quoted else 1
     while k < len(toks) and toks[k].start < b:
         t = toks[k]
+        if t.kind != PUNCT and t.lower != "and" and t.lower != "but":
+            k += 1  # no word but these two can end the content
+            continue
         nk = k + 1  # the word after a comma, past the closing marks of a quotation
         if t.text == "," and nk < len(toks):
             if toks[nk].text in ("”", '"'):
