@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Entity, Mention, Quote, Span, extract_quotes
@@ -236,19 +236,11 @@ def test_import_quoteattr_does_not_need_hypothesis() -> None:
 
 # --- extraction recovers what was generated --------------------------------------------
 #
-# These properties found attribution bugs (reported to the lead); the minimal
-# examples are pinned below as strict xfails, so a fix turns them into failures
-# that ask for the marker to go. The properties stay as they are.
+# These properties found attribution bugs; their minimal examples are pinned below
+# (FIXED_EXAMPLES, NEWS_FIXED_EXAMPLES) and all are fixed, so the properties run as
+# plain tests again. A new bug they find goes to the strict xfail lists below.
 
-KNOWN_BUGS = (
-    "attribution bugs found by these properties: a surname that the given-name list also "
-    "holds ('Daniel Novak ... According to Novak') is not linked to the full name"
-)
-
-
-# While they fail, they do not shrink (shrinking a known failure costs most of the
-# suite's time); the strict xfails below hold the shrunk examples.
-UNSHRUNK = settings(FAST, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+KNOWN_BUGS = "none known: every example these properties found is fixed"
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -259,8 +251,7 @@ def test_extraction_recovers_attributed_paragraphs(family: str, case: st.DataObj
     assert mismatches(expected, extract_quotes(text)) == [], text
 
 
-@pytest.mark.xfail(reason=KNOWN_BUGS, strict=False)
-@UNSHRUNK
+@FAST
 @given(news_documents())
 def test_extraction_recovers_news_documents(case: Case) -> None:
     text, expected = case
@@ -338,6 +329,12 @@ NEWS_BUG_EXAMPLES: list[object] = []
 
 
 NEWS_FIXED_EXAMPLES = [
+    pytest.param(
+        f"Daniel Novak said in a statement: “{Q}.”\n\n"
+        "According to Novak, the new law is “a serious mistake”.",
+        [(1, "entity", "Daniel Novak")],
+        id="surname-in-the-given-name-list",
+    ),
     pytest.param(
         f"“{Q},” Senator James Chen said.\n\n“{Q}.”\n\n“{Q},” David Moreau warned.\n\n“{Q}.”",
         [(1, "entity", "James Chen"), (3, "entity", "David Moreau")],
