@@ -135,15 +135,29 @@ def classify(tokens: Sequence[Token], lex: Lexicon) -> MentionKind:
 _DESCRIBING = frozenset("a an another every each one".split())
 
 
+# Adjectives that say how typical a member of a kind is: they never modify a person's
+# name, so "the average Christian" is a description ("a teary-eyed Smith" is a name).
+_TYPICAL = frozenset("average typical ordinary devout practising practicing".split())
+
+
 def described_name(tokens: Sequence[Token]) -> bool:
-    """Whether ``tokens`` are an indefinite determiner and one capitalised word: an
-    adjective of religion, nationality or origin used as a noun ("a Christian", "every
-    Texan"), a description, not a name."""
+    """Whether ``tokens`` are an indefinite determiner and one capitalised word, or a
+    determiner, a typicality adjective and one: an adjective of religion, nationality
+    or origin used as a noun ("a Christian", "every Texan", "the average Christian"),
+    a description, not a name."""
+    head = tokens[-1]
+    if len(tokens) == 3:
+        return (
+            tokens[0].lower in DETERMINERS
+            and tokens[1].lower in _TYPICAL
+            and head.kind == WORD
+            and head.upper
+        )
     return (
         len(tokens) == 2
         and tokens[0].lower in _DESCRIBING
-        and tokens[1].kind == WORD
-        and tokens[1].upper
+        and head.kind == WORD
+        and head.upper
     )
 
 
@@ -247,8 +261,10 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     else:
         a = _name_run_back(tokens, j, lo, lex) if head.upper else j
         if head.upper and classify(tokens[a : j + 1], lex) == "name":
-            if a == j and a - 1 >= lo and described_name(tokens[a - 1 : j + 1]):
-                return make(text, tokens[a - 1 : j + 1], lex)  # "a Christian said"
+            if a == j:
+                for d in (a - 1, a - 2):  # "a Christian said", "the average Christian"
+                    if d >= lo and described_name(tokens[d : j + 1]):
+                        return make(text, tokens[d : j + 1], lex)
             # A person's name takes no modifiers: "that very letter Gino" is "Gino".
             return _trim_name(text, tokens, a, j, lex)
         a = _modifiers_back(tokens, a, j, lo, lex)

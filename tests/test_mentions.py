@@ -260,6 +260,8 @@ def test_a_list_of_names_is_no_placed_apposition() -> None:
         ("“We will win,” a Christian said.", "a Christian"),
         ("“We will win,” every Texan said.", "every Texan"),
         ("“We will win,” one Parisian told me.", "one Parisian"),
+        ("“We will win,” the average Christian said.", "the average Christian"),
+        ("The typical Texan says “we will win”.", "The typical Texan"),
     ],
 )
 def test_an_indefinite_determiner_makes_a_capitalised_word_a_description(
