@@ -219,15 +219,19 @@ def _has_dialogue(doc: Document, turns: Sequence[_Turn]) -> bool:
 
 
 def _introductions(tagged: Sequence[Mention]) -> bool:
-    """Whether every tagged speaker of a run is a different person named in full ("“Q,”
-    Senator Ann Lee said. ¶ “Q.” ¶ “Q,” Tom Webb warned."): news introducing each
-    source, whose bare paragraphs continue them. A dialogue's tags come back to its
-    speakers by a short name or a pronoun."""
+    """Whether every tagged speaker of a run is a different person, named in full ("“Q,”
+    Senator Ann Lee said. ¶ “Q.” ¶ “Q,” Tom Webb warned.") or described beside one
+    ("the mayor said"): news introducing each source, whose bare paragraphs continue
+    them. A dialogue's tags come back to its speakers by a short name or a pronoun."""
     if not tagged:
         return False
     keys = [_key(m) for m in tagged]
-    return len(set(keys)) == len(keys) and all(
-        m.kind == "name" and len(m.text.split()) >= 2 for m in tagged
+    full = [m.kind == "name" and len(m.text.split()) >= 2 for m in tagged]
+    described = [m.kind == "nominal" and " " in m.text for m in tagged]
+    return (
+        len(set(keys)) == len(keys)
+        and any(full)
+        and all(f or d for f, d in zip(full, described, strict=True))
     )
 
 

@@ -1025,3 +1025,12 @@ def test_a_dialogue_with_full_names_still_alternates() -> None:
     )
     names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
     assert names[-1] == "Tom Webb"
+
+
+def test_news_introducing_a_name_then_a_description_is_no_dialogue() -> None:
+    text = (
+        "“Taxes will fall,” Ann Lee said.\n\n“Not this year.”\n\n"
+        "“It is a fraud,” the mayor said."
+    )
+    names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
+    assert names[:2] == ["Ann Lee", "Ann Lee"]
