@@ -227,11 +227,15 @@ def _introductions(tagged: Sequence[Mention]) -> bool:
         return False
     keys = [_key(m) for m in tagged]
     full = [m.kind == "name" and len(m.text.split()) >= 2 for m in tagged]
+    # "Lee said" after "Mayor Ann Lee": the source again, by the surname news uses.
+    surnames = {m.text.split()[-1] for m, f in zip(tagged, full, strict=True) if f}
+    again = [i > 0 and m.kind == "name" and m.text in surnames for i, m in enumerate(tagged)]
     described = [m.kind == "nominal" and " " in m.text for m in tagged]
+    people = [k for k, a in zip(keys, again, strict=True) if not a]
     return (
-        len(set(keys)) == len(keys)
+        len(set(people)) == len(people)
         and any(full)
-        and all(f or d for f, d in zip(full, described, strict=True))
+        and all(f or d or a for f, d, a in zip(full, described, again, strict=True))
     )
 
 

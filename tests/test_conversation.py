@@ -1034,3 +1034,12 @@ def test_news_introducing_a_name_then_a_description_is_no_dialogue() -> None:
     )
     names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
     assert names[:2] == ["Ann Lee", "Ann Lee"]
+
+
+def test_news_naming_a_source_again_by_surname_is_no_dialogue() -> None:
+    text = (
+        "“Taxes will fall,” according to Mayor Ann Lee.\n\n“Not this year.”\n\n"
+        "“It is a fraud,” Lee said.\n\nTom Webb said: “Nobody believes it.”"
+    )
+    names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
+    assert names == ["Ann Lee", "Ann Lee", "Ann Lee", "Tom Webb"]
