@@ -502,7 +502,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         or _capitals_line(ctx, q)
         or _with_byline(ctx, q, lead)
         or (i > 0 and _after_byline(doc.text, ctx.quotes[i - 1].end, q.start))
-        or _YEAR_AFTER.match(doc.text, q.end, ctx.end) is not None
+        or _YEAR_AFTER.match(doc.text, q.end, min(ctx.end, q.end + _AFTER_REACH)) is not None
     ):
         link.kind = "other"
         return link
@@ -763,6 +763,10 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
 
 
 # After a quotation, its year in brackets: a cited title or slogan (“Stop the Tolls” (2015)).
+# How far after a quotation its year or byline is looked for. The bound matters: `regex`
+# looks for a pattern's required literal ("(", "by") up to endpos before it matches, so a
+# match up to the paragraph's end costs the paragraph's length for every quotation.
+_AFTER_REACH = 200
 _YEAR_AFTER = regex.compile(r"[ \t]*+\((?:1[5-9]|20)\d\d\)")
 # After a quotation: ", by" and a capitalised name (the byline of an article's title).
 _BYLINE = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++(?:the[ \t]++)?(\p{Lu}\w*+)")
@@ -785,7 +789,7 @@ def _with_byline(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
         text.startswith(",", q.end)
     ):
         return False
-    m = _BYLINE.match(text, q.end, ctx.end)
+    m = _BYLINE.match(text, q.end, min(ctx.end, q.end + _AFTER_REACH))
     return m is not None and m.group(1) not in _DATE_WORDS  # “Q,” by Monday: a deadline
 
 
