@@ -991,6 +991,22 @@ def _verb(
     return rec
 
 
+def _widened_source(
+    state: _State, view: _View, first: int, speaker: Mention
+) -> tuple[int, Mention]:
+    """A tail source joined to the phrase before it by the word at ``first - 1`` ("a study
+    by X", "she and another reporter"): the joint before that phrase and the source
+    widened to start there, or (-1, ``speaker``) when the phrase is no source after a joint."""
+    text, toks = state.text, view.toks
+    head = _mentions.np_ending_at(text, toks, first - 2, 0)
+    if head is not None and _real_source(state, head):
+        joint = _joint_before(toks, view.index(head.start))
+        if joint >= 0:
+            s0 = head.start
+            return joint, Mention(s0, speaker.end, text[s0 : speaker.end], head.kind)
+    return -1, speaker
+
+
 def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> _Record | None:
     """CLAUSE, X said.  /  CLAUSE, said X.  /  A, X said, B."""
     text, toks = state.text, view.toks
@@ -1019,13 +1035,7 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
                 joint = _joint_before(toks, first - 1)  # "…, as police have said."
             if joint < 0 and first >= 3 and toks[first - 1].lower in ("by", "from", "of"):
                 # "…, a study by the Council of City Schools found."
-                head = _mentions.np_ending_at(text, toks, first - 2, 0)
-                if head is not None and _real_source(state, head):
-                    h = view.index(head.start)
-                    if _joint_before(toks, h) >= 0:
-                        joint = _joint_before(toks, h)
-                        s0 = head.start
-                        speaker = Mention(s0, speaker.end, text[s0 : speaker.end], head.kind)
+                joint, speaker = _widened_source(state, view, first, speaker)
             if (
                 joint < 0
                 and first >= 3
@@ -1034,13 +1044,7 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
                 and _real_source(state, speaker)
             ):
                 # "…, she and another reporter said."
-                other = _mentions.np_ending_at(text, toks, first - 2, 0)
-                if other is not None and _real_source(state, other):
-                    o = view.index(other.start)
-                    if _joint_before(toks, o) >= 0:
-                        joint = _joint_before(toks, o)
-                        s0 = other.start
-                        speaker = Mention(s0, speaker.end, text[s0 : speaker.end], other.kind)
+                joint, speaker = _widened_source(state, view, first, speaker)
             if joint < 0:
                 # "…, Algerian foreign ministry spokesman Benali Abdelaziz said"
                 m = first
