@@ -988,7 +988,7 @@ _SPEECH_NOUN_WORDS = 3
 
 
 def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
-    """ "“Q,” was Marilla's dry response", "“Q” was the clerk's polite reply": the owner
+    """ "“Q,” was Hester's dry response", "“Q” was the clerk's polite reply": the owner
     of a noun of speech (speech_nouns.txt) after "was" speaks; the noun is the cue."""
     toks, text = ctx.tokens, ctx.doc.text
     if k + 2 >= hi or toks[k].lower not in _BE:
@@ -1023,7 +1023,7 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     start, end = toks[k + 1].start, toks[e].end
     first = toks[k + 1].lower
     if all(t.upper for t in toks[k + 1 : e + 1]) and first not in _mentions.DETERMINERS:
-        kind: MentionKind = "name"  # "Marilla's", "Mrs. Musgrove's", as after "said"
+        kind: MentionKind = "name"  # "Hester's", "Mrs. Pell's", as after "said"
     elif first in _OWNER_OPENERS and e > k + 1:
         kind = "nominal"  # "the croupier", "her ladyship": the head noun without "'s"
         end -= 2
@@ -1721,7 +1721,7 @@ def _intro_in(ctx: _Context, lo: int, hi: int, unfinished: bool = False) -> _Fou
     if hi - lo < 2:
         return None
     if toks[hi - 1].text != ":":
-        # A paragraph that stops in mid-sentence ("Elinor calmly replied,¶“Q”", "then
+        # A paragraph that stops in mid-sentence ("Edith calmly replied,¶“Q”", "then
         # the clerk said —¶“Q”") introduces the next one as a colon does.
         end = toks[hi - 1]
         if not unfinished or (end.kind == PUNCT and end.text not in _UNFINISHED):

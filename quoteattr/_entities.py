@@ -390,7 +390,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             # "her mother" read as "Mrs. Hale": a relative of a Hale, so not the
             # "Margaret Hale" that "Mrs. Hale" could otherwise be.
             kin = kin_head(speaker) and referent.kind == "name"
-            # "“Q,” he said" resolved to "Archer": this Archer is a man, not "Mrs. Archer".
+            # "“Q,” he said" resolved to "Fenwick": this Fenwick is a man, not "Mrs. Fenwick".
             hint = "x"
             if speaker.kind == "pronoun":
                 hint = _PRONOUN_GENDER.get(speaker.text.lower(), "x")
@@ -445,7 +445,7 @@ def _cluster_for(
         # "Beaver ... he" is not "Mrs Beaver"
         name.gender = hint if hint != "x" else genders.of(mention)
     shared = shared_surname(doc, name, full_forms, kin)
-    # The most recently used person this name can be ("Archer" after "Newland Archer").
+    # The most recently used person this name can be ("Fenwick" after "Roland Fenwick").
     fits = [c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared)]
     if fits:
         cluster = max(fits, key=lambda c: c.last)
@@ -563,7 +563,7 @@ def shared_surname(
     if kin:
         return frozenset([name.surname])
     forms = _surname_forms(doc, name, full_forms)
-    # People of the name's sex ("Mr. Archer" is not shared with "Mrs. Archer"), except
+    # People of the name's sex ("Mr. Fenwick" is not shared with "Mrs. Fenwick"), except
     # for a married woman, the wife of any man of the name ("Mrs. Hale" beside Mr. and
     # Frederick Hale is not Margaret Hale); "Mrs. John Dashwood" is a person of her own.
     married = _marital(name) == "mrs"
@@ -745,7 +745,7 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
     if name.honorific.lower().rstrip(".") in _MARRIED:
         fits = [f for f in fits if f.honorific == name.honorific]
     if name.honorific and len({f.canonical for f in fits}) > 1:
-        fits = []  # "Miss Dashwood" among "Elinor Dashwood" and "Marianne Dashwood"
+        fits = []  # "Miss Dashwood" among "Edith Dashwood" and "Marianne Dashwood"
     best = max(fits, key=lambda f: counts[f.canonical]) if fits else None
     cache[key] = best
     return best

@@ -713,7 +713,7 @@ _NAME_VERBS = frozenset(
 def month_name(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
     """Whether ``tokens[i]``, a given name that is also a month ("May", "June"), names a
     person here: after a given name or a title ("Theresa May", "Miss May"), after a word
-    no month follows ("said May", "Archer and May"), as a vocative (", May."), or before
+    no month follows ("said May", "Fenwick and May"), as a vocative (", May."), or before
     a verb no modal precedes ("May said"); never before a number ("May 5")."""
     lex = lexicon()
     t = tokens[i]
@@ -740,7 +740,7 @@ def month_name(tokens: Sequence[Token], i: int, lo: int, hi: int) -> bool:
     if prev.upper:
         return prev.lower in lex.first_names or prev.lower in lex.title_words
     if prev.lower in ("and", "or"):
-        # "Archer and May", not "April and May".
+        # "Fenwick and May", not "April and May".
         return i - 2 >= lo and _name_token(tokens[i - 2], lex)
     return prev.lower not in _MONTH_BEFORE and prev.lower not in lex.not_names
 
@@ -756,7 +756,7 @@ def name_mentions(
 
     ``common(word)`` tells whether a capitalised word is an ordinary word of
     the document (it also occurs in lower case); such a word opening a
-    sentence ("Poor Marilla", "Thereupon Anne") is not part of the name.
+    sentence ("Poor Hester", "Thereupon Anne") is not part of the name.
     """
     lex = lexicon()
     out: list[Mention] = []

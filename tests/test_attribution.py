@@ -164,7 +164,7 @@ def test_colon_intro_paragraph() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Ann sat down.\n\nElinor, smiling at her brother, calmly replied,\n\n“No.”", "Elinor"),
+        ("Ann sat down.\n\nEdith, smiling at her brother, calmly replied,\n\n“No.”", "Edith"),
         ("Then the clerk said in a low, strained voice —\n\n“You do not know him.”", "the clerk"),
         ("Then the clerk said\n\n“You do not know him.”", "the clerk"),
     ],
@@ -181,7 +181,7 @@ def test_a_paragraph_that_stops_after_a_cue_introduces_the_next(text: str, speak
         # A finished sentence introduces nothing.
         "Then the clerk said that it was late.\n\n“You do not know him.”",
         # The cue is far from where the paragraph stops.
-        "Elinor said that she would wait for him in the hall until the bells rang out "
+        "Edith said that she would wait for him in the hall until the bells rang out "
         "over the whole of the town,\n\n“No.”",
         # A pronoun is left to the turn-taking.
         "Ann sat down.\n\nHe calmly replied,\n\n“No.”",
@@ -868,7 +868,7 @@ def test_titles_joined_by_and_stay_titles() -> None:
 def test_words_someone_heard_are_speech_but_printed_words_are_not() -> None:
     heard = extract_quotes("He spoke of his son; she heard the words “my son,” and “Frank,” twice.")
     assert [q.kind for q in heard] == ["mixed", "mixed"]
-    assert extract_quotes("The label had the words “DRINK ME” printed on it.") == []
+    assert extract_quotes("The gate had the words “KEEP OUT” painted on it.") == []
 
 
 def test_a_relative_pronoun_speaks_across_a_time_phrase() -> None:
