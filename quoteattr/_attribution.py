@@ -762,11 +762,11 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
     return len(content.split()) > 1 and "," not in content
 
 
-# After a quotation, its year in brackets: a cited title or slogan (“Stop the Tolls” (2015)).
 # How far after a quotation its year or byline is looked for. The bound matters: `regex`
 # looks for a pattern's required literal ("(", "by") up to endpos before it matches, so a
 # match up to the paragraph's end costs the paragraph's length for every quotation.
 _AFTER_REACH = 200
+# After a quotation, its year in brackets: a cited title or slogan (“Stop the Tolls” (2015)).
 _YEAR_AFTER = regex.compile(r"[ \t]*+\((?:1[5-9]|20)\d\d\)")
 # After a quotation: ", by" and a capitalised name (the byline of an article's title).
 _BYLINE = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++(?:the[ \t]++)?(\p{Lu}\w*+)")
