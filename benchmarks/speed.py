@@ -16,7 +16,8 @@ Sections (``--only`` picks some; all by default):
                   through `extract_quotes_many`, of one that runs the CLI over it, and
                   of one that only imports quoteattr and extracts one sentence;
 * ``scaling``     time per MB for one text of 1, 2, 4 and 8 million characters of
-                  concatenated news (the corpus repeated as needed);
+                  concatenated news (the corpus repeated as needed), and the CPU time of
+                  the largest text against the sum of its 1 MB pieces timed alone;
 * ``processes``   `extract_quotes_many` with 1 and 2 worker processes, the speed-up;
 * ``adversarial`` pathological inputs of about 1 MB (and 250 KB, to see growth), in
                   characters per second and as a ratio to the news speed;
@@ -279,8 +280,28 @@ before = peak_kb()
 c0, t0 = time.process_time(), time.perf_counter()
 quotes = extractor.extract(text)
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-print(json.dumps({"wall": wall, "cpu": cpu, "quotes": len(quotes), "maxrss_kb": peak_kb(),
-                  "before_kb": before}))
+# The largest size also times its 1 MB pieces alone (cut at the paragraph break after each
+# MB): the whole against the sum of its pieces is linearity whatever the pieces hold.
+pieces_cpu = None
+n_quotes = len(quotes)
+if len(sys.argv) > 6 and sys.argv[6] == "pieces":
+    import gc
+    del quotes  # the whole text's records would be traversed by every collection below
+    gc.collect()
+    cuts = [0]
+    for k in range(1, size // 1_000_000):
+        cut = text.find("\\n\\n", k * 1_000_000)
+        if cut > cuts[-1]:
+            cuts.append(cut)
+    cuts.append(len(text))
+    pieces_cpu = 0.0
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        c1 = time.process_time()
+        extractor.extract(piece)
+        pieces_cpu += time.process_time() - c1
+print(json.dumps({"wall": wall, "cpu": cpu, "quotes": n_quotes, "maxrss_kb": peak_kb(),
+                  "before_kb": before, "pieces_cpu": pieces_cpu}))
 """
 )
 
@@ -417,6 +438,7 @@ def bench_scaling(
                 str(REPO / "benchmarks"),
                 mode,
                 str(SHUFFLE_SEED),
+                "pieces" if mb == sizes[-1] and mb > 1 else "whole",
                 timeout=timeout,
             )
         except subprocess.TimeoutExpired:
@@ -436,6 +458,8 @@ def bench_scaling(
             "peak_rss_mb": r["maxrss_kb"] / 1024,
             "rss_before_extract_mb": r["before_kb"] / 1024,
         }
+        if r.get("pieces_cpu"):
+            row["cpu_vs_pieces"] = r["cpu"] / r["pieces_cpu"]
         rows.append(row)
         say(
             f"  {mb} MB: {row['seconds_per_mb']:.2f} s/MB "
@@ -923,6 +947,14 @@ def markdown(res: dict[str, Any]) -> str:
                 f"{r['peak_rss_mb']:.0f} MB |"
             )
         lines.append("")
+        last = s["sizes"][-1] if s["sizes"] else {}
+        if last.get("cpu_vs_pieces"):
+            lines += [
+                f"The {last['mb']} MB text took {last['cpu_vs_pieces']:.2f}x the CPU time of its "
+                "1 MB pieces, each extracted alone in the same process (1.00x is linear, "
+                "whatever the pieces hold).",
+                "",
+            ]
     a = res.get("adversarial")
     if a:
         news = p["pipeline_chars_per_s"] if p else 1e6
