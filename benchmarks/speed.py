@@ -644,6 +644,12 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
         "“word ‘word … with spaces: every mark a token boundary",
         lambda n: _repeat("“abc ‘abc ", n),
     ),
+    # Many quotations without a cue in one paragraph of names: each asks the paragraph's
+    # narration for a speaker (quadratic before this row was added).
+    "titles_one_paragraph": (
+        "“Stop the Tolls,” by Ana Ruiz (2015), “Open Doors” (2016), repeated: one paragraph",
+        lambda n: _repeat("“Stop the Tolls,” by Ana Ruiz (2015), “Open Doors” (2016), ", n),
+    ),
     # With reported speech on: its rules read each cue's neighbourhood, and a sentence
     # that never ends holds every cue of the input.
     "said_said_said_lines_indirect": (

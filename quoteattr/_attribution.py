@@ -114,6 +114,7 @@ class _Context:
     __slots__ = (
         "_cues",
         "_likely",
+        "_singular",
         "doc",
         "double_marks",
         "end",
@@ -137,6 +138,7 @@ class _Context:
         self.quotes = quotes
         self._cues: list[int] | None = None
         self._likely: list[Mention] | None = None
+        self._singular: tuple[list[Mention], list[int]] | None = None
 
     def likely_speakers(self) -> list[Mention]:
         """The narration's names of the best tier, computed once: subjects of a cue
@@ -164,6 +166,14 @@ class _Context:
                     tiers[2].append(m)
             self._likely = next((t for t in tiers if t), [])
         return self._likely
+
+    def singular_speakers(self) -> tuple[list[Mention], list[int]]:
+        """`likely_speakers` without plural pronouns, and their starts, computed once: a
+        paragraph of many quotations asks for them once per quotation."""
+        if self._singular is None:
+            found = [m for m in self.likely_speakers() if not _plural(m)]
+            self._singular = (found, [m.start for m in found])
+        return self._singular
 
     def cue_positions(self) -> list[int]:
         """Indices of the tokens where a cue verb starts, computed once."""
@@ -2083,9 +2093,9 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
     """ "Elizabeth smiled. “Q”": a name in the paragraph's narration, nearest the quotation
     among the best kind there is: the subject of a cue, then a person, then any name."""
     # "“Q” he asked as they went in": a plural pronoun is seldom one turn's speaker.
-    found = [m for m in ctx.likely_speakers() if not _plural(m)]
+    found, starts = ctx.singular_speakers()
     if found:
-        i = bisect_left([m.start for m in found], link.start)
+        i = bisect_left(starts, link.start)
         near = found[max(0, i - 1) : i + 1]
         link.speaker = min(near, key=lambda m: abs(m.start - link.start))
         link.cue = _cue_next_to(ctx, link.speaker)
