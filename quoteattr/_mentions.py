@@ -342,12 +342,8 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
         if relative is not None:
             return relative
         # Apposition: ", the mayor," — the name before the first comma is the subject.
-        k = j - 1
-        while k >= lo and j - k <= MAX_NP and tokens[k].text != ",":
-            if tokens[k].kind == PUNCT and tokens[k].text not in ".-’'":
-                return None
-            k -= 1
-        if k < lo or tokens[k].text != ",":
+        k = _back_to_comma(tokens, j - 1, j, lo)
+        if k is None or k < lo or tokens[k].text != ",":
             return None
         appos = np_ending_at(text, tokens, j - 1, k + 1)
         name = np_ending_at(text, tokens, _skip_back(tokens, k - 1, lo), lo)
@@ -381,11 +377,9 @@ def _placed_apposition(
     mayor of Springfield"); None when the place is in no such prepositional phrase."""
     if a - 1 <= lo or tokens[a - 1].lower not in _PLACE_PREPOSITIONS:
         return None
-    k = a - 2
-    while k >= lo and a - k <= MAX_NP and tokens[k].text != ",":
-        if tokens[k].kind == PUNCT and tokens[k].text not in ".-’'":
-            return None
-        k -= 1
+    k = _back_to_comma(tokens, a - 2, a, lo)
+    if k is None:
+        return None
     if k < lo or tokens[k].text != ",":
         # "the mayor of Springfield, Ill., said": the description is the subject.
         head = np_ending_at(text, tokens, a - 2, k + 1)
@@ -401,6 +395,17 @@ def _placed_apposition(
 
 
 _PLACE_PREPOSITIONS = frozenset(["of", "in", "from", "at"])
+
+
+def _back_to_comma(tokens: Sequence[Token], k: int, start: int, lo: int) -> int | None:
+    """From ``tokens[k]`` back over words (and . - ’ ') to the nearest comma within
+    MAX_NP tokens of ``start``: its index, or the index where the walk stopped (below
+    ``lo``, or out of reach); None at any other punctuation."""
+    while k >= lo and start - k <= MAX_NP and tokens[k].text != ",":
+        if tokens[k].kind == PUNCT and tokens[k].text not in ".-’'":
+            return None
+        k -= 1
+    return k
 
 
 # Indefinite pronouns that can be a statement's subject on their own.
