@@ -1681,6 +1681,7 @@ def _clause_np(state: _State, view: _View, v: int) -> Mention | None:
         or last.kind == NUMBER
         or last.lower in lexicon().nominals
         or last.lower in lexicon().org_words
+        or last.lower in _source_nouns()
         or (last.lower.endswith("s") and not last.lower.endswith("ss"))
     ):
         return None  # "our worst fears": the phrase before the cue ends in no noun
@@ -1773,7 +1774,19 @@ def _real_source(state: _State, m: Mention) -> bool:
     if m.kind in ("name", "organisation") and last[:1].isupper():
         return True
     low = last.lower()
-    return low in lex.nominals or low in lex.pronouns or low in lex.org_words
+    return (
+        low in lex.nominals
+        or low in lex.pronouns
+        or low in lex.org_words
+        or low in _source_nouns()
+    )
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    """Sources for this stage only (`data/lexicon/indirect_sources.txt`): "the auditor
+    found", "the film argues"; not speakers of quotations, so not in the nominals."""
+    return _lexicon.parse_word_list(_lexicon._resource("indirect_sources.txt"))
 
 
 # Finite verbs and auxiliaries that cannot open a reported clause ("Everything

@@ -1810,3 +1810,25 @@ def test_said_clause_ends_at_comma_when() -> None:
     text = "Ms. Ruiz said the deficit would shrink, when she met the council in May."
     q = one(text)
     assert q.text == "the deficit would shrink"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("Fares will rise next year, one slide says.", "Fares will rise next year", "one slide"),
+        ("The film argues that the war was lost early.", "the war was lost early", "The film"),
+        ("The legislation calls for a new tax on fuel.", "a new tax on fuel", "The legislation"),
+    ],
+)
+def test_sources_of_the_indirect_stage_only(text: str, content: str, source: str) -> None:
+    q = one(text)
+    assert (q.text, q.speaker and q.speaker.text) == (content, source)
+
+
+def test_source_nouns_file_is_lower_case_words() -> None:
+    from quoteattr._indirect import _source_nouns
+
+    words = _source_nouns()
+    assert {"auditor", "film", "slide", "legislation"} <= words
+    assert all(w == w.lower() and " " not in w for w in words)
