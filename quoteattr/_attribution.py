@@ -390,7 +390,7 @@ def _terms_in_narration(
         if link.kind != "other" and _after_written_cue(text, link.start):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
             continue
-        if link.kind != "mixed" or len(link.segments) > 1:
+        if link.kind == "other" or len(link.segments) > 1:
             continue
         if last is not None and _joined_to_speech(text, last, link):
             continue  # “Psychic,” the girls whispered, and “spiritual.”: more of the same
@@ -402,6 +402,8 @@ def _terms_in_narration(
         before = text[max(0, link.start - 2) : link.start].rstrip()
         if not before or not before[-1].isalnum():
             continue  # after a comma, a colon or a dash: a reply goes on ("said he; “no.”")
+        if link.kind == "direct" and not _named_by_word(text, link):
+            continue
         terms.append(link)
     if not terms:
         return
@@ -411,6 +413,17 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+def _named_by_word(text: str, link: Link) -> bool:
+    """The quotation follows a naming word ("a room called “the study”", "known as
+    “the long winter”") and is no call ("called “Halt!”")."""
+    words = text[max(0, link.start - 40) : link.start].split()
+    if words and words[-1].lower() == "as":
+        words.pop()
+    if not words or words[-1].lower() not in _lexicon.word_list("naming_words.txt"):
+        return False
+    return text[link.content_start : link.content_end].rstrip(_INNER_CLOSERS)[-1:] not in "!?"
 
 
 # Between two quotations of one sentence: the first one's tag, if any, then "and"/"or"

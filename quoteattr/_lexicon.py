@@ -550,6 +550,7 @@ WORD_LISTS = (
     "cue_manners.txt",
     "indirect_compound_heads.txt",
     "indirect_media.txt",
+    "naming_words.txt",
     "reply_openers.txt",
     "role_nouns.txt",
     "speech_nouns.txt",

@@ -1239,6 +1239,28 @@ def test_a_quotation_joined_to_speech_in_a_story_stays_speech(sentence: str, joi
     assert kinds[joined] in ("direct", "mixed")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The cook made a stew she called “hot pot,” and it was good.", "other"),
+        ("Everyone in the valley knew it as “the long winter.”", "other"),
+        ("He said the inn was named “The Bell,” and we went in.", "other"),
+        ("The sentry called “Halt!” at the gate.", "direct"),
+        ("“Come in,” she called, “and shut the door.”", "direct"),
+    ],
+)
+def test_a_quotation_after_a_naming_word_in_a_story_is_a_term(sentence: str, kind: str) -> None:
+    text = STORY + sentence
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds[-1] == kind
+
+
+def test_a_quotation_after_a_naming_word_in_news_stays_speech() -> None:
+    text = "The mayor called the plan “a fantasy” on Tuesday, 12 days after the vote."
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["mixed"]
+
+
 def test_a_list_of_words_in_a_story_stays_a_list_of_terms() -> None:
     text = STORY + "His answers were always “yes” or “no” to anything."
     kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
