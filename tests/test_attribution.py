@@ -1142,6 +1142,29 @@ def test_a_short_phrase_in_news_told_in_the_past_stays_speech() -> None:
     assert kinds["the ark"] == "mixed"
 
 
+# Present-tense narration, as some novels open: too few past-tense words to read as a story
+# by its tense, but long, with semicolons and no numbers.
+_PRESENT_PROSE = (
+    "The fog is everywhere; it creeps up the river and down the lanes, and it settles on the "
+    "roofs. The lamps are lit early; the shops are dim. Carts go by slowly; the horses steam. "
+    "Nobody hurries in such weather, and nobody is glad of it. "
+) * 24
+
+
+def test_a_short_phrase_in_long_prose_with_semicolons_is_a_term() -> None:
+    text = _PRESENT_PROSE + "The clerks call the court “the old mill” and go home."
+    assert len(text) >= 5000
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["the old mill"] == "other"
+
+
+def test_a_short_phrase_in_long_prose_that_counts_things_stays_speech() -> None:
+    prose = _PRESENT_PROSE.replace("Carts go by slowly", "Some 140 carts go by in 2 hours")
+    text = prose + "The clerks call the court “the old mill” and go home."
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["the old mill"] == "mixed"
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
