@@ -68,6 +68,7 @@ CONFIDENCE = {
     "narration_subject": 0.4,
     "paragraph_mention": 0.5,
     "nearest_mention": 0.3,
+    "in_statement": 0.5,
 }
 # A pronoun speaker resolved to an antecedent is a little less certain.
 PRONOUN_FACTOR = 0.9
@@ -96,6 +97,9 @@ class Link:
     rule: str | None = None
     # The named mention a pronoun speaker was resolved to (the speaker itself for names).
     referent: Mention | None = None
+    # Kind "other" for want of speech around it (a title or term, no cue in its sentence),
+    # not for its place (a headline, markup): reported speech around it may claim it.
+    term: bool = False
 
 
 @attrs.define(slots=True)
@@ -580,6 +584,12 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         link.confidence = CONFIDENCE[found.rule]
     else:
         link.kind = _kind_without_cue(ctx, q, lead, ctx.index(ss))
+        # Not a work's title after its owner or its kind ("ABC's “This Week”", "the
+        # reality show “Night Shift”"): a name the writer gives, whoever speaks near it.
+        link.term = link.kind == "other" and not (
+            lead[1] > lead[0]
+            and (_mentions.possessive(ctx.tokens[lead[1] - 1]) or _after_work_noun(ctx, lead))
+        )
         subject = _sentence_subject(ctx, ctx.index(ss), lead[1]) if link.kind == "mixed" else None
         if subject is not None:
             # "Japan branded North Korea an “outlaw nation”": the fragment's own sentence
@@ -2286,3 +2296,49 @@ def _outside(doc: Document, p: int, toks: Sequence[Token]) -> list[tuple[int, in
 def _span(text: str, toks: Sequence[Token], a: int, b: int) -> Span:
     s, e = toks[a].start, toks[b - 1].end
     return Span(s, e, text[s:e])
+
+
+# Statements whose content claims no quoted term: a "Name: words" line is a headline or a
+# transcript turn, whose quoted words are titles as often as anyone's.
+_UNCLAIMING = frozenset(["indirect_colon"])
+
+
+def claim_terms(links: Sequence[Link]) -> None:
+    """A quoted title or term inside an indirect statement's content is the source's
+    wording, a fragment of the statement: kind mixed, with the statement's speaker and
+    cue ("Ruiz said the county's “Fair Roads” plan would fail"). ``links`` are in
+    document order, indirect statements among them (`_indirect.combine`)."""
+    contents: list[tuple[int, int, Link]] = []
+    for link in links:
+        if link.kind != "indirect" or link.speaker is None or link.rule in _UNCLAIMING:
+            continue
+        for s, e in link.segments or ((link.content_start, link.content_end),):
+            contents.append((s, e, link))
+    if not contents:
+        return
+    contents.sort(key=lambda c: (c[0], -c[1]))
+    # One sweep: `open_` holds the contents around the position, outermost first
+    # (records are disjoint or nested, so the innermost holding a term is on top).
+    open_: list[tuple[int, int, Link]] = []
+    j = 0
+    for link in sorted((x for x in links if x.kind == "other" and x.term), key=_by_start):
+        while j < len(contents) and contents[j][0] <= link.start:
+            while open_ and open_[-1][1] <= contents[j][0]:
+                open_.pop()
+            open_.append(contents[j])
+            j += 1
+        while open_ and open_[-1][1] < link.end:
+            open_.pop()
+        if not open_:
+            continue
+        statement = open_[-1][2]
+        link.kind = "mixed"
+        link.speaker = statement.speaker
+        link.referent = statement.referent
+        link.cue = statement.cue
+        link.rule = "in_statement"
+        link.confidence = CONFIDENCE["in_statement"]
+
+
+def _by_start(link: Link) -> int:
+    return link.start

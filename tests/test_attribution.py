@@ -1670,3 +1670,108 @@ def test_a_heading_in_capitals_is_no_colon_speaker() -> None:
     q = only("THE RACE TIGHTENS In Ohio, Mayor Ana Ruiz had one message: “Prices matter.”")
     assert q.rule == "mention_colon_quote"
     assert q.speaker is not None and q.speaker.text == "Mayor Ana Ruiz"
+
+
+def _claimed_links(text: str, claim: bool = True) -> list[_attribution.Link]:
+    """The links of the pipeline's stages with indirect statements, then `claim_terms`."""
+    from quoteattr import _conversation, _indirect, _layout, _marks
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    paragraphs = _layout.paragraphs(text)
+    quotations = _marks.find_quotations(text, paragraphs, frozenset(_marks.FAMILIES))
+    doc = Document(text, paragraphs, SentenceSplitter(), CueLexicon.load(()))
+    links = _attribution.attribute(doc, quotations)
+    _conversation.resolve(doc, links)
+    links = _indirect.combine(links, _indirect.find(doc, links))
+    if claim:
+        _attribution.claim_terms(links)
+    return links
+
+
+def _quoted(text: str, links: list[_attribution.Link]) -> list[tuple[str, str]]:
+    return [(link.kind, text[link.start : link.end]) for link in links if link.kind != "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "The “Fair Roads” plan would cost more than the county can raise, the mayor said.",
+            "the mayor",
+            "said",
+        ),
+        (
+            "The mayor warned that residents would pay for the “Fair Roads” plan for decades.",
+            "The mayor",
+            "warned",
+        ),
+    ],
+)
+def test_a_term_inside_reported_speech_is_the_sources_wording(
+    text: str, speaker: str, cue: str
+) -> None:
+    assert _quoted(text, _claimed_links(text, claim=False)) == [("other", "“Fair Roads”")]
+    links = _claimed_links(text)
+    (term,) = [link for link in links if link.kind != "indirect"]
+    assert (term.kind, term.rule) == ("mixed", "in_statement")
+    assert term.speaker is not None and term.speaker.text == speaker
+    assert term.cue is not None and term.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No statement around the term.
+        "The council met on Tuesday to discuss the “Fair Roads” plan.",
+        # A work's title after its owner or its kind stays the writer's name for it.
+        "The plan, first shown on ABC's “Town Builders,” would fail, Ruiz said.",
+        "Ruiz said the plan, first shown on the reality show “Town Builders,” would fail.",
+        # A headline or transcript line "Name: words", and a statement without a source.
+        "Ruiz: The “Fair Roads” plan will fail\n\nThe mayor spoke on Monday.",
+        "The “Fair Roads” plan seems to be failing.",
+    ],
+)
+def test_terms_no_statement_claims_stay_other(text: str) -> None:
+    links = _claimed_links(text)
+    assert [kind for kind, _ in _quoted(text, links)] == ["other"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The “Fair Roads” plan would fail, the mayor said.",
+                "Ruiz said the “Open Doors” bill was “a disgrace.”",
+                "“We will build it,” Hill said.",
+                "The show “Town Builders” ran for a year.",
+                "According to Ruiz, the “Fair Roads” plan is dead.",
+                "Ruiz: The “Fair Roads” plan will fail",
+                "Officials called it a “pause.”",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_claiming_terms_only_turns_terms_into_fragments(sentences: list[str]) -> None:
+    text = "\n\n".join(sentences)
+    before = _claimed_links(text, claim=False)
+    after = _claimed_links(text)
+    assert [(link.start, link.end) for link in before] == [(link.start, link.end) for link in after]
+    for old, new in zip(before, after, strict=True):
+        if old.kind == new.kind:
+            assert (old.speaker, old.cue, old.rule) == (new.speaker, new.cue, new.rule)
+        else:
+            assert (old.kind, old.term) == ("other", True)
+            assert (new.kind, new.rule) == ("mixed", "in_statement")
+            holders = [
+                s
+                for s in after
+                if s.kind == "indirect"
+                and s.content_start <= new.start
+                and new.end <= s.content_end
+            ]
+            assert holders and new.speaker is not None
