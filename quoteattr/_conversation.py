@@ -1340,15 +1340,11 @@ def _narration_evidence(
             if m.kind == "name" and fits(ch := person(m))
         ]
         if here:
-            starts = [s for s, _ in doc.sentences(turn.p)]
-            last = bisect_right(starts, here[-1][0].start) - 1
-            first_m, subject = next(
-                (m, c) for m, c in here if bisect_right(starts, m.start) - 1 == last
-            )
-            if not _pronoun_subject(doc, turn.p, starts, first_m, ev):
+            subject = _subject_of(doc, turn.p, here, ev)
+            if subject is not None:
                 tagged = ev.gender_weight >= PRONOUN_TAG_WEIGHT
                 bonus = HERE_BONUS + (HERE_TAGGED if tagged else 0.0)
-                ev.boost(subject, bonus)  # type: ignore[arg-type]
+                ev.boost(subject, bonus)
         p = turn.p - 1
         if p < 0 or (i and turns[i - 1].p == p):
             continue
@@ -1369,14 +1365,30 @@ def _narration_evidence(
                 if m.kind == "name" and fits(ch := person(m))
             ]
             if found:
-                starts = [s for s, _ in doc.sentences(q)]
-                last = bisect_right(starts, found[-1][0].start) - 1
-                first_m, ch = next(
-                    (m, c) for m, c in found if bisect_right(starts, m.start) - 1 == last
-                )
-                if not _pronoun_subject(doc, q, starts, first_m, ev):
-                    ev.boost(ch, bonus)  # type: ignore[arg-type]
+                subject = _subject_of(doc, q, found, ev)
+                if subject is not None:
+                    ev.boost(subject, bonus)
                 break
+
+
+def _subject_of(
+    doc: Document, p: int, found: Sequence[tuple[Mention, _Char | None]], ev: _Evidence
+) -> _Char | None:
+    """The first name of the last sentence of paragraph ``p`` that has one in ``found``
+    (fitting names, in order) and no pronoun of the turn's gender before it: "Tom came
+    in. He looked at Bill." is about Tom, back over the sentence whose subject is "he"."""
+    starts = [s for s, _ in doc.sentences(p)]
+    k = len(found)
+    while k:
+        last = bisect_right(starts, found[k - 1][0].start) - 1
+        j = k - 1
+        while j and bisect_right(starts, found[j - 1][0].start) - 1 == last:
+            j -= 1
+        first_m, ch = found[j]
+        if not _pronoun_subject(doc, p, starts, first_m, ev):
+            return ch
+        k = j
+    return None
 
 
 def _pronoun_subject(

@@ -274,6 +274,18 @@ def test_narration_subject_not_its_object_before_a_turn() -> None:
     assert names(text) == ["Tom", "Mary", "Tom", "Mary", "Tom"]
 
 
+def test_a_pronoun_subject_sends_the_antecedent_back_a_sentence() -> None:
+    # "He looked at Frank": the "he" is Walter, named in the sentence before.
+    text = (
+        "“Is the boat ready?” said Frank.\n\n"
+        "“Nearly,” said Walter.\n\n"
+        "“Then we sail at noon,” said Frank.\n\n"
+        "Walter put down his cup and went to the window. He looked at Frank for a long time.\n\n"
+        "“You are a fool,” he said."
+    )
+    assert names(text) == ["Frank", "Walter", "Frank", "Walter"]
+
+
 def test_a_name_that_never_speaks_in_a_long_text_takes_no_turn() -> None:
     # A book-length run of attributed turns, then a scene under a portrait.
     base = "".join(
