@@ -1832,3 +1832,33 @@ def test_source_nouns_file_is_lower_case_words() -> None:
     words = _source_nouns()
     assert {"auditor", "film", "slide", "legislation"} <= words
     assert all(w == w.lower() and " " not in w for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("The court ruled that the law was void.", "the law was void", "The court"),
+        ("She maintained that the vote was fair.", "the vote was fair", "She"),
+        ("Police discovered that the money had gone.", "the money had gone", "Police"),
+        ("The memo states that the plant will close.", "the plant will close", "The memo"),
+    ],
+)
+def test_verbs_that_report_only_before_that(text: str, content: str, source: str) -> None:
+    q = one(text)
+    assert (q.text, q.speaker and q.speaker.text, q.cue and q.cue.text.split()[-1]) == (
+        content,
+        source,
+        "that",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board ruled out a new vote.",
+        "Officials maintained the roads all winter.",
+        "The rules that apply here are old.",
+    ],
+)
+def test_those_verbs_alone_report_nothing(text: str) -> None:
+    assert indirect(text) == []
