@@ -1415,8 +1415,9 @@ def _parenthetical_before(toks: Sequence[Token], i: int) -> int:
         return -1
     return c
 # Adverbs without -ly and floating quantifiers between a subject and its verb
-# ("has nevertheless called", "have all attacked", "have both urged").
-_FLOATING = frozenset("nevertheless nonetheless all both each".split())
+# ("has nevertheless called", "have all attacked", "have both urged", "has long argued",
+# "has always maintained", "has since said").
+_FLOATING = frozenset("nevertheless nonetheless all both each long always since".split())
 
 
 # Words that may open a time phrase before a cue ("on Friday", "late Tuesday").

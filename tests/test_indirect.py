@@ -1862,3 +1862,16 @@ def test_verbs_that_report_only_before_that(text: str, content: str, source: str
 )
 def test_those_verbs_alone_report_nothing(text: str) -> None:
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor has long argued that taxes are too high.",
+        "The mayor has always said that taxes are too high.",
+        "The mayor has since admitted that taxes are too high.",
+    ],
+)
+def test_long_always_since_before_the_verb_are_no_part_of_the_source(text: str) -> None:
+    q = one(text)
+    assert (q.text, q.speaker and q.speaker.text) == ("taxes are too high", "The mayor")
