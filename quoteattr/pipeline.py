@@ -6,7 +6,8 @@ caller's original string; no stage rewrites the text, so every offset is the cal
 3. sentences    (`_sentences`)   Punkt sentence spans, only for paragraphs that need them
 4. attribution  (`_attribution`) cue + mention sieves give each quotation a kind and speaker
 5. conversation (`_conversation`) pronoun speakers resolved, unattributed dialogue turns filled
-6. indirect     (`_indirect`)    reported speech without marks (only if asked for)
+6. indirect     (`_indirect`)    reported speech without marks (only if asked for); a
+                                 quoted term inside a statement becomes its fragment
 7. entities     (`_entities`)    speaker mentions grouped into entities
 8. records      (here)           `Quote` records, filtered by kind, sorted by position
 
@@ -217,6 +218,8 @@ class QuoteExtractor:
         _conversation.resolve(doc, links)
         if "indirect" in self._kinds:
             links = _indirect.combine(links, _indirect.find(doc, links))
+            # "The “Fair Roads” plan would fail, Ruiz said": the quoted term is Ruiz's word.
+            _attribution.claim_terms(links)
         entities = _entities.resolve(doc, links)
 
         records = []
