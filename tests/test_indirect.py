@@ -1875,3 +1875,16 @@ def test_those_verbs_alone_report_nothing(text: str) -> None:
 def test_long_always_since_before_the_verb_are_no_part_of_the_source(text: str) -> None:
     q = one(text)
     assert (q.text, q.speaker and q.speaker.text) == ("taxes are too high", "The mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ms. Obi apparently disagrees with her former boss.", "her former boss", "disagrees with"),
+        ("The mayor pushed back on the claims.", "the claims", "pushed back on"),
+        ("The mayor is disagreeing with the council.", "the council", "disagreeing with"),
+    ],
+)
+def test_disagree_with_and_push_back_on(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
