@@ -327,6 +327,8 @@ def test_titles_after_a_preposition_or_possessive_or_far_from_the_cue_are_not(te
         "“We will win,” the mayor said of the race during a call to KTV's “This Week.”",
         "Tuesday on the Herald Network's “Brennan,” Ana Ruiz said the bill was dead.",
         "“It is over,” Ruiz told KTV's “Today” on Monday.",
+        # A title may keep a preposition of four letters in lower case.
+        "“We will win,” Ruiz said on KTV's “Tuesdays with Brennan.”",
     ],
 )
 def test_a_title_after_a_possessive_is_a_name_whatever_its_first_word(text: str) -> None:
