@@ -2045,7 +2045,7 @@ def _title_like(words: Sequence[str]) -> bool:
     """Title Case: every word of four letters or more is capitalised ("Meet the Press"),
     but for a few prepositions ("Dinner with Ana")."""
     long = [w for w in words if (len(w) > 3 and w not in _TITLE_SMALL_WORDS) or w[:1].isupper()]
-    if not long or not all(w[:1].isupper() for w in long) or len(words) > 8:
+    if not long or not all(w[:1].isupper() or w[:1].isdigit() for w in long) or len(words) > 8:
         return False
     return len(words) == 1 or len(long) >= 2  # not “Most of it.”
 

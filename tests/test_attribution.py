@@ -346,6 +346,8 @@ def test_a_title_after_a_possessive_is_a_name_whatever_its_first_word(text: str)
         ("She wrote in her memoir, “Open Doors.” She was adamant about it.", "Open"),
         ("“Night Shift” star Ana Ruiz opened up about her struggles.", "Night"),
         ("The “Good Day” host said on Monday that he would retire.", "Good"),
+        # A title may open with a numeral.
+        ("Watch the trailer for her new documentary, “12th Street,” below.", "12th"),
     ],
 )
 def test_a_title_after_a_work_noun_or_before_a_role_is_not_speech(text: str, title: str) -> None:
