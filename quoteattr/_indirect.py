@@ -70,6 +70,7 @@ CONFIDENCE = {
     "indirect_evidential": 0.5,
     "indirect_question": 0.5,
     "indirect_colon": 0.6,
+    "indirect_noun": 0.5,
 }
 # A sentence longer than this is read through windows around each cue.
 LONG_SENTENCE = 2000
@@ -493,9 +494,18 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     ]
     if polls:
         candidates = list(merge(candidates, polls))
+    owned = [m.start() for m in _stance_noun_scan().finditer(text)]
+    if owned:
+        # a noun that is also a lexicon form ("plan", "claim") is a candidate once
+        candidates = sorted(set(candidates).union(owned))
+    owned_at = frozenset(owned)
     direct = state.direct_cues
     for c in candidates:
-        if c in direct or state.in_quote(c) or (text[c] != ":" and _noun_before(text, c)):
+        if (
+            c in direct
+            or state.in_quote(c)
+            or (text[c] != ":" and c not in owned_at and _noun_before(text, c))
+        ):
             continue  # (“Q,” X said: the statement is the quotation) cost no sentence split
         if not bounds[0] <= c < bounds[1]:
             p = bisect_right(para_starts, c) - 1
@@ -912,7 +922,9 @@ def _at(
     elif toks[v].text == "In":
         rec = _in_poll(state, view, v)
     else:
-        rec = _verb(state, key, view, v, found)
+        rec = _owned_stance(state, view, v)
+        if rec is None:
+            rec = _verb(state, key, view, v, found)
     if rec is None:
         return None
     for a, b in rec.ranges:
@@ -2642,6 +2654,78 @@ def _in_poll(state: _State, view: _View, v: int) -> _Record | None:
     return rec
 
 
+@cache
+def _stance_nouns() -> dict[str, str]:
+    """Nouns whose possessive owner is a source, by frame ("to" or "that"):
+    `data/lexicon/indirect_stance_nouns.tsv`."""
+    return parse_stance_nouns(_lexicon._resource("indirect_stance_nouns.tsv"))
+
+
+def parse_stance_nouns(source: _lexicon.Source) -> dict[str, str]:
+    """Parse an ``indirect_stance_nouns.tsv`` file: a lowercase noun and its frame."""
+    out: dict[str, str] = {}
+    for number, (noun, frame) in _lexicon._rows(source, ("noun", "frame")):
+        if noun != noun.lower() or " " in noun or frame not in ("to", "that"):
+            raise DataError(
+                f"{_lexicon._label(source)}:{number}: expected a lowercase noun and the "
+                f"frame to or that, got {noun!r} {frame!r}"
+            )
+        out[noun] = frame
+    return out
+
+
+@cache
+def _stance_noun_scan() -> re.Pattern[str]:
+    """Where a stance noun stands before its frame ("decision to", "view is that"): one
+    alternation of literal words, so the scan is linear."""
+    nouns = _stance_nouns()
+    to = "|".join(sorted((n for n, f in nouns.items() if f == "to"), key=lambda n: -len(n)))
+    that = "|".join(sorted((n for n, f in nouns.items() if f == "that"), key=lambda n: -len(n)))
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?:{to})[ \t]+to[ \t]+[a-z]|(?:{that})[ \t]+(?:is|was)[ \t]+that[ \t])"
+    )
+
+
+_OWNER_PRONOUNS = frozenset("his her their its".split())
+
+
+def _owned_stance(state: _State, view: _View, v: int) -> _Record | None:
+    """ "her decision to meet the governor", "Mr. Lee's view is that fares must rise": the
+    possessive owner of a stance noun is the source, the infinitive or the clause after
+    "is that" the content (rule ``indirect_noun``)."""
+    text, toks = state.text, view.toks
+    frame = _stance_nouns().get(toks[v].text)
+    if frame is None or v < 1 or v + 3 >= len(toks):
+        return None
+    if frame == "to" and toks[v + 1].text != "to":
+        return None  # "his plans for the economy": the frame must follow
+    if frame == "that" and (toks[v + 1].text not in ("is", "was") or toks[v + 2].text != "that"):
+        return None
+    o = v - 1
+    if (
+        o >= 1
+        and toks[o].kind == WORD
+        and not toks[o].upper
+        and toks[o].lower not in _OWNER_PRONOUNS
+        and not _mentions.possessive(toks[o])
+    ):
+        o -= 1  # one describing word: "her latest effort", "his own plan"
+    owner = toks[o]
+    if owner.lower in _OWNER_PRONOUNS:
+        speaker = Mention(owner.start, owner.end, owner.text, "pronoun")
+    elif _mentions.possessive(owner):
+        found = _mentions.np_ending_at(text, toks, o, 0)
+        speaker = found or Mention(owner.start, owner.end, owner.text, "nominal")
+    else:
+        return None
+    k = v + 1 if frame == "to" else v + 3
+    rec = _content(state, view, k, "indirect_noun", speaker, _span(text, toks, v, k))
+    if rec is None:
+        return None
+    _clause_end(state, view, rec)
+    return rec
+
+
 # How many tokens a source after "according to" may run.
 MAX_SOURCE = 30
 _APPOSITION_OPENERS = frozenset(
@@ -2876,7 +2960,8 @@ def _mention_start(m: Mention) -> int:
 def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mention | None:
     """The named person a "he"/"she" speaker refers to: the first name of that gender
     in the nearest sentence before it, else the nearest earlier speaker who fits."""
-    gender = {"he": "m", "she": "f"}.get(pronoun.text.lower())
+    # "his"/"her": the owner of a stance noun ("her decision to run")
+    gender = {"he": "m", "she": "f", "his": "m", "her": "f"}.get(pronoun.text.lower())
     if gender is None:
         return None
     doc = state.doc

@@ -1888,3 +1888,50 @@ def test_long_always_since_before_the_verb_are_no_part_of_the_source(text: str) 
 def test_disagree_with_and_push_back_on(text: str, content: str, cue: str) -> None:
     q = one(text)
     assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("Residents were baffled by Mr. Lee's decision to close it.", "to close it", "Mr. Lee's"),
+        ("Voters cheered her promise to cut fares.", "to cut fares", "her"),
+        ("The mayor's view is that fares must rise.", "fares must rise", "The mayor's"),
+        ("Mr. Lee's argument was that the bill cost more.", "the bill cost more", "Mr. Lee's"),
+    ],
+)
+def test_a_stance_noun_reports_for_its_possessive_owner(
+    text: str, content: str, source: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.speaker and q.speaker.text, q.rule) == (content, source, "indirect_noun")
+
+
+def test_her_owner_resolves_to_the_woman_named_before() -> None:
+    text = "Ms. Ruiz spoke on Monday. Voters cheered her promise to cut fares."
+    q = one(text)
+    assert q.entity is not None and q.entity.name.endswith("Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision to close the bridge angered residents.",  # no owner
+        "His attempt to climb the wall failed.",  # an action, not a stance
+        "Voters liked his plans for the economy.",  # no frame after the noun
+        "Her view of the bridge is that of a painter.",  # "is that" not after the noun
+    ],
+)
+def test_no_stance_noun_record(text: str) -> None:
+    assert [q for q in indirect(text) if q.rule == "indirect_noun"] == []
+
+
+def test_parse_stance_nouns_checks_the_frame(tmp_path: Path) -> None:
+    from quoteattr._indirect import _stance_nouns, parse_stance_nouns
+
+    good = tmp_path / "nouns.tsv"
+    good.write_text("# a comment\ndecision\tto\nview\tthat\n", encoding="utf-8")
+    assert parse_stance_nouns(good) == {"decision": "to", "view": "that"}
+    good.write_text("decision\tfor\n", encoding="utf-8")
+    with pytest.raises(DataError, match="frame"):
+        parse_stance_nouns(good)
+    assert _stance_nouns()["decision"] == "to"
