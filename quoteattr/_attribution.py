@@ -412,9 +412,12 @@ def _terms_in_narration(
             continue
         if last is not None and _joined_to_speech(text, last, link):
             continue  # “Psychic,” the girls whispered, and “spiritual.”: more of the same
+        words = text[link.content_start : link.content_end].split()
         if (
-            len(text[link.content_start : link.content_end].split()) > MAX_SCARE_WORDS
+            len(words) > MAX_SCARE_WORDS
             and link.rule not in _NO_CUE
+            and not _after_determiner(text, link.start)
+            and not (_title_like(words) and _named_by_word(text, link))
         ):
             continue
         before = text[max(0, link.start - 2) : link.start].rstrip()
@@ -431,6 +434,17 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+# An article or a possessive right before a quotation makes it a noun phrase's head:
+# "kept up a “yo-ho, yo-ho”", "keep my “eye on the road”".
+_DETERMINERS = frozenset("a an the my his her their our your".split())
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """The word right before ``start`` is an article or a possessive."""
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() in _DETERMINERS
 
 
 def _named_by_word(text: str, link: Link) -> bool:

@@ -1282,6 +1282,23 @@ def test_a_quotation_after_a_naming_word_in_a_story_is_a_term(sentence: str, kin
     assert kinds[-1] == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The dogs kept up a “yip, yip, yap, yap, yip!” all night long.", "other"),
+        ("He made me promise to keep my “eyes open for a man with a limp” and tell him.", "other"),
+        ("She wrote a long story, which might have been entitled “How I Lost My Hat.”", "other"),
+        ("He begged them to “come back to the farm before the frost,” and they did.", "mixed"),
+    ],
+)
+def test_a_long_phrase_after_an_article_or_a_naming_word_in_a_story(
+    sentence: str, kind: str
+) -> None:
+    text = STORY + sentence
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds[-1] == kind
+
+
 def test_a_quotation_after_a_naming_word_in_news_stays_speech() -> None:
     text = "The mayor called the plan “a fantasy” on Tuesday, 12 days after the vote."
     kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
