@@ -333,6 +333,10 @@ _SKIP = 2.5  # a stray mark (inches, ditto)
 _START_INSIDE = 2.0  # the paragraph starts inside a quotation (a bad split)
 _END_INSIDE = 1.0  # the quotation goes on in the next paragraph, or is unclosed
 _NEST = 1.5  # a quotation inside another of the same class
+# A curly “ only opens: a quotation inside another is a likelier reading of it than of
+# a straight mark, which may close the outer one as well ("… as “too loud” or “too
+# shrill” or “too meek.”" is one quotation, not one closed by the first ”).
+_NEST_CURLY = 1.2
 # A height in feet and inches (6’2”, 5'10"): the double mark is the inch sign.
 _FEET_INCHES = regex.compile(r"(?<![\w.,])\d[’'′]\d{1,2}$")
 _INCH = 9.0  # costlier than skipping either way
@@ -411,20 +415,21 @@ def _spaced_costs(text: str, start: int, end: int, ps: int, pe: int) -> tuple[fl
     return (0.5, 0.5)
 
 
-def _decide_doubles(costs: list[tuple[float, float]]) -> list[int]:
+def _decide_doubles(costs: list[tuple[float, float]], nests: list[float]) -> list[int]:
     """Roles (_OPEN, _CLOSE or _NONE) of a paragraph's double marks.
 
     States are nesting depths 0..2 (a straight quotation inside another one
     happens: "I'd never say "no" to that"); each mark opens (depth + 1), closes
-    (depth - 1) or is skipped as stray, at the costs its neighbours give.
+    (depth - 1) or is skipped as stray, at the costs its neighbours give, opening
+    inside a quotation at its ``nests`` cost more.
     """
     # The three depths unrolled (this runs for every double mark of the text): at
     # each depth, skipping the mark, then opening (from one less), then closing
     # (from one more), a later choice only when strictly cheaper.
-    skip, nest = _SKIP, _NEST
+    skip = _SKIP
     d0, d1, d2 = 0.0, _START_INSIDE, float("inf")
     back: list[tuple[int, int, int]] = []  # per mark and depth reached: the role taken
-    for open_cost, close_cost in costs:
+    for (open_cost, close_cost), nest in zip(costs, nests, strict=True):
         b0, r0 = d0 + skip, _NONE
         if d1 + close_cost < b0:
             b0, r0 = d1 + close_cost, _CLOSE
@@ -466,6 +471,7 @@ def _pair_paragraph(
     marks: list[tuple[int, int, _Mark, int]] = []
     doubles: list[int] = []  # indices in marks of the double marks
     costs: list[tuple[float, float]] = []
+    nests: list[float] = []
     after_low = False
     # `pattern.finditer` over the paragraph, but tried only where a mark character is.
     match = pattern.match
@@ -497,6 +503,7 @@ def _pair_paragraph(
         if mark.accept == "double":
             doubles.append(len(marks))
             costs.append(_double_costs(text, start, end, ps, pe, mark, after_low))
+            nests.append(_NEST_CURLY if mark.glyph == "left" else _NEST)
             marks.append((start, end, mark, _NONE))
             if mark.glyph != "straight":
                 after_low = mark.low
@@ -505,7 +512,7 @@ def _pair_paragraph(
         if role > _APOS:
             marks.append((start, end, mark, role))
     if doubles:
-        for k, role in zip(doubles, _decide_doubles(costs), strict=True):
+        for k, role in zip(doubles, _decide_doubles(costs, nests), strict=True):
             start, end, mark, _ = marks[k]
             marks[k] = (start, end, mark, role)
 

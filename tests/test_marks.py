@@ -497,6 +497,17 @@ def test_a_straight_mark_closed_by_a_curly_one_stays_a_quotation() -> None:
     assert '"We will win,”' in spans(text)
 
 
+def test_curly_quotations_nest_in_a_straight_one() -> None:
+    # Four curly quotations inside a straight one: one quotation, not one closed early.
+    text = (
+        "“We are ready,” the coach said. “The team is young.”\n\n"
+        + '"I cannot shout. It comes across as “too loud” or “too shrill” or “too cold”'
+        + ' or “too much.”"\n\nThe season opens in May.'
+    )
+    found = spans(text)
+    assert found[-1].startswith('"I cannot') and found[-1].endswith('.”"')
+
+
 def test_a_straight_excerpt_opener_in_a_document_of_straight_marks_stays() -> None:
     text = '"We are ready," the coach said.\n\n"The team is young and what he called a start.'
     assert spans(text)[-1].startswith('"The team')
@@ -524,16 +535,16 @@ def test_marks_found_from_their_first_character_as_from_every_position(
     assert fast == slow
 
 
-def _doubles_reference(costs: list[tuple[float, float]]) -> list[int]:
+def _doubles_reference(costs: list[tuple[float, float]], nests: list[float]) -> list[int]:
     # The Viterbi over nesting depths 0..2, written for any depth.
     depth = [0.0, _marks._START_INSIDE, float("inf")]
     back = []
-    for open_cost, close_cost in costs:
+    for (open_cost, close_cost), nest in zip(costs, nests, strict=True):
         new, roles = [], []
         for d in range(3):
             best, role = depth[d] + _marks._SKIP, _marks._NONE
-            if d > 0 and depth[d - 1] + open_cost + _marks._NEST * (d - 1) < best:
-                best, role = depth[d - 1] + open_cost + _marks._NEST * (d - 1), _marks._OPEN
+            if d > 0 and depth[d - 1] + open_cost + nest * (d - 1) < best:
+                best, role = depth[d - 1] + open_cost + nest * (d - 1), _marks._OPEN
             if d < 2 and depth[d + 1] + close_cost < best:
                 best, role = depth[d + 1] + close_cost, _marks._CLOSE
             new.append(best)
@@ -552,9 +563,13 @@ _COST = st.sampled_from([0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 1.0, 1.5, 2.0, 2.5, 3.0, 
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.tuples(_COST, _COST), max_size=12))
-def test_double_marks_decided_as_by_the_general_viterbi(costs: list[tuple[float, float]]) -> None:
-    assert _marks._decide_doubles(costs) == _doubles_reference(costs)
+@given(st.lists(st.tuples(_COST, _COST, st.sampled_from([_marks._NEST, _marks._NEST_CURLY]))))
+def test_double_marks_decided_as_by_the_general_viterbi(
+    marks: list[tuple[float, float, float]],
+) -> None:
+    costs = [(o, c) for o, c, _ in marks[:12]]
+    nests = [n for _, _, n in marks[:12]]
+    assert _marks._decide_doubles(costs, nests) == _doubles_reference(costs, nests)
 
 
 # --- typewriter ''…'' quotations (archive text): single quotations inside are nested
