@@ -2122,10 +2122,22 @@ def _object_end(state: _State, view: _View, rec: _Record) -> None:
             (t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in ("a", "an", "the"))
             or (_dash(t) and not _word_hyphen(toks, k))
             or _occasion_at(toks, k)
+            or (t.lower == "and" and _predicate_after(toks, k))
         ):
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
             return
         k += 1
+
+
+def _predicate_after(toks: Sequence[Token], k: int) -> bool:
+    """ "and" at ``toks[k]`` joins a predicate or a clause to the sentence, not a noun
+    phrase to the object ("endorsed [Ms. Lee] and has campaigned for her")."""
+    i = k + 1
+    while i < min(len(toks), k + 3) and (
+        _adverb(toks[i]) or toks[i].lower in _PARTICIPLE_ADVERBS
+    ):
+        i += 1
+    return i < len(toks) and _finite(toks[i], toks[i - 1] if i > k + 1 else toks[k - 1])
 
 
 _OCCASION_DETERMINERS = frozenset("a an the his her their its".split())
@@ -2431,7 +2443,59 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
             cut = toks[k - 1].start if toks[k - 1].text == "," else t.start
             rec.ranges[-1] = (a, _trim_end(state.text, a, cut))
             return
+        if t.lower == "and" and toks[k - 1].text == "," and _own_clause(toks, k + 1):
+            # "X said A, and the council voted B": the writer's next clause
+            rec.ranges[-1] = (a, _trim_end(state.text, a, toks[k - 1].start))
+            return
         k += 1
+
+
+_NOT_PAST = frozenset("need needed indeed speed breed seed feed greed shed hundred".split())
+MAX_COORDINATED_SUBJECT = 8
+# Words after "and" that open no subject: a question word, an adverb of the predicate.
+_NOT_SUBJECTS = frozenset("how what why whether where when then also still it not".split())
+
+
+def _finite(t: Token, prev: Token) -> bool:
+    """``t`` is a finite verb: an auxiliary, a modal, an irregular past
+    (`data/lexicon/finite_verbs.txt`) or a past in "-ed" after no determiner, possessive,
+    adverb or preposition ("the armed forces", "newly elected": adjectives)."""
+    if t.kind != WORD or t.upper:
+        return False
+    w = t.lower.replace("’", "'")
+    if w in _lexicon.word_list("finite_verbs.txt"):
+        return True
+    return (
+        w.endswith("ed")
+        and len(w) > 4
+        and w not in _NOT_PAST
+        and prev.lower not in DETERMINERS
+        and prev.lower not in _mentions.STOPS
+        and not _mentions.possessive(prev)
+        and not _adverb(prev)
+    )
+
+
+def _own_clause(toks: Sequence[Token], k: int) -> bool:
+    """A clause with its own subject opens at ``toks[k]`` (after "and"): a subject
+    pronoun ("…, and he has …") or a short noun phrase and a finite verb ("…, and the
+    council voted …")."""
+    if k >= len(toks):
+        return False
+    w = toks[k].lower.replace("’", "'")
+    if w.split("'")[0] in _SUBJECT_PRONOUNS - {"you", "it"}:
+        return True
+    if toks[k].kind == PUNCT or w in _mentions.STOPS or w in _NOT_SUBJECTS or _adverb(toks[k]):
+        return False
+    for i in range(k + 1, min(len(toks), k + MAX_COORDINATED_SUBJECT)):
+        t = toks[i]
+        if t.kind == PUNCT and t.text not in ("'", "’", "-"):
+            return False
+        if t.lower in ("that", "who", "which", "to"):
+            return False
+        if _finite(t, toks[i - 1]):
+            return True
+    return False
 
 
 def _list_after(toks: Sequence[Token], k: int) -> bool:

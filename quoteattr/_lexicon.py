@@ -548,6 +548,7 @@ def kin_terms() -> Mapping[str, tuple[str, ...]]:
 WORD_LISTS = (
     "continuation_cues.txt",
     "cue_manners.txt",
+    "finite_verbs.txt",
     "indirect_compound_heads.txt",
     "indirect_media.txt",
     "naming_words.txt",

@@ -1935,3 +1935,47 @@ def test_parse_stance_nouns_checks_the_frame(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="frame"):
         parse_stance_nouns(good)
     assert _stance_nouns()["decision"] == "to"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor said fares would rise, and the council voted it down.", "fares would rise"),
+        ("Ms. Ruiz argued the road was safe, and she has driven it often.", "the road was safe"),
+        ("The union denied any role, and two of its members were charged.", "any role"),
+    ],
+)
+def test_a_coordinated_clause_with_its_own_subject_ends_the_content(
+    text: str, content: str
+) -> None:
+    assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Officials said ", "the roads were icy, and it was hard to drive"),
+        ("The mayor said ", "taxes would rise, and how fast was unclear"),
+        ("She said ", "the pay was low, and then would not say more"),
+    ],
+)
+def test_and_before_it_a_question_word_or_an_adverb_keeps_the_content(
+    text: str, content: str
+) -> None:
+    assert one(text + content + ".").text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The anchor declined the assignment and has since left the network.", "the assignment"),
+        ("The senator endorsed Ms. Lee and later campaigned for her.", "Ms. Lee"),
+        ("The mayor praised the nurses and went home early.", "the nurses"),
+    ],
+)
+def test_an_object_ends_before_a_coordinated_predicate(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+def test_an_object_keeps_coordinated_nouns() -> None:
+    assert one("The mayor praised the nurses and the drivers.").text == "the nurses and the drivers"
