@@ -1979,3 +1979,9 @@ def test_an_object_ends_before_a_coordinated_predicate(text: str, content: str) 
 
 def test_an_object_keeps_coordinated_nouns() -> None:
     assert one("The mayor praised the nurses and the drivers.").text == "the nurses and the drivers"
+
+
+def test_coordinated_clause_with_a_modified_plural_subject() -> None:
+    text = "The mayor said it was safe, and human rights groups warned that the plan failed."
+    found = indirect(text)
+    assert [q.text for q in found] == ["it was safe", "the plan failed"]
