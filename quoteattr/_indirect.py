@@ -2337,13 +2337,14 @@ def _coordination(view: _View, i: int) -> int:
             return toks[i - 1].start
         if (
             i >= 2
-            and toks[i].lower in _SUBJECT_PRONOUNS
+            and (toks[i].lower in _SUBJECT_PRONOUNS or toks[i].upper)
             and toks[i - 2].kind == WORD
             and not toks[i - 2].upper
             and toks[i - 2].lower not in _OBJECT_PRONOUNS
             and toks[i - 2].lower not in _SUBJECT_PRONOUNS
         ):
-            return toks[i - 1].start  # "… mishandled the case and they accused B"
+            # "… mishandled the case and they accused B", "… was late and Ms. Ruiz said B"
+            return toks[i - 1].start
     return -1
 
 

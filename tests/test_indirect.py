@@ -1985,3 +1985,12 @@ def test_coordinated_clause_with_a_modified_plural_subject() -> None:
     text = "The mayor said it was safe, and human rights groups warned that the plan failed."
     found = indirect(text)
     assert [q.text for q in found] == ["it was safe", "the plan failed"]
+
+
+def test_and_before_a_capitalised_subject_after_a_lowercase_word() -> None:
+    text = "The mayor said the report was late and Ms. Ruiz said it was never written."
+    found = indirect(text)
+    assert [(q.text, q.speaker and q.speaker.text) for q in found] == [
+        ("the report was late", "The mayor"),
+        ("it was never written", "Ms. Ruiz"),
+    ]
