@@ -2318,18 +2318,6 @@ def _coordination(view: _View, i: int) -> int:
         i -= 1  # "…, and more than 4 in 10 said"
     if i >= 2 and toks[i - 1].lower in _CONCESSIVE and toks[i - 2].text in _COMMAS:
         return toks[i - 2].start  # "…, though she acknowledged B"
-    m = i
-    while (
-        m >= 3
-        and i - m < 3
-        and toks[m - 1].kind == WORD
-        and not toks[m - 1].upper
-        and toks[m - 1].lower not in _COORDINATORS
-        and toks[m - 1].lower not in _mentions.STOPS
-    ):
-        m -= 1
-    if m < i and toks[m - 1].lower in _COORDINATORS and toks[m - 2].text in _COMMAS:
-        return toks[m - 2].start  # "…, and human rights groups warned B": the whole subject
     if i >= 1 and toks[i - 1].lower in _COORDINATORS:
         if i >= 2 and toks[i - 2].text in _COMMAS:  # "…, and he said" / "… — and he noted"
             return toks[i - 2].start
