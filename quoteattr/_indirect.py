@@ -1027,9 +1027,9 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     joint = _joint_before(toks, v)
     speaker = None
     if joint >= 0:
-        speaker = _mentions.np_starting_at(text, toks, v + n, len(toks))
-        if speaker is None or (speaker.kind == "nominal" and not speaker.text[:1].isupper()):
-            speaker = _role_then_name(state, toks, v + n) or speaker
+        speaker = _role_then_name(state, toks, v + n) or _mentions.np_starting_at(
+            text, toks, v + n, len(toks)
+        )
         if speaker is not None and not _real_source(state, speaker):
             return None
         if speaker is not None:
@@ -1150,11 +1150,21 @@ def _role_then_name(state: _State, toks: Sequence[Token], k: int) -> Mention | N
     """The name after lowercase role words that open an inverted source: "…, said
     lobbyist Ann Lee", "…, says political scientist Tom Hale"; None without a name."""
     j = k
-    while j < len(toks) and j - k < 5 and not toks[j].upper and _modifier(state, toks[j]):
+    low = -1  # the last lowercase role word
+    while (
+        j < len(toks)
+        and j - k < 6
+        and toks[j].kind == WORD
+        and (toks[j].upper or _modifier(state, toks[j]))
+    ):
+        if not toks[j].upper:
+            low = j
         j += 1
-    if j == k or j >= len(toks) or not toks[j].upper:
+    # "…, said Democratic strategist Ann Lee", "former Ohio governor Tom Hale": capitalised
+    # words may stand among the role words, the name follows the last lowercase one
+    if low < 0 or low + 1 >= len(toks) or not toks[low + 1].upper:
         return None
-    m = _mentions.np_starting_at(state.text, toks, j, len(toks))
+    m = _mentions.np_starting_at(state.text, toks, low + 1, len(toks))
     return m if m is not None and m.kind == "name" else None
 
 

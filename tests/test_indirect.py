@@ -1994,3 +1994,15 @@ def test_and_before_a_capitalised_subject_after_a_lowercase_word() -> None:
         ("the report was late", "The mayor"),
         ("it was never written", "Ms. Ruiz"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was low, said Republican strategist Ann Lee.",
+        "Turnout was low, said former Ohio governor Ann Lee, who chairs the board.",
+    ],
+)
+def test_capitalised_words_among_the_role_words_of_an_inverted_source(text: str) -> None:
+    q = one(text)
+    assert (q.text, q.speaker and q.speaker.text) == ("Turnout was low", "Ann Lee")
