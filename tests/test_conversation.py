@@ -1055,3 +1055,18 @@ def test_news_naming_a_source_again_by_surname_is_no_dialogue() -> None:
     )
     names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
     assert names == ["Ann Lee", "Ann Lee", "Ann Lee", "Tom Webb"]
+
+
+def test_a_form_of_address_points_to_those_who_use_it() -> None:
+    # In a book (100+ tagged turns) only Tom says "Mumsy"; Ann usually answers Mrs. Pell.
+    block = (
+        "“Good morning, Ann,” said Mrs. Pell.\n\n“Good morning,” said Ann.\n\n"
+        "“Is it raining?” asked Mrs. Pell.\n\n“No.”\n\n* * *\n\n"
+        "“Come and look, Mumsy,” said Tom.\n\n“She is out,” said Jack.\n\n"
+        "“Is she?” asked Tom.\n\n“Yes.”\n\n* * *\n\n"
+    )
+    text = block * 20 + (
+        "Tom came in late. Ann sat down by Mrs. Pell and poured the tea.\n\n"
+        "“Where is the jam?” asked Mrs. Pell.\n\n“Here it is, Mumsy.”\n\n“Thank you.”\n"
+    )
+    assert names(text)[-3:] == ["Mrs. Pell", "Tom", "Mrs. Pell"]
