@@ -561,6 +561,10 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     ):
         link.kind = "other"
         return link
+    if _labels_a_thing(doc.text, q, ctx.end):
+        link.kind = "other"
+        link.term = True  # "the senator called it a “Roads First” hat": still his words
+        return link
     found = (
         _quote_cue_mention(ctx, q, tail)
         or _according_to(ctx, lead, tail)
@@ -829,6 +833,19 @@ def _in_headline(ctx: _Context, q: RawQuote) -> bool:
 _AFTER_REACH = 200
 # After a quotation, its year in brackets: a cited title or slogan (“Stop the Tolls” (2015)).
 _YEAR_AFTER = regex.compile(r"[ \t]*+\((?:1[5-9]|20)\d\d\)")
+# After a quotation: a lower-case noun (`label_nouns.txt` says which are labels' things).
+_NOUN_AFTER = regex.compile(r"[ \t]++([a-z][a-z\-]*+)")
+
+
+def _labels_a_thing(text: str, q: RawQuote, end: int) -> bool:
+    """The quotation is a label or slogan on a thing named right after it ("a “Roads
+    First” hat", "the “restricted” level"), not a sentence of its own."""
+    if text[q.content_start : q.content_end].rstrip()[-1:] in ".,!?;:":
+        return False  # “We lost.” T-shirts appeared: a sentence, then the narration
+    m = _NOUN_AFTER.match(text, q.end, min(end, q.end + _AFTER_REACH))
+    return m is not None and m.group(1) in _lexicon.word_list("label_nouns.txt")
+
+
 # After a quotation: ", by" and a capitalised name (the byline of an article's title).
 _BYLINE = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++(?:the[ \t]++)?(\p{Lu}\w*+)")
 

@@ -1796,3 +1796,29 @@ def test_claiming_terms_only_turns_terms_into_fragments(sentences: list[str]) ->
                 and new.end <= s.content_end
             ]
             assert holders and new.speaker is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, wearing a “Roads First” hat, said the vote was close.",
+        "Ruiz said the files never reached the “restricted” level.",
+        "The clinic got a “B-minus” rating from the state, the report said.",
+        "She showed off the “Vote Ruiz” buttons her aides had handed out.",
+    ],
+)
+def test_a_label_on_a_thing_is_no_speech(text: str) -> None:
+    (q,) = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    assert q.kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We won,” she said. “We won.” T-shirts appeared within the hour.",
+        "The senator said the bill would “level the field” for farmers.",
+    ],
+)
+def test_a_sentence_or_a_verb_before_a_label_noun_stays_speech(text: str) -> None:
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert "other" not in kinds
