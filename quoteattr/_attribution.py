@@ -405,7 +405,9 @@ def _terms_in_narration(
     prev: Link | None = None
     for link in links:
         last, prev = prev, link
-        if link.kind != "other" and _after_written_cue(text, link.start):
+        if link.kind != "other" and (
+            _after_written_cue(text, link.start) or _written_after(text, link.end)
+        ):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
             continue
         if link.kind == "other" or len(link.segments) > 1:
@@ -480,6 +482,20 @@ def _joined_to_speech(text: str, before: Link, link: Link) -> bool:
         return cue is not None and before.end <= cue.start and cue.end <= link.start
     said = text[before.content_start : before.content_end].rstrip(_INNER_CLOSERS)
     return said[-1:] in ("!", "?", ".", ";", "…")
+
+
+# "“To Ann, from her friends,” was engraved upon it": a text written on a thing.
+_WRITTEN_AFTER = regex.compile(
+    r"[ \t\n]*+(?:was|were|is|are)[ \t\n]+(?:\w+[ \t\n]+)?"
+    r"(?:engraved|inscribed|written|printed|painted|carved|stamped|scrawled|lettered)\b"
+)
+_WRITTEN_REACH = 30
+
+
+def _written_after(text: str, end: int) -> bool:
+    """The quotation ending at ``end`` is the subject of a verb of writing in the passive
+    ("“Q” was engraved upon it")."""
+    return _WRITTEN_AFTER.match(text, end, min(len(text), end + _WRITTEN_REACH)) is not None
 
 
 def _after_written_cue(text: str, start: int) -> bool:

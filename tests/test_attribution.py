@@ -1095,6 +1095,8 @@ def test_a_longer_phrase_in_narration_of_a_dialogue_without_a_cue_is_a_term() ->
         "She opened the telegram and read: “Arriving Tuesday, meet the late train.”",
         "The note ran, “Come at once, the river is rising.”",
         "Over the door was written “Knock loudly and wait.”",
+        "He turned the cup over. “To Ann Webb, from her friends at the mill,” was engraved "
+        "upon it, with the year.",
     ],
 )
 def test_text_read_or_written_in_a_story_is_not_speech(narration: str) -> None:
