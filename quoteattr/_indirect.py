@@ -2133,10 +2133,18 @@ def _object_end(state: _State, view: _View, rec: _Record) -> None:
             or (_dash(t) and not _word_hyphen(toks, k))
             or _occasion_at(toks, k)
             or (t.lower == "and" and _predicate_after(toks, k))
+            or t.lower in _OBJECT_ADJUNCTS
         ):
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
             return
         k += 1
+
+
+# Words that open an adjunct of the source's sentence after an object: when and despite
+# what it was said, not what ("criticized [the plan] when the vote failed").
+# "after", "because", "during", "until", "while", "since" measured and left out: the
+# clause after them is as often part of the content or another statement.
+_OBJECT_ADJUNCTS = frozenset("before despite when amid".split())
 
 
 def _predicate_after(toks: Sequence[Token], k: int) -> bool:

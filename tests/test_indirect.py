@@ -2006,3 +2006,11 @@ def test_and_before_a_capitalised_subject_after_a_lowercase_word() -> None:
 def test_capitalised_words_among_the_role_words_of_an_inverted_source(text: str) -> None:
     q = one(text)
     assert (q.text, q.speaker and q.speaker.text) == ("Turnout was low", "Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "adjunct",
+    ["when the vote failed", "before the vote", "despite the cost", "amid the protests"],
+)
+def test_an_object_ends_before_an_adjunct_of_the_sentence(adjunct: str) -> None:
+    assert one(f"The senator criticized the new budget {adjunct}.").text == "the new budget"
