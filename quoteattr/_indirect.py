@@ -754,13 +754,14 @@ def _noun_before(text: str, c: int) -> bool:
 
 
 _THAT_AFTER = re.compile(r"[a-z]+(?: out)? that\b")
-_GO_ON = re.compile(r"(?:went|goes|go|going|gone) on $")
+_GO_ON = re.compile(r"(?:(?:went|goes|go|going|gone) on|continu(?:ed|es|e|ing)) $")
 
 
 def _reported_infinitive(text: str, to: int, c: int) -> bool:
     """An infinitive that reports: "to say that", "to admit that" (the verb and a
-    complementiser) or "went on to say" (the next thing said)."""
-    if _GO_ON.search(text, max(0, to - 12), to) is not None:
+    complementiser), "went on to say" (the next thing said) or "continued to criticize"
+    (a stance kept up, so taken already; not "tried to", "began to": attempts)."""
+    if _GO_ON.search(text, max(0, to - 16), to) is not None:
         return True
     m = _THAT_AFTER.match(text, c)
     if m is None:

@@ -2014,3 +2014,19 @@ def test_capitalised_words_among_the_role_words_of_an_inverted_source(text: str)
 )
 def test_an_object_ends_before_an_adjunct_of_the_sentence(adjunct: str) -> None:
     assert one(f"The senator criticized the new budget {adjunct}.").text == "the new budget"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor continued to criticize the plan.", "the plan"),
+        ("Protesters continue to call for new elections.", "new elections"),
+        ("The senator is continuing to insist the vote was rigged.", "the vote was rigged"),
+    ],
+)
+def test_an_infinitive_after_continue_reports(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+def test_an_infinitive_after_try_reports_nothing() -> None:
+    assert indirect("The mayor tried to blame the council.") == []
