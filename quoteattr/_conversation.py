@@ -1009,6 +1009,8 @@ ADDRESSED_GENDER = 3.0
 # "the old lady" taken for a "Miss", "the girl" for a "Mrs.".
 AGE_MISMATCH = 4.0
 NOMINAL_NAMED = 0.3
+# "the old lady" tag that `_antecedent` read as a woman met before: a bonus for her.
+GUESSED_REFERENT = 2.0
 # Rules whose speaker was read off a cue next to the quotation.
 EXPLICIT = frozenset(
     [
@@ -1472,19 +1474,25 @@ def _turn_evidence(
                     ev.boost(ch, LATER_NAME_BOOST)
         elif speaker.kind == "nominal" and explicit:
             ref = link.referent
-            if (
-                ref is not None
-                and ref.kind == "name"
-                and (
-                    _title_head(speaker) or _kin_head(speaker) or _apposed(cast.doc, speaker) is ref
-                )
-            ):
-                # "the Colonel" -> "Colonel Brandon", "her mother" -> "Mrs. Hale"
-                ch = cast.of(ref)
-                if ch is not None and ev.fixed is None:
-                    ch.add(ref)
-                    ev.fixed = ch
-                continue
+            if ref is not None and ref.kind == "name":
+                if (
+                    _kin_head(speaker)
+                    or _apposed(cast.doc, speaker) is ref
+                    or (_title_head(speaker) and _bears_title(speaker, ref))
+                ):
+                    # "the Colonel" -> "Colonel Brandon", "her mother" -> "Mrs. Hale"
+                    ch = cast.of(ref)
+                    if ch is not None and ev.fixed is None:
+                        ch.add(ref)
+                        ev.fixed = ch
+                    continue
+                if _title_head(speaker):
+                    # "the old lady" read as a woman met before (`_antecedent`): a guess
+                    # the decoding weighs, not a name the tag gives.
+                    ch = cast.of(ref)
+                    if ch is not None:
+                        ch.add(ref)
+                        ev.boost(ch, GUESSED_REFERENT)
             ch = cast.of(speaker)
             if ch is None or ev.fixed is not None or ev.nominal is not None:
                 continue
@@ -2033,7 +2041,7 @@ def _apply(
         elif (
             speaker.kind == "nominal"
             and ch.kind != "narrator"
-            and not _title_head(speaker)
+            and not (_title_head(speaker) and ref is not None and _bears_title(speaker, ref))
             and not _kin_head(speaker)
         ):
             if ch.kind == "nominal" or ch.gender != _OPPOSITE.get(_nominal_gender(speaker), ""):
@@ -2045,6 +2053,15 @@ def _title_head(m: Mention) -> bool:
     words = m.text.lower().split()
     lex = _mentions.lexicon()
     return len(words) > 1 and (words[-1] in lex.title_words or words[-1] + "." in lex.title_words)
+
+
+def _bears_title(speaker: Mention, ref: Mention) -> bool:
+    """ "the Colonel" read as "Colonel Brandon" (`_titled`), not "the old lady" read as a
+    woman met before (`_antecedent`): the name carries the title."""
+    head = speaker.text.lower().split()[-1]
+    words = ref.text.split()
+    first = words[0].lower().rstrip(".")
+    return len(words) > 1 and (first == head or _abbreviates(first, head))
 
 
 def _nominal_gender(m: Mention) -> str:

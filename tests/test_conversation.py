@@ -286,6 +286,21 @@ def test_a_pronoun_subject_sends_the_antecedent_back_a_sentence() -> None:
     assert names(text) == ["Frank", "Walter", "Frank", "Walter"]
 
 
+def test_a_lady_read_as_a_woman_met_before_is_weighed_not_fixed() -> None:
+    # "the old lady" carries no "Lady" name: Mrs. Grey, not the niece who just spoke.
+    text = (
+        "Mrs. Grey and her niece Nora sat by the fire.\n\n"
+        "“The tea is cold,” said Nora.\n\n"
+        "“Then ring for more,” said the old lady.\n\n"
+        "“I rang twice.”\n\n"
+        "“Ring again.”"
+    )
+    assert names(text) == ["Nora", "Mrs. Grey", "Nora", "Mrs. Grey"]
+    # "the lady" after "Lady Anne came in": the title the name carries, as before.
+    text = "“Nearly,” said Walter. Lady Anne came in.\n\n“You are late,” said the lady."
+    assert names(text)[-1] == "Lady Anne"
+
+
 def test_a_name_that_never_speaks_in_a_long_text_takes_no_turn() -> None:
     # A book-length run of attributed turns, then a scene under a portrait.
     base = "".join(
