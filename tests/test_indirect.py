@@ -2030,3 +2030,17 @@ def test_an_infinitive_after_continue_reports(text: str, content: str) -> None:
 
 def test_an_infinitive_after_try_reports_nothing() -> None:
     assert indirect("The mayor tried to blame the council.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The paper published the mayor's tax returns.", "the mayor's tax returns", "published"),
+        ("Ms. Lee has promoted a plan to fix the roads.", "a plan to fix the roads", "promoted"),
+        ("Several governors balked at the cost.", "the cost", "balked at"),
+        ("The candidates sparred over taxes.", "taxes", "sparred over"),
+    ],
+)
+def test_publish_promote_balk_at_spar_over(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
