@@ -412,6 +412,9 @@ def _terms_in_narration(
             continue
         if link.kind == "other" or len(link.segments) > 1:
             continue
+        if link.cue is None and _in_capitals(text, link.content_start, link.content_end):
+            terms.append(link)  # “THE MILL” stood empty: a name on a sign, nobody's words
+            continue
         if last is not None and _joined_to_speech(text, last, link):
             continue  # “Psychic,” the girls whispered, and “spiritual.”: more of the same
         words = text[link.content_start : link.content_end].split()
@@ -905,18 +908,21 @@ _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
 
 
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is in capitals (three or more, no small letter) and no
+    exclamation or question: a heading, a sign or a notice, not a shout."""
+    if _LOWER.search(text, start, end) or len(_UPPER.findall(text, start, end)) < 3:
+        return False
+    return text[start:end].rstrip(_INNER_CLOSERS)[-1:] not in "!?"
+
+
 def _capitals_line(ctx: _Context, q: RawQuote) -> bool:
     """A paragraph that is only a quotation in capitals, not an exclamation or a
     question: a heading, a sign or a notice (“THE OLD MILL”, “ROOMS TO LET”), not a
     shout (“FIRE!”)."""
     if q.start != ctx.start or q.end != ctx.end:
         return False
-    text = ctx.doc.text
-    if _LOWER.search(text, q.content_start, q.content_end):
-        return False
-    if len(_UPPER.findall(text, q.content_start, q.content_end)) < 3:
-        return False
-    return text[q.content_start : q.content_end].rstrip(_INNER_CLOSERS)[-1:] not in "!?"
+    return _in_capitals(ctx.doc.text, q.content_start, q.content_end)
 
 
 # Rules that found a speech verb introducing an inset quotation ("He said:¶    “Q”").

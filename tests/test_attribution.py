@@ -1301,6 +1301,22 @@ def test_a_long_phrase_after_an_article_or_a_naming_word_in_a_story(
     assert kinds[-1] == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("“THE OLD MILL” stood empty by the river that year.", "other"),
+        ("“HELP!” came from the barn, and we ran.", "direct"),
+        ("“STOP THE TOLLS,” the farmers shouted at the gate.", "direct"),
+    ],
+)
+def test_a_quotation_in_capitals_without_a_cue_in_a_story_is_a_name(
+    sentence: str, kind: str
+) -> None:
+    text = STORY + sentence
+    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    assert kinds[-1] == kind
+
+
 def test_a_quotation_after_a_naming_word_in_news_stays_speech() -> None:
     text = "The mayor called the plan “a fantasy” on Tuesday, 12 days after the vote."
     kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
