@@ -2044,3 +2044,18 @@ def test_an_infinitive_after_try_reports_nothing() -> None:
 def test_publish_promote_balk_at_spar_over(text: str, content: str, cue: str) -> None:
     q = one(text)
     assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor focused on the cost of housing.", "the cost of housing", "focused on"),
+        ("The report lists three reasons for the delay.", "three reasons for the delay", "lists"),
+        ("The senator ruled out a run for governor.", "a run for governor", "ruled out"),
+        ("Ms. Ruiz stood by her remarks.", "her remarks", "stood by"),
+        ("The mayor made no secret of her plans.", "her plans", "made no secret of"),
+    ],
+)
+def test_more_object_cues(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
