@@ -2368,6 +2368,11 @@ def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
     )
 
 
+def _last_quote(text: str, a: int, b: int) -> int:
+    """The offset of the last double quotation mark in ``text[a:b]``, or -1."""
+    return max(text.rfind('"', a, b), text.rfind("“", a, b), text.rfind("”", a, b))
+
+
 # A comma and one of these ends a reported statement ("…, but", "…, which"), as does
 # a comma and a participle ("…, saying", "…, bringing the total to …").
 _CLAUSE_BREAKS = frozenset("but which while where although".split())
@@ -2441,6 +2446,9 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
                 # "X said A, when B": the time of the statement, the writer's
                 or (rec.rule == "indirect_said_that" and toks[k + 1].lower == "when")
+                # "X said it would be Ms. Lee, who leads the race": the writer's relative
+                # (not before a quotation: its quoted words may be the statement's)
+                or (toks[k + 1].lower == "who" and t.end > _last_quote(text, a, b))
                 # "…rose 3 percent, compared with 2 percent a year ago": the writer's
                 or (
                     k + 2 < len(toks)

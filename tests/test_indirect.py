@@ -2059,3 +2059,13 @@ def test_publish_promote_balk_at_spar_over(text: str, content: str, cue: str) ->
 def test_more_object_cues(text: str, content: str, cue: str) -> None:
     q = one(text)
     assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
+def test_a_relative_who_after_the_content_is_the_writers() -> None:
+    text = "The mayor said the winner would be Ms. Lee, who leads the race by ten points."
+    assert one(text).text == "the winner would be Ms. Lee"
+
+
+def test_a_relative_who_before_a_quotation_stays() -> None:
+    text = "The mayor praised Ms. Lee, who called the plan “a good start” on Friday."
+    assert one(text).text == "Ms. Lee, who called the plan “a good start” on Friday"
