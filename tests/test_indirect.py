@@ -2069,3 +2069,16 @@ def test_a_relative_who_after_the_content_is_the_writers() -> None:
 def test_a_relative_who_before_a_quotation_stays() -> None:
     text = "The mayor praised Ms. Lee, who called the plan “a good start” on Friday."
     assert one(text).text == "Ms. Lee, who called the plan “a good start” on Friday"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor ignored the council's warnings.", "the council's warnings", "ignored"),
+        ("The unions resisted the new rules.", "the new rules", "resisted"),
+        ("Critics savaged the budget.", "the budget", "savaged"),
+    ],
+)
+def test_more_object_cues_3(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
