@@ -2082,3 +2082,15 @@ def test_a_relative_who_before_a_quotation_stays() -> None:
 def test_more_object_cues_3(text: str, content: str, cue: str) -> None:
     q = one(text)
     assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ms. Lee confided that she was tired.", "she was tired"),
+        ("The council objected to the new fees.", "the new fees"),
+        ("The senator scoffed at the idea.", "the idea"),
+    ],
+)
+def test_confide_object_to_scoff_at(text: str, content: str) -> None:
+    assert one(text).text == content
