@@ -523,6 +523,11 @@ _DATELINE = regex.compile(
 _DATELINE_REACH = 60
 
 
+# An illustration's caption in a plain-text book: "[Illustration: “Q,” she said]".
+_CAPTION = regex.compile(r"\[(?i:illustration|frontispiece)[^\]\n]*+$")
+_CAPTION_REACH = 40
+
+
 def _attribute_one(ctx: _Context, i: int) -> Link:
     q = ctx.quotes[i]
     doc = ctx.doc
@@ -577,6 +582,8 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         or _with_byline(ctx, q, lead)
         or (i > 0 and _after_byline(doc.text, ctx.quotes[i - 1].end, q.start))
         or _YEAR_AFTER.match(doc.text, q.end, min(ctx.end, q.end + _AFTER_REACH)) is not None
+        or _CAPTION.search(doc.text, max(ctx.start, q.start - _CAPTION_REACH), q.start)
+        is not None
     ):
         link.kind = "other"
         return link

@@ -1317,6 +1317,20 @@ def test_a_quotation_in_capitals_without_a_cue_in_a_story_is_a_name(
     assert kinds[-1] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("She came in.\n\n[Illustration: “You are late again,” she said]\n\nHe sat.", "other"),
+        ("He waited.\n\n[Frontispiece: the mill, “where we first met”]\n\nIt rained.", "other"),
+        ("[He paused.] “Go home,” she said.", "direct"),
+        ("The mayor spoke. [Editor: “We will build it,” he said.]", "direct"),
+    ],
+)
+def test_a_quotation_in_an_illustration_caption_is_not_speech(text: str, kind: str) -> None:
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert q.kind == kind
+
+
 def test_a_quotation_after_a_naming_word_in_news_stays_speech() -> None:
     text = "The mayor called the plan “a fantasy” on Tuesday, 12 days after the vote."
     kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
