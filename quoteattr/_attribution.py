@@ -648,6 +648,10 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
             link.cue = _span(ctx.doc.text, ctx.tokens, c, c + 1)
             link.rule = "sentence_subject"
             link.confidence = CONFIDENCE["sentence_subject"]
+        titled = _titled_at(ctx, lead) if link.kind == "mixed" else None
+        if titled is not None:
+            # "the editorial, entitled “Q,”": the title is the word that names it.
+            link.cue = _span(ctx.doc.text, ctx.tokens, titled, titled + 1)
         if link.kind == "mixed" and _characterised(ctx, lead):
             speaker = _characteriser(ctx, ctx.index(ss), lead[1], tail)
             if speaker is not None:
@@ -1899,6 +1903,8 @@ def _kind_without_cue(
     lo, hi = lead
     if _said_words(ctx, hi, lo):
         return "mixed"  # "she heard the words “my son,”": words someone said
+    if _titled_at(ctx, lead) is not None:
+        return "mixed"  # "the ad, titled “Open Roads,”": its makers' words (see rules.md)
     if _after_term_noun(ctx, lead):
         return "mixed"  # "has used the phrase “border crisis”": someone's wording
     if _named_thing(ctx, q, lead):
@@ -1910,6 +1916,19 @@ def _kind_without_cue(
     if len(words) > MAX_SCARE_WORDS or _has_cue(ctx, sentence_lo, hi):
         return "mixed"  # what he called a “brazen breach”
     return "other"  # the hostile chairs of the “parlour”
+
+
+def _titled_at(ctx: _Context, lead: tuple[int, int]) -> int | None:
+    """Index of "titled"/"entitled" right before the quotation, a comma at most between
+    ("a memo titled “Q”", "the editorial, entitled, “Q”"), or ``None``."""
+    lo, hi = lead
+    j = hi - 1
+    if j > lo and ctx.tokens[j].text == ",":
+        j -= 1
+    return j if j >= lo and ctx.tokens[j].lower in _TITLING else None
+
+
+_TITLING = frozenset(["titled", "entitled"])
 
 
 @cache
@@ -2200,9 +2219,8 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         i = bisect_left(starts, link.start)
         near = found[max(0, i - 1) : i + 1]
         link.speaker = min(near, key=lambda m: abs(m.start - link.start))
-        link.cue = _cue_next_to(ctx, link.speaker)
-        if link.cue is None:
-            link.cue = _verb_after(ctx, link.speaker, link)
+        if link.cue is None:  # not "a memo titled “Q”": its naming word stays the cue
+            link.cue = _cue_next_to(ctx, link.speaker) or _verb_after(ctx, link.speaker, link)
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
 

@@ -1854,3 +1854,18 @@ def test_a_label_on_a_thing_is_no_speech(text: str) -> None:
 def test_a_sentence_or_a_verb_before_a_label_noun_stays_speech(text: str) -> None:
     kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
     assert "other" not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ad, titled “Open Roads for All,” ran twice on Sunday night.",
+        "Titled “A Very Quiet Winter,” the video pans across the empty square.",
+        "The council was pleased with the editorial, entitled “Ruiz Is Not a Brave Reformer.”",
+    ],
+)
+def test_a_title_after_titled_is_its_makers_wording(text: str) -> None:
+    # PolNeAR counts a work's title after "titled"/"entitled" as quoted words.
+    (q,) = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    assert q.kind == "mixed"
+    assert q.cue is not None and q.cue.text.lower() in ("titled", "entitled")
