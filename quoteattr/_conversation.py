@@ -2042,7 +2042,16 @@ def _apply(
             speaker.kind == "nominal"
             and ch.kind != "narrator"
             and not (_title_head(speaker) and ref is not None and _bears_title(speaker, ref))
-            and not _kin_head(speaker)
+            # "her mother" that `_kin` read as "Mrs. Hale" keeps her; unread, the decoded
+            # one, but not for "her sister" one with a full name of her own ("Ellen Brook
+            # ... her sister" is no "Jane Hart": `_kin` found no Brook sister).
+            and not (
+                _kin_head(speaker)
+                and (
+                    (ref is not None and ref.kind == "name")
+                    or (_sibling_noun(speaker) and _full_named(ch))
+                )
+            )
         ):
             if ch.kind == "nominal" or ch.gender != _OPPOSITE.get(_nominal_gender(speaker), ""):
                 link.referent = rep if ch.kind == "name" else speaker
@@ -2053,6 +2062,16 @@ def _title_head(m: Mention) -> bool:
     words = m.text.lower().split()
     lex = _mentions.lexicon()
     return len(words) > 1 and (words[-1] in lex.title_words or words[-1] + "." in lex.title_words)
+
+
+def _sibling_noun(m: Mention) -> bool:
+    """ "her sister", "his brother": a kin noun `_kin` reads by the possessor's surname."""
+    return _lexicon.kin_terms().get(m.text.lower().split()[-1]) == _SIBLING
+
+
+def _full_named(ch: _Char) -> bool:
+    """Whether a name of character ``ch`` has two words or more ("Jane Hart")."""
+    return any(m.kind == "name" and len(m.text.split()) > 1 for m in ch.mentions)
 
 
 def _bears_title(speaker: Mention, ref: Mention) -> bool:

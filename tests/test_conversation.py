@@ -301,6 +301,18 @@ def test_a_lady_read_as_a_woman_met_before_is_weighed_not_fixed() -> None:
     assert names(text)[-1] == "Lady Anne"
 
 
+def test_a_kin_noun_no_surname_resolves_takes_the_decoded_speaker() -> None:
+    # Lucy has no surname to make "her mother" a "Mrs. X": the scene decides (Mrs. Grey).
+    text = (
+        "Lucy came home late, and Mrs. Grey was waiting in the hall.\n\n"
+        "“Where have you been?” said Mrs. Grey.\n\n"
+        "“Out walking,” said Lucy.\n\n"
+        "“Alone, in the rain?” said her mother.\n\n"
+        "“Yes, alone.”"
+    )
+    assert names(text) == ["Mrs. Grey", "Lucy", "Mrs. Grey", "Lucy"]
+
+
 def test_a_name_that_never_speaks_in_a_long_text_takes_no_turn() -> None:
     # A book-length run of attributed turns, then a scene under a portrait.
     base = "".join(
