@@ -116,6 +116,7 @@ class _Table:
         "appraisals",
         "bare",
         "by_first",
+        "nouns",
         "opening",
         "questions",
         "scan",
@@ -155,6 +156,10 @@ class _Table:
         self.opening = frozenset(g[0].upper() + g[1:] for g in gerunds)
         forms |= self.opening
         forms |= {"according to", "According to"}
+        # Stance nouns ("her decision to …"): in the same scan, kept by `_owned_at` only
+        # before their frame; not in `by_first`, so no verb reading sees them.
+        self.nouns = frozenset(_stance_nouns())
+        forms |= self.nouns
         # A trie of the forms (phrasal verbs whole, so "went" alone is not a candidate):
         # each character has one branch, so the scan is linear. A form starts a word:
         # `scan` finds it after a character that is not a word character (a pattern that
@@ -494,17 +499,16 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     ]
     if polls:
         candidates = list(merge(candidates, polls))
-    owned = [m.start() for m in _stance_noun_scan().finditer(text)]
-    if owned:
-        # a noun that is also a lexicon form ("plan", "claim") is a candidate once
-        candidates = sorted(set(candidates).union(owned))
-    owned_at = frozenset(owned)
     direct = state.direct_cues
+    table = state.table
     for c in candidates:
+        owned = _owned_at(table, text, c)
+        if owned is None:
+            continue  # a stance noun without its frame ("his plans for …" stays a verb)
         if (
             c in direct
             or state.in_quote(c)
-            or (text[c] != ":" and c not in owned_at and _noun_before(text, c))
+            or (text[c] != ":" and not owned and _noun_before(text, c))
         ):
             continue  # (“Q,” X said: the statement is the quotation) cost no sentence split
         if not bounds[0] <= c < bounds[1]:
@@ -2766,16 +2770,22 @@ def parse_stance_nouns(source: _lexicon.Source) -> dict[str, str]:
     return out
 
 
-@cache
-def _stance_noun_scan() -> re.Pattern[str]:
-    """Where a stance noun stands before its frame ("decision to", "view is that"): one
-    alternation of literal words, so the scan is linear."""
-    nouns = _stance_nouns()
-    to = "|".join(sorted((n for n, f in nouns.items() if f == "to"), key=lambda n: -len(n)))
-    that = "|".join(sorted((n for n, f in nouns.items() if f == "that"), key=lambda n: -len(n)))
-    return re.compile(
-        rf"(?<![\w'’-])(?:(?:{to})[ \t]+to[ \t]+[a-z]|(?:{that})[ \t]+(?:is|was)[ \t]+that[ \t])"
-    )
+_FRAME_TO = re.compile(r"[ \t]+to[ \t]+[a-z]")
+_FRAME_THAT = re.compile(r"[ \t]+(?:is|was)[ \t]+that[ \t]")
+
+
+def _owned_at(table: _Table, text: str, c: int) -> bool | None:
+    """Whether the scan's match at ``c`` is a stance noun before its frame ("decision
+    to", "view is that"): True if so, False for any other form, None for a stance noun
+    without its frame and no verb of the lexicon ("decision" alone is no candidate)."""
+    m = _WORD_AT.match(text, c)
+    if m is None or m.group() not in table.nouns:
+        return False
+    word = m.group()
+    frame = _FRAME_TO if _stance_nouns()[word] == "to" else _FRAME_THAT
+    if frame.match(text, m.end()) is not None:
+        return True
+    return False if word in table.by_first else None
 
 
 _OWNER_PRONOUNS = frozenset("his her their its".split())
