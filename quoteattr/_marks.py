@@ -826,6 +826,15 @@ _BREAK = regex.compile(r"[,!?.;\u2026]++[ \t\r\n]++")
 # The next few words after a break: a speech tag is "he said", "said Buck Mulligan".
 _WORDS = regex.compile(r"[\w\u2019'-]++(?:[ \t\r\n]++[\w\u2019'-]++){0,3}")
 _CLAUSE_END = regex.compile(r"[.!?:](?=[ \t\r\n]|$)")
+# A tag of a few words closed by a comma ("said Ann,", "he said,"), and what after that
+# comma still belongs to the tag: a participle, an adverb, a phrase ("he said, smiling.",
+# "said Ann, slowly", "he said, with a laugh").
+_TAG_REACH = 80
+_TAG_COMMA = regex.compile(r"[\w\u2019'-]++(?:[ \t\r\n]++[\w\u2019'-]++){1,3},[ \t\r\n]++")
+_TAG_GOES_ON = regex.compile(
+    r"(?:[\w\u2019'-]*(?:ing|ly)\b|(?i:with|in|to|at|as|and|but|for|after|before|without|"
+    r"then|quietly|again|too)\b|[^\w])"
+)
 _DASHES = "-\u2013\u2014\u2015"
 _TAG_PRONOUNS = frozenset(["he", "she", "they", "it"])
 
@@ -878,6 +887,12 @@ def _tag_end(text: str, brk: regex.Match[str], end: int) -> int | None:
     pos = brk.end()
     if not _tag_at(text, pos, end):
         return None
+    # Bounded windows: `regex` looks for a required literal (the comma) up to endpos.
+    comma = _TAG_COMMA.match(text, pos, min(end, pos + _TAG_REACH))
+    if comma is not None and not _TAG_GOES_ON.match(
+        text, comma.end(), min(end, comma.end() + _TAG_REACH)
+    ):
+        return comma.end()  # "said Ann, you are late": the speech goes on after the comma
     clause = _CLAUSE_END.search(text, pos, end)
     limit = SHORT_TAG_WORDS if "." in brk.group() else TAG_WORDS
     if clause is None:

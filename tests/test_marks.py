@@ -468,6 +468,21 @@ def test_imperative_is_not_a_tag() -> None:
     assert spans(text)[-1] == "\u2014Go home now. Tell Ellen the van is late."
 
 
+@pytest.mark.parametrize(
+    ("turn", "expected"),
+    [
+        ("\u2014Come in, said Ellen, the door is open.", ["\u2014Come in,", "the door is open."]),
+        ("\u2014Sit down, he said, you look tired!", ["\u2014Sit down,", "you look tired!"]),
+        ("\u2014Thank you, he said, smiling at her.", ["\u2014Thank you,"]),
+        ("\u2014Thank you, he said, with a bow. It is kind.", ["\u2014Thank you,", "It is kind."]),
+    ],
+)
+def test_dash_dialogue_speech_goes_on_after_a_tag_closed_by_a_comma(
+    turn: str, expected: list[str]
+) -> None:
+    assert spans(DASHED + "\n\n" + turn)[-len(expected) :] == expected
+
+
 def test_heading_between_dashes_is_not_a_turn() -> None:
     assert "\u2014 IV \u2014" not in spans("\u2014 IV \u2014\n\n" + DASHED)
 
