@@ -2613,14 +2613,34 @@ def _evidential(state: _State, view: _View, v: int, n: int, span: Span) -> _Reco
     end = rec.ranges[0][1]
     c = v + n
     while c < len(toks) and toks[c].start < end:
-        if toks[c].text == "," or (_dash(toks[c]) and not _word_hyphen(toks, c)):
+        if (toks[c].text == "," and not _in_number(toks, c)) or (
+            _dash(toks[c]) and not _word_hyphen(toks, c)
+        ):
             # an appraisal is one clause: "[The decision is expected to be unfavorable],
             # with sharp consequences …", "[Nabisco is expected to cut 277 jobs] -- the …"
             end = _trim_end(state.text, toks[cs].start, toks[c].start)
             break
         c += 1
     rec.ranges[0] = (toks[cs].start, end)
+    j = v - 1  # the subject ends before "is", "may", "did not", "had" and the cue
+    while j >= cs and (toks[j].lower in SKIPPABLE or toks[j].lower in _MODALS or _adverb(toks[j])):
+        j -= 1
+    if j >= cs and v + n < len(toks) and toks[v + n].start < end:
+        # the appraisal is the subject and what follows the cue, not the cue itself:
+        # "[The plant] is expected [to close in May]"
+        rec.ranges = [(toks[cs].start, toks[j].end), (toks[v + n].start, end)]
     return rec
+
+
+def _in_number(toks: Sequence[Token], c: int) -> bool:
+    """The comma at ``toks[c]`` separates thousands ("1,237"), no clauses."""
+    return (
+        0 < c < len(toks) - 1
+        and toks[c - 1].kind == NUMBER
+        and toks[c + 1].kind == NUMBER
+        and toks[c - 1].end == toks[c].start
+        and toks[c].end == toks[c + 1].start
+    )
 
 
 def _content(

@@ -2094,3 +2094,24 @@ def test_more_object_cues_3(text: str, content: str, cue: str) -> None:
 )
 def test_confide_object_to_scoff_at(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+def test_a_thousands_comma_does_not_end_an_appraisal() -> None:
+    text = "The mayor was expected to win the 1,200 votes needed for a majority."
+    q = one(text)
+    assert q.rule == "indirect_evidential"
+    assert q.text == "The mayor was expected to win the 1,200 votes needed for a majority"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("The plant is expected to close in May.", ["The plant", "to close in May"]),
+        ("Both offers seemed to carry little weight.", ["Both offers", "to carry little weight"]),
+        ("The mayor had appeared to be on the rise.", ["The mayor", "to be on the rise"]),
+    ],
+)
+def test_an_appraisal_is_its_subject_and_what_follows_the_cue(text: str, parts: list[str]) -> None:
+    q = one(text)
+    assert q.rule == "indirect_evidential"
+    assert [text[s.start : s.end] for s in q.segments] == parts
