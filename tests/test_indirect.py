@@ -2115,3 +2115,15 @@ def test_an_appraisal_is_its_subject_and_what_follows_the_cue(text: str, parts: 
     q = one(text)
     assert q.rule == "indirect_evidential"
     assert [text[s.start : s.end] for s in q.segments] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor is eager to cut taxes.", "cut taxes"),
+        ("The unions remain open to a deal.", "a deal"),
+        ("Voters were troubled by the new fees.", "the new fees"),
+    ],
+)
+def test_more_stance_adjectives(text: str, content: str) -> None:
+    assert one(text).text == content
