@@ -1097,3 +1097,17 @@ def test_a_form_of_address_points_to_those_who_use_it() -> None:
         "“Where is the jam?” asked Mrs. Pell.\n\n“Here it is, Mumsy.”\n\n“Thank you.”\n"
     )
     assert names(text)[-3:] == ["Mrs. Pell", "Tom", "Mrs. Pell"]
+
+
+def test_a_book_speakers_own_words_point_to_them() -> None:
+    # Tom says "By thunder" in his many tagged turns; nothing else sets him apart from Ann.
+    block = (
+        "“By thunder, the rain is back,” said Tom.\n\n“Is it?” asked Jack.\n\n"
+        "“It is,” said Tom.\n\n“Goodness me, the roof will leak,” said Ann.\n\n"
+        "“Will it?” asked Jack.\n\n“It will,” said Ann.\n\n* * *\n\n"
+    )
+    text = block * 100 + (
+        "Ann and Tom stood at the gate with Jack.\n\n"
+        "“Where is the cart?” asked Jack.\n\n“By thunder, it has gone!”\n"
+    )
+    assert names(text)[-2:] == ["Jack", "Tom"]
