@@ -2096,6 +2096,18 @@ def test_confide_object_to_scoff_at(text: str, content: str) -> None:
     assert one(text).text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor reflected on her years in office.", "her years in office"),
+        ("The council acquiesced to the union's demands.", "the union's demands"),
+        ("The senator pleaded for calm.", "calm"),
+    ],
+)
+def test_reflect_on_acquiesce_to_plead_for(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
 def test_a_thousands_comma_does_not_end_an_appraisal() -> None:
     text = "The mayor was expected to win the 1,200 votes needed for a majority."
     q = one(text)
