@@ -70,6 +70,8 @@ CONFIDENCE = {
     "nearest_mention": 0.3,
     "in_statement": 0.5,
 }
+# Titles quoted earlier in a sentence that a quotation's search for its cue steps over.
+_TITLES_SKIPPED = 4
 # A pronoun speaker resolved to an antecedent is a little less certain.
 PRONOUN_FACTOR = 0.9
 # Tokens that may sit between a closing mark and a following cue.
@@ -116,6 +118,7 @@ class _Context:
     """The tokens of one paragraph and the quotations in it."""
 
     __slots__ = (
+        "_clauses",
         "_cues",
         "_likely",
         "_singular",
@@ -141,6 +144,7 @@ class _Context:
         self.starts = doc.token_starts(p)
         self.quotes = quotes
         self._cues: list[int] | None = None
+        self._clauses: list[int] | None = None
         self._likely: list[Mention] | None = None
         self._singular: tuple[list[Mention], list[int]] | None = None
 
@@ -184,6 +188,18 @@ class _Context:
         if self._cues is None:
             self._cues = self.doc.cues.verb_starts(self.tokens)
         return self._cues
+
+    def clause_openers(self) -> list[int]:
+        """Indices of the clause-opening conjunctions after a comma (", and when"),
+        computed once: `_new_clause_between` asks about many ranges of one paragraph."""
+        if self._clauses is None:
+            toks = self.tokens
+            self._clauses = [
+                k
+                for k in range(1, len(toks))
+                if toks[k].lower in _CLAUSE_OPENERS and toks[k - 1].text == ","
+            ]
+        return self._clauses
 
     def index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -541,8 +557,14 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
             ss = dateline.end()  # "NEW YORK (AP) — Ruiz said …": the sentence opens after it
     k = i - 1
     # A title quoted earlier in the sentence ("during a “Town Hall Forum” sponsored by NBC
-    # and said …") does not cut the sentence: the subject before it still speaks.
-    while k >= 0 and ctx.quotes[k].start > ss and _a_title(doc.text, ctx.quotes[k]):
+    # and said …") does not cut the sentence: the subject before it still speaks. A few
+    # at most: each quotation's search back must not reach over all the ones before it.
+    while (
+        k >= 0
+        and i - k <= _TITLES_SKIPPED
+        and ctx.quotes[k].start > ss
+        and _a_title(doc.text, ctx.quotes[k])
+    ):
         k -= 1
     prev_end = ctx.quotes[k].end if k >= 0 else ctx.start
     next_start = ctx.quotes[i + 1].start if i + 1 < len(ctx.quotes) else ctx.end
@@ -1453,10 +1475,9 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
 
 def _new_clause_between(ctx: _Context, a: int, b: int) -> bool:
     """A clause-opening conjunction after a comma in ``tokens[a:b]`` (", and when", ", but")."""
-    toks = ctx.tokens
-    return any(
-        toks[k].lower in _CLAUSE_OPENERS and toks[k - 1].text == "," for k in range(a + 1, b)
-    )
+    at = ctx.clause_openers()
+    i = bisect_left(at, a + 1)
+    return i < len(at) and at[i] < b
 
 
 # Prepositions whose gerund shares the clause's subject: "responded by saying".

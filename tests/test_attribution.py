@@ -1869,3 +1869,29 @@ def test_a_title_after_titled_is_its_makers_wording(text: str) -> None:
     (q,) = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
     assert q.kind == "mixed"
     assert q.cue is not None and q.cue.text.lower() in ("titled", "entitled")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Ruiz said", ", and when", ", but", "the plan", ",", "and", "“Q,”"]),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_clause_openers_are_found_as_by_a_scan(words: list[str], a: int, b: int) -> None:
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    text = " ".join(words) + "."
+    doc = Document(text, [(0, len(text))], SentenceSplitter(), CueLexicon.load(()))
+    ctx = _attribution._Context(doc, 0, [])
+    toks = ctx.tokens
+    scan = any(
+        toks[k].lower in _attribution._CLAUSE_OPENERS and toks[k - 1].text == ","
+        for k in range(a + 1, min(b, len(toks)))
+    )
+    assert _attribution._new_clause_between(ctx, a, b) == scan
