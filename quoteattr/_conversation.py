@@ -2136,8 +2136,10 @@ def _sibling_noun(m: Mention) -> bool:
 
 
 def _full_named(ch: _Char) -> bool:
-    """Whether a name of character ``ch`` has two words or more ("Jane Hart")."""
-    return any(m.kind == "name" and len(m.text.split()) > 1 for m in ch.mentions)
+    """Whether character ``ch`` has a given name and a surname ("Jane Hart"): its
+    cluster's fullest name, not its mentions (a long book has thousands)."""
+    best = ch.cluster.best if ch.cluster is not None else None
+    return best is not None and len(best.name_words) > 1
 
 
 def _bears_title(speaker: Mention, ref: Mention) -> bool:
