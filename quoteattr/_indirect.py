@@ -2372,9 +2372,11 @@ def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
     )
 
 
-def _last_quote(text: str, a: int, b: int) -> int:
-    """The offset of the last double quotation mark in ``text[a:b]``, or -1."""
-    return max(text.rfind('"', a, b), text.rfind("“", a, b), text.rfind("”", a, b))
+def _quote_between(state: _State, a: int, b: int) -> bool:
+    """A quotation (of the marks stage) starts in ``text[a:b]``: one bisection, as a
+    content may run to the end of a very long sentence."""
+    i = bisect_left(state.quote_starts, a)
+    return i < len(state.quote_starts) and state.quote_starts[i] < b
 
 
 # A comma and one of these ends a reported statement ("…, but", "…, which"), as does
@@ -2452,7 +2454,7 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 or (rec.rule == "indirect_said_that" and toks[k + 1].lower == "when")
                 # "X said it would be Ms. Lee, who leads the race": the writer's relative
                 # (not before a quotation: its quoted words may be the statement's)
-                or (toks[k + 1].lower == "who" and t.end > _last_quote(text, a, b))
+                or (toks[k + 1].lower == "who" and not _quote_between(state, t.end, b))
                 # "…rose 3 percent, compared with 2 percent a year ago": the writer's
                 or (
                     k + 2 < len(toks)
