@@ -2452,6 +2452,8 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 or (rec.rule == "indirect_participle" and _verb_follows(state, toks, k + 1))
                 # "X said A, when B": the time of the statement, the writer's
                 or (rec.rule == "indirect_said_that" and toks[k + 1].lower == "when")
+                # "X said he backed Ms. Lee, the front-runner": the writer's apposition
+                or (toks[k + 1].lower in ("a", "an", "the") and _apposition_to_end(toks, k + 1, b))
                 # "X said it would be Ms. Lee, who leads the race": the writer's relative
                 # (not before a quotation: its quoted words may be the statement's)
                 or (toks[k + 1].lower == "who" and not _quote_between(state, t.end, b))
@@ -2530,6 +2532,22 @@ def _own_clause(toks: Sequence[Token], k: int) -> bool:
         if _finite(t, toks[i - 1]):
             return True
     return False
+
+
+MAX_APPOSITION = 25
+
+
+def _apposition_to_end(toks: Sequence[Token], k: int, b: int) -> bool:
+    """From ``toks[k]`` ("a", "an", "the") to the content's end ``b``, at most
+    `MAX_APPOSITION` tokens, a noun phrase: no finite verb, relative or clause mark."""
+    i = k + 1
+    while i < len(toks) and toks[i].start < b and i < k + MAX_APPOSITION:
+        if toks[i].kind == PUNCT and toks[i].text not in ("'", "\u2019", "-", "."):
+            return False
+        if _finite(toks[i], toks[i - 1]) or toks[i].lower in ("who", "which", "that"):
+            return False
+        i += 1
+    return i >= len(toks) or toks[i].start >= b
 
 
 def _list_after(toks: Sequence[Token], k: int) -> bool:

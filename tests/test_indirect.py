@@ -2139,3 +2139,13 @@ def test_an_appraisal_is_its_subject_and_what_follows_the_cue(text: str, parts: 
 )
 def test_more_stance_adjectives(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+def test_an_apposition_closing_the_content_is_the_writers() -> None:
+    text = "Ms. Ruiz said she would vote for Tom Hale, the only candidate from the valley."
+    assert one(text).text == "she would vote for Tom Hale"
+
+
+def test_an_apposition_before_the_verb_of_the_content_stays() -> None:
+    text = "Ms. Ruiz said Tom Hale, the only candidate from the valley, would win."
+    assert one(text).text == "Tom Hale, the only candidate from the valley, would win"
