@@ -601,6 +601,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         _not_words(doc.text, q)
         or _in_headline(ctx, q)
         or _capitals_line(ctx, q)
+        or _label_line(ctx, q)
         or _with_byline(ctx, q, lead)
         or (i > 0 and _after_byline(doc.text, ctx.quotes[i - 1].end, q.start))
         or _YEAR_AFTER.match(doc.text, q.end, min(ctx.end, q.end + _AFTER_REACH)) is not None
@@ -956,6 +957,15 @@ def _capitals_line(ctx: _Context, q: RawQuote) -> bool:
     if q.start != ctx.start or q.end != ctx.end:
         return False
     return _in_capitals(ctx.doc.text, q.content_start, q.content_end)
+
+
+def _label_line(ctx: _Context, q: RawQuote) -> bool:
+    """A paragraph that is only a quotation of one or two words ending in a colon: a
+    label over a list or links (“Related:”), not a statement."""
+    if q.start != ctx.start or q.end != ctx.end:
+        return False
+    content = ctx.doc.text[q.content_start : q.content_end].strip()
+    return content.endswith(":") and len(content.split()) <= 2
 
 
 # Rules that found a speech verb introducing an inset quotation ("He said:¶    “Q”").

@@ -1895,3 +1895,19 @@ def test_clause_openers_are_found_as_by_a_scan(words: list[str], a: int, b: int)
         for k in range(a + 1, min(b, len(toks)))
     )
     assert _attribution._new_clause_between(ctx, a, b) == scan
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Enter your address and click “Sign up.” That is all it takes.", "Sign up."),
+        (
+            "The vote was close, the clerk said.\n\n“Related:”\n\nCouncil Approves New Budget",
+            "Related:",
+        ),
+    ],
+)
+def test_a_button_to_click_or_a_label_over_links_is_no_speech(text: str, label: str) -> None:
+    found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    kinds = {text[q.content_start : q.content_end]: q.kind for q in found}
+    assert kinds[label] == "other"
