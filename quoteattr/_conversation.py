@@ -1217,6 +1217,7 @@ class _Evidence:
         "gender_weight",
         "nominal",
         "other",
+        "parents",
         "quoted",
         "vocative",
     )
@@ -1239,6 +1240,8 @@ class _Evidence:
         # one it names more often than "Anne, come here", which turns to someone new.
         self.answers = False
         self.quoted: set[int] = set()  # characters the turn's quotations name
+        # "Mother's very angry": the speaker is a child, not the "Mrs." ("f") or "Mr." ("m").
+        self.parents: frozenset[str] = frozenset()
 
     def boost(self, ch: _Char, bonus: float) -> None:
         if ch.index not in self.bonus:
@@ -1264,6 +1267,8 @@ def _decode_scenes(
         _turn_evidence(turn, orig, cast) for turn, orig in zip(turns, original, strict=True)
     ]
     _narration_evidence(doc, turns, evidence, cast)
+    for turn, ev in zip(turns, evidence, strict=True):
+        ev.parents = _parents_named(doc.text, turn)
     narrated = sum(1 for e in evidence if e.fixed is cast.narrator) >= NARRATOR_TURNS
     same, new = _transition_odds(turns, evidence)
     pairs = _partners(turns, evidence)
@@ -1748,6 +1753,52 @@ class _Idiolects:
         return out
 
 
+# What a turn that says "mother" or "father" as a name ("Mother's very angry", "Ask
+# Papa") costs a "Mrs." or a "Mr." (a parent of the family): the speaker is their child.
+PARENT_WORD = 1.0
+_PARENT_WORDS = {
+    "mother": "f",
+    "mamma": "f",
+    "mama": "f",
+    "mummy": "f",
+    "mumsy": "f",
+    "mum": "f",
+    "father": "m",
+    "papa": "m",
+    "daddy": "m",
+    "dad": "m",
+    "pa": "m",
+}
+# Words before "mother" that make it a common noun: "my mother", "a mother".
+_KIN_OWNERS = frozenset(
+    ["my", "your", "his", "her", "their", "our", "the", "a", "own", "whose", "its"]
+)
+
+
+def _parents_named(text: str, turn: _Turn) -> frozenset[str]:
+    """The sexes of the parents a turn calls by a bare kin word ("Mother says no")."""
+    found: set[str] = set()
+    for link in turn.links:
+        before = ""
+        for m in _WORD.finditer(text, link.content_start, link.content_end):
+            word = m.group().lower()
+            sex = _PARENT_WORDS.get(word)
+            if sex is not None and before not in _KIN_OWNERS:
+                found.add(sex)
+            before = word
+    return frozenset(found)
+
+
+def _parent_like(ch: _Char) -> str:
+    """ "f" for a "Mrs.", "m" for a "Mr." known by the surname alone, else ""."""
+    if "mrs" in ch.marital:
+        return "f"
+    best = ch.cluster.best if ch.cluster is not None else None
+    if best is not None and best.first is None and best.honorific.lower().rstrip(".") == "mr":
+        return "m"
+    return ""
+
+
 def _separator(doc: Document, p: int) -> bool:
     """A scene break or a heading: "* * *", "CHAPTER IV", "[III]"."""
     s, e = doc.paragraphs[p]
@@ -1935,6 +1986,10 @@ def _viterbi(
             if styles and addressee is not None and evidence[i].fixed is None
             else {}
         )
+        if evidence[i].parents and evidence[i].fixed is None:
+            for c, ch in enumerate(cands):
+                if _parent_like(ch) in evidence[i].parents:
+                    em[c] -= PARENT_WORD
         if voices is not None and evidence[i].fixed is None:
             for c, v in enumerate(voices.score(turns[i], cands)):
                 em[c] += v

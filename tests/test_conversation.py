@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import extract_quotes
+from quoteattr._attribution import Link
+from quoteattr._conversation import _parents_named, _Turn
 from quoteattr._models import Quote
 
 
@@ -1111,3 +1113,16 @@ def test_a_book_speakers_own_words_point_to_them() -> None:
         "“Where is the cart?” asked Jack.\n\n“By thunder, it has gone!”\n"
     )
     assert names(text)[-2:] == ["Jack", "Tom"]
+
+
+def test_a_turn_that_calls_a_parent_mother_is_the_childs() -> None:
+    # "Mother" as a name: the speaker is the daughter, not the "Mrs." (the subject just before).
+    text = (
+        "Ann and Mrs. Pell sat by the fire.\n\n“Is Mother cold?”\n\n“A little.”\n\n"
+        "“I will fetch a shawl.”\n\n“Thank you, dear.”\n"
+    )
+    assert names(text) == ["Ann", "Mrs. Pell", "Ann", "Mrs. Pell"]
+    # "my mother" is anyone's mother: no evidence either way.
+    for quote, parents in (("“Is my mother cold?”", ""), ("“Ask Papa.”", "m")):
+        link = Link(0, len(quote), 1, len(quote) - 1, "direct")
+        assert _parents_named(quote, _Turn(0, [link], True)) == frozenset(parents)
