@@ -2108,8 +2108,13 @@ def _in_a_phrase(ctx: _Context, lead: tuple[int, int]) -> bool:
     return (
         _mentions.possessive(before)
         or before.lower in _WORK_PREPOSITIONS
+        or before.lower in _TELLING  # "told “Fox and Friends”": the one told, a programme
         or _after_work_noun(ctx, lead)
     )
+
+
+# Forms of "tell", whose object right after it is the one told, not the words.
+_TELLING = frozenset(["tell", "tells", "told", "telling"])
 
 
 def _after_term_noun(ctx: _Context, lead: tuple[int, int]) -> bool:

@@ -1911,3 +1911,10 @@ def test_a_button_to_click_or_a_label_over_links_is_no_speech(text: str, label: 
     found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
     kinds = {text[q.content_start : q.content_end]: q.kind for q in found}
     assert kinds[label] == "other"
+
+
+def test_a_title_right_after_told_is_the_one_told() -> None:
+    text = "“The bridge opens in May,” the mayor told “Morning Desk,” adding that tolls stay."
+    found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
+    assert [q.kind for q in found] == ["direct", "other"]
+    assert found[0].speaker is not None and found[0].speaker.text == "the mayor"
