@@ -2108,6 +2108,18 @@ def test_reflect_on_acquiesce_to_plead_for(text: str, content: str) -> None:
     assert one(text).text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor brushed off the criticism.", "the criticism"),
+        ("Unions lobbied for a higher wage.", "a higher wage"),
+        ("Critics panned the new budget.", "the new budget"),
+    ],
+)
+def test_brush_off_lobby_for_pan(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
 def test_a_thousands_comma_does_not_end_an_appraisal() -> None:
     text = "The mayor was expected to win the 1,200 votes needed for a majority."
     q = one(text)
