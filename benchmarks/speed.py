@@ -650,6 +650,17 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
         "“Stop the Tolls,” by Ana Ruiz (2015), “Open Doors” (2016), repeated: one paragraph",
         lambda n: _repeat("“Stop the Tolls,” by Ana Ruiz (2015), “Open Doors” (2016), ", n),
     ),
+    # Quoted titles after a cue in a sentence that never ends: each quotation's search for
+    # its cue stepped back over every title before it (quadratic before this row).
+    "titles_one_sentence": (
+        "'The mayor said that the “Fair Roads” plan and the “Open” bill and the “Red” tax ' "
+        "repeated: one sentence",
+        lambda n: _repeat(
+            "The mayor said that the \u201cFair Roads\u201d plan and the \u201cOpen\u201d bill "
+            "and the \u201cRed\u201d tax ",
+            n,
+        ),
+    ),
     # With reported speech on: its rules read each cue's neighbourhood, and a sentence
     # that never ends holds every cue of the input.
     "said_said_said_lines_indirect": (
