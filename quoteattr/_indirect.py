@@ -2119,7 +2119,8 @@ def _head(
     _subordinate_end(state, view, v, rec)
     # a relative clause ends at its first comma ("Ms. Diaz, who said [A], left")
     _clause_end(state, view, rec, relative_comma or rule == "indirect_relative")
-    if rule == "indirect_object":
+    if rule == "indirect_object" or (rule == "indirect_relative" and cue.frame == "object"):
+        # "Ms. Diaz, who endorsed [Mr. Hale] and campaigned for him": a relative's object
         _object_end(state, view, rec)
     return rec
 

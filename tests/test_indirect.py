@@ -2161,3 +2161,12 @@ def test_an_apposition_closing_the_content_is_the_writers() -> None:
 def test_an_apposition_before_the_verb_of_the_content_stays() -> None:
     text = "Ms. Ruiz said Tom Hale, the only candidate from the valley, would win."
     assert one(text).text == "Tom Hale, the only candidate from the valley, would win"
+
+
+@pytest.mark.parametrize(
+    "rest",
+    ["and later campaigned for him, lost", "when he ran for mayor, lost", "despite the cost, lost"],
+)
+def test_the_object_of_a_relative_ends_as_an_object_does(rest: str) -> None:
+    found = indirect(f"The senator, who endorsed Tom Hale {rest} the race.")
+    assert [q.text for q in found if q.rule == "indirect_relative"] == ["Tom Hale"]
