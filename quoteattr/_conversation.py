@@ -1267,8 +1267,9 @@ def _decode_scenes(
         _turn_evidence(turn, orig, cast) for turn, orig in zip(turns, original, strict=True)
     ]
     _narration_evidence(doc, turns, evidence, cast)
-    for turn, ev in zip(turns, evidence, strict=True):
-        ev.parents = _parents_named(doc.text, turn)
+    words = [_turn_words(doc.text, turn) for turn in turns]
+    for said, ev in zip(words, evidence, strict=True):
+        ev.parents = _parents_named(said)
     narrated = sum(1 for e in evidence if e.fixed is cast.narrator) >= NARRATOR_TURNS
     same, new = _transition_odds(turns, evidence)
     pairs = _partners(turns, evidence)
@@ -1276,7 +1277,7 @@ def _decode_scenes(
     attributed = sum(1 for e in evidence if e.fixed is not None)
     never_spoke = NEVER_SPOKE if attributed >= NEVER_SPOKE_TURNS else 0.0
     styles = _address_styles(turns, evidence) if never_spoke else {}
-    voices = _Idiolects(doc.text, turns, evidence) if never_spoke else None
+    voices = _Idiolects(words, evidence) if never_spoke else None
     keeps = [
         _keeps_floor(doc, turn, turns[i + 1] if i + 1 < len(turns) else None)
         for i, turn in enumerate(turns)
@@ -1707,37 +1708,29 @@ _WORD = regex.compile(r"\p{L}+")
 class _Idiolects:
     """The words each character uses in its tagged turns, and everyone's."""
 
-    def __init__(self, text: str, turns: Sequence[_Turn], evidence: Sequence[_Evidence]) -> None:
-        self.text = text
+    def __init__(self, words: Sequence[list[str]], evidence: Sequence[_Evidence]) -> None:
+        self.words = words  # per turn
         self.counts: dict[int, dict[str, int]] = {}
         self.sizes: dict[int, int] = {}
         self.all: dict[str, int] = {}
         self.size = 0
-        for turn, ev in zip(turns, evidence, strict=True):
+        for said, ev in zip(words, evidence, strict=True):
             if ev.fixed is None:
                 continue
             own = self.counts.setdefault(ev.fixed.index, {})
-            words = self.words(turn)
-            for w in words:
+            for w in said:
                 own[w] = own.get(w, 0) + 1
                 self.all[w] = self.all.get(w, 0) + 1
-            self.sizes[ev.fixed.index] = self.sizes.get(ev.fixed.index, 0) + len(words)
-            self.size += len(words)
+            self.sizes[ev.fixed.index] = self.sizes.get(ev.fixed.index, 0) + len(said)
+            self.size += len(said)
+        self.smooth = self.size + len(self.all) + 1
+        # Log-ratio of a word for a character, by (character, word): a book's turns
+        # ask again and again for the same few thousand words.
+        self.ratios: dict[tuple[int, str], float] = {}
 
-    def words(self, turn: _Turn) -> list[str]:
-        """The turn's words inside its quotations, in lower case."""
-        text = self.text
-        return [
-            m.group().lower()
-            for link in turn.links
-            for m in _WORD.finditer(text, link.content_start, link.content_end)
-        ]
-
-    def score(self, turn: _Turn, cands: Sequence[_Char]) -> list[float]:
-        """Per candidate, what the turn's words say for it (0 for one never tagged)."""
-        words = self.words(turn)
-        smooth = self.size + len(self.all) + 1
-        background = {w: (self.all.get(w, 0) + 1) / smooth for w in set(words)}
+    def score(self, i: int, cands: Sequence[_Char]) -> list[float]:
+        """Per candidate, what turn ``i``'s words say for it (0 for one never tagged)."""
+        said = self.words[i]
         out = []
         for ch in cands:
             own = self.counts.get(ch.index)
@@ -1745,12 +1738,27 @@ class _Idiolects:
                 out.append(0.0)
                 continue
             size = self.sizes[ch.index] + IDIOLECT_PRIOR
+            ratios = self.ratios
             s = 0.0
-            for w in words:
-                p = background[w]
-                s += math.log((own.get(w, 0) + IDIOLECT_PRIOR * p) / size / p)
+            for w in said:
+                r = ratios.get((ch.index, w))
+                if r is None:
+                    p = (self.all.get(w, 0) + 1) / self.smooth
+                    r = ratios[ch.index, w] = math.log(
+                        (own.get(w, 0) + IDIOLECT_PRIOR * p) / size / p
+                    )
+                s += r
             out.append(max(-IDIOLECT_CAP, min(IDIOLECT_CAP, IDIOLECT * s)))
         return out
+
+
+def _turn_words(text: str, turn: _Turn) -> list[str]:
+    """The turn's words inside its quotations, in lower case."""
+    return [
+        m.group().lower()
+        for link in turn.links
+        for m in _WORD.finditer(text, link.content_start, link.content_end)
+    ]
 
 
 # What a turn that says "mother" or "father" as a name ("Mother's very angry", "Ask
@@ -1775,17 +1783,13 @@ _KIN_OWNERS = frozenset(
 )
 
 
-def _parents_named(text: str, turn: _Turn) -> frozenset[str]:
-    """The sexes of the parents a turn calls by a bare kin word ("Mother says no")."""
+def _parents_named(said: Sequence[str]) -> frozenset[str]:
+    """The sexes of the parents a turn's words call by a bare kin word ("Mother says no")."""
     found: set[str] = set()
-    for link in turn.links:
-        before = ""
-        for m in _WORD.finditer(text, link.content_start, link.content_end):
-            word = m.group().lower()
-            sex = _PARENT_WORDS.get(word)
-            if sex is not None and before not in _KIN_OWNERS:
-                found.add(sex)
-            before = word
+    for k, word in enumerate(said):
+        sex = _PARENT_WORDS.get(word)
+        if sex is not None and (k == 0 or said[k - 1] not in _KIN_OWNERS):
+            found.add(sex)
     return frozenset(found)
 
 
@@ -1991,7 +1995,7 @@ def _viterbi(
                 if _parent_like(ch) in evidence[i].parents:
                     em[c] -= PARENT_WORD
         if voices is not None and evidence[i].fixed is None:
-            for c, v in enumerate(voices.score(turns[i], cands)):
+            for c, v in enumerate(voices.score(i, cands)):
                 em[c] += v
         for c, ch in enumerate(cands):
             if style:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from quoteattr import extract_quotes
 from quoteattr._attribution import Link
-from quoteattr._conversation import _parents_named, _Turn
+from quoteattr._conversation import _parents_named, _Turn, _turn_words
 from quoteattr._models import Quote
 
 
@@ -1125,4 +1125,5 @@ def test_a_turn_that_calls_a_parent_mother_is_the_childs() -> None:
     # "my mother" is anyone's mother: no evidence either way.
     for quote, parents in (("“Is my mother cold?”", ""), ("“Ask Papa.”", "m")):
         link = Link(0, len(quote), 1, len(quote) - 1, "direct")
-        assert _parents_named(quote, _Turn(0, [link], True)) == frozenset(parents)
+        said = _turn_words(quote, _Turn(0, [link], True))
+        assert _parents_named(said) == frozenset(parents)
