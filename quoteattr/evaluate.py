@@ -957,6 +957,18 @@ def _speaker_label(gold: GoldSpeaker | None) -> str | None:
     return gold.text or gold.entity
 
 
+def _content_parts(text: str, quote: Quote) -> tuple[Range, ...]:
+    """The trimmed, non-empty parts of a record's content: its segments, else the
+    content range (one empty range if nothing is left, so the record still counts)."""
+    spans = [(s.start, s.end) for s in quote.segments] or [(quote.content_start, quote.content_end)]
+    parts = tuple(r for r in (trim(text, s, e) for s, e in spans) if r[0] < r[1])
+    return parts or (trim(text, quote.content_start, quote.content_end),)
+
+
+def _hull(parts: Sequence[Range]) -> Range:
+    return parts[0][0], parts[-1][1]
+
+
 def _error(
     doc: GoldDocument,
     kind: ErrorType,
@@ -1073,7 +1085,8 @@ def score_document(
     ind_source: Accuracy | None = None
     if indirect and profile.indirect:
         ind_quotes = [q for q in quotes if q.kind == "indirect"]
-        ind_pred = [trim(text, q.content_start, q.content_end) for q in ind_quotes]
+        # By its parts, as the gold is: "A, Ruiz said, B" is content A and B, not the cue.
+        ind_pred = [_content_parts(text, q) for q in ind_quotes]
         ind_gold = [g.ranges for g in doc.indirect]
         ind_pairs = match_spans(ind_gold, ind_pred)
         matched_p = {pi for _, pi in ind_pairs}
@@ -1097,12 +1110,14 @@ def score_document(
             counts[3] += int(right)
             ind_source += Accuracy(int(right), 1)
             if errors and not right:
-                found.append(_error(doc, "indirect_wrong_source", ind_pred[pi], q, g))
+                found.append(_error(doc, "indirect_wrong_source", _hull(ind_pred[pi]), q, g))
         if errors:
             matched_g = {gi for gi, _ in ind_pairs}
-            for pi, rng in enumerate(ind_pred):
+            for pi, parts in enumerate(ind_pred):
                 if pi not in matched_p and pi not in neutral_p:
-                    found.append(_error(doc, "indirect_false_positive", rng, ind_quotes[pi]))
+                    found.append(
+                        _error(doc, "indirect_false_positive", _hull(parts), ind_quotes[pi])
+                    )
             for gi, g in enumerate(doc.indirect):
                 if gi not in matched_g:
                     found.append(_error(doc, "indirect_miss", (g.start, g.end), gold=g))

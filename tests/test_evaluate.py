@@ -718,3 +718,36 @@ def test_fiction_entity_mentions_identify_one_character_only() -> None:
     merged = attrs.evolve(base, entity=Entity("Margaret Schlegel", mentions=(own, full, helen)))
     assert judge_speaker(right, gold, FICTION)
     assert not judge_speaker(merged, gold, FICTION)
+
+
+def test_an_indirect_prediction_is_scored_by_its_segments() -> None:
+    # "A, X said, B": the gold content is A and B, without the attribution between them.
+    t = (
+        "Fares will rise, the mayor of the county told reporters at a long briefing on "
+        "Monday night, and trams will run late."
+    )
+    a, b = "Fares will rise", "and trams will run late"
+    doc = gold_document(
+        {
+            "id": "two-parts",
+            "text": t,
+            "quotes": [
+                record(t, part_text, speaker="the mayor", cue="told", quote_id="E1", part=i,
+                       quote_type="indirect", mark_left="n/a", mark_right="n/a")
+                for i, part_text in enumerate((a, b))
+            ],
+            "meta": {},
+        }
+    )
+    (sa, ea), (sb, eb) = at(t, a), at(t, b)
+    ms, me = at(t, "the mayor")
+    whole = Quote(sa, eb, t[sa:eb], sa, eb, "indirect", speaker=Mention(ms, me, t[ms:me]),
+                  rule="indirect-test")
+    parts = attrs.evolve(whole, segments=(Span(sa, ea, t[sa:ea]), Span(sb, eb, t[sb:eb])))
+    scores = score_document(doc, [parts], NEWS, indirect=True)
+    assert scores.indirect == Scores(1, 1, 1)
+    assert scores.indirect_source == Accuracy(1, 1)
+    # Without segments the record's content is one range, the attribution included: it
+    # covers the two parts but is mostly the cue and its source, so it does not match.
+    assert jaccard(((sa, ea), (sb, eb)), (sa, eb)) < 0.5
+    assert score_document(doc, [whole], NEWS, indirect=True).indirect == Scores(0, 1, 1)
