@@ -1404,6 +1404,21 @@ def _subject_of(
     return None
 
 
+# A name after a preposition is no subject: "She had tea with old Mrs. Grey."
+_OBJECT_BEFORE = regex.compile(
+    r"(?i)(?<!\p{L})(?:with|to|at|of|for|by|from|on|upon|in|into|about|behind|beside|besides"
+    r"|between|among|amongst|toward|towards|than|like|against|near|over|under|round|around"
+    r"|through|beyond|without|except|onto|unto|past)[ \t\r\n]+"
+    r"(?:(?:the|old|little|young|poor|dear|good|my|her|his|their|our)[ \t\r\n]+)?$"
+)
+OBJECT_WINDOW = 30
+
+
+def _subject_like(text: str, m: Mention) -> bool:
+    """Whether name mention ``m`` can be its clause's subject (no preposition before it)."""
+    return _OBJECT_BEFORE.search(text, max(0, m.start - OBJECT_WINDOW), m.start) is None
+
+
 def _pronoun_subject(
     doc: Document, p: int, starts: Sequence[int], name: Mention, ev: _Evidence
 ) -> bool:
@@ -1932,7 +1947,9 @@ def _candidates(
             named.last = max(named.last, p)
             if named.person():
                 add(named, 1.0 + (p - start) / (last_p - start + 1), p)
-                if named.gender in ("m", "f") and m.kind == "name":
+                # The last subject of that gender, not a name after a preposition
+                # ("tea with Mrs. Grey", "turned to Paul").
+                if named.gender in ("m", "f") and m.kind == "name" and _subject_like(doc.text, m):
                     focus[named.gender] = named
     for ch, end_p in carried:
         if first_p - end_p <= CARRY_PARAGRAPHS:

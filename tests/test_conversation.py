@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from quoteattr import extract_quotes
 from quoteattr._attribution import Link
-from quoteattr._conversation import _parents_named, _Turn, _turn_words
-from quoteattr._models import Quote
+from quoteattr._conversation import _parents_named, _subject_like, _Turn, _turn_words
+from quoteattr._models import Mention, Quote
 
 
 def names(text: str) -> list[str | None]:
@@ -1127,3 +1127,22 @@ def test_a_turn_that_calls_a_parent_mother_is_the_childs() -> None:
         link = Link(0, len(quote), 1, len(quote) - 1, "direct")
         said = _turn_words(quote, _Turn(0, [link], True))
         assert _parents_named(said) == frozenset(parents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "subject"),
+    [
+        ("She had tea with old Mrs. Grey on the lawn.", "Mrs. Grey", False),
+        ("Lucy turned to Paul and laughed.", "Paul", False),
+        ("It was a letter from young Captain Hale.", "Captain Hale", False),
+        ("Paul turned to Lucy and laughed.", "Paul", True),
+        ("The door opened. Mrs. Grey came in with the tea.", "Mrs. Grey", True),
+        ("“Come in,” said Lucy; and Paul came in.", "Paul", True),
+    ],
+)
+def test_a_name_after_a_preposition_is_no_focus_of_he_and_she(
+    text: str, name: str, subject: bool
+) -> None:
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name, kind="name")
+    assert _subject_like(text, mention) is subject
