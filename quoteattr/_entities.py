@@ -311,6 +311,12 @@ class Genders:
         self.cache: dict[str, str] = {}
         self.counts: dict[str, tuple[int, int]] = {}
 
+    @staticmethod
+    def shared(doc: Document) -> Genders:
+        """The document's one `Genders`: conversation, indirect speech and entities ask
+        about the same names, and each word's evidence costs a search per occurrence."""
+        return doc.once(("genders",), lambda: Genders(doc))
+
     def of(self, m: Mention) -> str:
         g = gender_of(m.text)
         words = m.text.split()
@@ -373,7 +379,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
     by_key: dict[str, _Cluster] = {}
     full_forms: dict[str, list[_Name]] = {}
     completed: dict[str, _Name | None] = {}
-    genders = Genders(doc)
+    genders = Genders.shared(doc)
     index: ClusterIndex[_Cluster] = ClusterIndex()
     for n, link in enumerate(links):
         speaker = link.speaker
