@@ -42,7 +42,7 @@ def only(text: str, **options: object):  # type: ignore[no-untyped-def]
         ("“Was anyone hurt?” asked the old man.", "the old man", "asked", "quote_cue_mention"),
         ("“Never,” she replied.", "she", "replied", "quote_cue_mention"),
         # Weak cues: speech only right next to the quotation.
-        ("“What a mess,” reacted Mayor Ana Ruiz.", "Mayor Ana Ruiz", "reacted", "quote_cue_mention"),
+        ("“What a mess,” reacted Mayor Ruiz.", "Mayor Ruiz", "reacted", "quote_cue_mention"),
         (
             "“We swam here every summer,” reminisced Tom Hale, 82.",
             "Tom Hale",
