@@ -122,7 +122,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
 
 def _resolve(doc: Document, turns: list[_Turn]) -> None:
     original = [[(link.speaker, link.rule) for link in turn.links] for turn in turns]
-    genders = _Genders.shared(doc)
+    genders = _Genders(doc)
     dialogue = _dialogue_turns(doc, turns)
     _local(doc, turns, genders, dialogue)
     narrator = _narrator_name(turns)

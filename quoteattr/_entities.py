@@ -308,14 +308,12 @@ class Genders:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.cache: dict[str, str] = {}
-        self.counts: dict[str, tuple[int, int]] = {}
-
-    @staticmethod
-    def shared(doc: Document) -> Genders:
-        """The document's one `Genders`: conversation, indirect speech and entities ask
-        about the same names, and each word's evidence costs a search per occurrence."""
-        return doc.once(("genders",), lambda: Genders(doc))
+        # Every `Genders` of a document shares its answers: conversation, indirect speech
+        # and entities ask about the same names, and a word's evidence costs a search per
+        # occurrence. The document keeps the dicts, never this object: a cycle through
+        # the document would keep it and all its tokens alive past `extract`.
+        self.cache: dict[str, str] = doc.once(("genders",), dict)
+        self.counts: dict[str, tuple[int, int]] = doc.once(("gender counts",), dict)
 
     def of(self, m: Mention) -> str:
         g = gender_of(m.text)
@@ -379,7 +377,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
     by_key: dict[str, _Cluster] = {}
     full_forms: dict[str, list[_Name]] = {}
     completed: dict[str, _Name | None] = {}
-    genders = Genders.shared(doc)
+    genders = Genders(doc)
     index: ClusterIndex[_Cluster] = ClusterIndex()
     for n, link in enumerate(links):
         speaker = link.speaker

@@ -3109,7 +3109,7 @@ def _antecedent(state: _State, key: tuple[int, int], pronoun: Mention) -> Mentio
         return None
     doc = state.doc
     if state.genders is None:
-        state.genders = _Genders.shared(doc)
+        state.genders = _Genders(doc)
     genders = state.genders
     p, si = key
     seen = 0
