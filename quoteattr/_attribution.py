@@ -1863,7 +1863,7 @@ def _intro_in(ctx: _Context, lo: int, hi: int, unfinished: bool = False) -> _Fou
     if hi - lo < 2:
         return None
     if toks[hi - 1].text != ":":
-        # A paragraph that stops in mid-sentence ("Edith calmly replied,¶“Q”", "then
+        # A paragraph that stops in mid-sentence ("Selina calmly replied,¶“Q”", "then
         # the clerk said —¶“Q”") introduces the next one as a colon does.
         end = toks[hi - 1]
         if not unfinished or (end.kind == PUNCT and end.text not in _UNFINISHED):

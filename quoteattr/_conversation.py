@@ -581,7 +581,7 @@ def _kin(
     genders: _Genders,
 ) -> Mention | None:
     """The named relative a possessive kin noun refers to: "“Q,” said her mother"
-    after Miss Hale's turn -> "Mrs. Hale", met anywhere in the document."""
+    after Miss Dorn's turn -> "Mrs. Dorn", met anywhere in the document."""
     assert link.speaker is not None
     if not _kin_head(link.speaker):
         return None
@@ -627,7 +627,7 @@ def _kin(
     return None
 
 
-# kin_terms.tsv's honorifics for a brother or a sister: none ("Tom Hale", not "Mr. Hale").
+# kin_terms.tsv's honorifics for a brother or a sister: none ("Tom Dorn", not "Mr. Dorn").
 _SIBLING = ("-",)
 
 
@@ -643,14 +643,14 @@ def _sibling_candidates(
     return [m for m in found if m.kind == "name" and not _entities._Name(m).honorific]
 
 
-# A capitalised word right after a given name: "Margaret| Hale".
+# A capitalised word right after a given name: "Clara| Dorn".
 _NEXT_NAME = regex.compile(r"[ \t\r\n]{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
 
 
 def _surname(doc: Document, m: Mention) -> str | None:
     """The family name of a person mention: its last word after a title or a given
-    name ("Mrs. Hale", "Margaret Hale"), else the word that most often follows a
-    lone given name in the document ("Margaret" -> "Hale"), seen at least twice."""
+    name ("Mrs. Dorn", "Clara Dorn"), else the word that most often follows a
+    lone given name in the document ("Clara" -> "Dorn"), seen at least twice."""
     name = _entities._Name(m)
     words = name.name_words
     if len(words) > 1 or (name.honorific and words):
@@ -685,8 +685,8 @@ def _surname(doc: Document, m: Mention) -> str | None:
 
 
 def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention | None:
-    """The first "Mrs. Hale" of the document for these honorifics, else the first
-    "Lady Jane Hale" (a given name between honorific and surname)."""
+    """The first "Mrs. Dorn" of the document for these honorifics, else the first
+    "Lady Jane Dorn" (a given name between honorific and surname)."""
     cache: dict[tuple[str, tuple[str, ...]], Mention | None] | None = getattr(
         _STATE, "honoured", None
     )
@@ -708,7 +708,7 @@ def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention
             and before[-2] in honorifics
             and before[-1][:1].isupper()
         ):
-            lead = 2  # "Lady Jane| Hale"
+            lead = 2  # "Lady Jane| Dorn"
         else:
             continue
         begin = text.rfind(before[-lead], max(0, start - 40), start)
@@ -720,7 +720,7 @@ def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention
             continue
         found = Mention(begin, end, text[begin:end], "name")
         break
-    # "Mrs. Hale" itself when the document has it: "Mrs. Henry Hale" may be an in-law.
+    # "Mrs. Dorn" itself when the document has it: "Mrs. Henry Dorn" may be an in-law.
     found = found or longer
     if cache is not None:
         cache[key] = found
@@ -1155,9 +1155,9 @@ class _Cast:
     def _find(self, m: Mention) -> _Char:
         name = _entities._Name(m)
         gender = self.genders.of(m)
-        # "Mrs. Hale" is not "Margaret Hale" when other Hales are about (mother and
-        # daughter), nor "Mr. Hale" "Frederick Hale" beside other men Hales (father and
-        # sons); "Miss Hale" and "General Hale" still join a given name (pdnc worse apart).
+        # "Mrs. Dorn" is not "Clara Dorn" when other Dorns are about (mother and
+        # daughter), nor "Mr. Dorn" "Henry Dorn" beside other men Dorns (father and
+        # sons); "Miss Dorn" and "General Dorn" still join a given name (pdnc worse apart).
         shared = (
             _entities.shared_surname(self.doc, name, self.surname_forms)
             if _entities._marital(name) == "mrs" or name.honorific.lower().rstrip(".") == "mr"
@@ -1489,7 +1489,7 @@ def _turn_evidence(
                     ev.fixed = ch
                 ch.spoke += 1
             else:
-                # “Q,” he said, though he had told Mr. Hale “Q2”: the first cue names
+                # “Q,” he said, though he had told Mr. Dorn “Q2”: the first cue names
                 # the turn's speaker; a later one is a hint.
                 if not explicit:
                     ev.boost(ch, 2.0)
@@ -1503,7 +1503,7 @@ def _turn_evidence(
                     or _apposed(cast.doc, speaker) is ref
                     or (_title_head(speaker) and _bears_title(speaker, ref))
                 ):
-                    # "the Colonel" -> "Colonel Brandon", "her mother" -> "Mrs. Hale"
+                    # "the Colonel" -> "Colonel Marsh", "her mother" -> "Mrs. Dorn"
                     ch = cast.of(ref)
                     if ch is not None and ev.fixed is None:
                         ch.add(ref)
@@ -2160,7 +2160,7 @@ def _apply(
             and ref.kind == "name"
             and ref.start in ch.starts_seen
         ):
-            continue  # "her mother" read as "Mrs. Hale": that name, not one merged with it
+            continue  # "her mother" read as "Mrs. Dorn": that name, not one merged with it
         if (
             speaker is not None
             and speaker.kind == "name"
@@ -2184,7 +2184,7 @@ def _apply(
             speaker.kind == "nominal"
             and ch.kind != "narrator"
             and not (_title_head(speaker) and ref is not None and _bears_title(speaker, ref))
-            # "her mother" that `_kin` read as "Mrs. Hale" keeps her; unread, the decoded
+            # "her mother" that `_kin` read as "Mrs. Dorn" keeps her; unread, the decoded
             # one, but not for "her sister" one with a full name of her own ("Ellen Brook
             # ... her sister" is no "Jane Hart": `_kin` found no Brook sister).
             and not (
@@ -2219,7 +2219,7 @@ def _full_named(ch: _Char) -> bool:
 
 
 def _bears_title(speaker: Mention, ref: Mention) -> bool:
-    """ "the Colonel" read as "Colonel Brandon" (`_titled`), not "the old lady" read as a
+    """ "the Colonel" read as "Colonel Marsh" (`_titled`), not "the old lady" read as a
     woman met before (`_antecedent`): the name carries the title."""
     head = speaker.text.lower().split()[-1]
     words = ref.text.split()

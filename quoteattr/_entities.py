@@ -106,7 +106,7 @@ class _Name:
         self.surname = self.name_words[-1].lower()
         self.first = self.name_words[0].lower() if len(self.name_words) > 1 else None
         self.gender = after or gender_of(mention.text)
-        # "Mrs. John Dashwood" is John's wife: her name is the whole form, and
+        # "Mrs. John Pennock" is John's wife: her name is the whole form, and
         # "John" is no given name of hers.
         self.wife = self.first is not None and _wife_form(self)
         if self.wife:
@@ -202,7 +202,7 @@ class _Cluster:
         if marital and self.marital and marital != self.marital:
             return False  # "Miss Welland" is the daughter of "Mrs. Welland"
         if name.wife or best.wife:
-            return name.canonical == best.canonical  # "Mrs. John Dashwood"
+            return name.canonical == best.canonical  # "Mrs. John Pennock"
         if name.first is not None:
             if self.apart and best.first is None:
                 return False  # "Rose Maylie" is not the "Mrs. Maylie" of a family
@@ -391,8 +391,8 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             referent = _titled_relative(doc, referent) or referent
         cluster = by_mention.get(referent)
         if cluster is None:
-            # "her mother" read as "Mrs. Hale": a relative of a Hale, so not the
-            # "Margaret Hale" that "Mrs. Hale" could otherwise be.
+            # "her mother" read as "Mrs. Dorn": a relative of a Dorn, so not the
+            # "Clara Dorn" that "Mrs. Dorn" could otherwise be.
             kin = kin_head(speaker) and referent.kind == "name"
             # "“Q,” he said" resolved to "Fenwick": this Fenwick is a man, not "Mrs. Fenwick".
             hint = "x"
@@ -559,7 +559,7 @@ def kin_head(m: Mention) -> bool:
 def shared_surname(
     doc: Document, name: _Name, full_forms: dict[str, list[_Name]], kin: bool = False
 ) -> frozenset[str]:
-    """``{surname}`` when "Mrs. Hale" may be another Hale than "Margaret Hale": the
+    """``{surname}`` when "Mrs. Dorn" may be another Dorn than "Clara Dorn": the
     document gives the surname to more people than the honorific and one given name
     (or the name came from a kin noun: "her mother"); else empty."""
     if not (name.honorific or name.title) or name.first is not None:
@@ -568,8 +568,8 @@ def shared_surname(
         return frozenset([name.surname])
     forms = _surname_forms(doc, name, full_forms)
     # People of the name's sex ("Mr. Fenwick" is not shared with "Mrs. Fenwick"), except
-    # for a married woman, the wife of any man of the name ("Mrs. Hale" beside Mr. and
-    # Frederick Hale is not Margaret Hale); "Mrs. John Dashwood" is a person of her own.
+    # for a married woman, the wife of any man of the name ("Mrs. Dorn" beside Mr. and
+    # Henry Dorn is not Clara Dorn); "Mrs. John Pennock" is a person of her own.
     married = _marital(name) == "mrs"
     people = {
         f.first or (f.canonical if f.wife else f.honorific)
@@ -595,7 +595,7 @@ def _goes_by_given(doc: Document, name: _Name, forms: list[_Name]) -> bool:
     """Whether a woman of the surname goes by her given name far more often than the
     document says "Mrs." and the surname: then the "Mrs." is her mother."""
     surname = name.name_words[-1]
-    # Once per honorific and surname in a document: every "Mrs. Hale" of a long book
+    # Once per honorific and surname in a document: every "Mrs. Dorn" of a long book
     # asks the same question.
     return doc.once(
         ("given", name.honorific, surname), lambda: _count_given(doc, name, forms, surname)
@@ -743,13 +743,13 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
         and (name.gender == "x" or f.gender in ("x", name.gender))
         and not (name.honorific and f.honorific and name.honorific != f.honorific)
     ]
-    # "Mrs. John Dashwood" is John's wife, no fuller form of "Mrs. Dashwood"; and a
+    # "Mrs. John Pennock" is John's wife, no fuller form of "Mrs. Pennock"; and a
     # married woman's given name is rarely the one her sisters-in-law go by.
     fits = [f for f in fits if not (f.honorific and f.first and _wife_form(f))]
     if name.honorific.lower().rstrip(".") in _MARRIED:
         fits = [f for f in fits if f.honorific == name.honorific]
     if name.honorific and len({f.canonical for f in fits}) > 1:
-        fits = []  # "Miss Dashwood" among "Edith Dashwood" and "Marianne Dashwood"
+        fits = []  # "Miss Pennock" among "Selina Pennock" and "Judith Pennock"
     best = max(fits, key=lambda f: counts[f.canonical]) if fits else None
     cache[key] = best
     return best
@@ -773,7 +773,7 @@ def _marital(name: _Name) -> str:
 
 def _wife_form(name: _Name) -> bool:
     """An honorific of one gender before a given name of the other ("Mrs. John
-    Dashwood"), or a married woman's honorific before a word no given name list has
+    Pennock"), or a married woman's honorific before a word no given name list has
     ("Mrs. Manson Mingott": her husband's or her family's name, rarely her own)."""
     hon = gender_of(name.honorific)
     first = lexicon().first_names.get(name.first or "")

@@ -172,7 +172,7 @@ def test_colon_intro_paragraph() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Ann sat down.\n\nEdith, smiling at her brother, calmly replied,\n\n“No.”", "Edith"),
+        ("Ann sat down.\n\nSelina, smiling at her brother, calmly replied,\n\n“No.”", "Selina"),
         ("Then the clerk said in a low, strained voice —\n\n“You do not know him.”", "the clerk"),
         ("Then the clerk said\n\n“You do not know him.”", "the clerk"),
     ],
@@ -189,7 +189,7 @@ def test_a_paragraph_that_stops_after_a_cue_introduces_the_next(text: str, speak
         # A finished sentence introduces nothing.
         "Then the clerk said that it was late.\n\n“You do not know him.”",
         # The cue is far from where the paragraph stops.
-        "Edith said that she would wait for him in the hall until the bells rang out "
+        "Selina said that she would wait for him in the hall until the bells rang out "
         "over the whole of the town,\n\n“No.”",
         # A pronoun is left to the turn-taking.
         "Ann sat down.\n\nHe calmly replied,\n\n“No.”",

@@ -575,8 +575,8 @@ def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
 
 
 def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
-    # Mother and daughters share the surname: the cast keeps "Mrs. Hale" apart from
-    # "Margaret Hale" when other women Hales are about, so a dialogue can alternate them
+    # Mother and daughters share the surname: the cast keeps "Mrs. Dorn" apart from
+    # "Clara Dorn" when other women Dorns are about, so a dialogue can alternate them
     # (`_entities.shared_surname` counts people of the name's sex only).
     from quoteattr import _conversation, _entities, _layout
     from quoteattr._cues import CueLexicon
@@ -585,8 +585,8 @@ def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
     from quoteattr._sentences import SentenceSplitter
 
     text = (
-        "Margaret Hale came home. Mrs. Hale was ill, Edith Hale was out, "
-        "and Frederick Hale was at sea. Margaret Hale sat down."
+        "Clara Dorn came home. Mrs. Dorn was ill, Selina Dorn was out, "
+        "and Henry Dorn was at sea. Clara Dorn sat down."
     )
     doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
     cast = _conversation._Cast(doc, _entities.Genders(doc))
@@ -595,14 +595,14 @@ def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
         i = text.index(s)
         return Mention(i, i + len(s), s, "name")
 
-    daughter = cast.of(mention("Margaret Hale"))
-    mother = cast.of(mention("Mrs. Hale"))
+    daughter = cast.of(mention("Clara Dorn"))
+    mother = cast.of(mention("Mrs. Dorn"))
     assert daughter is not None and mother is not None and daughter is not mother
 
 
 def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
-    # Father and sons share the surname: "Mr. Hale" is kept apart from "Arthur Hale"
-    # when other men Hales are about, as "Mrs. Hale" from a daughter.
+    # Father and sons share the surname: "Mr. Dorn" is kept apart from "Arthur Dorn"
+    # when other men Dorns are about, as "Mrs. Dorn" from a daughter.
     from quoteattr import _conversation, _entities, _layout
     from quoteattr._cues import CueLexicon
     from quoteattr._document import Document
@@ -610,8 +610,8 @@ def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
     from quoteattr._sentences import SentenceSplitter
 
     text = (
-        "Arthur Hale came home. Mr. Hale was reading, Frederick Hale was out, "
-        "and Walter Hale was at sea. Arthur Hale sat down."
+        "Arthur Dorn came home. Mr. Dorn was reading, Henry Dorn was out, "
+        "and Walter Dorn was at sea. Arthur Dorn sat down."
     )
     doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
     cast = _conversation._Cast(doc, _entities.Genders(doc))
@@ -620,8 +620,8 @@ def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
         i = text.index(s)
         return Mention(i, i + len(s), s, "name")
 
-    son = cast.of(mention("Arthur Hale"))
-    father = cast.of(mention("Mr. Hale"))
+    son = cast.of(mention("Arthur Dorn"))
+    father = cast.of(mention("Mr. Dorn"))
     assert son is not None and father is not None and son is not father
 
 
@@ -632,24 +632,24 @@ def test_mr_with_a_surname_of_one_man_is_that_man() -> None:
     from quoteattr._models import Mention
     from quoteattr._sentences import SentenceSplitter
 
-    text = "Arthur Hale came home. Mr. Hale was tired. Arthur Hale sat down."
+    text = "Arthur Dorn came home. Mr. Dorn was tired. Arthur Dorn sat down."
     doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
     cast = _conversation._Cast(doc, _entities.Genders(doc))
-    i, j = text.index("Arthur Hale"), text.index("Mr. Hale")
-    son = cast.of(Mention(i, i + 11, "Arthur Hale", "name"))
-    mr = cast.of(Mention(j, j + 8, "Mr. Hale", "name"))
+    i, j = text.index("Arthur Dorn"), text.index("Mr. Dorn")
+    son = cast.of(Mention(i, i + 11, "Arthur Dorn", "name"))
+    mr = cast.of(Mention(j, j + 8, "Mr. Dorn", "name"))
     assert son is not None and son is mr
 
 
 def test_a_father_and_son_of_one_surname_alternate_in_a_dialogue() -> None:
     text = (
-        "Arthur Hale and his brothers Frederick Hale and Walter Hale waited in the study.\n\n"
-        "“You are late,” said Mr. Hale.\n\n"
+        "Arthur Dorn and his brothers Henry Dorn and Walter Dorn waited in the study.\n\n"
+        "“You are late,” said Mr. Dorn.\n\n"
         "“The roads were flooded,” said Arthur.\n\n"
         "“Then you should have left earlier.”\n\n"
         "“I left at dawn.”"
     )
-    assert names(text) == ["Mr. Hale", "Arthur Hale", "Mr. Hale", "Arthur Hale"]
+    assert names(text) == ["Mr. Dorn", "Arthur Dorn", "Mr. Dorn", "Arthur Dorn"]
 
 
 def test_a_description_takes_the_name_the_text_puts_in_apposition_to_it() -> None:
@@ -712,13 +712,13 @@ def test_a_later_cue_in_the_paragraph_does_not_override_the_first() -> None:
         "“Out,” said Tom.\n\n"
         "“Out where?”\n\n"
         "“Just out. I had business in town,” he said, though that was not what he told "
-        "the others: he had said “a walk by the river” to Mr. Hale, and “nothing at all,” "
-        "said Ben Hale later, “that was all I got.”\n\n"
+        "the others: he had said “a walk by the river” to Mr. Dorn, and “nothing at all,” "
+        "said Ben Dorn later, “that was all I got.”\n\n"
         "“What business?”"
     )
     got = {q.text: q.entity.name if q.entity else None for q in extract_quotes(text)}
     assert got["Just out. I had business in town,"] == "Tom"
-    assert got["nothing at all,"] == "Ben Hale"
+    assert got["nothing at all,"] == "Ben Dorn"
 
 
 def test_an_old_lady_is_not_a_miss() -> None:
@@ -743,14 +743,14 @@ def test_a_girl_is_not_a_mrs() -> None:
 
 def test_sir_says_the_one_spoken_to_is_a_man() -> None:
     text = (
-        "Mary and Anne were in the study when Mr. Hale came in.\n\n"
-        "“Where is the letter?” said Mr. Hale.\n\n"
+        "Mary and Anne were in the study when Mr. Dorn came in.\n\n"
+        "“Where is the letter?” said Mr. Dorn.\n\n"
         "“On the table,” said Anne.\n\n"
         "“I will fetch it,” said Mary.\n\n"
         "“Here it is, sir.”\n\n"
         "“Thank you.”"
     )
-    assert names(text)[4] == "Mr. Hale"
+    assert names(text)[4] == "Mr. Dorn"
 
 
 def test_sir_inside_a_word_or_a_name_is_no_form_of_address() -> None:
