@@ -17,6 +17,14 @@ def only(text: str, **options: object):  # type: ignore[no-untyped-def]
     return quotes[0]
 
 
+KEEP_OTHER = QuoteExtractor(kinds=("direct", "mixed", "other"))
+
+
+def kinds_of(text: str) -> list[str]:
+    """The kinds of the records of ``text``, those of kind other included."""
+    return [q.kind for q in KEEP_OTHER.extract(text)]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "cue", "rule"),
     [
@@ -324,7 +332,7 @@ def test_title_case_words_a_cue_governs_are_speech(text: str) -> None:
     ],
 )
 def test_titles_after_a_preposition_or_possessive_or_far_from_the_cue_are_not(text: str) -> None:
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds[-1] == "other"
 
 
@@ -382,7 +390,7 @@ def test_an_article_title_with_its_byline_is_not_speech() -> None:
         "SHORT READS:\n\n—“Museum to close in May,” by the Herald's Ana Ruiz: http://x.y/z."
         "\n\n“Bakery wins a prize,” by Tom Webb."
     )
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["other", "other"]
 
 
@@ -391,13 +399,13 @@ def test_the_excerpt_after_an_article_title_and_byline_is_the_articles_text() ->
         "FAREWELL—“Museum to close in May,” by the Herald's Ana Ruiz: “The museum, a fixture "
         "of the waterfront, will close.” http://x.y/z.\n\nRuiz said: “We are sad.”"
     )
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["other", "other", "direct"]
 
 
 def test_a_colon_after_by_in_running_text_is_no_byline() -> None:
     text = "“We are sad,” Ruiz said. Her deputy, moved by Ruiz: “So are we.”"
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["direct", "direct"]
 
 
@@ -418,7 +426,7 @@ def test_a_quotation_with_its_year_in_brackets_is_a_cited_title() -> None:
         "The party's posters grew harsher.\n\n"
         "“Stop the tolls now!” (2015) — “No new bridge” (2016)."
     )
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["other", "other"]
 
 
@@ -473,13 +481,13 @@ def test_a_so_dubbed_thing_is_not_a_namers_words() -> None:
     ],
 )
 def test_a_quotation_after_a_noun_of_wording_is_someones_words(text: str) -> None:
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["mixed"]
 
 
 def test_that_phrase_points_back_at_the_writers_own_text() -> None:
     text = "I met brutes--no, I will scratch out that phrase “met brutes,” for I dislike it."
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["other"]
 
 
@@ -1288,7 +1296,7 @@ def test_a_quotation_joined_to_speech_in_a_story_stays_speech(sentence: str, joi
 )
 def test_a_quotation_after_a_naming_word_in_a_story_is_a_term(sentence: str, kind: str) -> None:
     text = STORY + sentence
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds[-1] == kind
 
 
@@ -1305,7 +1313,7 @@ def test_a_long_phrase_after_an_article_or_a_naming_word_in_a_story(
     sentence: str, kind: str
 ) -> None:
     text = STORY + sentence
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds[-1] == kind
 
 
@@ -1321,7 +1329,7 @@ def test_a_quotation_in_capitals_without_a_cue_in_a_story_is_a_name(
     sentence: str, kind: str
 ) -> None:
     text = STORY + sentence
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds[-1] == kind
 
 
@@ -1347,7 +1355,7 @@ def test_a_quotation_after_a_naming_word_in_news_stays_speech() -> None:
 
 def test_a_list_of_words_in_a_story_stays_a_list_of_terms() -> None:
     text = STORY + "His answers were always “yes” or “no” to anything."
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["other", "other"]
 
 
@@ -1356,7 +1364,7 @@ def test_a_deck_after_a_headline_ending_in_a_semicolon_is_part_of_the_headline()
         "Mayor fights to keep the mill open;\nWorkers fear 'the end of the town'\n\n"
         'The mill will close in May. "We had no choice," the owner said.'
     )
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds == ["other", "direct"]
 
 
@@ -1365,7 +1373,7 @@ def test_a_second_paragraph_after_a_headline_without_semicolon_is_the_story() ->
         "Mayor fights to keep the mill open\n\nWorkers said the plan was 'the end of "
         'the town.\' They were angry.\n\n"We had no choice," the owner said. "None."'
     )
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert kinds[0] != "other"
 
 
@@ -1860,7 +1868,7 @@ def test_a_label_on_a_thing_is_no_speech(text: str) -> None:
     ],
 )
 def test_a_sentence_or_a_verb_before_a_label_noun_stays_speech(text: str) -> None:
-    kinds = [q.kind for q in QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)]
+    kinds = kinds_of(text)
     assert "other" not in kinds
 
 
