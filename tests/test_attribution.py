@@ -1295,9 +1295,7 @@ def test_a_quotation_joined_to_speech_in_a_story_stays_speech(sentence: str, joi
     ],
 )
 def test_a_quotation_after_a_naming_word_in_a_story_is_a_term(sentence: str, kind: str) -> None:
-    text = STORY + sentence
-    kinds = kinds_of(text)
-    assert kinds[-1] == kind
+    assert kinds_of(STORY + sentence)[-1] == kind
 
 
 @pytest.mark.parametrize(
@@ -1312,9 +1310,7 @@ def test_a_quotation_after_a_naming_word_in_a_story_is_a_term(sentence: str, kin
 def test_a_long_phrase_after_an_article_or_a_naming_word_in_a_story(
     sentence: str, kind: str
 ) -> None:
-    text = STORY + sentence
-    kinds = kinds_of(text)
-    assert kinds[-1] == kind
+    assert kinds_of(STORY + sentence)[-1] == kind
 
 
 @pytest.mark.parametrize(
@@ -1328,9 +1324,7 @@ def test_a_long_phrase_after_an_article_or_a_naming_word_in_a_story(
 def test_a_quotation_in_capitals_without_a_cue_in_a_story_is_a_name(
     sentence: str, kind: str
 ) -> None:
-    text = STORY + sentence
-    kinds = kinds_of(text)
-    assert kinds[-1] == kind
+    assert kinds_of(STORY + sentence)[-1] == kind
 
 
 @pytest.mark.parametrize(
