@@ -2256,9 +2256,32 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         near = found[max(0, i - 1) : i + 1]
         link.speaker = min(near, key=lambda m: abs(m.start - link.start))
         if link.cue is None:  # not "a memo titled “Q”": its naming word stays the cue
-            link.cue = _cue_next_to(ctx, link.speaker) or _verb_after(ctx, link.speaker, link)
+            link.cue = (
+                _cue_next_to(ctx, link.speaker)
+                or _verb_after(ctx, link.speaker, link)
+                or _cue_before(ctx, link)
+            )
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
+
+
+def _cue_before(ctx: _Context, link: Link) -> Span | None:
+    """The last cue verb before the quotation in its own sentence, when its subject is
+    elsewhere: "After saying her foot was “so swollen,” she was taken in" -> "saying"."""
+    sentences = ctx.doc.sentences(ctx.p)
+    if link.sentence >= len(sentences):
+        return None
+    lo, hi = ctx.index(sentences[link.sentence][0]), ctx.index(link.start)
+    cues = ctx.cue_positions()
+    k = bisect_left(cues, hi) - 1
+    if k < 0 or cues[k] < lo:
+        return None
+    toks = ctx.tokens
+    v = cues[k]
+    if v > 0 and toks[v - 1].lower in _mentions.DETERMINERS:
+        return None  # "the answer": a noun
+    n, _ = ctx.doc.cues.verb_at(toks, v, len(toks))
+    return _span(ctx.doc.text, toks, v, v + max(n, 1))
 
 
 def _plural(m: Mention) -> bool:

@@ -1928,3 +1928,31 @@ def test_a_title_right_after_told_is_the_one_told() -> None:
     found = QuoteExtractor(kinds=("direct", "mixed", "other")).extract(text)
     assert [q.kind for q in found] == ["direct", "other"]
     assert found[0].speaker is not None and found[0].speaker.text == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Ana Ruiz spent the night in the ward.\n\nAfter saying her foot was “so swollen I "
+            "could not walk,” she was taken to the hospital for tests.",
+            "she",
+            "saying",
+        ),
+        (
+            "Tom Hale was not at the meeting. After arguing that the tax was “a burden on every "
+            "family,” he left the party in May.",
+            "he",
+            "arguing",
+        ),
+    ],
+)
+def test_a_cue_whose_subject_comes_after_the_quotation_is_its_cue(
+    text: str, speaker: str, cue: str
+) -> None:
+    # The participle's subject is the main clause's, after the quotation: the speaker
+    # comes from the paragraph, the cue from the quotation's own sentence.
+    q = only(text)
+    assert q.rule == "paragraph_mention"
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
