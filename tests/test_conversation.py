@@ -277,15 +277,15 @@ def test_narration_subject_not_its_object_before_a_turn() -> None:
 
 
 def test_a_pronoun_subject_sends_the_antecedent_back_a_sentence() -> None:
-    # "He looked at Frank": the "he" is Walter, named in the sentence before.
+    # "He looked at Frank": the "he" is Oscar, named in the sentence before.
     text = (
         "“Is the boat ready?” said Frank.\n\n"
-        "“Nearly,” said Walter.\n\n"
+        "“Nearly,” said Oscar.\n\n"
         "“Then we sail at noon,” said Frank.\n\n"
-        "Walter put down his cup and went to the window. He looked at Frank for a long time.\n\n"
+        "Oscar put down his cup and went to the window. He looked at Frank for a long time.\n\n"
         "“You are a fool,” he said."
     )
-    assert names(text) == ["Frank", "Walter", "Frank", "Walter"]
+    assert names(text) == ["Frank", "Oscar", "Frank", "Oscar"]
 
 
 def test_a_lady_read_as_a_woman_met_before_is_weighed_not_fixed() -> None:
@@ -299,7 +299,7 @@ def test_a_lady_read_as_a_woman_met_before_is_weighed_not_fixed() -> None:
     )
     assert names(text) == ["Nora", "Mrs. Grey", "Nora", "Mrs. Grey"]
     # "the lady" after "Lady Anne came in": the title the name carries, as before.
-    text = "“Nearly,” said Walter. Lady Anne came in.\n\n“You are late,” said the lady."
+    text = "“Nearly,” said Oscar. Lady Anne came in.\n\n“You are late,” said the lady."
     assert names(text)[-1] == "Lady Anne"
 
 
