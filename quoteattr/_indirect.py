@@ -1810,11 +1810,10 @@ def _real_source(state: _State, m: Mention) -> bool:
     )
 
 
-@cache
 def _source_nouns() -> frozenset[str]:
     """Sources for this stage only (`data/lexicon/indirect_sources.txt`): "the auditor
     found", "the film argues"; not speakers of quotations, so not in the nominals."""
-    return _lexicon.parse_word_list(_lexicon._resource("indirect_sources.txt"))
+    return _lexicon.word_list("indirect_sources.txt")
 
 
 # Finite verbs and auxiliaries that cannot open a reported clause ("Everything

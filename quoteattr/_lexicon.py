@@ -551,6 +551,7 @@ WORD_LISTS = (
     "finite_verbs.txt",
     "indirect_compound_heads.txt",
     "indirect_media.txt",
+    "indirect_sources.txt",
     "label_nouns.txt",
     "naming_words.txt",
     "reply_openers.txt",
