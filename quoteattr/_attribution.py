@@ -1952,11 +1952,18 @@ def _kind_without_cue(
 def _titled_at(ctx: _Context, lead: tuple[int, int]) -> int | None:
     """Index of "titled"/"entitled" right before the quotation, a comma at most between
     ("a memo titled “Q”", "the editorial, entitled, “Q”"), or ``None``."""
+    j = _word_before(ctx, lead)
+    return j if j >= lead[0] and ctx.tokens[j].lower in _TITLING else None
+
+
+def _word_before(ctx: _Context, lead: tuple[int, int]) -> int:
+    """Index of the last token of the text before a quotation, a comma skipped ("her
+    memoir, “Q”"); below ``lead[0]`` when there is none."""
     lo, hi = lead
     j = hi - 1
     if j > lo and ctx.tokens[j].text == ",":
         j -= 1
-    return j if j >= lo and ctx.tokens[j].lower in _TITLING else None
+    return j
 
 
 _TITLING = frozenset(["titled", "entitled"])
@@ -2121,11 +2128,9 @@ def _after_term_noun(ctx: _Context, lead: tuple[int, int]) -> bool:
     """The quotation follows a noun of wording after "the" or a possessive ("the phrase
     “Q”", "his slogan, “Q”": `term_nouns.txt`), a comma at most between. Not "that word
     “Q”", which points back at the writer's own text."""
-    lo, hi = lead
+    lo = lead[0]
     toks = ctx.tokens
-    j = hi - 1
-    if j > lo and toks[j].text == ",":
-        j -= 1
+    j = _word_before(ctx, lead)
     if j - 1 < lo or toks[j].text not in _lexicon.word_list("term_nouns.txt"):
         return False
     before = toks[j - 1]
@@ -2139,11 +2144,9 @@ _OWNERS = frozenset("the his her their its our my your".split())
 def _after_work_noun(ctx: _Context, lead: tuple[int, int]) -> bool:
     """The quotation follows a noun of a work ("the reality show “Q”", "her memoir, “Q”":
     `work_nouns.txt`), a comma at most between."""
-    lo, hi = lead
+    lo = lead[0]
     toks = ctx.tokens
-    j = hi - 1
-    if j > lo and toks[j].text == ",":
-        j -= 1
+    j = _word_before(ctx, lead)
     if j < lo or toks[j].text not in _lexicon.word_list("work_nouns.txt"):
         return False
     # "called the show “Total Nonsense”": the object of a cue, and the words its speaker's.
@@ -2276,12 +2279,7 @@ def _cue_before(ctx: _Context, link: Link) -> Span | None:
     k = bisect_left(cues, hi) - 1
     if k < 0 or cues[k] < lo:
         return None
-    toks = ctx.tokens
-    v = cues[k]
-    if v > 0 and toks[v - 1].lower in _mentions.DETERMINERS:
-        return None  # "the answer": a noun
-    n, _ = ctx.doc.cues.verb_at(toks, v, len(toks))
-    return _span(ctx.doc.text, toks, v, v + max(n, 1))
+    return _cue_at(ctx, cues[k])
 
 
 def _plural(m: Mention) -> bool:
@@ -2294,7 +2292,6 @@ def _plural(m: Mention) -> bool:
 def _cue_next_to(ctx: _Context, m: Mention) -> Span | None:
     """The cue verb the mention is the subject of ("Schiff said."), or that it follows
     ("said Schiff"), as `_Context.likely_speakers` ranks them."""
-    toks = ctx.tokens
     i, j = ctx.index(m.start), ctx.index(m.end)
     cues = ctx.cue_positions()
     k = bisect_left(cues, j)
@@ -2304,8 +2301,15 @@ def _cue_next_to(ctx: _Context, m: Mention) -> Span | None:
         v = cues[k - 1]
     else:
         return None
+    return _cue_at(ctx, v)
+
+
+def _cue_at(ctx: _Context, v: int) -> Span | None:
+    """The cue verb (with its particle: "pointed out") starting at token ``v``, or
+    None after a determiner ("was the answer Ruiz gave": a noun)."""
+    toks = ctx.tokens
     if v > 0 and toks[v - 1].lower in _mentions.DETERMINERS:
-        return None  # "was the answer Ruiz gave": a noun
+        return None
     n, _ = ctx.doc.cues.verb_at(toks, v, len(toks))
     return _span(ctx.doc.text, toks, v, v + max(n, 1))
 

@@ -1717,7 +1717,6 @@ def _address_styles(
 IDIOLECT = 0.15
 IDIOLECT_PRIOR = 2000.0
 IDIOLECT_CAP = 1.0
-_WORD = regex.compile(r"\p{L}+")
 
 
 class _Idiolects:
@@ -1772,7 +1771,7 @@ def _turn_words(text: str, turn: _Turn) -> list[str]:
     return [
         m.group().lower()
         for link in turn.links
-        for m in _WORD.finditer(text, link.content_start, link.content_end)
+        for m in _LETTERS.finditer(text, link.content_start, link.content_end)
     ]
 
 
@@ -1845,20 +1844,21 @@ def _keeps_floor(doc: Document, turn: _Turn, nxt: _Turn | None) -> float:
         first = nxt.links[0]
         if nxt.p == turn.p + 1 and _narration_at_least(text, doc.paragraphs[nxt.p][0], first.start):
             shift += NARRATION_KEEPS
-        m = _FIRST_WORD.search(text, first.content_start, first.content_end)
+        m = _LETTERS.search(text, first.content_start, first.content_end)
         if m is not None and m.group().lower() in _lexicon.word_list("reply_openers.txt"):
             shift -= REPLY_KEEPS
     return shift
 
 
-_FIRST_WORD = regex.compile(r"\p{L}+")
+# A word: a run of letters (a turn's words, the first of a reply, narration counted).
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _narration_at_least(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds NARRATION_WORDS words or more: more than a
     tag such as "said the old gentleman, smiling."."""
     n = 0
-    for _ in _FIRST_WORD.finditer(text, start, end):
+    for _ in _LETTERS.finditer(text, start, end):
         n += 1
         if n >= NARRATION_WORDS:
             return True
