@@ -803,6 +803,19 @@ def _stages(raw: Any, total: float) -> dict[str, float]:
 # ---------------------------------------------------------------------------- report
 
 
+def _latest_runs(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The runs whose figures still stand: a run is dropped once later runs have measured
+    every one of its sections again (its figures were all replaced)."""
+    covered: set[str] = set()
+    kept = []
+    for meta in reversed(runs):
+        sections = set(meta.get("sections", SECTIONS))
+        if sections - covered:
+            kept.append(meta)
+        covered |= sections
+    return kept[::-1]
+
+
 def _verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -1193,7 +1206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         saved = json.loads(RESULTS.read_text(encoding="utf-8"))
         stale = {"meta", "runs"} | ({"memory_clean"} if "memory" in sections else set())
         kept = {k: v for k, v in saved.items() if k not in res and k not in stale}
-        res = {**kept, **res, "runs": [*saved.get("runs", [saved["meta"]]), res["meta"]]}
+        runs = _latest_runs([*saved.get("runs", [saved["meta"]]), res["meta"]])
+        res = {**kept, **res, "runs": runs}
 
     block = markdown(res)
     print(block)
