@@ -260,7 +260,7 @@ def attribute(
     return links
 
 
-# A letter quoted paragraph by paragraph: "Dear Mr. Bast," … "Yours truly,".
+# A letter quoted paragraph by paragraph: "Dear Mr. Pellow," … "Yours truly,".
 _SALUTATION = regex.compile(r"(?i)(?:my[ \t]+)?dear(?:est)?[ \t]+[^,!?;:\n]{1,40},")
 _CLOSING = regex.compile(
     r"(?i)(?:(?:ever|always)[ \t]+)?(?:yours|your[ \t]+(?:affectionate|loving|devoted|"
@@ -271,7 +271,7 @@ _LETTER_PARAGRAPHS = 20
 
 def _letters(doc: Document, links: list[Link]) -> None:
     """A letter quoted paragraph by paragraph, each paragraph in its own marks, from its
-    salutation ("Dear Mr. Bast,") to its closing ("Yours truly,"), is a document read
+    salutation ("Dear Mr. Pellow,") to its closing ("Yours truly,"), is a document read
     or written, not speech: kind other."""
     text, paragraphs = doc.text, doc.paragraphs
     i = 0
@@ -1097,7 +1097,7 @@ def _noun_after(ctx: _Context, v: int, subject: Mention | None) -> bool:
     if e != v and not (e + 1 == v and toks[e].text == ","):
         return False  # "Smith will report": an auxiliary between
     if a > 0 and toks[a - 1].lower in _mentions.DETERMINERS:
-        a -= 1  # "hear the Rabbit say"
+        a -= 1  # "hear the Heron say"
     if a > 0 and (toks[a - 1].lower in _CONJUNCTIONS or toks[a - 1].lower in _AUXILIARIES):
         return False  # "Smith and Jones state": a plural subject; "did Anne say"
     head = toks[e - 1].lower
@@ -1131,7 +1131,7 @@ _SPEECH_NOUN_WORDS = 3
 
 
 def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
-    """ "“Q,” was Hester's dry response", "“Q” was the clerk's polite reply": the owner
+    """ "“Q,” was Dora's dry response", "“Q” was the clerk's polite reply": the owner
     of a noun of speech (speech_nouns.txt) after "was" speaks; the noun is the cue."""
     toks, text = ctx.tokens, ctx.doc.text
     if k + 2 >= hi or toks[k].lower not in _BE:
@@ -1166,7 +1166,7 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     start, end = toks[k + 1].start, toks[e].end
     first = toks[k + 1].lower
     if all(t.upper for t in toks[k + 1 : e + 1]) and first not in _mentions.DETERMINERS:
-        kind: MentionKind = "name"  # "Hester's", "Mrs. Pell's", as after "said"
+        kind: MentionKind = "name"  # "Dora's", "Mrs. Pell's", as after "said"
     elif first in _OWNER_OPENERS and e > k + 1:
         kind = "nominal"  # "the croupier", "her ladyship": the head noun without "'s"
         end -= 2
@@ -1411,7 +1411,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         rank = 0
         gerund = toks[v].lower.endswith("ing") and v > lo
         if gerund and toks[v - 1].lower in _GERUND_PREPOSITIONS:
-            # "Poirot answered them by saying": the subject of the verb the gerund hangs on.
+            # "Blake answered them by saying": the subject of the verb the gerund hangs on.
             speaker = _local_subject(ctx, lo, v - 1) or _main_subject(ctx, lo, v)
         elif gerund and toks[v - 1].text == ",":
             # "Mook said as much, arguing that …": the clause's subject speaks.
@@ -1562,7 +1562,7 @@ def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> 
     Iowa" is left alone."""
     a = index_at(toks, mention.start)
     if a - 2 > lo and toks[a - 1].lower in ("or", "and") and toks[a - 2].upper:
-        # "Anglo-Indians in Tunbridge Wells or Cheltenham murmur": the second of two
+        # "Retired officers in Market Harborough or Malvern murmur": the second of two
         # coordinated names after a preposition is its object too.
         b = a - 2
         while b > lo and toks[b - 1].upper and a - b < _mentions.MAX_NP:
@@ -2073,7 +2073,7 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
 
 # A title right after a preposition names a place, a programme or a work, even in a
 # sentence with a cue: "Pence said on “Meet the Press”", "the overture to “The Poet and
-# the Peasant”", "in the garden of the “Trois Couronnes”".
+# the Peasant”", "in the garden of the “Golden Lion”".
 _TITLE_REACH = 6  # tokens between a cue and a title it governs: "called the winner “Q”"
 _WORK_PREPOSITIONS = frozenset(
     "on in of to from for at with by under into onto about during through".split()

@@ -308,8 +308,8 @@ def _local(
 
 def _narrator_name(turns: Sequence[_Turn]) -> Mention | None:
     """The narrator is the one the others address next to the narrator's turns
-    ("“I cried.” … “Exactly, Hastings,”"): "I" takes that name when it recurs.
-    Someone who speaks in the third person ("said Potapitch") is not the narrator."""
+    ("“I cried.” … “Exactly, Fenby,”"): "I" takes that name when it recurs.
+    Someone who speaks in the third person ("said Matvei") is not the narrator."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     third: set[str] = set()
@@ -422,7 +422,7 @@ def _antecedent(
         if _compatible(before.speaker, gender, genders) and not aged(before.speaker):
             return before.speaker
     if turn.p > 0 and (prev is None or not prev.quote_led or _narrated(doc, prev.p)):
-        # After narration, the pronoun continues its last subject: "Kemp shaded his eyes."
+        # After narration, the pronoun continues its last subject: "Corder shaded his eyes."
         subject = _last_subject(doc, turn.p - 1, fits)
         if subject is not None:
             return subject
@@ -476,7 +476,7 @@ def _abbreviates(short: str, word: str) -> bool:
 def _titled(
     doc: Document, link: Link, turn: _Turn, participants: dict[str, Mention]
 ) -> Mention | None:
-    """The named person a definite title refers to: "the doctor" -> "Dr. Lal"."""
+    """The named person a definite title refers to: "the doctor" -> "Dr. Mehta"."""
     assert link.speaker is not None
     words = link.speaker.text.lower().split()
     if len(words) < 2 or words[0] != "the":
@@ -511,7 +511,7 @@ KIN_POSSESSORS = 6
 
 _kin_head = _entities.kin_head
 
-# "Mr. Wells, the lawyer," and "the lawyer, Mr. Wells,": a name in apposition to a
+# "Mr. Pryor, the lawyer," and "the lawyer, Mr. Pryor,": a name in apposition to a
 # definite description, read in a window before or after the description.
 _NAME_BEFORE = regex.compile(
     r"((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?[ \t\r\n]+){0,2}\p{Lu}[\p{Ll}\p{M}'’\-]+),"
@@ -526,7 +526,7 @@ APPOSITION_WINDOW = 60
 
 def _apposed(doc: Document, speaker: Mention) -> Mention | None:
     """The one name the document puts in apposition to a definite description:
-    "said the lawyer" -> "Mr. Wells" from "Mr. Wells, the lawyer, ...". Descriptions
+    "said the lawyer" -> "Mr. Pryor" from "Mr. Pryor, the lawyer, ...". Descriptions
     of a sex or an age ("the old man", "the girl") fit too many people to be read so."""
     words = speaker.text.split()
     if len(words) < 2 or words[0].lower() != "the" or not words[-1].islower():
@@ -727,17 +727,17 @@ def _honoured(doc: Document, surname: str, honorifics: Sequence[str]) -> Mention
     return found
 
 
-# A capitalised surname after a title word: "Doctor| Losberne", "Dr.| Kemp".
+# A capitalised surname after a title word: "Doctor| Fennimore", "Dr.| Corder".
 _AFTER_TITLE = regex.compile(r"\.?[ \t\r\n]{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
 # Occurrences of a title read to find the one person who bears it.
 TITLE_OCCURRENCES = 200
-# Share of those occurrences one surname must have: "the Major" is Major Callendar.
+# Share of those occurrences one surname must have: "the Major" is Major Pryce.
 TITLE_DOMINANCE = 0.75
 
 
 def _titled_in_document(doc: Document, head: str) -> Mention | None:
     """The one person the document titles ``head`` ("the doctor" -> "Doctor
-    Losberne" met chapters before), or None when the title goes with several names."""
+    Fennimore" met chapters before), or None when the title goes with several names."""
     cache: dict[str, Mention | None] | None = getattr(_STATE, "titled", None)
     if cache is not None and head in cache:
         return cache[head]
@@ -821,7 +821,7 @@ def _fill(
     elif prev is not None and last is not None:
         guess, rule = last, "previous_paragraph"
     elif prev is None and turn.p > 0:
-        # After narration, its last subject speaks: "Ronny laughed.¶“Q”"
+        # After narration, its last subject speaks: "Roddy laughed.¶“Q”"
         guess = _last_subject(
             doc,
             turn.p - 1,
@@ -1323,8 +1323,8 @@ def _decode_scenes(
 def _narration_evidence(
     doc: Document, turns: Sequence[_Turn], evidence: Sequence[_Evidence], cast: _Cast
 ) -> None:
-    """Who the narration around a turn is about: "Dorian passed his hand over his
-    forehead. “Q,” he cried." and "Dr. Bull tossed his sword.¶“Q,” he said."."""
+    """Who the narration around a turn is about: "Gerald passed his hand over his
+    forehead. “Q,” he cried." and "Dr. Venn tossed his hat.¶“Q,” he said."."""
 
     def person(m: Mention) -> _Char | None:
         ch = cast.of(m) if m.kind == "name" else None
@@ -1367,7 +1367,7 @@ def _narration_evidence(
                 continue
             # "Ruth turned to Paul.¶“Q”": the one who acts just before a bare turn.
             bonus, reach = BARE_BEFORE_BONUS, 1
-        # "Bother!" said Pooh.¶He took it out.¶“Q,” he said: back to the last
+        # "Bother!" said Tom.¶He took it out.¶“Q,” he said: back to the last
         # sentence with a name of the pronoun's gender, over a few paragraphs.
         for q in range(p, max(-1, p - reach), -1):
             if _separator(doc, q):
@@ -1640,8 +1640,8 @@ def _called_child(doc: Document, given: str) -> bool:
 
 
 def _designation(m: Mention) -> bool:
-    """ "the President", "the Invisible Man": a definite nominal whose words are all
-    capitalised names one character, as a name does ("the voice of John Reed" does not)."""
+    """ "the President", "the Masked Stranger": a definite nominal whose words are all
+    capitalised names one character, as a name does ("the voice of John Selby" does not)."""
     words = m.text.split()
     return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 

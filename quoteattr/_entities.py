@@ -3,7 +3,7 @@
 "Health Minister Ana Ruiz", "Ruiz" and a resolved "he" become one
 entity named "Ana Ruiz" with the title "Health Minister". A bare
 surname is completed from the fullest form of the name found in the document.
-Honorifics keep people apart: "Mr. Bennet" and "Mrs. Bennet" are two entities.
+Honorifics keep people apart: "Mr. Pellow" and "Mrs. Pellow" are two entities.
 """
 
 from __future__ import annotations
@@ -90,15 +90,15 @@ class _Name:
             self.name_words = self.name_words[:-1]
         last = self.name_words[-1]
         if len(last) > 2 and last.lower().endswith(("'s", "’s")):
-            # "Tony Last's": the person is "Tony Last".
+            # "Tony Webb's": the person is "Tony Webb".
             self.name_words = [*self.name_words[:-1], last[:-2]]
         honorifics = [
             w
             for w in title_words
             if w.lower() in lex.honorifics or w.lower() + "." in lex.honorifics or w == after_word
         ]
-        # The honorific next to the name is the person's: "Mrs. Moore and Miss Quested"
-        # cut short by a window reads "Mrs. Miss Quested".
+        # The honorific next to the name is the person's: "Mrs. Hebden and Miss Varley"
+        # cut short by a window reads "Mrs. Miss Varley".
         self.honorific = honorifics[-1] if honorifics else ""
         self.post = after is not None  # "Ayesha Begum" keeps its order
         role = [w for w in title_words if w not in honorifics]
@@ -173,7 +173,7 @@ class _Cluster:
         self.order = 0
         self.marital = ""  # "mrs" or "miss" once a name with one of them is added
         # An honorific and a surname the document gives to several people ("Mrs.
-        # Maylie" beside Rose and Harry Maylie): no given name joins it.
+        # Tredgold" beside Rose and Harry Tredgold): no given name joins it.
         self.apart = False
 
     def add(self, name: _Name) -> None:
@@ -200,18 +200,18 @@ class _Cluster:
             return False
         marital = _marital(name)
         if marital and self.marital and marital != self.marital:
-            return False  # "Miss Welland" is the daughter of "Mrs. Welland"
+            return False  # "Miss Pentreath" is the daughter of "Mrs. Pentreath"
         if name.wife or best.wife:
             return name.canonical == best.canonical  # "Mrs. John Pennock"
         if name.first is not None:
             if self.apart and best.first is None:
-                return False  # "Rose Maylie" is not the "Mrs. Maylie" of a family
+                return False  # "Rose Tredgold" is not the "Mrs. Tredgold" of a family
             if best.first is None and not best.honorific and best.surname in lexicon().first_names:
-                return name.first == best.surname  # "Anne": "Anne Shirley", not "Allan Anne"
+                return name.first == best.surname  # "Anne": "Anne Kersey", not "Allan Anne"
             return best.surname == name.surname and best.first in (None, name.first)
         word = name.surname
         if (name.honorific or name.title) and best.first is not None and word == best.surname:
-            # "Mrs. Hilbery" is "Katharine Hilbery" only if no other Hilbery is about.
+            # "Mrs. Ashby" is "Winifred Ashby" only if no other Ashby is about.
             return word not in shared
         if (
             not name.honorific
@@ -284,17 +284,17 @@ class ClusterIndex(Generic[T]):
         return [self._owners[k] for k in sorted(found)]
 
 
-# Subject pronouns only: "Styles, his mother's place" says nothing of Styles.
+# Subject pronouns only: "Brackley, his mother's place" says nothing of Brackley.
 # (`(s?)he`, not `(he)|(she)`: the same matches, a quarter faster.)
 _GENDERED = regex.compile(r"\b(s?)he\b", regex.I)
 # A lower-case article right before a word: "the |Casino".
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|this|that|every|each|any|no)\s+$")
 # The last letters of those words: no other character before the white space lets it match.
 _THE_ENDS = frozenset("eanstyho")
-# A title right before a word: "Mrs |Beaver", "Mr. |Darcy".
+# A title right before a word: "Mrs |Tapley", "Mr. |Thornley".
 _TITLE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*\.?)\s+$")
 # A capitalised word inside a sentence: another name between a name and a pronoun
-# ("Monks looked at Nancy and she") makes the pronoun no evidence.
+# ("Crabbe looked at Nancy and she") makes the pronoun no evidence.
 _OTHER_NAME = regex.compile(r"[^.!?\"“‘\s][ \t\n]+\p{Lu}\p{Ll}")
 # Pronoun evidence that overrides the given-name list: this many, four to one.
 _OVERRIDE = 10
@@ -304,7 +304,7 @@ _EVIDENCE_WINDOW = 120
 
 class Genders:
     """Gender of a name: from the lexicon (first name, title), else from the pronouns
-    that follow the name's occurrences in the document ("Darcy … his")."""
+    that follow the name's occurrences in the document ("Thornley … his")."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -327,7 +327,7 @@ class Genders:
             self.cache[word] = known
         if g != "x":
             # A given name of one sex that the book gives to someone of the other
-            # ("Tibby ... he" again and again): the book's pronouns win.
+            # ("Beryl ... he" again and again): the book's pronouns win.
             male, female = self.counts.get(word, (0, 0))
             other = male if g == "f" else female
             same = female if g == "f" else male
@@ -346,7 +346,7 @@ class Genders:
                 g = gender_of(before.group(1))
                 if g != "x":
                     carriers.add(g)
-                    continue  # "Mrs Beaver" is not "Beaver"
+                    continue  # "Mrs Tapley" is not "Tapley"
             lo, k = max(0, start - 7), start - 1
             while k >= lo and text[k].isspace():  # (`\s` is never outside `isspace`)
                 k -= 1
@@ -446,7 +446,7 @@ def _cluster_for(
         return cluster
     name = _Name(mention)
     if name.gender == "x":
-        # "Beaver ... he" is not "Mrs Beaver"
+        # "Tapley ... he" is not "Mrs Tapley"
         name.gender = hint if hint != "x" else genders.of(mention)
     shared = shared_surname(doc, name, full_forms, kin)
     # The most recently used person this name can be ("Fenwick" after "Roland Fenwick").
@@ -468,9 +468,9 @@ def _cluster_for(
             counts[f.canonical] = counts.get(f.canonical, 0) + 1
         lex = lexicon()
         # A known first name, or a word the text never writes in lower case: not
-        # "Harvest Thanksgiving Tony", nor "Little Tobble" however often an adjective
-        # before the name opens a sentence; a given name ("Tony") is completed only by
-        # what follows it ("Tony Last").
+        # "Harvest Thanksgiving Martin", nor "Little Tobble" however often an adjective
+        # before the name opens a sentence; a given name ("Martin") is completed only by
+        # what follows it ("Martin Webb").
         given = name.surname in lex.first_names and not name.honorific
         fuller = [
             f
@@ -587,7 +587,7 @@ def shared_surname(
 # Occurrences counted to tell which form of a name a document uses most.
 _COUNTED = 2000
 # A woman the narration calls by her given name this many times, and at least twice
-# as often as "Mrs." and the surname, is not the "Mrs.": "Lilia" beside "Mrs. Theobald".
+# as often as "Mrs." and the surname, is not the "Mrs.": "Lottie" beside "Mrs. Harcourt".
 _GIVEN_USE = 10
 
 
@@ -683,8 +683,8 @@ def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] |
     return None
 
 
-# A capitalised word right after a given name: "Adela| Quested".
-# "O'Hara", "McBryde", "Grant-Menzies", "Quested's" are one word.
+# A capitalised word right after a given name: "Mabel| Varley".
+# "O'Hara", "McBryde", "Grant-Menzies", "Varley's" are one word.
 _NEXT_NAME = regex.compile(
     r"[ \t]+(\p{Lu}(?:['’]\p{Lu}[\p{Ll}\p{M}]+"
     r"|[\p{Ll}\p{M}]+(?:['’\-]?\p{Lu}[\p{Ll}\p{M}]+|['’\-][\p{Ll}\p{M}]+)?))"
@@ -704,8 +704,8 @@ def _surname_word(doc: Document, word: str) -> bool:
 
 
 def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _Name | None:
-    """The document's usual full form of a one-word name ("Adela" -> "Adela Quested",
-    "Miss Quested" -> "Adela Quested"): a form met at least twice, or with a known
+    """The document's usual full form of a one-word name ("Mabel" -> "Mabel Varley",
+    "Miss Varley" -> "Mabel Varley"): a form met at least twice, or with a known
     given name, that can denote the same person."""
     word = name.name_words[-1]
     key = f"{name.honorific}|{word}"
@@ -715,7 +715,7 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
     forms = [f for f in _forms_of(doc, word) if f.first is not None]
     text = doc.text
     if word.lower() in lex.first_names or not doc.common_word(word.lower()):
-        # "Adela Quested": the given name followed by a surname.
+        # "Mabel Varley": the given name followed by a surname.
         for start in doc.occurrences(word, _FORM_OCCURRENCES):
             m = _NEXT_NAME.match(text, start + len(word))
             if m is None:
@@ -723,7 +723,7 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
             if not _surname_word(doc, m.group(1)):
                 continue
             end = m.end()
-            # A surname of two words: "Jenny Abdul Akbar".
+            # A surname of two words: "Nadia Abdul Rahmani".
             m = _NEXT_NAME.match(text, end)
             if m is not None and _surname_word(doc, m.group(1)):
                 end = m.end()
@@ -767,14 +767,14 @@ def _marital(name: _Name) -> str:
     if hon in _UNMARRIED:
         return "miss"
     if hon == "lady" and name.first is None and name.surname not in lexicon().first_names:
-        return "mrs"  # "Lady Otway" is a wife; "Lady Brenda" an earl's daughter
+        return "mrs"  # "Lady Ferrand" is a wife; "Lady Glenda" an earl's daughter
     return ""
 
 
 def _wife_form(name: _Name) -> bool:
     """An honorific of one gender before a given name of the other ("Mrs. John
     Pennock"), or a married woman's honorific before a word no given name list has
-    ("Mrs. Manson Mingott": her husband's or her family's name, rarely her own)."""
+    ("Mrs. Stanton Corbet": her husband's or her family's name, rarely her own)."""
     hon = gender_of(name.honorific)
     first = lexicon().first_names.get(name.first or "")
     if first is None and name.first is not None and _marital(name) == "mrs":

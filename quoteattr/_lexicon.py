@@ -395,8 +395,8 @@ def not_names() -> frozenset[str]:
 
 @functools.cache
 def interjections() -> frozenset[str]:
-    """Interjections and discourse words ("Oh", "Pooh", "Well"): not names, except as
-    the speaker right after an inverted cue ("said Pooh.")."""
+    """Interjections and discourse words ("Oh", "Bah", "Well"): not names, except as
+    the speaker right after an inverted cue ("said Ho.")."""
     return parse_not_names(_resource("interjections.txt"))
 
 

@@ -823,7 +823,7 @@ _DASH_HEAD = regex.compile(r"[ \t]*+(?:\u2014|\u2015|--)(?![-\u2014\u2015])[ \t]
 _QUOTE_HEAD = regex.compile(r"[ \t]*+[\"\u201c\u201e\u2018\u00ab']")
 # A possible end of the spoken part: a comma or a sentence end, then a space.
 _BREAK = regex.compile(r"[,!?.;\u2026]++[ \t\r\n]++")
-# The next few words after a break: a speech tag is "he said", "said Buck Mulligan".
+# The next few words after a break: a speech tag is "he said", "said Jack Malone".
 _WORDS = regex.compile(r"[\w\u2019'-]++(?:[ \t\r\n]++[\w\u2019'-]++){0,3}")
 _CLAUSE_END = regex.compile(r"[.!?:](?=[ \t\r\n]|$)")
 # A tag of a few words closed by a comma ("said Ann,", "he said,"), and what after that
@@ -852,7 +852,7 @@ def _speech_verbs() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _subject_like(words: Sequence[str]) -> bool:
-    """ "he", "Stephen", "Buck Mulligan", "the old man": who a tag says spoke."""
+    """ "he", "Stephen", "Jack Malone", "the old man": who a tag says spoke."""
     if not words:
         return False
     if len(words) == 1 and words[0].lower() in _TAG_PRONOUNS:
@@ -864,7 +864,7 @@ def _subject_like(words: Sequence[str]) -> bool:
 
 def _tag_at(text: str, pos: int, end: int) -> bool:
     """Whether a speech tag starts at ``pos``: subject + verb ("he cried") or a
-    finite verb + subject ("said Buck Mulligan"; "Tell Tom" is an imperative)."""
+    finite verb + subject ("said Jack Malone"; "Tell Tom" is an imperative)."""
     m = _WORDS.match(text, pos, end)
     if m is None:
         return False

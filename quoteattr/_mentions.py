@@ -103,7 +103,7 @@ def _capitalised(t: Token, lex: Lexicon) -> bool:
 
 
 def possessive(t: Token) -> bool:
-    """ "Fanny's", "Jones’s": a name used as a modifier, not as a speaker."""
+    """ "Dulcie's", "Jones’s": a name used as a modifier, not as a speaker."""
     return t.lower.endswith(("'s", "’s"))
 
 
@@ -130,7 +130,7 @@ def classify(tokens: Sequence[Token], lex: Lexicon) -> MentionKind:
 
 
 # Determiners right before which a capitalised word is a kind of person, not a name:
-# "a Christian", "every Texan", "one Parisian". Not "the" ("the Dodo" is a character)
+# "a Christian", "every Texan", "one Parisian". Not "the" ("the Heron" is a character)
 # nor modifiers between: news gives names adjectives ("a teary-eyed Smith").
 _DESCRIBING = frozenset("a an another every each one".split())
 
@@ -173,7 +173,7 @@ MAX_PARTICLES = 2
 
 def _after_particles(tokens: Sequence[Token], k: int, hi: int, lex: Lexicon) -> int:
     """Index of the name word after the particles starting at ``tokens[k]`` ("van der
-    Luyden" -> "Luyden"), or -1 when no particle or no name word follows."""
+    Hoek" -> "Hoek"), or -1 when no particle or no name word follows."""
     m = k
     while m < hi and m - k < MAX_PARTICLES and tokens[m].lower in NAME_PARTICLES:
         m += 1
@@ -265,7 +265,7 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
                 for d in (a - 1, a - 2):  # "a Christian said", "the average Christian"
                     if d >= lo and described_name(tokens[d : j + 1]):
                         return make(text, tokens[d : j + 1], lex)
-            # A person's name takes no modifiers: "that very letter Gino" is "Gino".
+            # A person's name takes no modifiers: "that very letter Piero" is "Piero".
             return _trim_name(text, tokens, a, j, lex)
         a = _modifiers_back(tokens, a, j, lo, lex)
     # "a spokesman for the ministry": reach over one attaching preposition.
@@ -518,7 +518,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             if t.upper and _capitalised(t, lex):
                 if seen_lower:
                     # "a senior Ruiz aide": a name inside the phrase, before its head;
-                    # "a time Jock": the name starts a new phrase.
+                    # "a time Rory": the name starts a new phrase.
                     m = k + 1
                     while m < hi and m - k < 3 and tokens[m].upper and _capitalised(tokens[m], lex):
                         m += 1
@@ -584,7 +584,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
 def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
     """The speaker right after an inverted cue ("said the mayor"): `np_starting_at`,
     and two phrases that only this position makes speakers, each ending at punctuation
-    or at ``hi``: a capitalised interjection ("said Pooh.": a name there) and a
+    or at ``hi``: a capitalised interjection ("said Ho.": a name there) and a
     determiner with one lower-case noun ("said the mariner,")."""
     found = np_starting_at(text, tokens, i, hi)
     lex = lexicon()
@@ -761,7 +761,7 @@ def name_mentions(
 
     ``common(word)`` tells whether a capitalised word is an ordinary word of
     the document (it also occurs in lower case); such a word opening a
-    sentence ("Poor Hester", "Thereupon Anne") is not part of the name.
+    sentence ("Poor Dora", "Thereupon Anne") is not part of the name.
     """
     lex = lexicon()
     out: list[Mention] = []
@@ -782,7 +782,7 @@ def name_mentions(
             and t.lower not in lex.title_words
             and (
                 common(t.lower)
-                or t.lower.endswith("ly")  # "Unluckily Aziz"
+                or t.lower.endswith("ly")  # "Unluckily Rahul"
                 or (len(t.text) > 2 and t.text.isupper() and "." not in t.text)  # "PRESENTS"
             )
         ):

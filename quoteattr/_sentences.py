@@ -443,8 +443,8 @@ def _joins(
     """Whether the boundary between ``text[ps:pe]`` and a sentence at ``s`` is spurious."""
     last = text[pe - 1]
     if last == "." and text[s].isupper() and honorifics:
-        # "said Mr. Eager": Punkt breaks after a title when the name is also a common
-        # word ("eager"); a sentence never ends with an honorific.
+        # "said Mr. Keen": Punkt breaks after a title when the name is also a common
+        # word ("keen"); a sentence never ends with an honorific.
         m = _LAST_WORD.search(text, max(ps, pe - 12), pe)
         if m is not None and m.group(1).lower() in honorifics:
             return True

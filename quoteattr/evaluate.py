@@ -427,14 +427,14 @@ class GoldDocument:
 def normalise_name(name: str) -> str:
     """A name for comparison: case-folded, periods dropped, white space collapsed.
 
-    >>> normalise_name(" Mrs.  Beaver") == normalise_name("mrs beaver")
+    >>> normalise_name(" Mrs.  Tapley") == normalise_name("mrs tapley")
     True
     """
     return " ".join(name.replace(".", "").split()).casefold()
 
 
 def _entity_id_name(entity: str) -> str:
-    # LitBank ids look like "Jack_Durbeyfield-0".
+    # LitBank ids look like "Jack_Hollins-0".
     return re.sub(r"-\d+$", "", entity).replace("_", " ")
 
 
@@ -484,8 +484,8 @@ class _AliasIndex:
         if speaker_text:
             names.add(speaker_text)
         normalised = {normalise_name(n) for n in names}
-        # "Mr. Lucian Gregory" also answers to "Lucian Gregory"; a title is
-        # dropped only before a full name, so "Mrs. Bennet" never becomes "Bennet".
+        # "Mr. Felix Dunstan" also answers to "Felix Dunstan"; a title is
+        # dropped only before a full name, so "Mrs. Pellow" never becomes "Pellow".
         for n in list(normalised):
             words = n.split()
             if len(words) >= 3 and words[0] in _TITLES:
@@ -898,7 +898,7 @@ def judge_speaker(quote: Quote, gold: GoldSpeaker, profile: Profile) -> bool:
         if any(normalise_name(n) in gold.aliases for n in names):
             return True
         # The entity's own name mentions identify the character when they name
-        # it and no other ("Margaret" in an entity called "Margaret Schlegel").
+        # it and no other ("Maud" in an entity called "Maud Ashdown").
         if entity is not None:
             own = {normalise_name(m.text) for m in entity.mentions if m.kind == "name"}
             if own & gold.aliases and not own & gold.others:
