@@ -102,6 +102,10 @@ class Link:
     # Kind "other" for want of speech around it (a title or term, no cue in its sentence),
     # not for its place (a headline, markup): reported speech around it may claim it.
     term: bool = False
+    # Kind "other" for what it is, yet a turn of its scene: words a look "says" ("as much
+    # as to say, “Q”") hold a place in the talk, so `_conversation` decodes the turn with
+    # the speaker found here (the others' speakers stay as they were), then clears it.
+    silent: bool = False
 
 
 @attrs.define(slots=True)
@@ -403,6 +407,13 @@ def _told_as_story(doc: Document) -> bool:
     )
 
 
+# Words a look or a gesture "says" in a story: nobody speaks them ("looked round, as much
+# as to say, “Who asked you?”", "his eyes seemed to say", "as who should say").
+_IMAGINED = regex.compile(
+    r"(?i)\b(?:seem(?:s|ed|ing)?[ \t\n]+to[ \t\n]+say|as[ \t\n]+(?:much[ \t\n]+as|if)"
+    r"[ \t\n]+to[ \t\n]+say|as[ \t\n]+who[ \t\n]+should[ \t\n]+say)[,:;\-\u2014 \t\n]*+$"
+)
+_IMAGINED_REACH = 30
 # Rules that give a quoted fragment a speaker without a speech verb governing it.
 _NO_CUE = frozenset([None, "sentence_subject", "paragraph_mention"])
 
@@ -418,6 +429,7 @@ def _terms_in_narration(
     or any document when ``story`` (the caller said it is fiction)."""
     text = doc.text
     terms = []
+    silent: list[Link] = []  # not spoken, yet a turn of the talk
     prev: Link | None = None
     for link in links:
         last, prev = prev, link
@@ -425,6 +437,16 @@ def _terms_in_narration(
             _after_written_cue(text, link.start) or _written_after(text, link.end)
         ):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
+            continue
+        if link.kind != "other" and _IMAGINED.search(
+            text, max(0, link.start - _IMAGINED_REACH), link.start
+        ):
+            silent.append(link)  # she looked round, as much as to say, “Who asked you?”
+            continue
+        if link.kind != "other" and _AS_EXPRESSED.search(
+            text, max(0, link.start - _AS_EXPRESSED_REACH), link.start
+        ):
+            silent.append(link)  # as he put it, “camped”: the narrator borrows a word
             continue
         if link.kind == "other" or len(link.segments) > 1:
             continue
@@ -447,10 +469,14 @@ def _terms_in_narration(
         if link.kind == "direct" and not _named_by_word(text, link):
             continue
         terms.append(link)
-    if not terms:
+    if not terms and not silent:
         return
     if not story and exchanges < _DIALOGUE_EXCHANGES and not _told_as_story(doc):
         return
+    for link in silent:
+        # Its speaker stays for `_conversation` to weigh the turn, which then clears it.
+        link.kind = "other"
+        link.silent = True
     for link in terms:
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
@@ -503,6 +529,13 @@ def _joined_to_speech(text: str, before: Link, link: Link) -> bool:
     return said[-1:] in ("!", "?", ".", ";", "…")
 
 
+# "as he expressed it, “Q”", "as the saying is, “Q”": the narrator borrows the words.
+_AS_EXPRESSED = regex.compile(
+    r"(?i)\bas[ \t\n]+(?:(?:his|her|their|\w+'s)[ \t\n]+)?\w+[ \t\n]+(?:\w+[ \t\n]+)?"
+    r"(?:expressed|put|phrased|worded)[ \t\n]+it,?+[ \t\n]*+$"
+    r"|\bas[ \t\n]+the[ \t\n]+saying[ \t\n]+(?:is|goes|has[ \t\n]+it),?+[ \t\n]*+$"
+)
+_AS_EXPRESSED_REACH = 40
 # "“To Ann, from her friends,” was engraved upon it": a text written on a thing.
 _WRITTEN_AFTER = regex.compile(
     r"[ \t\n]*+(?:was|were|is|are)[ \t\n]+(?:\w+[ \t\n]+)?"

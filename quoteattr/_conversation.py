@@ -112,6 +112,11 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     _STATE.apposed = {}
     try:
         _resolve(doc, turns)
+        for turn in turns:
+            for link in turn.links:
+                if link.silent:  # a turn of the talk, nobody's words
+                    link.speaker = link.referent = link.cue = link.rule = None
+                    link.confidence = 0.0
     finally:
         _STATE.cache = None
         _STATE.titled = None
@@ -345,7 +350,7 @@ def _narrator_name(turns: Sequence[_Turn]) -> Mention | None:
 def _turns(doc: Document, links: Sequence[Link]) -> list[_Turn]:
     by_p: dict[int, list[Link]] = {}
     for link in links:
-        if link.kind != "other":
+        if link.kind != "other" or link.silent:
             by_p.setdefault(link.paragraph, []).append(link)
     return [_Turn(p, ls, ls[0].start == doc.paragraphs[p][0]) for p, ls in sorted(by_p.items())]
 
@@ -1257,7 +1262,11 @@ def _decode_scenes(
     narrator: Mention | None = None,
 ) -> None:
     # A paragraph of reported speech with a quoted fragment is narration, not a turn.
-    keep = [i for i, turn in enumerate(turns) if any(k.kind == "direct" for k in turn.links)]
+    keep = [
+        i
+        for i, turn in enumerate(turns)
+        if any(k.kind == "direct" or k.silent for k in turn.links)
+    ]
     turns = [turns[i] for i in keep]
     original = [original[i] for i in keep]
     if not turns:

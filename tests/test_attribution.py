@@ -1121,6 +1121,29 @@ def test_text_read_or_written_in_a_story_is_not_speech(narration: str) -> None:
     assert quotes[0].kind == "direct"
 
 
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "She looked round at him, as much as to say, “Who asked you?”",
+        "The dog lifted its head as if to say, “Not now.”",
+        "His face seemed to say, “I told you so.”",
+        "He only nodded, as who should say, “Just as you like.”",
+        "The clerk, who had stayed, or, as he put it, “camped,” in the town all winter, left.",
+        "He would not go home, as the saying goes, “with his tail between his legs.”",
+    ],
+)
+def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert (quotes[-1].kind, quotes[-1].speaker) == ("other", None)
+    assert quotes[0].kind == "direct"
+
+
+def test_words_as_a_source_put_them_in_news_stay_speech() -> None:
+    text = "The plan, as the senator put it, “will not survive the winter.”"
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert q.kind != "other"
+
+
 def test_text_read_out_in_news_stays_speech() -> None:
     text = "The senator wrote, “We will not back down on this bill.”"
     (q,) = extract_quotes(text, kinds="direct,mixed,other")

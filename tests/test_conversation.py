@@ -1146,3 +1146,27 @@ def test_a_name_after_a_preposition_is_no_focus_of_he_and_she(
     start = text.index(name)
     mention = Mention(start, start + len(name), name, kind="name")
     assert _subject_like(text, mention) is subject
+
+
+_TALK = (
+    "“Where have you been all day?” asked Mary.\n\n“At the market,” replied Tom.\n\n"
+    "“All day long?”\n\n“Most of it.”\n\n“And what did you buy?”\n\n“Nothing at all.”\n\n"
+    "“Nothing?”\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "look",
+    [
+        "Tom shrugged, as much as to say, “Why should I?”",
+        "He gave her a look that seemed to say, “What of it?”",
+    ],
+)
+def test_words_a_look_says_keep_their_turn_but_no_speaker(look: str) -> None:
+    text = _TALK + look + "\n\n“You are hopeless.”\n\n“So you often tell me.”"
+    quotes = extract_quotes(text, kinds="direct,mixed,other")
+    silent = quotes[7]
+    assert (silent.kind, silent.speaker, silent.cue, silent.rule) == ("other", None, None, None)
+    spoken = [q.entity.name if q.entity else None for q in quotes if q.kind == "direct"]
+    # The look holds Tom's place in the alternation: the next turn is Mary's.
+    assert spoken[-3:] == ["Mary", "Mary", "Tom"]
