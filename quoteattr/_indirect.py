@@ -1116,6 +1116,18 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         return None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if (
+        not inverted
+        and toks[k].text == ","
+        and nxt is not None
+        and nxt.lower == "that"
+        and k + 2 < len(toks)
+        and toks[k + 2].kind == WORD
+        and not _finite(toks[k + 2], nxt)
+    ):
+        # "It is no surprise, Ms. Lee said, that [the plan failed]": a complementiser
+        # (before a verb, "…, a law, she said, that is unfair", it is a relative)
+        nxt = toks[k + 2]
+    elif (
         inverted
         or toks[k].text != ","
         or nxt is None

@@ -417,6 +417,31 @@ def test_interrupted_statement_has_two_segments() -> None:
     assert q.speaker is not None and q.speaker.text == "Ms. Obi"
 
 
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # a complementiser after the attribution: the statement goes on without it
+        (
+            "It was no surprise, Ms. Obi said, that the bridge had closed again.",
+            ["It was no surprise", "the bridge had closed again"],
+        ),
+        (
+            "He hoped, the coach said, that the fans would come back.",
+            ["He hoped", "the fans would come back"],
+        ),
+        # "that" before a verb is a relative on the noun before the attribution
+        (
+            "The council passed a rule, Ms. Obi said, that is meant to protect the park.",
+            ["The council passed a rule"],
+        ),
+    ],
+)
+def test_interrupted_statement_goes_on_after_that(text: str, segments: list[str]) -> None:
+    q = one(text)
+    assert [s.text for s in q.segments] == segments
+    assert q.speaker is not None and q.speaker.text in ("Ms. Obi", "the coach")
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
