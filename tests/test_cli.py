@@ -29,7 +29,7 @@ NEWS = (
     "The mayor told reporters: “The bridge will reopen in May.”\n\n"
     "Officials said there was still “more work to do.”\n"
 )
-FICTION = "“Come in,” said Mrs. Bennet.\r\n“I shall not,” he replied.\r\n"
+FICTION = "“Come in,” said Mrs. Pellow.\r\n“I shall not,” he replied.\r\n"
 NO_QUOTES = "Nobody said anything at all today.\n"
 
 

@@ -33,7 +33,7 @@ from quoteattr.cli import ENCODING_ERRORS, ERROR_CODES, Record, Terminated, _rec
 
 NEWS = "“We are not going to change our position,” the minister said on Sunday.\n"
 BRIDGE = "The mayor told reporters: “The bridge will reopen in May.”\n"
-FICTION = "“Come in,” said Mrs. Bennet.\r\n“I shall not,” he replied.\r\n"
+FICTION = "“Come in,” said Mrs. Pellow.\r\n“I shall not,” he replied.\r\n"
 TEXTS = [NEWS, BRIDGE, FICTION, "", "Nobody said anything.", "‘Hm,’ she said. \u2028 \x00"]
 
 # Bad lines, by the error code they must give (bytes: some are not UTF-8).

@@ -27,7 +27,7 @@ from quoteattr.testing import news_documents
 REPO = Path(__file__).resolve().parent.parent
 
 _PEOPLE = ["Maria Lopez", "Mayor James Chen", "Dr. Anna Rao", "Sen. Ted Cruz", "John Smith",
-           "Elizabeth Bennet", "Mr. Darcy", "Foreign Minister Marcelo Ebrard"]
+           "Elizabeth Pellow", "Mr. Thornley", "Foreign Minister Marcelo Ebrard"]
 _NOMINALS = ["the mayor", "a spokeswoman", "police", "the ministry", "officials"]
 _CUES = ["said", "told reporters", "added", "asked", "replied", "wrote", "warned"]
 _BODIES = [

@@ -124,10 +124,10 @@ def test_narrator_named_by_the_others() -> None:
     for _ in range(3):
         turns += [
             "“I cannot believe it,” I said.",
-            "“Believe it, Hastings,” said Poirot.",
+            "“Believe it, Fenby,” said Delorme.",
         ]
     text = "\n\n".join(turns)
-    assert names(text).count("Hastings") == 3
+    assert names(text).count("Fenby") == 3
 
 
 def test_scene_break_forgets_the_speakers() -> None:
@@ -218,24 +218,24 @@ def test_speaker_naming_themselves_is_not_excluded() -> None:
 
 
 def test_the_narrators_name_addressed_is_not_the_narrator_speaking() -> None:
-    # The others call the narrator "Hastings": a turn addressing Hastings is not "I".
+    # The others call the narrator "Fenby": a turn addressing Fenby is not "I".
     text = (
-        "Japp was waiting for us at the station.\n\n"
+        "Crabb was waiting for us at the station.\n\n"
         "“Where are you going?” I asked.\n\n"
-        "“Out, Hastings,” said Poirot.\n\n"
+        "“Out, Fenby,” said Delorme.\n\n"
         "“May I come?” I asked.\n\n"
-        "“Of course, Hastings,” said Poirot.\n\n"
+        "“Of course, Fenby,” said Delorme.\n\n"
         "“Now?” I asked.\n\n"
-        "“Yes, Hastings,” said Poirot.\n\n"
+        "“Yes, Fenby,” said Delorme.\n\n"
         "“Then let us go,” I said.\n\n"
-        "“Not so fast,” said Poirot.\n\n"
-        "“Hastings, you are too slow.”"
+        "“Not so fast,” said Delorme.\n\n"
+        "“Fenby, you are too slow.”"
     )
     quotes = extract_quotes(text)
-    assert [q.speaker.text for q in quotes if q.speaker][:2] == ["I", "Poirot"]
+    assert [q.speaker.text for q in quotes if q.speaker][:2] == ["I", "Delorme"]
     last = quotes[-1]
     assert last.speaker is not None and last.speaker.text != "I"
-    assert last.entity is not None and last.entity.name != "Hastings"
+    assert last.entity is not None and last.entity.name != "Fenby"
 
 
 def test_narration_pronouns_keep_their_character_in_the_scene() -> None:
@@ -462,9 +462,9 @@ def test_a_capitalised_definite_nominal_is_a_designation() -> None:
         return Mention(0, len(text), text, "nominal")
 
     assert _conversation._designation(nominal("the President"))
-    assert _conversation._designation(nominal("the Invisible Man"))
+    assert _conversation._designation(nominal("the Masked Stranger"))
     assert not _conversation._designation(nominal("the doctor"))
-    assert not _conversation._designation(nominal("the voice of John Reed"))
+    assert not _conversation._designation(nominal("the voice of John Selby"))
     assert not _conversation._designation(nominal("President"))
 
 
@@ -663,11 +663,11 @@ def test_a_description_takes_the_name_the_text_puts_in_apposition_to_it() -> Non
 
 def test_a_description_apposed_to_two_names_takes_neither() -> None:
     text = (
-        "Mr. Platt, the lawyer, came first; Mr. Gray, the lawyer, came later.\n\n"
+        "Mr. Platt, the lawyer, came first; Mr. Grice, the lawyer, came later.\n\n"
         "“Is the will signed?” asked Anne.\n\n"
         "“Not yet,” said the lawyer."
     )
-    assert names(text)[-1] not in ("Mr. Platt", "Mr. Gray")
+    assert names(text)[-1] not in ("Mr. Platt", "Mr. Grice")
 
 
 def test_a_continuation_paragraph_keeps_the_mention_and_cue_before_it() -> None:
@@ -760,7 +760,7 @@ def test_sir_inside_a_word_or_a_name_is_no_form_of_address() -> None:
 
     assert _SIR.search("“Yes, sir.”") is not None
     assert _SIR.search("Madam, a word.") is not None
-    assert _SIR.search("“Sir Thomas will come,” she said.") is None
+    assert _SIR.search("“Sir Hugh will come,” she said.") is None
     assert _SIR.search("“The siren sang.”") is None
 
 

@@ -23,25 +23,25 @@ def name(text: str) -> _entities._Name:
 
 def test_given_name_completed_by_the_surname_that_follows_it() -> None:
     doc = document(
-        "Adela Quested had never seen the hills. Adela Quested wanted to see them.\n\n"
-        "Adela was tired."
+        "Mabel Varley had never seen the hills. Mabel Varley wanted to see them.\n\n"
+        "Mabel was tired."
     )
-    full = _entities.fuller_form(doc, name("Adela"), {})
-    assert full is not None and full.canonical == "Adela Quested"
+    full = _entities.fuller_form(doc, name("Mabel"), {})
+    assert full is not None and full.canonical == "Mabel Varley"
 
 
 def test_surname_with_honorific_completed_by_the_full_name() -> None:
-    doc = document("Adela Quested sat down. Adela Quested was tired.\n\nMiss Quested left.")
-    full = _entities.fuller_form(doc, name("Miss Quested"), {})
-    assert full is not None and full.canonical == "Adela Quested"
+    doc = document("Mabel Varley sat down. Mabel Varley was tired.\n\nMiss Varley left.")
+    full = _entities.fuller_form(doc, name("Miss Varley"), {})
+    assert full is not None and full.canonical == "Mabel Varley"
 
 
 def test_given_name_is_not_completed_by_the_words_before_it() -> None:
     doc = document(
-        "They went to the Harvest Thanksgiving Tony had planned. "
-        "After the Harvest Thanksgiving Tony slept.\n\nTony woke at noon."
+        "They went to the Harvest Thanksgiving Martin had planned. "
+        "After the Harvest Thanksgiving Martin slept.\n\nMartin woke at noon."
     )
-    assert _entities.fuller_form(doc, name("Tony"), {}) is None
+    assert _entities.fuller_form(doc, name("Martin"), {}) is None
 
 
 def test_honorific_of_the_other_gender_is_not_a_fuller_form() -> None:
@@ -52,31 +52,31 @@ def test_honorific_of_the_other_gender_is_not_a_fuller_form() -> None:
 
 def test_gender_evidence_skips_titled_occurrences() -> None:
     text = (
-        "Mrs Beaver said she was tired. Mrs Beaver said she would go. "
-        "Beaver said he would stay. Beaver thought he was right. Beaver knew he was."
+        "Mrs Tapley said she was tired. Mrs Tapley said she would go. "
+        "Tapley said he would stay. Tapley thought he was right. Tapley knew he was."
     )
     genders = _entities.Genders(document(text))
-    assert genders.of(Mention(0, 6, "Beaver", "name")) == "m"
+    assert genders.of(Mention(0, 6, "Tapley", "name")) == "m"
 
 
 def test_surname_alone_keeps_apart_from_the_mother_of_the_other_gender() -> None:
     text = (
-        "Beaver said he was tired. Beaver thought he would stay. Beaver knew he was right.\n\n"
-        "“Good night,” said Mrs Beaver.\n\n"
-        "“Good night, Mother,” said Beaver."
+        "Tapley said he was tired. Tapley thought he would stay. Tapley knew he was right.\n\n"
+        "“Good night,” said Mrs Tapley.\n\n"
+        "“Good night, Mother,” said Tapley."
     )
     got = [q.entity.name if q.entity else None for q in extract_quotes(text)]
-    assert got == ["Mrs Beaver", "Beaver"]
+    assert got == ["Mrs Tapley", "Tapley"]
 
 
 def test_lone_given_name_and_full_name_are_one_entity() -> None:
     text = (
-        "Adela Quested looked at the hills. Adela Quested had come a long way.\n\n"
-        "“How beautiful it is,” said Adela.\n\n"
-        "“It is,” said Miss Quested later, “more than I hoped.”"
+        "Mabel Varley looked at the hills. Mabel Varley had come a long way.\n\n"
+        "“How beautiful it is,” said Mabel.\n\n"
+        "“It is,” said Miss Varley later, “more than I hoped.”"
     )
     quotes = extract_quotes(text)
-    assert {q.entity.name for q in quotes if q.entity} == {"Adela Quested"}
+    assert {q.entity.name for q in quotes if q.entity} == {"Mabel Varley"}
 
 
 @settings(max_examples=30, deadline=None)
@@ -127,21 +127,21 @@ def test_a_word_after_the_article_gives_no_gender_evidence() -> None:
 
 
 def test_miss_and_mrs_of_one_surname_are_two_people() -> None:
-    # Once "Mrs. Welland" is completed as "Augusta Welland", the best form has no
+    # Once "Mrs. Pentreath" is completed as "Augusta Pentreath", the best form has no
     # honorific left: the cluster still remembers it was a married woman.
     cluster = _entities._Cluster("person")
-    cluster.add(name("Mrs. Welland"))
-    cluster.add(name("Augusta Welland"))
-    assert not cluster.accepts(name("Miss Welland"))
-    assert cluster.accepts(name("Mrs. Welland"))
-    assert cluster.accepts(name("Welland"))
+    cluster.add(name("Mrs. Pentreath"))
+    cluster.add(name("Augusta Pentreath"))
+    assert not cluster.accepts(name("Miss Pentreath"))
+    assert cluster.accepts(name("Mrs. Pentreath"))
+    assert cluster.accepts(name("Pentreath"))
 
 
 def test_miss_cluster_refuses_a_mrs() -> None:
     cluster = _entities._Cluster("person")
-    cluster.add(name("Miss Quested"))
-    assert not cluster.accepts(name("Mrs. Quested"))
-    assert cluster.accepts(name("Adela Quested"))
+    cluster.add(name("Miss Varley"))
+    assert not cluster.accepts(name("Mrs. Varley"))
+    assert cluster.accepts(name("Mabel Varley"))
 
 
 def _entity_names(text: str) -> list[str | None]:
@@ -183,8 +183,8 @@ def test_a_wife_named_after_her_husband_is_her_own_person() -> None:
 
 
 def test_the_honorific_next_to_the_name_is_the_persons() -> None:
-    assert name("Mrs. Miss Quested").honorific == "Miss"
-    assert name("Mrs. Miss Quested").canonical == "Miss Quested"
+    assert name("Mrs. Miss Varley").honorific == "Miss"
+    assert name("Mrs. Miss Varley").canonical == "Miss Varley"
 
 
 def test_a_surname_resolved_from_he_does_not_join_the_mrs() -> None:
@@ -210,27 +210,27 @@ def test_a_surname_only_men_carry_is_a_mans() -> None:
 
 
 def test_a_woman_called_by_her_given_name_is_not_the_mrs_of_her_surname() -> None:
-    story = " ".join(f"Lilia walked to the {place}." for place in ["gate", "well", "barn"] * 4)
+    story = " ".join(f"Lottie walked to the {place}." for place in ["gate", "well", "barn"] * 4)
     text = (
-        f"Lilia Marsh lived with her mother. {story}\n\n"
+        f"Lottie Marsh lived with her mother. {story}\n\n"
         "“You will catch cold,” said Mrs. Marsh.\n\n"
-        "“I never do,” said Lilia."
+        "“I never do,” said Lottie."
     )
-    assert _entity_names(text) == ["Mrs. Marsh", "Lilia Marsh"]
-    married = text.replace("Lilia walked", "She walked")
-    assert _entity_names(married)[0] == "Lilia Marsh"  # one Marsh woman, rarely "Lilia"
+    assert _entity_names(text) == ["Mrs. Marsh", "Lottie Marsh"]
+    married = text.replace("Lottie walked", "She walked")
+    assert _entity_names(married)[0] == "Lottie Marsh"  # one Marsh woman, rarely "Lottie"
 
 
 def test_a_given_name_is_completed_by_a_surname_of_two_words() -> None:
     doc = document(
-        "Jenny Abdul Rahmani spun round on her stool. Jenny Abdul Rahmani laughed.\n\n"
-        "Jenny was tired."
+        "Nadia Abdul Rahmani spun round on her stool. Nadia Abdul Rahmani laughed.\n\n"
+        "Nadia was tired."
     )
-    full = _entities.fuller_form(doc, name("Jenny"), {})
-    assert full is not None and full.canonical == "Jenny Abdul Rahmani"
-    plain = document("Adela Quested sat down. Adela Quested Went home.\n\nAdela was tired.")
-    full = _entities.fuller_form(plain, name("Adela"), {})
-    assert full is not None and full.canonical == "Adela Quested"
+    full = _entities.fuller_form(doc, name("Nadia"), {})
+    assert full is not None and full.canonical == "Nadia Abdul Rahmani"
+    plain = document("Mabel Varley sat down. Mabel Varley Went home.\n\nMabel was tired.")
+    full = _entities.fuller_form(plain, name("Mabel"), {})
+    assert full is not None and full.canonical == "Mabel Varley"
 
 
 def test_mrs_before_a_word_no_given_name_list_has_is_a_wife_form() -> None:
@@ -243,11 +243,11 @@ def test_mrs_before_a_word_no_given_name_list_has_is_a_wife_form() -> None:
 
 
 def test_lady_and_a_surname_is_a_married_woman() -> None:
-    assert _entities._marital(name("Lady Otway")) == "mrs"
-    assert _entities._marital(name("Lady Brenda")) == ""  # a given name: an earl's daughter
+    assert _entities._marital(name("Lady Ferrand")) == "mrs"
+    assert _entities._marital(name("Lady Glenda")) == ""  # a given name: an earl's daughter
     cluster = _entities._Cluster("person")
-    cluster.add(name("Lady Otway"))
-    assert not cluster.accepts(name("Miss Otway"))
+    cluster.add(name("Lady Ferrand"))
+    assert not cluster.accepts(name("Miss Ferrand"))
 
 
 def test_a_surname_with_an_apostrophe_or_a_capital_inside_is_one_word() -> None:
@@ -314,8 +314,8 @@ def test_mrs_is_shared_with_the_men_of_her_surname_mr_is_not_with_the_women() ->
 
 
 def test_the_given_name_count_is_made_once_per_honorific_and_surname() -> None:
-    story = " ".join("Lilia walked to the gate." for _ in range(12))
-    doc = document(f"Lilia Marsh lived here. {story} Mrs. Marsh waited.")
+    story = " ".join("Lottie walked to the gate." for _ in range(12))
+    doc = document(f"Lottie Marsh lived here. {story} Mrs. Marsh waited.")
     forms = _entities._forms_of(doc, "Marsh")
     assert _entities._goes_by_given(doc, name("Mrs. Marsh"), forms)
     (key,) = [k for k in doc._facts if k[0] == "given"]

@@ -189,7 +189,7 @@ def test_scores_ratios() -> None:
 
 
 def test_normalise_name_ignores_periods_case_and_spaces() -> None:
-    assert normalise_name("Mrs. Beaver") == normalise_name(" mrs  Beaver ")
+    assert normalise_name("Mrs. Tapley") == normalise_name(" mrs  Tapley ")
     assert normalise_name("St. John") != normalise_name("John")
 
 
@@ -340,19 +340,19 @@ def test_fiction_aliases_found_by_key_or_by_alias() -> None:
 
 
 def test_title_is_dropped_from_full_name_aliases_only() -> None:
-    t = '"Late again," said Mr. Lucian Gray. "Sit," said Mrs. Hale.'
+    t = '"Late again," said Mr. Felix Dunstan. "Sit," said Mrs. Hale.'
     s, e = at(t, '"Late again,"')
     s2, e2 = at(t, '"Sit,"')
     meta = {"characters": {
-        "Mr. Lucian Gray": {"aliases": ["Mr. Lucian Gray"]},
+        "Mr. Felix Dunstan": {"aliases": ["Mr. Felix Dunstan"]},
         "Mrs. Hale": {"aliases": ["Mrs. Hale"]},
     }}
     doc = gold_document({"id": "f", "text": t, "meta": meta, "quotes": [
-        {"start": s, "end": e, "speaker_entity": "Mr. Lucian Gray"},
+        {"start": s, "end": e, "speaker_entity": "Mr. Felix Dunstan"},
         {"start": s2, "end": e2, "speaker_entity": "Mrs. Hale"},
     ]})
     by_entity = {g.speaker.entity: g.speaker.aliases for g in doc.spans if g.speaker}
-    assert by_entity["Mr. Lucian Gray"] == {"mr lucian gray", "lucian gray"}
+    assert by_entity["Mr. Felix Dunstan"] == {"mr felix dunstan", "felix dunstan"}
     assert by_entity["Mrs. Hale"] == {"mrs hale"}
 
 
@@ -700,22 +700,22 @@ def test_gold_quote_properties() -> None:
 
 
 def test_fiction_entity_mentions_identify_one_character_only() -> None:
-    t = '"Tea?" asked Margaret. Margaret Schlegel smiled at Helen.'
+    t = '"Tea?" asked Maud. Maud Ashdown smiled at Ethel.'
     gold = GoldSpeaker(
-        entity="Margaret",
-        aliases=frozenset({"margaret", "meg"}),
-        others=frozenset({"helen", "helen schlegel"}),
+        entity="Maud",
+        aliases=frozenset({"maud", "maudie"}),
+        others=frozenset({"ethel", "ethel ashdown"}),
     )
     span = '"Tea?"'
-    s, e = at(t, "Margaret")
-    fs, fe = at(t, "Margaret Schlegel")
-    hs, he = at(t, "Helen")
+    s, e = at(t, "Maud")
+    fs, fe = at(t, "Maud Ashdown")
+    hs, he = at(t, "Ethel")
     own = Mention(s, e, t[s:e], "name")
     full = Mention(fs, fe, t[fs:fe], "name")
     helen = Mention(hs, he, t[hs:he], "name")
     base = quote(t, span)
-    right = attrs.evolve(base, entity=Entity("Margaret Schlegel", mentions=(own, full)))
-    merged = attrs.evolve(base, entity=Entity("Margaret Schlegel", mentions=(own, full, helen)))
+    right = attrs.evolve(base, entity=Entity("Maud Ashdown", mentions=(own, full)))
+    merged = attrs.evolve(base, entity=Entity("Maud Ashdown", mentions=(own, full, helen)))
     assert judge_speaker(right, gold, FICTION)
     assert not judge_speaker(merged, gold, FICTION)
 

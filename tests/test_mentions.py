@@ -18,7 +18,7 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     ("text", "speaker", "kind"),
     [
         # An interjection that is also a name: after "said" and before punctuation, a name.
-        ("“I am hungry,” said Pooh. The bear sat down.", "Pooh", "name"),
+        ("“I am hungry,” said Ho. The cook sat down.", "Ho", "name"),
         ("“Hurry up!” cried Bah, and ran.", "Bah", "name"),
         # A determiner and one lower-case noun, outside any lexicon.
         ("“Land ahead,” said the mariner.", "the mariner", "nominal"),
@@ -34,8 +34,8 @@ def test_the_speaker_after_an_inverted_cue(text: str, speaker: str, kind: str) -
 
 
 def test_an_interjection_opening_a_sentence_is_still_no_name() -> None:
-    # Not after a cue: "Pooh" is the interjection, and "Tom" speaks.
-    got = _speakers("Pooh, what nonsense. “We leave at dawn,” said Tom.")
+    # Not after a cue: "Pshaw" is the interjection, and "Tom" speaks.
+    got = _speakers("Pshaw, what nonsense. “We leave at dawn,” said Tom.")
     assert got == [("We leave at dawn,", "Tom", "name")]
 
 
@@ -277,7 +277,7 @@ def test_an_indefinite_determiner_makes_a_capitalised_word_a_description(
     ("text", "speaker"),
     [
         ("“We will win,” Christian said.", "Christian"),
-        ("“We will win,” the Dodo said.", "Dodo"),
+        ("“We will win,” the Heron said.", "Heron"),
         ("A tearful Hale said “we will win”.", "Hale"),
     ],
 )

@@ -52,7 +52,7 @@ def test_abbreviations_do_not_end_sentences(text: str) -> None:
     "text",
     [
         # The name is also a common word: stock Punkt breaks after the title.
-        "“I shall go out,” said Mr. Eager, and took his hat.",
+        "“I shall go out,” said Mr. Keen, and took his hat.",
         "He met Mrs.\nWhite at noon and they walked home.",
         "“Hush,” said Dr. Brown quietly.",
     ],
