@@ -1546,6 +1546,13 @@ def _turn_evidence(
             weight = PRONOUN_TAG_WEIGHT if explicit else 3.0
             if weight > ev.gender_weight:
                 ev.gender, ev.gender_weight = g, weight
+            if explicit and ev.vocative is None and link.cue is not None:
+                # "“Q,” she said to Tom": Tom is spoken to, as if named in the quotation.
+                spoken_to = _tag_object(cast.doc, turn.p, link, speaker)
+                ch = cast.of(spoken_to) if spoken_to is not None else None
+                if spoken_to is not None and ch is not None and ch.person():
+                    ch.add(spoken_to)
+                    ev.vocative = ch
     if turn.addressee is not None:
         ch = cast.of(turn.addressee)
         if ch is not None:
@@ -1561,6 +1568,31 @@ def _turn_evidence(
         if ch is not None and ch is not ev.vocative:
             ev.quoted.add(ch.index)
     return ev
+
+
+# A name right after one of these words in a pronoun tag's clause is the one spoken to
+# or looked at: "she said to Tom", "he said, turning to Tom", "she cried, looking at Tom".
+_TO_BEFORE = regex.compile(r"(?i)(?<!\p{L})(?:to|at|towards|toward|upon)[ \t\r\n]+$")
+_CLAUSE_END = regex.compile(r"[.;:!?“”\"]")
+TAG_OBJECT_WINDOW = 60
+
+
+def _tag_object(doc: Document, p: int, link: Link, speaker: Mention) -> Mention | None:
+    """The name a pronoun tag speaks to or looks at, in the tag's own clause: after
+    the cue, up to the quotation or to a sentence stop or quotation mark."""
+    assert link.cue is not None
+    begin = max(link.cue.end, speaker.end)
+    limit = link.start if begin <= link.start else begin + TAG_OBJECT_WINDOW
+    stop = _CLAUSE_END.search(doc.text, begin, limit)
+    end = stop.start() if stop is not None else limit
+    for m in narration_mentions(doc, p, end=end)[-SCAN_MENTIONS:]:
+        if (
+            m.start >= begin
+            and m.kind == "name"
+            and _TO_BEFORE.search(doc.text, max(0, m.start - 12), m.start) is not None
+        ):
+            return m
+    return None
 
 
 # "“Q,” said the other" / "“Q,” the other replied": the tag names the one of two who

@@ -1170,3 +1170,18 @@ def test_words_a_look_says_keep_their_turn_but_no_speaker(look: str) -> None:
     spoken = [q.entity.name if q.entity else None for q in quotes if q.kind == "direct"]
     # The look holds Tom's place in the alternation: the next turn is Mary's.
     assert spoken[-3:] == ["Mary", "Mary", "Tom"]
+
+
+@pytest.mark.parametrize(
+    "tag", ["she said to Vera.", "she said, turning to Vera.", "said she to Vera."]
+)
+def test_the_one_a_pronoun_tag_speaks_to_is_not_the_speaker(tag: str) -> None:
+    # The turn-taking alone gives "she" to Vera, who spoke two turns before.
+    text = (
+        "Vera, Nell and Felix sat by the fire.\n\n"
+        "“Is the tea ready?” said Vera.\n\n"
+        "“Nearly,” said Felix.\n\n"
+        f"“Then pour it out,” {tag}\n\n"
+        "“I will.”"
+    )
+    assert names(text) == ["Vera", "Felix", "Nell", "Vera"]
