@@ -448,8 +448,8 @@ def _terms_in_narration(
         ):
             silent.append(link)  # as he put it, “camped”: the narrator borrows a word
             continue
-        if link.kind == "other" or len(link.segments) > 1:
-            continue
+        if link.kind == "other" or len(link.segments) > 1 or text.startswith("_", link.start):
+            continue  # "cry aloud, _Halloo_": `_marks` took the italics for the words cried
         if link.cue is None and _in_capitals(text, link.content_start, link.content_end):
             terms.append(link)  # “THE MILL” stood empty: a name on a sign, nobody's words
             continue

@@ -713,7 +713,59 @@ def find_quotations(
         _end_run(text, run, out)
     if "double" in families:
         out = _with_dash_dialogue(text, paragraphs, out)
+        out = _with_cried_italics(text, paragraphs, out)
     return out
+
+
+# Plain-text italics (_Halloo_), at most one line break inside.
+_ITALICS = regex.compile(r"_[^_\r\n]{1,60}(?:\r?\n[^_\r\n]{1,60})?_(?!\w)")
+# Right before them, a verb of crying out ("cried out three times,", "cry aloud", "crying
+# aloud,") or "a shout of": the italics are the words cried, often in a foreign tongue.
+_CRIED_BEFORE = regex.compile(
+    r"(?i)\b(?:(?:cr(?:y|ies|ied|ying)|shout(?:s|ed|ing)?|call(?:s|ed|ing)?|"
+    r"scream(?:s|ed|ing)?|yell(?:s|ed|ing)?|roar(?:s|ed|ing)?)[ \t\r\n]+(?:out|aloud)\b"
+    r"[^_\"\u201c\u201d\u2018\u2019.;:!?]{0,50}?[,:]?|(?:shouts?|cry|cries|yells?|roars?)"
+    r"[ \t\r\n]+of)[ \t\r\n]+$"
+)
+_CRIED_REACH = 80
+
+
+def _with_cried_italics(
+    text: str, paragraphs: Sequence[tuple[int, int]], found: list[RawQuote]
+) -> list[RawQuote]:
+    """``found`` plus the phrases in italics that a verb of crying out introduces
+    ("one of them cried out, _Tolgo phonac_"): the italics stand for quotation marks."""
+    if "_" not in text:
+        return found  # one scan in C: most texts have no underscore
+    taken = [(q.start, q.end) for q in found]
+    starts = [paragraph[0] for paragraph in paragraphs]
+    added: list[RawQuote] = []
+    for m in _ITALICS.finditer(text):
+        start, end = m.span()
+        k = bisect_right(taken, (start, len(text))) - 1
+        if k >= 0 and taken[k][1] > start:
+            continue  # inside a quotation
+        before = _CRIED_BEFORE.search(text, max(0, start - _CRIED_REACH), start)
+        if before is None or "\n\n" in before.group():
+            continue
+        index = bisect_right(starts, start) - 1
+        added.append(
+            RawQuote(
+                start=start,
+                end=end,
+                content_start=start + 1,
+                content_end=end - 1,
+                closed=True,
+                open_mark="_",
+                close_mark="_",
+                segments=((start, end),),
+                paragraph=index,
+                family="double",
+            )
+        )
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda q: q.start)
 
 
 # Before a typewriter '' that opens a quotation: a paragraph start, a space, a bracket, a dash.

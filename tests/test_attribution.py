@@ -1138,6 +1138,19 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
     assert quotes[0].kind == "direct"
 
 
+@pytest.mark.parametrize(
+    ("narration", "cried"),
+    [
+        ("The sentry cried out in a hoarse voice, _Wer da_, and raised his lamp.", "Wer da"),
+        ("At the cask there was a great shout of _Viva el rey_ from the men.", "Viva el rey"),
+    ],
+)
+def test_words_cried_out_in_italics_in_a_story_are_speech(narration: str, cried: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert quotes[-1].text == cried
+    assert quotes[-1].kind != "other"
+
+
 def test_words_as_a_source_put_them_in_news_stay_speech() -> None:
     text = "The plan, as the senator put it, “will not survive the winter.”"
     (q,) = extract_quotes(text, kinds="direct,mixed,other")

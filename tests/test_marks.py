@@ -642,3 +642,42 @@ def test_inch_mark_after_a_height_does_not_close(text: str) -> None:
 def test_a_quotation_ending_after_a_plain_number_still_closes() -> None:
     text = "“The score was 3-2,” she said. “We lost.”"
     assert spans(text) == ["“The score was 3-2,”", "“We lost.”"]
+
+
+# --- words cried out, in plain-text italics -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cried"),
+    [
+        ("The sentry cried out in a hoarse voice, _Wer da_, and raised his lamp.", "_Wer da_"),
+        ("I heard one of the boatmen cry aloud _Avanti_; the boat swung round.", "_Avanti_"),
+        ("The heralds called out three times,\n_Oyez oyez_ (an old word).", "_Oyez oyez_"),
+        ("When the cask was opened there was a great shout of _Salud_ from the men.", "_Salud_"),
+    ],
+)
+def test_italics_after_a_verb_of_crying_out_are_a_quotation(text: str, cried: str) -> None:
+    (q,) = find(text)
+    assert text[q.start : q.end] == cried
+    assert text[q.content_start : q.content_end] == cried.strip("_")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said it was _very_ late, and cried out when she saw the clock.",
+        "The word _hurgo_ means a great lord.",
+        "He cried out. _Chapter Two_ began on the next page.",
+        "“He cried out, _Halt_, and we stopped,” said Ann.",
+    ],
+)
+def test_other_italics_are_no_quotation(text: str) -> None:
+    assert all(text[q.start] != "_" for q in find(text))
+
+
+@given(st.text(alphabet="_ ab\ncried out aloud,", max_size=80))
+def test_cried_italics_are_inside_the_text_and_ordered(text: str) -> None:
+    found = find(text)
+    assert [q.start for q in found] == sorted(q.start for q in found)
+    for q in found:
+        assert 0 <= q.start <= q.content_start <= q.content_end <= q.end <= len(text)
