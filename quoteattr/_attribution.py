@@ -2094,7 +2094,7 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     k = ctx.index(q.end)
     if k < len(ctx.tokens) and ctx.tokens[k].text in _lexicon.word_list("role_nouns.txt"):
         return True  # “Night Shift” star Ana Ruiz: a part in a work
-    if q.start == ctx.start:
+    if q.start == ctx.start and not (content[-1].isalnum() and _subject_of_sentence(ctx, k)):
         return False  # a paragraph that opens with a quotation opens with speech
     if hi > lo and (_mentions.possessive(ctx.tokens[hi - 1]) or _after_work_noun(ctx, lead)):
         return True  # ABC's “This Week,”, the podcast “Here We Go.”: a thing, not words
@@ -2102,6 +2102,22 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     if first in lexicon().not_names and first not in ("the", "a", "an"):
         return False  # “This is Italy.”, “But you are Paul.”
     return len(words) > 1 or bare == content
+
+
+def _subject_of_sentence(ctx: _Context, k: int) -> bool:
+    """The token at ``k``, right after a quotation with no comma or stop of its own, is a
+    lower-case word that is neither a speech verb nor a pronoun: the sentence goes on with
+    the quotation as its subject ("“Open Roads” is a film about …"), not with a tag ("“Hush”
+    she said", "“Yes,” faltered the boy")."""
+    if k >= len(ctx.tokens):
+        return False
+    tok = ctx.tokens[k]
+    return (
+        tok.kind == WORD
+        and not tok.upper
+        and tok.lower not in lexicon().pronouns
+        and not _has_cue(ctx, k, k + 1)
+    )
 
 
 # A title right after a preposition names a place, a programme or a work, even in a

@@ -1992,3 +1992,30 @@ def test_a_cue_whose_subject_comes_after_the_quotation_is_its_cue(
     assert q.rule == "paragraph_mention"
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday.\n\n“Open Roads” is a film about the county and its mayor.",
+        "Tea was served at four.\n\n“Duty” always drew a groan from the boys.",
+        "The vote is on Friday.\n\n“Fair Fares” would cut every bus ticket by half.",
+    ],
+)
+def test_a_title_opening_its_paragraph_as_the_sentence_subject_is_not_speech(text: str) -> None:
+    # Title Case, no comma or stop inside the marks, the sentence going on at once with
+    # a lower-case verb: the quotation names a thing the sentence is about.
+    assert kinds_of(text)[-1] == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tea was served at four.\n\n“Hush” she said, and looked away.",
+        "Tea was served at four.\n\n“Nell Baxter,” faltered the girl at the door.",
+        "Tea was served at four.\n\n“Good morning” was all he said.",
+        "Tea was served at four.\n\n“Oh, Dear Me . . .” for she was very tired.",
+    ],
+)
+def test_a_paragraph_opening_with_speech_before_a_tag_or_comma_stays_speech(text: str) -> None:
+    assert kinds_of(text)[-1] == "direct"
