@@ -2040,6 +2040,8 @@ def _head(
         if speaker is None:
             return None
         if joint < 0:
+            speaker, joint = _object_and_subject(state, view, speaker)
+        if joint < 0:
             joint = _coordination(view, view.index(speaker.start))
         if rule == "indirect_said_that" and _is_document(speaker):
             rule = "indirect_statement"
@@ -2339,6 +2341,26 @@ _MODALS = frozenset("would will could can might may should must".split())
 _QUANTITY_WORDS = frozenset(
     "more than less fewer nearly almost about roughly over only just".split()
 )
+
+
+def _object_and_subject(state: _State, view: _View, speaker: Mention) -> tuple[Mention, int]:
+    """ "…the agency mishandled [the case] and [the council] said B": a subject read as
+    "X and Y" right after a finite verb is that verb's object X and a new subject Y, so
+    the clause after "and" is a statement of its own (not "the case and the council"):
+    Y and where the statement before it ends ("and"), else ``speaker`` and -1."""
+    toks = view.toks
+    i = view.index(speaker.start)
+    if i < 1 or not _finite(toks[i - 1], toks[i - 2] if i >= 2 else toks[i - 1]):
+        return speaker, -1
+    k = i + 1
+    while k < len(toks) and toks[k].end <= speaker.end:
+        if toks[k].lower == "and":
+            right = _mentions.np_starting_at(state.text, toks, k + 1, len(toks))
+            if right is not None and right.end == speaker.end:
+                return right, toks[k].start
+            break
+        k += 1
+    return speaker, -1
 
 
 def _coordination(view: _View, i: int) -> int:

@@ -442,6 +442,23 @@ def test_interrupted_statement_goes_on_after_that(text: str, segments: list[str]
     assert q.speaker is not None and q.speaker.text in ("Ms. Obi", "the coach")
 
 
+def test_object_and_subject_after_a_finite_verb_split_two_statements() -> None:
+    # "the case and Democrats" is no subject: "the case" is the object of "mishandled"
+    text = "The mayor said the agency mishandled the case and Democrats said the audit was late."
+    first, second = indirect(text)
+    assert first.text == "the agency mishandled the case"
+    assert second.text == "the audit was late"
+    assert second.speaker is not None and second.speaker.text == "Democrats"
+    text = "Nurses said the board ignored the staff and Democrats accused it of waste."
+    first, second = indirect(text)
+    assert first.text == "the board ignored the staff"
+    assert second.speaker is not None and second.speaker.text == "Democrats"
+    assert second.cue is not None and second.cue.text == "accused"
+    # a coordinated subject opening its clause stays one subject
+    q = one("Farmers and local officials warned that the dam would flood the valley.")
+    assert q.speaker is not None and q.speaker.text == "Farmers and local officials"
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
