@@ -851,16 +851,35 @@ def _choose(text: str, found: list[_Record]) -> list[_Record]:
     ("…, adding that") cuts the record it continues."""
     tails = sorted((r for r in found if not r.head), key=lambda r: r.cue.start)
     heads = sorted((r for r in found if r.head), key=lambda r: r.cue.start)
+    if heads and any(r.rule == "indirect_passive" for r in tails):
+        # A passive's content opens mid-sentence: inside a head's content it is an
+        # inner report ("They stressed that [A, where B was opposed by C]").
+        cue_ends = [r.cue.end for r in heads]
+        reach = list(accumulate((r.ranges[-1][1] for r in heads), max))
+        tails = [
+            r
+            for r in tails
+            if r.rule != "indirect_passive"
+            or (i := bisect_right(cue_ends, r.ranges[0][0])) == 0
+            or reach[i - 1] <= r.cue.start
+        ]
     kept: list[_Record] = []
-    tail_end = -1  # every tail's content starts at the sentence start
+    tail_end = -1
     for r in tails:
         if r.cue.start < tail_end or (kept and r.ranges[0][1] > kept[-1].cue.start):
             continue  # inside an earlier tail, or an earlier tail's cue inside this content
         kept.append(r)
         tail_end = max(tail_end, r.cue.end, r.ranges[-1][1])
+    # a head is silent inside a tail ("CLAUSE, X said"), not before a passive's subject
+    spans = sorted(
+        (min(r.ranges[0][0], r.cue.start), max(r.cue.end, r.ranges[-1][1])) for r in kept
+    )
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     last: _Record | None = None
     for r in heads:
-        if r.cue.start < tail_end:
+        i = bisect_right(starts, r.cue.start)
+        if i and reach[i - 1] > r.cue.start:
             continue
         if last is not None and r.cue.start < last.ranges[-1][1]:
             a = last.ranges[-1][0]

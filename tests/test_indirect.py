@@ -319,6 +319,26 @@ def test_passive_stance_with_an_agent() -> None:
     assert (q.text, q.speaker and q.speaker.text) == ("His views", "a number of tax experts")
 
 
+def test_passive_after_a_head_statement_leaves_the_head() -> None:
+    # the passive's subject opens after the head's content ends: both are reported
+    found = indirect(
+        "They stressed that the grants worked in small towns, where the plan has been opposed"
+        " by most voters."
+    )
+    assert [(q.text, q.rule) for q in found] == [
+        ("the grants worked in small towns", "indirect_said_that"),
+        ("the plan", "indirect_passive"),
+    ]
+    # inside the head's content the passive is an inner report
+    found = indirect("The mayor said that in small towns, the plan was criticized by the council.")
+    assert [(q.text, q.rule) for q in found] == [
+        ("in small towns, the plan was criticized by the council", "indirect_said_that")
+    ]
+    # a head cue inside a tail's content stays silent
+    found = indirect("The plan will close, the mayor said, and he told them to leave.")
+    assert [q.rule for q in found] == ["indirect_clause_said"]
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
