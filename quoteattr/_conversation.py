@@ -1682,7 +1682,7 @@ def _called_child(doc: Document, given: str) -> bool:
 
 def _designation(m: Mention) -> bool:
     """ "the President", "the Masked Stranger": a definite nominal whose words are all
-    capitalised names one character, as a name does ("the voice of John Selby" does not)."""
+    capitalised names one character, as a name does ("the voice of John Dunmore" does not)."""
     words = m.text.split()
     return len(words) > 1 and words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:])
 

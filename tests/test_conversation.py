@@ -464,7 +464,7 @@ def test_a_capitalised_definite_nominal_is_a_designation() -> None:
     assert _conversation._designation(nominal("the President"))
     assert _conversation._designation(nominal("the Masked Stranger"))
     assert not _conversation._designation(nominal("the doctor"))
-    assert not _conversation._designation(nominal("the voice of John Selby"))
+    assert not _conversation._designation(nominal("the voice of John Dunmore"))
     assert not _conversation._designation(nominal("President"))
 
 
