@@ -448,6 +448,9 @@ def _terms_in_narration(
         ):
             silent.append(link)  # as he put it, “camped”: the narrator borrows a word
             continue
+        if link.kind != "other" and _unspoken(text, link):
+            silent.append(link)  # she didn't say “never”; the old adage, “waste not”
+            continue
         if link.kind == "other" or len(link.segments) > 1 or text.startswith("_", link.start):
             continue  # "cry aloud, _Halloo_": `_marks` took the italics for the words cried
         if link.cue is None and _in_capitals(text, link.content_start, link.content_end):
@@ -527,6 +530,39 @@ def _joined_to_speech(text: str, before: Link, link: Link) -> bool:
         return cue is not None and before.end <= cue.start and cue.end <= link.start
     said = text[before.content_start : before.content_end].rstrip(_INNER_CLOSERS)
     return said[-1:] in ("!", "?", ".", ";", "…")
+
+
+# Words nobody says aloud here: unsaid ("she didn't say “Q”", "he never answered, “Q”"),
+# a thought in the conditional ("he would think, “Q”"), a saying of "we" or of the
+# reader ("we used to say, “Q”", "“Q” you will exclaim", "“Q,” as they say"), a proverb
+# ("the homely adage, “Q”", "a gold motto on it, “Q”").
+_UNSPOKEN_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:did|do|does|could|would|dared|need)(?:[ \t\n]*n[o'\u2019]t|[ \t\n]+not)"
+    r"[ \t\n]+(?:say|ask|answer|reply|add|exclaim|utter|tell[ \t\n]+\w+)"
+    r"|\b(?:never|not)[ \t\n]+(?:said|asked|answered|replied|added|exclaimed|uttered)"
+    r"|\bwe[ \t\n]+(?:used|began|came|learned|learnt)[ \t\n]+to[ \t\n]+(?:say|call[ \t\n]+\w+)"
+    r"|\b(?:he|she|they|I|we|you)[ \t\n]+would[ \t\n]+think"
+    r"|\byou[ \t\n]+(?:will|would|may|might|must)[ \t\n]+(?:say|exclaim|ask|reply|cry)"
+    r"|\b(?:the|an?|this|that|our|his|her|their|old|homely|golden|family)[ \t\n]+"
+    r"(?:\w+[ \t\n]+)?(?:adage|proverb|maxim|motto))\b"
+    r"[^.!?;\"\u201c\u201d\u2018\u2019]{0,25}?[,:\-\u2014]*[ \t\n]*$"
+)
+_UNSPOKEN_AFTER = regex.compile(
+    r"[,;]?[ \t\n]*(?:(?:as[ \t\n]+)?(?:you|one)[ \t\n]+(?:will|would|may|might|must)[ \t\n]+"
+    r"(?:say|exclaim|ask|reply|cry)|we[ \t\n]+(?:used|began|came|learned|learnt)[ \t\n]+to"
+    r"[ \t\n]+(?:say|call)|as[ \t\n]+(?:they|people|folks|we)[ \t\n]+say)\b"
+)
+_UNSPOKEN_REACH = 60
+
+
+def _unspoken(text: str, link: Link) -> bool:
+    """The quotation is words nobody says aloud in the story (`_UNSPOKEN_BEFORE`)."""
+    return (
+        _UNSPOKEN_BEFORE.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start)
+        is not None
+        or _UNSPOKEN_AFTER.match(text, link.end, min(len(text), link.end + _UNSPOKEN_REACH))
+        is not None
+    )
 
 
 # "as he expressed it, “Q”", "as the saying is, “Q”": the narrator borrows the words.

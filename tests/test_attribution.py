@@ -1139,6 +1139,31 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "narration",
+    [
+        "She didn't say “not ever,” but she thought it all the same.",
+        "This time he did not reply, “You are wrong,” though he wanted to.",
+        "When he saw the lights he would think, “How warm it must be in there!”",
+        "“As quick,” we used to say, “as a hare in March.”",
+        "Fair and steady, we began to say, “As sure as the tide.”",
+        "“What a fool!” you will exclaim. Perhaps he was.",
+        "I was born at Brookend, or “over the water,” as they say in those parts.",
+        "He lived by the homely adage, “waste not, want not,” all his life.",
+    ],
+)
+def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert [q.kind for q in quotes[6:]] == ["other"] * (len(quotes) - 6)
+    assert all(q.speaker is None for q in quotes[6:])
+
+
+def test_words_someone_would_say_in_a_story_stay_speech() -> None:
+    narration = "Every evening she would say, “Shut the gate, it is getting dark.”"
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert quotes[-1].kind == "direct"
+
+
+@pytest.mark.parametrize(
     ("narration", "cried"),
     [
         ("The sentry cried out in a hoarse voice, _Wer da_, and raised his lamp.", "Wer da"),
