@@ -2044,3 +2044,16 @@ def test_a_title_opening_its_paragraph_as_the_sentence_subject_is_not_speech(tex
 )
 def test_a_paragraph_opening_with_speech_before_a_tag_or_comma_stays_speech(text: str) -> None:
     assert kinds_of(text)[-1] == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On the intake form, a nurse had typed “urgent.”", "a nurse"),
+        ("In the chat window she typed, “Call me when you land.”", "she"),
+    ],
+)
+def test_typed_words_are_the_typists(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == "typed"
