@@ -1131,6 +1131,24 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     ):
         # "…,'' she said in Iowa in response to a question." / "…, he said of the plan."
         return _extend(state, view, rec)
+    if k + 1 < len(toks) and (
+        toks[k].lower in _LATER
+        or (
+            toks[k].lower in _OCCASION_PREPOSITIONS
+            and (
+                toks[k + 1].lower in DETERMINERS
+                or toks[k + 1].upper
+                or toks[k + 1].kind == NUMBER
+            )
+        )
+    ):
+        # "These workers, Mr. Hale said in the hearing, were well paid": the adjunct is
+        # the attribution's, the statement goes on after its comma
+        m = k + 1
+        while m < len(toks) and m - k <= MAX_ADJUNCT and toks[m].kind != PUNCT:
+            m += 1
+        if m < len(toks) and m > k + 1 and toks[m].text == ",":
+            k = m
     if k >= len(toks) or toks[k].text not in (",", "(", "—", "–", "-"):
         return None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -1213,6 +1231,8 @@ _NO_OBJECT = frozenset(
     "amid without than upon within beyond along".split()
 )
 # A preposition right after "X said" opens an adjunct, not the reported clause.
+_LATER = frozenset(["earlier", "later"])
+_OCCASION_PREPOSITIONS = frozenset("in at on during after before".split())
 _ADJUNCT_PREPOSITIONS = frozenset(
     "in at on during after before while when from of about with via through outside "
     "inside following".split()

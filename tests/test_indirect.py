@@ -479,6 +479,21 @@ def test_object_and_subject_after_a_finite_verb_split_two_statements() -> None:
     assert q.speaker is not None and q.speaker.text == "Farmers and local officials"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These workers, Mr. Hale said in the hearing, were paid too little.",
+        "These workers, Mr. Hale explained earlier in the hearing, were paid too little.",
+        "These workers, Mr. Hale said on Tuesday, were paid too little.",
+    ],
+)
+def test_adjunct_of_an_interrupting_attribution(text: str) -> None:
+    # the adjunct belongs to the attribution: no head record "in the hearing, were …"
+    q = one(text)
+    assert [s.text for s in q.segments] == ["These workers", "were paid too little"]
+    assert q.rule == "indirect_clause_said"
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
