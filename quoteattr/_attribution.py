@@ -457,7 +457,7 @@ def _terms_in_narration(
             terms.append(link)  # “THE MILL” stood empty: a name on a sign, nobody's words
             continue
         if last is not None and _joined_to_speech(text, last, link):
-            continue  # “Psychic,” the girls whispered, and “spiritual.”: more of the same
+            continue  # “Lovely,” the girls whispered, and “charming.”: more of the same
         words = text[link.content_start : link.content_end].split()
         if (
             len(words) > MAX_SCARE_WORDS
@@ -517,9 +517,9 @@ _JOINED_TO_SPEECH = regex.compile(
 
 def _joined_to_speech(text: str, before: Link, link: Link) -> bool:
     """``link`` goes on from the speech ``before`` in the same sentence: after that
-    quotation's own tag and "and" ("“Psychic,” the girls whispered, and “spiritual.”"),
-    or right after it and "and"/"or" when it ends like a sentence ("“Off with his
-    head!” or “Off with hers!”"), not in a list of words ("“yes” or “no”")."""
+    quotation's own tag and "and" ("“Lovely,” the girls whispered, and “charming.”"),
+    or right after it and "and"/"or" when it ends like a sentence ("“Stop the
+    cart!” or “Stop the horse!”"), not in a list of words ("“yes” or “no”")."""
     if before.kind not in ("direct", "mixed") or before.paragraph != link.paragraph:
         return False
     m = _JOINED_TO_SPEECH.fullmatch(text, before.end, link.start)
@@ -2157,8 +2157,8 @@ def _subject_of_sentence(ctx: _Context, k: int) -> bool:
 
 
 # A title right after a preposition names a place, a programme or a work, even in a
-# sentence with a cue: "Pence said on “Meet the Press”", "the overture to “The Poet and
-# the Peasant”", "in the garden of the “Golden Lion”".
+# sentence with a cue: "Pence said on “Meet the Press”", "the overture to “The Barber
+# of Seville”", "in the garden of the “Golden Lion”".
 _TITLE_REACH = 6  # tokens between a cue and a title it governs: "called the winner “Q”"
 _WORK_PREPOSITIONS = frozenset(
     "on in of to from for at with by under into onto about during through".split()

@@ -2021,7 +2021,7 @@ def _viterbi(
     pairs = pairs or {}
     speakers = {ev.fixed.index for ev in evidence[lo:hi] if ev.fixed is not None}
     # Someone the scene's quotations speak of, never to, and who never speaks in it
-    # is talked about in their absence ("Hadn't we better keep Rosa with us?").
+    # is talked about in their absence ("Shall we ask Nell to come with us?").
     spoken_to = {ev.vocative.index for ev in evidence[lo:hi] if ev.vocative is not None}
     absent = set().union(*(ev.quoted for ev in evidence[lo:hi])) - speakers - spoken_to
     emissions = []

@@ -854,11 +854,11 @@ def _record(text: str, run: _Run, last: _Item | None) -> RawQuote:
     )
 
 
-# --- dash dialogue: "—Come up, Kinch! he called. Come up." ---------------------------------------
+# --- dash dialogue: "—Come in, Tom! he called. Come in." ---------------------------------------
 #
 # Some novels mark speech by a dash at the start of the paragraph and no quotation
 # marks (Joyce; the continental convention). The turn runs to the paragraph end,
-# except where a speech tag interrupts it ("—Thanks, old chap, he cried briskly.
+# except where a speech tag interrupts it ("—Thank you, friend, he said quietly.
 # That will do."): the tag's clause is narration and the words after it a second
 # quotation. A document uses the convention when several of its paragraphs open
 # with a dash, some of them (or the paragraph before) show speech ("he said", a

@@ -149,7 +149,7 @@ def test_surname_completed_and_title_split() -> None:
 
 def test_honorifics_keep_people_apart() -> None:
     text = (
-        "“You want to tell me, and I have no objection to hearing it,” said Mr. Pellow.\n\n"
+        "“Tell me all about it, and I will listen,” said Mr. Pellow.\n\n"
         "“Oh, you must know,” said Mrs. Pellow."
     )
     quotes = extract_quotes(text)
@@ -486,7 +486,7 @@ def test_a_quotation_after_a_noun_of_wording_is_someones_words(text: str) -> Non
 
 
 def test_that_phrase_points_back_at_the_writers_own_text() -> None:
-    text = "I met brutes--no, I will scratch out that phrase “met brutes,” for I dislike it."
+    text = "I met cowards--no, I will cross out that phrase “met cowards,” for it is unkind."
     kinds = kinds_of(text)
     assert kinds == ["other"]
 
@@ -1494,7 +1494,7 @@ def test_a_name_in_apposition_to_a_description_after_the_quotation(
 
 
 def test_a_quotation_after_a_semicolon_goes_on_with_the_speech() -> None:
-    text = "“I have no opinion of her,” said Mr. Grant; “and I am glad you have none.”"
+    text = "“I have no fear of the storm,” said Mr. Grant; “and I am glad you have none.”"
     second = extract_quotes(text)[1]
     assert second.kind == "direct"
     assert second.speaker is not None and second.speaker.text == "Mr. Grant"

@@ -127,11 +127,11 @@ def test_a_word_after_the_article_gives_no_gender_evidence() -> None:
 
 
 def test_miss_and_mrs_of_one_surname_are_two_people() -> None:
-    # Once "Mrs. Pentreath" is completed as "Augusta Pentreath", the best form has no
+    # Once "Mrs. Pentreath" is completed as "Lavinia Pentreath", the best form has no
     # honorific left: the cluster still remembers it was a married woman.
     cluster = _entities._Cluster("person")
     cluster.add(name("Mrs. Pentreath"))
-    cluster.add(name("Augusta Pentreath"))
+    cluster.add(name("Lavinia Pentreath"))
     assert not cluster.accepts(name("Miss Pentreath"))
     assert cluster.accepts(name("Mrs. Pentreath"))
     assert cluster.accepts(name("Pentreath"))

@@ -703,7 +703,7 @@ def test_fiction_entity_mentions_identify_one_character_only() -> None:
     t = '"Tea?" asked Maud. Maud Ashdown smiled at Ethel.'
     gold = GoldSpeaker(
         entity="Maud",
-        aliases=frozenset({"maud", "maudie"}),
+        aliases=frozenset({"maud", "maudy"}),
         others=frozenset({"ethel", "ethel ashdown"}),
     )
     span = '"Tea?"'

@@ -107,7 +107,7 @@ def test_wrapped_novel_with_blank_lines_joins_every_single_break() -> None:
 
 
 def test_wrapped_novel_keeps_short_lines_and_verse_in_their_block() -> None:
-    verse = "    Twinkle, twinkle, little bat!\n    How I wonder what you're at!"
+    verse = "    Row, row, the little boat!\n    Watch the water, see it float!"
     text = "\n\n".join([wrap(NOVEL_PARAS[0]), verse, wrap(NOVEL_PARAS[3])])
     got = texts(text)
     assert len(got) == 3

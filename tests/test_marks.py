@@ -177,10 +177,10 @@ def test_double_nested_inside_single() -> None:
 
 
 def test_same_style_straight_nesting() -> None:
-    text = 'He said, "I knew it would be "no" before I opened it." Then he left.'
+    text = 'He said, "I was sure the answer was "no" before I asked." Then he left.'
     quotes = find(text)
     assert [text[q.start : q.end] for q in quotes] == [
-        '"I knew it would be "no" before I opened it."'
+        '"I was sure the answer was "no" before I asked."'
     ]
 
 

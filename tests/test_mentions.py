@@ -117,7 +117,7 @@ def test_a_possessive_name_and_a_person_noun_after_a_cue(
         ("“Where now?” asked Drummond of Lyle as they walked on.", "Drummond"),
         # A title or an institution takes "of": one name.
         ("“We are ready,” said Secretary of State Jane Hill.", "Secretary of State Jane Hill"),
-        ("“Rates stay,” said the Bank of Ruritania.", "the Bank of Ruritania"),
+        ("“Rates stay,” said the Bank of Veldoria.", "the Bank of Veldoria"),
     ],
 )
 def test_of_joins_a_name_only_after_a_title_or_an_institution(text: str, speaker: str) -> None:
