@@ -116,6 +116,7 @@ class _Table:
         "appraisals",
         "bare",
         "by_first",
+        "judged",
         "nouns",
         "opening",
         "questions",
@@ -130,6 +131,7 @@ class _Table:
         self.questions = readings["question"]
         self.bare = readings["bare"]
         self.stances = readings["stance"]
+        self.judged = readings["judged"]
         by_first: dict[str, list[_Cue]] = {}
         for cue in _lexicon.indirect_cues():
             forms = set(cue.forms)
@@ -179,7 +181,7 @@ def _readings() -> dict[str, frozenset[str]]:
     return parse_readings(_lexicon._resource("indirect_readings.tsv"))
 
 
-READINGS = ("appraisal", "question", "bare", "stance")
+READINGS = ("appraisal", "question", "bare", "stance", "judged")
 
 
 def parse_readings(source: _lexicon.Source) -> dict[str, frozenset[str]]:
@@ -1945,6 +1947,11 @@ def _head(
         if cue.lemma in state.table.appraisals and _to_follows(toks, v + n):
             # "The House is expected to pass the bill": an appraisal, its subject included
             return _evidential(state, view, v, n, span)
+        if cue.lemma in state.table.judged and (cue.participle or toks[v].lower.endswith("n")):
+            # "seen", "known": the participles that do not end in -ed
+            judged = _judged(state, view, v, n, span)
+            if judged is not None:
+                return judged
         # it was reported (by X) that CLAUSE; "X was charged": not a report
         jj = j
         while jj >= 0 and toks[jj].lower in _BE | SKIPPABLE:
@@ -2660,9 +2667,55 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
-def _evidential(state: _State, view: _View, v: int, n: int, span: Span) -> _Record | None:
+_JUDGED_RELATIVES = frozenset("who which whose".split())
+
+
+def _judged(state: _State, view: _View, v: int, n: int, span: Span) -> _Record | None:
+    """ "[The mayor] is widely seen as [a safe pair of hands]", "[The plan] was criticized
+    by [the council] for [its cost]": the passive of a judging verb with "as", "for" or
+    "of" is an appraisal, its subject and the phrase after the preposition; the agent
+    after "by", if any, is the source."""
+    text, toks = state.text, view.toks
+    k = v + n
+    agent: Mention | None = None
+    if k < len(toks) and toks[k].lower == "by":
+        agent = _mentions.np_starting_at(text, toks, k + 1, len(toks)) or _source(
+            state, view, k + 1
+        )
+        if agent is None or agent.kind == "pronoun" or not _real_source(state, agent):
+            return None
+        k = view.index(agent.end)
+    if k + 1 >= len(toks) or toks[k].lower not in ("as", "for", "of"):
+        return None
+    j = v - 1
+    while j >= 0 and (toks[j].lower not in _BE or toks[j].lower == "been") and v - j < 4:
+        j -= 1
+    if j >= 1 and (
+        (toks[j].lower == "be" and toks[j - 1].lower == "to") or toks[j].lower == "being"
+    ):
+        return None  # "loath to be seen as", "an edge on being viewed as": no statement
+    rec = _evidential(state, view, v, k + 1 - v, span, opens=False)
+    if rec is None or len(rec.ranges) < 2:
+        return None
+    a, b = rec.ranges[0]
+    i = v - 1
+    while i >= 0 and toks[i].start >= a:
+        if toks[i].lower in _JUDGED_RELATIVES:
+            # "Sheriff Ruiz, [who] is known for [his stance]": the relative clause
+            rec.ranges[0] = (toks[i].start, b)
+            break
+        i -= 1
+    if agent is not None:
+        rec.rule, rec.speaker = "indirect_passive", agent
+    return rec
+
+
+def _evidential(
+    state: _State, view: _View, v: int, n: int, span: Span, opens: bool = True
+) -> _Record | None:
     """ "Sanders seemed to reap the benefits": an appraisal without a named source; the
-    content is the whole clause, its subject included."""
+    content is the whole clause, its subject included (``opens``: what follows the
+    cue must open a clause or a verb phrase)."""
     toks = view.toks
     k = v + n
     while k < len(toks) and _adverb(toks[k]):
@@ -2670,7 +2723,7 @@ def _evidential(state: _State, view: _View, v: int, n: int, span: Span) -> _Reco
     if k >= len(toks):
         return None
     nxt = toks[k]
-    if not (
+    if opens and not (
         nxt.lower in ("to", "that")
         or (
             nxt.kind == WORD

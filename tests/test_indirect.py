@@ -312,7 +312,8 @@ def test_progressive_report() -> None:
 
 def test_passive_stance_with_an_agent() -> None:
     q = one("The bill was criticized by Senate Democrats as too costly.")
-    assert (q.text, q.rule) == ("The bill", "indirect_passive")
+    assert [s.text for s in q.segments] == ["The bill", "too costly"]
+    assert q.rule == "indirect_passive"
     assert q.speaker is not None and q.speaker.text == "Senate Democrats"
     assert indirect("The bill was passed by the Senate.") == []
     q = one("His views were echoed by a number of tax experts.")
@@ -337,6 +338,41 @@ def test_passive_after_a_head_statement_leaves_the_head() -> None:
     # a head cue inside a tail's content stays silent
     found = indirect("The plan will close, the mayor said, and he told them to leave.")
     assert [q.rule for q in found] == ["indirect_clause_said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "speaker"),
+    [
+        (
+            "The mayor is widely seen as a safe pair of hands.",
+            ["The mayor", "a safe pair of hands"],
+            None,
+        ),
+        ("The judge is known for her long rulings.", ["The judge", "her long rulings"], None),
+        ("Ann Lee was accused of fraud.", ["Ann Lee", "fraud"], None),
+        (
+            "The plan was criticized by the council for its cost.",
+            ["The plan", "its cost"],
+            "the council",
+        ),
+        (
+            "Tom Hale, who is known for his stance on roads, won the seat.",
+            ["who", "his stance on roads"],
+            None,
+        ),
+    ],
+)
+def test_passive_judgement_with_as_for_of(text: str, parts: list[str], speaker: str | None) -> None:
+    q = one(text)
+    assert [s.text for s in q.segments] == parts
+    assert (q.speaker.text if q.speaker else None) == speaker
+    assert q.rule == ("indirect_passive" if speaker else "indirect_evidential")
+
+
+def test_passive_judgement_needs_a_finite_be_and_a_preposition() -> None:
+    assert indirect("He was loath to be seen as taking a victory lap.") == []
+    assert indirect("She has an edge on being viewed as honest.") == []
+    assert indirect("The rule is known to few people.") == []
 
 
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
@@ -932,7 +968,10 @@ def test_adverb_inside_a_passive_or_a_relative() -> None:
     assert (q.text, q.rule) == ("The plan", "indirect_passive")
     assert q.speaker is not None and q.speaker.text == "economists"
     # a passive without an agent reports nothing: the subject is no source
-    assert indirect("The plan was widely criticized for its cost.") == []
+    assert indirect("The plan was widely criticized.") == []
+    # ... unless a judging verb says what for: an appraisal without a source
+    q = one("The plan was widely criticized for its cost.")
+    assert ([s.text for s in q.segments], q.speaker) == (["The plan", "its cost"], None)
     q = one("Ms. Diaz, who pointedly refused to endorse the mayor, left early.")
     assert (q.text, q.rule) == ("to endorse the mayor", "indirect_relative")
 
