@@ -1129,7 +1129,12 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
                 rec.ranges.append(more.ranges[0])
             return rec
     if k < len(toks) and (
-        text[a] in _OPENING_MARKS or (toks[k].lower in _ADJUNCT_PREPOSITIONS and joint >= 4)
+        text[a] in _OPENING_MARKS
+        or (
+            toks[k].lower in _ADJUNCT_PREPOSITIONS
+            and joint >= 4
+            and any(_finite(toks[i], toks[i - 1]) for i in range(view.index(a) + 1, joint))
+        )
     ):
         # "…,'' she said in Iowa in response to a question." / "…, he said of the plan."
         return _extend(state, view, rec)

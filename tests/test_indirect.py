@@ -530,6 +530,27 @@ def test_adjunct_of_an_interrupting_attribution(text: str) -> None:
     assert q.rule == "indirect_clause_said"
 
 
+def test_opening_phrase_without_a_verb_is_no_tail_statement() -> None:
+    # "At a town hall meeting, X asked Y about Z": the opening phrase is no statement
+    text = "At a recent town hall meeting in Ohio, a young woman asked the mayor about the tax."
+    assert all(not q.text.startswith("At a recent") for q in indirect(text))
+    assert all(q.rule != "indirect_clause_said" for q in indirect(text))
+    # a clause before the attribution still is one, whatever adjunct follows the verb
+    for text, content in [
+        (
+            "The plant closed in May, the mayor said in a statement on Friday.",
+            "The plant closed in May",
+        ),
+        (
+            "The bridge was unsafe for years, the mayor said of the old span.",
+            "The bridge was unsafe for years",
+        ),
+    ]:
+        q = one(text)
+        assert q.rule == "indirect_clause_said"
+        assert q.text == content
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
