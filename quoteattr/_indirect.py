@@ -2729,7 +2729,7 @@ def _evidential(
         return None
     nxt = toks[k]
     if opens and not (
-        nxt.lower in ("to", "that")
+        nxt.lower in ("to", "that", "like", "a", "an")
         or (
             nxt.kind == WORD
             and not nxt.upper

@@ -375,6 +375,20 @@ def test_passive_judgement_needs_a_finite_be_and_a_preposition() -> None:
     assert indirect("The rule is known to few people.") == []
 
 
+def test_evidential_before_like_or_an_article() -> None:
+    q = one("The idea seems like a contradiction.")
+    assert ([s.text for s in q.segments], q.rule) == (
+        ["The idea", "like a contradiction"],
+        "indirect_evidential",
+    )
+    q = one("For the mayor, the vote seemed a reminder that crowds are not enough.")
+    assert [s.text for s in q.segments] == [
+        "the vote",
+        "a reminder that crowds are not enough",
+    ]
+    assert indirect("He appeared in court on Monday.") == []
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
