@@ -1114,9 +1114,10 @@ class _Cast:
         self.narrator = _Char(-1, None, "x", "narrator")
         # The name the others call the narrator by ("Watson"): "I", not a third person.
         self.narrator_key = _key(narrator) if narrator is not None else None
+        self.narrator_name = _entities._Name(narrator) if narrator is not None else None
 
     def of(self, m: Mention) -> _Char | None:
-        if _first_person(m) or (m.kind == "name" and _key(m) == self.narrator_key):
+        if _first_person(m) or (m.kind == "name" and self._narrator_form(m)):
             return self.narrator
         if m.kind == "nominal":
             return self._nominal(m)
@@ -1128,6 +1129,19 @@ class _Cast:
             ch = self._find(m)
             self.by_text[key] = ch
         return ch
+
+    def _narrator_form(self, m: Mention) -> bool:
+        """Whether name ``m`` is the narrator's ("Watson", "Mr. Watson", "John Watson")."""
+        if self.narrator_name is None:
+            return False
+        if _key(m) == self.narrator_key:
+            return True
+        name = _entities._Name(m)
+        return (
+            not _entities._marital(name)
+            and name.surname == self.narrator_name.surname
+            and name.compatible(self.narrator_name)
+        )
 
     def _nominal(self, m: Mention) -> _Char | None:
         words = m.text.lower().split()

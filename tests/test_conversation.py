@@ -1185,3 +1185,33 @@ def test_the_one_a_pronoun_tag_speaks_to_is_not_the_speaker(tag: str) -> None:
         "“I will.”"
     )
     assert names(text) == ["Vera", "Felix", "Nell", "Vera"]
+
+
+def test_narrator_named_with_an_honorific_is_still_the_narrator() -> None:
+    # The others call "I" "Brandt": "Mr. Brandt" and "Tom Brandt" are the narrator too,
+    # not a character of their own; "Mrs. Brandt" (a wife, a mother) is someone else.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "“Sit down, Brandt,” said Orme.\n\n"
+        "“Good evening, Mr. Brandt,” said the porter.\n\n"
+        "“Tom Brandt, at last!” cried Mrs. Brandt, and Mr. Quill nodded."
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+
+    def mention(s: str) -> Mention:
+        i = text.index(s)
+        return Mention(i, i + len(s), s, "name")
+
+    cast = _conversation._Cast(doc, _entities.Genders(doc), mention("Brandt"))
+    assert cast.of(mention("Brandt")) is cast.narrator
+    assert cast.of(mention("Mr. Brandt")) is cast.narrator
+    assert cast.of(mention("Tom Brandt")) is cast.narrator
+    assert cast.of(mention("Mrs. Brandt")) is not cast.narrator
+    assert cast.of(mention("Mr. Quill")) is not cast.narrator
+    # Without a narrator's name, a name is a character.
+    plain = _conversation._Cast(doc, _entities.Genders(doc))
+    assert plain.of(mention("Mr. Brandt")) is not plain.narrator
