@@ -541,7 +541,7 @@ _UNSPOKEN_BEFORE = regex.compile(
     r"[ \t\n]+(?:say|ask|answer|reply|add|exclaim|utter|tell[ \t\n]+\w+)"
     r"|\b(?:never|not)[ \t\n]+(?:said|asked|answered|replied|added|exclaimed|uttered)"
     r"|\bwe[ \t\n]+(?:used|began|came|learned|learnt)[ \t\n]+to[ \t\n]+(?:say|call[ \t\n]+\w+)"
-    r"|\b(?:he|she|they|I|we|you)[ \t\n]+would[ \t\n]+think"
+    r"|\b(?:he|she|they|I|we|you)[ \t\n]+would[ \t\n]+think|\bput[ \t\n]+into[ \t\n]+words"
     r"|\byou[ \t\n]+(?:will|would|may|might|must)[ \t\n]+(?:say|exclaim|ask|reply|cry)"
     r"|\b(?:the|an?|this|that|our|his|her|their|old|homely|golden|family)[ \t\n]+"
     r"(?:\w+[ \t\n]+)?(?:adage|proverb|maxim|motto))\b"
@@ -555,11 +555,26 @@ _UNSPOKEN_AFTER = regex.compile(
 _UNSPOKEN_REACH = 60
 
 
+# Right before the quotation: a form of "be" ("which they said was “Q”", "the gates were
+# “made of gold”": what a thing was or was called), a verb of singing or playing (what
+# was sung: "hear her sing “Dear Old Home”"), a request's "to" ("begged them to “keep
+# the peace”": the request reported, its words not given as said).
+_AFTER_BE = regex.compile(
+    r"(?i)\b(?:was|were|is|are|be|been|sings?|sang|sung|singing|hums?|hummed|humming|"
+    r"whistled?|whistles|whistling|play(?:s|ed|ing)?|(?:request(?:s|ed)?|beg(?:s|ged)?|"
+    r"pray(?:s|ed)?|implor(?:e|es|ed)|entreat(?:s|ed)?|urg(?:e|es|ed)|bid|bade|told|tell|"
+    r"ask(?:s|ed)?|invit(?:e|es|ed)|exhort(?:s|ed)?)[ \t\n]+(?:\w+[ \t\n]+){0,2}?to)[ \t\n]*$"
+)
+_AFTER_BE_REACH = 40
+
+
 def _unspoken(text: str, link: Link) -> bool:
-    """The quotation is words nobody says aloud in the story (`_UNSPOKEN_BEFORE`)."""
+    """The quotation is words nobody says aloud in the story (`_UNSPOKEN_BEFORE`,
+    `_UNSPOKEN_AFTER`, `_AFTER_BE`)."""
     return (
         _UNSPOKEN_BEFORE.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start)
         is not None
+        or _AFTER_BE.search(text, max(0, link.start - _AFTER_BE_REACH), link.start) is not None
         or _UNSPOKEN_AFTER.match(text, link.end, min(len(text), link.end + _UNSPOKEN_REACH))
         is not None
     )

@@ -1149,6 +1149,10 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
         "“What a fool!” you will exclaim. Perhaps he was.",
         "I was born at Brookend, or “over the water,” as they say in those parts.",
         "He lived by the homely adage, “waste not, want not,” all his life.",
+        "The cook said the pie was “baked fresh each morning,” which nobody believed.",
+        "We went down to hear the choir sing “The Far Green Hills” at the chapel.",
+        "At the meeting the elders begged the boys to “keep the peace at any cost.”",
+        "What he felt might have been put into words like this: “I am tired of it all.”",
     ],
 )
 def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> None:
@@ -1365,7 +1369,7 @@ def test_a_quotation_after_a_naming_word_in_a_story_is_a_term(sentence: str, kin
         ("The dogs kept up a “yip, yip, yap, yap, yip!” all night long.", "other"),
         ("He made me promise to keep my “eyes open for a man with a limp” and tell him.", "other"),
         ("She wrote a long story, which might have been entitled “How I Lost My Hat.”", "other"),
-        ("He begged them to “come back to the farm before the frost,” and they did.", "mixed"),
+        ("He promised he would “come back to the farm before the frost,” and he did.", "mixed"),
     ],
 )
 def test_a_long_phrase_after_an_article_or_a_naming_word_in_a_story(
