@@ -389,6 +389,15 @@ def test_evidential_before_like_or_an_article() -> None:
     assert indirect("He appeared in court on Monday.") == []
 
 
+def test_reportedly_is_an_appraisal_without_a_source() -> None:
+    q = one("The club is reportedly spending a million dollars on ads.")
+    assert ([s.text for s in q.segments], q.speaker, q.rule) == (
+        ["The club", "spending a million dollars on ads"],
+        None,
+        "indirect_evidential",
+    )
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
