@@ -2466,6 +2466,8 @@ def _quote_between(state: _State, a: int, b: int) -> bool:
 
 # A comma and one of these ends a reported statement ("…, but", "…, which"), as does
 # a comma and a participle ("…, saying", "…, bringing the total to …").
+_DEGREE = frozenset("well far just slightly".split())
+_COMPARATIVES = frozenset("less fewer lower higher smaller larger bigger".split())
 _CLAUSE_BREAKS = frozenset("but which while where although".split())
 _PARTICIPLE_ADVERBS = frozenset("even again also then still later instead".split())
 _NOT_BREAKS = frozenset(
@@ -2547,6 +2549,14 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                     k + 2 < len(toks)
                     and toks[k + 1].lower in ("compared", "up", "down")
                     and toks[k + 2].lower in ("with", "to", "from")
+                )
+                # "…earned $2 a share, well above forecasts" / "…, less than half of …"
+                or (
+                    k + 2 < len(toks)
+                    and (
+                        (toks[k + 1].lower in _DEGREE and toks[k + 2].lower in ("above", "below"))
+                        or (toks[k + 1].lower in _COMPARATIVES and toks[k + 2].lower == "than")
+                    )
                 )
                 # "…, even suggesting", "…, again saying": an adverb before the participle
                 or (

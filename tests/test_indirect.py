@@ -574,6 +574,29 @@ def test_opening_phrase_without_a_verb_is_no_tail_statement() -> None:
         assert q.text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The bank said it earned two dollars a share, well above the forecast of analysts.",
+            "it earned two dollars a share",
+        ),
+        (
+            "The survey suggests the show drew about eight million viewers, less than half of "
+            "the audience a year ago.",
+            "the show drew about eight million viewers",
+        ),
+        # no comma: the comparison is the statement's own
+        (
+            "The mayor said the plan would cost less than the old one.",
+            "the plan would cost less than the old one",
+        ),
+    ],
+)
+def test_writer_comparison_after_a_comma_ends_the_statement(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
