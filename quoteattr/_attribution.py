@@ -677,7 +677,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         q.content_end,
         "direct",
         q.closed,
-        q.segments,
+        _spoken_segments(doc.text, q),
         q.paragraph,
         si,
     )
@@ -924,13 +924,36 @@ def _not_words(text: str, q: RawQuote) -> bool:
     ("(CROSSTALK.)", "[applause]"): quoted, but nobody's words."""
     if q.start > 0 and text[q.start - 1] == "=":
         return True
-    content = text[q.content_start : q.content_end].strip().rstrip(".")
+    return _bracketed(text[q.content_start : q.content_end].strip().rstrip("."))
+
+
+def _bracketed(content: str) -> bool:
+    """``content`` is one stage direction in brackets: "(CROSSTALK.)", "[applause]"."""
     return (
         len(content) > 2
         and content[0] in "(["
         and content[-1] in ")]"
         and (content.count("(") + content.count("[") == 1)
     )
+
+
+# Marks and white space around a paragraph's part of a quotation.
+_SEGMENT_EDGES = " \t\n\"'“”‘’«»"
+
+
+def _spoken_segments(text: str, q: RawQuote) -> tuple[tuple[int, int], ...]:
+    """The paragraphs of a quotation of several, but for any that is only a stage
+    direction in brackets ("(CROSSTALK.)" between two turns of a transcript): words of
+    the transcriber, not of a speaker."""
+    segments = q.segments
+    if len(segments) < 2:
+        return segments
+    kept = tuple(
+        (s, e)
+        for s, e in segments
+        if not _bracketed(text[s:e].strip(_SEGMENT_EDGES).rstrip(".").strip(_SEGMENT_EDGES))
+    )
+    return kept or segments
 
 
 # A headline is a document's first line, short, with more text after it.

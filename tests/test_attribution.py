@@ -2061,3 +2061,22 @@ def test_typed_words_are_the_typists(text: str, speaker: str) -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == "typed"
+
+
+def test_a_stage_direction_paragraph_is_not_part_of_a_quotation() -> None:
+    text = (
+        "Part of the interview follows:\n\n"
+        '"ANN: We will build the bridge this year.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"TOM: And the money?\n\n'
+        '"ANN: The county has it.'
+    )
+    (q,) = extract_quotes(text)
+    parts = [s.text for s in q.segments]
+    assert len(parts) == 3
+    assert not any("CROSSTALK" in p for p in parts)
+
+
+@pytest.mark.parametrize("line", ["“(Laughter.)”", "“[applause]”"])
+def test_a_quotation_that_is_only_a_stage_direction_is_not_speech(line: str) -> None:
+    assert kinds_of(f"The mayor spoke for an hour.\n\n{line}\n\nThen she left.") == ["other"]
