@@ -2725,6 +2725,10 @@ def _judged(state: _State, view: _View, v: int, n: int, span: Span) -> _Record |
     return rec
 
 
+# Words between "it seems" and its clause: "It appears, though, that …".
+_IT_SEEMS_SKIPS = frozenset("though however then now also like as if".split())
+
+
 def _evidential(
     state: _State, view: _View, v: int, n: int, span: Span, opens: bool = True
 ) -> _Record | None:
@@ -2738,6 +2742,26 @@ def _evidential(
     if k >= len(toks):
         return None
     nxt = toks[k]
+    if (
+        opens
+        and v >= 1
+        and toks[v - 1].lower == "it"
+        and (v >= 2 or view.from_start)
+        and (v == 1 or toks[v - 2].kind == PUNCT or toks[v - 2].lower in _CLAUSE_OPENERS)
+        and nxt.lower != "to"
+        and not (v >= 2 and toks[v - 2].text == "," and nxt.text == ",")  # ", it seems,"
+    ):
+        # "It seems (that) [the plan failed]": the clause after the verb is the content
+        while k < len(toks) and (toks[k].text == "," or toks[k].lower in _IT_SEEMS_SKIPS):
+            k += 1
+        if k < len(toks) and toks[k].lower == "that":
+            k += 1
+        if not _clause_opens(toks, k) or (k < len(toks) and toks[k].lower == "that"):
+            return None
+        rec = _content(state, view, k, "indirect_evidential", None, span)
+        if rec is not None:
+            _clause_end(state, view, rec)
+        return rec
     if opens and not (
         nxt.lower in ("to", "that", "like", "a", "an")
         or (

@@ -398,6 +398,22 @@ def test_reportedly_is_an_appraisal_without_a_source() -> None:
     )
 
 
+def test_it_seems_reports_the_clause_after_it() -> None:
+    q = one("It appears, though, that the game was not boring to everyone.")
+    assert (q.text, q.speaker, q.rule) == (
+        "the game was not boring to everyone",
+        None,
+        "indirect_evidential",
+    )
+    q = one("Although this is no science, it seems the council has too many members.")
+    assert q.text == "the council has too many members"
+    # a parenthetical "it seems" reports nothing; "it seemed to" keeps its whole clause
+    assert indirect("Where, it seems, the payouts were hidden, nobody asked.") == []
+    assert one("It appeared to be sailing through the Senate.").text == (
+        "It appeared to be sailing through the Senate"
+    )
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
