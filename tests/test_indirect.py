@@ -613,6 +613,18 @@ def test_writer_comparison_after_a_comma_ends_the_statement(text: str, content: 
     assert one(text).text == content
 
 
+@pytest.mark.parametrize(
+    "text", ["According to the mayor, basically.", "The crowd applauded loudly."]
+)
+def test_a_lone_adverb_is_no_content(text: str) -> None:
+    assert all(q.text.split()[0] not in ("basically", "loudly") for q in indirect(text))
+
+
+def test_a_one_word_answer_is_a_content() -> None:
+    found = indirect("Asked whether the bridge would close, the mayor said no.")
+    assert "no" in [q.text for q in found]
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
