@@ -1189,6 +1189,8 @@ class _Cast:
             and c.cluster.accepts(name, shared)
             and (gender == "x" or c.gender in ("x", gender))
         ]
+        if not fits:
+            fits = self._pet_form_of(m, name, gender)
         if fits:
             ch = max(fits, key=lambda c: c.last)
             assert ch.cluster is not None
@@ -1214,6 +1216,24 @@ class _Cast:
         ch.lexical = _lexical(m) or any(_lexical(n.mention) for n in cluster.names)
         self.chars.append(ch)
         return ch
+
+    def _pet_form_of(self, m: Mention, name: _entities._Name, gender: str) -> list[_Char]:
+        """The characters a lone given name no one bears is another form of: "Harry" is
+        "Henry Quill" (hypocorisms.tsv, both ways)."""
+        if name.honorific or name.title or len(name.name_words) != 1:
+            return []
+        found: list[_Char] = []
+        for other in _lexicon.hypocorisms().get(name.surname, ()):
+            # The full form as a name of its own, to ask the clusters filed under it.
+            form = _entities._Name(Mention(m.start, m.start + len(other), other.capitalize()))
+            found += [
+                c
+                for c in self.named.candidates(form)
+                if c.cluster is not None
+                and c.cluster.accepts(form)
+                and (gender == "x" or c.gender in ("x", gender))
+            ]
+        return found
 
 
 def _lexical(m: Mention) -> bool:

@@ -20,6 +20,7 @@ Files and their columns:
 - ``not_names.txt``: one word a line
 - ``interjections.txt``: one word a line (also not names, except after an inverted cue)
 - ``org_words.tsv``: word, kind (organisation|document)
+- ``hypocorisms.tsv``: pet form, full forms (comma-separated)
 """
 
 from __future__ import annotations
@@ -543,6 +544,34 @@ def parse_kin_terms(source: Source) -> Mapping[str, tuple[str, ...]]:
 def kin_terms() -> Mapping[str, tuple[str, ...]]:
     """The shipped kin nouns ("mother", "uncle") and the honorifics their names take."""
     return parse_kin_terms(_resource("kin_terms.tsv"))
+
+
+def parse_hypocorisms(source: Source) -> Mapping[str, tuple[str, ...]]:
+    """Parse a ``hypocorisms.tsv`` file: pet form -> its full forms, comma-separated,
+    read both ways: each form, in lower case, maps to the forms it may stand for
+    ("harry" -> "henry", "henry" -> "harry")."""
+    label = _label(source)
+    table: dict[str, list[str]] = {}
+    for number, (pet, full) in _rows(source, ("pet form", "full forms")):
+        forms = [f.strip() for f in full.split(",")]
+        if not all(forms):
+            raise DataError(f"{label}:{number}: an empty full form in {full!r}")
+        pet = pet.lower()
+        for form in forms:
+            form = form.lower()
+            if form == pet:
+                raise DataError(f"{label}:{number}: {pet!r} is its own full form")
+            for a, b in ((pet, form), (form, pet)):
+                others = table.setdefault(a, [])
+                if b not in others:
+                    others.append(b)
+    return MappingProxyType({k: tuple(v) for k, v in table.items()})
+
+
+@functools.cache
+def hypocorisms() -> Mapping[str, tuple[str, ...]]:
+    """The shipped pet forms of given names ("Harry" for "Henry"), both ways, lowercase."""
+    return parse_hypocorisms(_resource("hypocorisms.tsv"))
 
 
 WORD_LISTS = (

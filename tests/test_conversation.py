@@ -1215,3 +1215,38 @@ def test_narrator_named_with_an_honorific_is_still_the_narrator() -> None:
     # Without a narrator's name, a name is a character.
     plain = _conversation._Cast(doc, _entities.Genders(doc))
     assert plain.of(mention("Mr. Brandt")) is not plain.narrator
+
+
+def test_a_pet_form_no_one_bears_is_its_full_form() -> None:
+    # "Harry" is what friends call Henry Quill; a "Harry" of his own (Harry Orme) keeps
+    # his name; "Meg" met before a lone "Margaret" is joined the other way round.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    def cast_of(text: str, *names: str) -> list[object]:
+        doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+        cast = _conversation._Cast(doc, _entities.Genders(doc))
+        out: list[object] = []
+        for s in names:
+            i = text.index(s)
+            out.append(cast.of(Mention(i, i + len(s), s, "name")))
+        return out
+
+    henry, harry = cast_of(
+        "Henry Quill lit his pipe.\n\n“You are late, Harry,” said Orme.", "Henry Quill", "Harry"
+    )
+    assert henry is not None and henry is harry
+    orme, harry2, henry2 = cast_of(
+        "Harry Orme lit his pipe. Henry Quill came in.\n\n“Sit down, Harry.”",
+        "Harry Orme",
+        "Harry",
+        "Henry Quill",
+    )
+    assert harry2 is orme and henry2 is not orme
+    meg, margaret = cast_of("“Come here, Meg,” said her aunt.\n\nMargaret came.", "Meg", "Margaret")
+    assert meg is not None and meg is margaret
+    # A pet form of another sex's name, or an unlisted word, stays apart.
+    tom, henrietta = cast_of("Henrietta Quill sat down.\n\n“Yes, Tom.”", "Tom", "Henrietta Quill")
+    assert tom is not henrietta

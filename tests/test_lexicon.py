@@ -30,6 +30,7 @@ LOADERS: dict[str, Callable[[], Any]] = {
     "address_terms.tsv": lex.address_terms,
     "post_titles.tsv": lex.post_titles,
     "kin_terms.tsv": lex.kin_terms,
+    "hypocorisms.tsv": lex.hypocorisms,
     **{name: functools.partial(lex.word_list, name) for name in lex.WORD_LISTS},
 }
 
@@ -427,6 +428,9 @@ def test_a_form_shared_by_two_verbs_is_refused(tmp_path: Path) -> None:
         (lex.parse_post_titles, "Begum\tfemale\n"),
         (lex.parse_kin_terms, "Mother\tMrs.\n"),
         (lex.parse_kin_terms, "mother\tMrs.,,Lady\n"),
+        (lex.parse_hypocorisms, "Meg\tMargaret,,Megan\n"),
+        (lex.parse_hypocorisms, "Harry\tharry\n"),
+        (lex.parse_hypocorisms, "Harry\n"),
         (lex.parse_word_list, "Went on\n"),
     ],
 )
@@ -488,6 +492,7 @@ def test_parsers_fail_only_with_data_error(rows: list[list[str]]) -> None:
             lex.parse_address_terms,
             lex.parse_post_titles,
             lex.parse_kin_terms,
+            lex.parse_hypocorisms,
             lex.parse_word_list,
         ):
             try:
@@ -506,3 +511,13 @@ def test_a_subset_of_a_valid_file_parses_to_the_same_values(picked: list[str]) -
         path = Path(tmp) / "names.tsv"
         path.write_text(text, encoding="utf-8")
         assert dict(lex.parse_first_names(path)) == {n: names[n] for n in picked}
+
+
+def test_hypocorisms_read_both_ways(tmp_path: Path) -> None:
+    path = _write(tmp_path, "h.tsv", "# pet\tfull\nKitty\tKatharine,Catherine\nKit\tCatherine\n")
+    table = lex.parse_hypocorisms(path)
+    assert table["kitty"] == ("katharine", "catherine")
+    assert table["catherine"] == ("kitty", "kit")
+    assert table["katharine"] == ("kitty",)
+    assert lex.hypocorisms()["harry"] == ("henry",)
+    assert "harry" in lex.hypocorisms()["henry"]
