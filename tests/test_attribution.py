@@ -1152,7 +1152,7 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
         "The cook said the pie was “baked fresh each morning,” which nobody believed.",
         "We went down to hear the choir sing “The Far Green Hills” at the chapel.",
         "At the meeting the elders begged the boys to “keep the peace at any cost.”",
-        "What he felt might have been put into words like this: “I am tired of it all.”",
+        "What he felt could have been put into words thus: “I am tired of it all.”",
     ],
 )
 def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> None:
