@@ -2202,7 +2202,25 @@ def _head(
     if rule == "indirect_object" or (rule == "indirect_relative" and cue.frame == "object"):
         # "Ms. Diaz, who endorsed [Mr. Hale] and campaigned for him": a relative's object
         _object_end(state, view, rec)
+    _as_much(state, view, rec)
     return rec
+
+
+def _as_much(state: _State, view: _View, rec: _Record) -> None:
+    """ "said [as much] in an interview": "as much" stands for the statement, what
+    follows it is the occasion (not "announce [as much stimulus as …]")."""
+    toks = view.toks
+    a, b = rec.ranges[-1]
+    k = view.index(a)
+    if (
+        k + 2 < len(toks)
+        and toks[k].start == a
+        and toks[k].lower == "as"
+        and toks[k + 1].lower == "much"
+        and toks[k + 2].start < b
+        and (toks[k + 2].kind == PUNCT or toks[k + 2].lower in _ADJUNCT_PREPOSITIONS)
+    ):
+        rec.ranges[-1] = (a, toks[k + 1].end)
 
 
 def _object_end(state: _State, view: _View, rec: _Record) -> None:

@@ -625,6 +625,12 @@ def test_a_one_word_answer_is_a_content() -> None:
     assert "no" in [q.text for q in found]
 
 
+def test_as_much_stands_for_the_statement() -> None:
+    assert one("Her campaign manager said as much in an interview on Thursday.").text == "as much"
+    q = one("The bank did not announce as much stimulus as many had hoped.")
+    assert q.text == "as much stimulus as many had hoped"
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
