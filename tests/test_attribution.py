@@ -2080,3 +2080,22 @@ def test_a_stage_direction_paragraph_is_not_part_of_a_quotation() -> None:
 @pytest.mark.parametrize("line", ["“(Laughter.)”", "“[applause]”"])
 def test_a_quotation_that_is_only_a_stage_direction_is_not_speech(line: str) -> None:
     assert kinds_of(f"The mayor spoke for an hour.\n\n{line}\n\nThen she left.") == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "The governor lauded the mayor in his speech for helping to build “a bridge to "
+            "the future.”",
+            "The governor",
+            "lauded",
+        ),
+        ("The board commended the nurses for their “quiet courage.”", "The board", "commended"),
+    ],
+)
+def test_words_of_praise_are_the_praisers(text: str, speaker: str, cue: str) -> None:
+    q = only(text)
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
