@@ -211,11 +211,13 @@ def _question(state: _State, view: _View, k: int, span: Span, subordinate: bool)
         k = view.index(by.end)
     while k < len(toks) and _adverb(toks[k]):
         k += 1  # "Asked specifically what …"
+    k = _skip_time(state, view, k, commas=False)  # "Asked Tuesday about …"
     if k + 1 < len(toks) and toks[k].lower in ("on", "in", "at", "during"):
-        # "Asked on Fox News who leads the party, he said Ryan.": a short place phrase
+        # "Asked on Fox News who leads the party, he said Ryan.", "asked at a briefing
+        # Monday about …": a short place or time phrase
         t = k + 1
-        while t < len(toks) and t - k <= 5 and toks[t].kind == WORD:
-            if toks[t].lower in _QUESTION_WORDS - {"to"}:
+        while t < len(toks) and t - k <= 8 and toks[t].kind in (WORD, NUMBER):
+            if toks[t].lower in _QUESTION_WORDS - {"to"} or toks[t].lower == "about":
                 k = t
                 break
             if toks[t].lower in _NOT_OPENERS:

@@ -414,6 +414,20 @@ def test_it_seems_reports_the_clause_after_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked Tuesday about the loan, the mayor said nothing.", "the loan"),
+        ("When asked last month about the inquiry, the mayor smiled.", "the inquiry"),
+        ("When asked at the business conference about the merger, she smiled.", "the merger"),
+        ("When asked by a reporter on Thursday about the vote, he left.", "the vote"),
+    ],
+)
+def test_question_after_a_time_or_place_phrase(text: str, content: str) -> None:
+    found = [q for q in indirect(text) if q.rule == "indirect_question"]
+    assert [q.text for q in found] == [content]
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
