@@ -2576,7 +2576,12 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 # "X said A, when B": the time of the statement, the writer's
                 or (rec.rule == "indirect_said_that" and toks[k + 1].lower == "when")
                 # "X said he backed Ms. Lee, the front-runner": the writer's apposition
-                or (toks[k + 1].lower in ("a", "an", "the") and _apposition_to_end(toks, k + 1, b))
+                or (
+                    toks[k + 1].lower in ("a", "an", "the")
+                    and _apposition_to_end(
+                        toks, k + 1, b, relative=rec.rule == "indirect_said_that"
+                    )
+                )
                 # "X said it would be Ms. Lee, who leads the race": the writer's relative
                 # (not before a quotation: its quoted words may be the statement's)
                 or (toks[k + 1].lower == "who" and not _quote_between(state, t.end, b))
@@ -2668,14 +2673,24 @@ def _own_clause(toks: Sequence[Token], k: int) -> bool:
 MAX_APPOSITION = 25
 
 
-def _apposition_to_end(toks: Sequence[Token], k: int, b: int) -> bool:
+def _apposition_to_end(toks: Sequence[Token], k: int, b: int, relative: bool = False) -> bool:
     """From ``toks[k]`` ("a", "an", "the") to the content's end ``b``, at most
-    `MAX_APPOSITION` tokens, a noun phrase: no finite verb, relative or clause mark."""
+    `MAX_APPOSITION` tokens, a noun phrase: no finite verb, relative or clause mark;
+    with ``relative`` the noun phrase may end in a relative clause ("…, a plan that
+    failed"), up to `MAX_APPOSITION` * 2 tokens and no comma or quotation mark."""
     i = k + 1
-    while i < len(toks) and toks[i].start < b and i < k + MAX_APPOSITION:
+    limit = k + MAX_APPOSITION * (2 if relative else 1)
+    clause = False
+    while i < len(toks) and toks[i].start < b and i < limit:
         if toks[i].kind == PUNCT and toks[i].text not in ("'", "\u2019", "-", "."):
             return False
-        if _finite(toks[i], toks[i - 1]) or toks[i].lower in ("who", "which", "that"):
+        if toks[i].text == "'" and i + 1 < len(toks) and toks[i + 1].text == "'":
+            return False  # ''typewriter'' quotation marks
+        if not clause and toks[i].lower in ("who", "which", "that", "whose"):
+            if not relative or i == k + 1:
+                return False
+            clause = True  # "…, the alliance that includes …"
+        elif not clause and _finite(toks[i], toks[i - 1]):
             return False
         i += 1
     return i >= len(toks) or toks[i].start >= b

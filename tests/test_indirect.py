@@ -645,6 +645,31 @@ def test_as_much_stands_for_the_statement() -> None:
     assert q.text == "as much stimulus as many had hoped"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics say the money would be better spent on the old alliance, the pact "
+            "that includes most of Europe.",
+            "the money would be better spent on the old alliance",
+        ),
+        (
+            "The mayor said she would repeal the parking rule, a measure that drivers hate.",
+            "she would repeal the parking rule",
+        ),
+        # a clause after the comma is no apposition
+        (
+            "The mayor said she would repeal the rule, the council agreed that it was unfair.",
+            "she would repeal the rule, the council agreed that it was unfair",
+        ),
+    ],
+)
+def test_writer_apposition_with_a_relative_clause_ends_a_said_content(
+    text: str, content: str
+) -> None:
+    assert one(text).text == content
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
