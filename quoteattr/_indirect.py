@@ -758,7 +758,10 @@ def _noun_before(text: str, c: int) -> bool:
         return False  # "some say", "the two said", "one in three said"
     if word == "to" and _reported_infinitive(text, i, c):
         return False
-    return word in _NOUN_MAKERS or word.endswith(("'s", "’s"))
+    if word.endswith(("'s", "’s")):
+        # "That’s according to X": "according" is never a noun, the "’s" a verb
+        return not text.startswith("according to", c)
+    return word in _NOUN_MAKERS
 
 
 _THAT_AFTER = re.compile(r"[a-z]+(?: out)? that\b")
@@ -2913,6 +2916,8 @@ def _according(state: _State, view: _View, v: int) -> _Record | None:
     a = view.s
     cut = v - 1 if toks[v - 1].text in _COMMAS else v
     b = _trim_end(text, a, toks[cut].start)
+    if cut == v and text.endswith(("’s", "'s"), a, b):
+        b -= 2  # "[That]’s according to X": the "’s" is the verb
     if b - a < 3:
         return None
     rec = _Record(rule, source, span, [(a, b)], head=False)

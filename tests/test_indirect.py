@@ -428,6 +428,17 @@ def test_question_after_a_time_or_place_phrase(text: str, content: str) -> None:
     assert [q.text for q in found] == [content]
 
 
+def test_thats_according_to() -> None:
+    q = one("The fund raised two million dollars. That’s according to the county.")
+    assert (q.text, q.speaker and q.speaker.text, q.rule) == (
+        "That",
+        "the county",
+        "indirect_according_to",
+    )
+    # a possessive before any other cue is still a noun
+    assert indirect("The mayor’s report on the bridge was late.") == []
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
