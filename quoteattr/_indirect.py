@@ -2587,7 +2587,11 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 )
                 # "X said it would be Ms. Lee, who leads the race": the writer's relative
                 # (not before a quotation: its quoted words may be the statement's)
-                or (toks[k + 1].lower == "who" and not _quote_between(state, t.end, b))
+                or (
+                    toks[k + 1].lower == "who"
+                    and not _quote_between(state, t.end, b)
+                    and not _relative_in_subject(toks, k + 1, b)
+                )
                 # "…rose 3 percent, compared with 2 percent a year ago": the writer's
                 or (
                     k + 2 < len(toks)
@@ -2649,6 +2653,28 @@ def _finite(t: Token, prev: Token) -> bool:
         and not _mentions.possessive(prev)
         and not _adverb(prev)
     )
+
+
+MAX_RELATIVE = 40
+
+
+def _relative_in_subject(toks: Sequence[Token], k: int, b: int) -> bool:
+    """The relative clause at ``toks[k]`` ("who") closes at a comma before a finite verb:
+    it stands inside the reported clause's subject ("said [Ms. Lee, who leads the race,
+    would win]"), so the statement goes on. At most `MAX_RELATIVE` tokens."""
+    i = k + 1
+    while i < len(toks) and toks[i].start < b and i - k <= MAX_RELATIVE:
+        t = toks[i]
+        if t.kind == PUNCT and t.text != ",":
+            if t.text in ".;:!?()\u201c\u201d\"" or _dash(t):
+                return False
+        if t.text == ",":
+            j = i + 1
+            if j < len(toks) and _adverb(toks[j]):
+                j += 1
+            return j < len(toks) and toks[j].start < b and _finite(toks[j], toks[j - 1])
+        i += 1
+    return False
 
 
 def _own_clause(toks: Sequence[Token], k: int) -> bool:

@@ -681,6 +681,15 @@ def test_writer_apposition_with_a_relative_clause_ends_a_said_content(
     assert one(text).text == content
 
 
+def test_relative_clause_inside_the_reported_subject() -> None:
+    text = "The senator said Ms. Lee, who leads the race by ten points, would win easily."
+    assert one(text).text == "Ms. Lee, who leads the race by ten points, would win easily"
+    # the writer's relative at the end of the statement is still cut off
+    assert one("The mayor said it would be Ms. Lee, who leads the race.").text == (
+        "it would be Ms. Lee"
+    )
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
