@@ -1250,3 +1250,47 @@ def test_a_pet_form_no_one_bears_is_its_full_form() -> None:
     # A pet form of another sex's name, or an unlisted word, stays apart.
     tom, henrietta = cast_of("Henrietta Quill sat down.\n\n“Yes, Tom.”", "Tom", "Henrietta Quill")
     assert tom is not henrietta
+
+
+@pytest.mark.parametrize(
+    ("between", "boosted"),
+    [
+        ("", True),
+        ("The rain had not stopped since noon, and the roads were flooded.\n\n", False),
+    ],
+)
+def test_a_pronoun_turn_reads_the_narration_just_before_it(
+    monkeypatch: pytest.MonkeyPatch, between: str, boosted: bool
+) -> None:
+    # "Anton came in.¶“Q,” he said": Anton is weighed for the "he"; past a paragraph of
+    # narration with no name he is not (a name met earlier is mostly someone else).
+    from collections.abc import Sequence
+
+    from quoteattr import _conversation
+    from quoteattr._document import Document
+
+    seen: list[tuple[str, ...]] = []
+    narration_evidence = _conversation._narration_evidence
+
+    def spy(
+        doc: Document,
+        turns: Sequence[_Turn],
+        evidence: Sequence[_conversation._Evidence],
+        cast: _conversation._Cast,
+    ) -> None:
+        narration_evidence(doc, turns, evidence, cast)
+        for turn, ev in zip(turns, evidence, strict=True):
+            if "tomorrow" in doc.text[turn.links[0].start : turn.links[0].end]:
+                seen.append(tuple(m.text for ch in ev.bonus_chars for m in ch.mentions))
+
+    monkeypatch.setattr(_conversation, "_narration_evidence", spy)
+    text = (
+        "“Shall we go?” said Karl.\n\n“Not yet,” said Felix.\n\n“Why not?”\n\n"
+        "“The roads are flooded.”\n\n“Then we wait.”\n\n"
+        "Anton came in with the wood and put it by the stove.\n\n"
+        + between
+        + "“We must go tomorrow,” he said.\n\n“If the rain stops.”"
+    )
+    extract_quotes(text)
+    assert len(seen) == 1
+    assert ("Anton" in seen[0]) is boosted
