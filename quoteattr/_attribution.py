@@ -276,7 +276,8 @@ _LETTER_PARAGRAPHS = 20
 def _letters(doc: Document, links: list[Link]) -> None:
     """A letter quoted paragraph by paragraph, each paragraph in its own marks, from its
     salutation ("Dear Mr. Pellow,") to its closing ("Yours truly,"), is a document read
-    or written, not speech: kind other."""
+    or written, not speech: kind other; so is a salutation alone in its paragraph before
+    unquoted text."""
     text, paragraphs = doc.text, doc.paragraphs
     i = 0
     while i < len(links):
@@ -299,12 +300,23 @@ def _letters(doc: Document, links: list[Link]) -> None:
                 break
         if closed and j + 1 < len(links) and _signature(doc, links[j], links[j + 1]):
             j += 1  # "Yours truly," ¶ "Ann Webb."
-        if closed:
-            for link in links[i : j + 1]:
-                link.kind = "other"
-                link.speaker = link.referent = link.cue = link.rule = None
-                link.confidence = 0.0
+        # Without a closing in marks, a paragraph that is only "Dear Joan," before a
+        # paragraph with no quotation at its start: a letter whose text follows unquoted.
+        alone = not closed and _unquoted_after(doc, links, i)
+        for link in links[i : j + 1] if closed else [first] if alone else []:
+            link.kind = "other"
+            link.speaker = link.referent = link.cue = link.rule = None
+            link.confidence = 0.0
         i = j + 1 if closed else i + 1
+
+
+def _unquoted_after(doc: Document, links: Sequence[Link], i: int) -> bool:
+    """The paragraph after ``links[i]``'s does not open with a quotation."""
+    p = bisect_right(doc.paragraphs, (links[i].end,))
+    if p >= len(doc.paragraphs):
+        return False
+    start = doc.paragraphs[p][0]
+    return not (i + 1 < len(links) and links[i + 1].start <= start + 1 <= links[i + 1].end)
 
 
 def _signature(doc: Document, closing: Link, link: Link) -> bool:

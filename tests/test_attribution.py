@@ -1522,6 +1522,15 @@ def test_a_salutation_without_a_closing_stays_speech() -> None:
     assert kinds == ["direct", "direct", "direct"]
 
 
+def test_a_salutation_alone_before_unquoted_text_is_not_speech() -> None:
+    text = (
+        "She tore the envelope open.\n\n“Dearest Ann,”\n\nI write in haste; the boat leaves "
+        "at noon and I must be on it.\n\n“What does she say?” asked Tom."
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["other", "direct"]
+
+
 def test_a_story_in_single_marks_may_open_with_dialogue() -> None:
     text = (
         "‘Where is the cat going with that mouse?’ asked Fern.\n\n"
