@@ -1072,10 +1072,24 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 def _capitals_line(ctx: _Context, q: RawQuote) -> bool:
     """A paragraph that is only a quotation in capitals, not an exclamation or a
     question: a heading, a sign or a notice (“THE OLD MILL”, “ROOMS TO LET”), not a
-    shout (“FIRE!”)."""
-    if q.start != ctx.start or q.end != ctx.end:
+    shout (“FIRE!”). Also a line that opens with one of three words or more and no
+    comma of its own, the line going on after it: a headline over its blurb in a list
+    of stories (“MILL TO CLOSE IN MAY” “The owners said on Monday …”)."""
+    text = ctx.doc.text
+    if q.start == ctx.start and q.end == ctx.end:
+        return _in_capitals(text, q.content_start, q.content_end)
+    if q.start != ctx.start and text[q.start - 1] != "\n":
         return False
-    return _in_capitals(ctx.doc.text, q.content_start, q.content_end)
+    content = text[q.content_start : q.content_end].rstrip()
+    return (
+        len(content.split()) >= _HEADLINE_MIN_WORDS
+        and content[-1:] != ","
+        and _in_capitals(text, q.content_start, q.content_end)
+    )
+
+
+# Words of a quoted headline in capitals that opens a line of a list of stories.
+_HEADLINE_MIN_WORDS = 3
 
 
 def _label_line(ctx: _Context, q: RawQuote) -> bool:

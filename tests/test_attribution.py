@@ -2108,3 +2108,16 @@ def test_words_of_praise_are_the_praisers(text: str, speaker: str, cue: str) -> 
     assert q.kind == "mixed"
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_headline_in_capitals_opening_a_line_is_not_speech() -> None:
+    text = (
+        "Top stories this morning.\n"
+        "“MILL TO CLOSE IN MAY” “The owners said on Monday that the mill would close,” "
+        "the paper wrote.\n"
+        "“GET OUT OF MY HOUSE,” he yelled at the men from the bank."
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["MILL TO CLOSE IN MAY"] == "other"
+    assert kinds["The owners said on Monday that the mill would close,"] == "direct"
+    assert kinds["GET OUT OF MY HOUSE,"] == "direct"  # a comma: its tag follows
