@@ -1907,7 +1907,8 @@ _GERUND_PREPOSITIONS = frozenset("by after while before in for without when sinc
 _STANCE_ADVERBS = frozenset("not never still also very so too more less most increasingly".split())
 # Verbs that link a subject to a stance adjective ("is critical of", "remained wary of").
 _LINKING = _BE | frozenset(
-    "am 's 're remain remains remained remaining become becomes became grew grown".split()
+    "am 's 're remain remains remained remaining become becomes became grew grown "
+    "isn't wasn't weren't aren't".split()
 )
 _SUBORDINATORS = frozenset(
     "while although though whereas when as if because since after before unless once".split()

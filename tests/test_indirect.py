@@ -439,6 +439,16 @@ def test_thats_according_to() -> None:
     assert indirect("The mayor’s report on the bridge was late.") == []
 
 
+def test_stance_adjective_after_a_negated_be() -> None:
+    q = one("Voters weren’t too concerned about the new tax.")
+    assert (q.text, q.speaker and q.speaker.text, q.cue and q.cue.text) == (
+        "the new tax",
+        "Voters",
+        "concerned about",
+    )
+    assert one("The mayor isn't critical of the plan.").text == "the plan"
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
