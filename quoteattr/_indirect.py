@@ -1066,6 +1066,15 @@ def _widened_source(
     return -1, speaker
 
 
+# Verbs of saying that stand before their subject after a statement ("…, said Ms. Lee");
+# "…, denied the report", "…, shows Sanders with 47 percent": an object, no inversion.
+_INVERTING = frozenset(
+    "say add write recall note ask declare tell explain continue reply answer insist argue "
+    "warn conclude predict observe acknowledge concede counter caution remark quip joke "
+    "feel agree complain suggest".split()
+)
+
+
 def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> _Record | None:
     """CLAUSE, X said.  /  CLAUSE, said X.  /  A, X said, B."""
     text, toks = state.text, view.toks
@@ -1073,7 +1082,7 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         return None  # "…, adding he would run": a participle, not "…, said X"
     joint = _joint_before(toks, v)
     speaker = None
-    if joint >= 0:
+    if joint >= 0 and cue.lemma in _INVERTING:
         speaker = _role_then_name(state, toks, v + n) or _mentions.np_starting_at(
             text, toks, v + n, len(toks)
         )

@@ -700,6 +700,16 @@ def test_relative_clause_inside_the_reported_subject() -> None:
     )
 
 
+def test_only_verbs_of_saying_invert() -> None:
+    q = one("The plan will fail, wrote the editors of the paper.")
+    assert q.speaker is not None and q.speaker.text == "the editors of the paper"
+    # "…, shows X": X is the object of "shows", not an inverted source
+    text = "The county survey, run by the college, shows the mayor with a small lead."
+    found = indirect(text)
+    assert all(q.rule != "indirect_clause_said" for q in found)
+    assert any(q.speaker is not None and q.speaker.text.endswith("survey") for q in found)
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
