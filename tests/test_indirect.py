@@ -351,6 +351,11 @@ def test_passive_after_a_head_statement_leaves_the_head() -> None:
         ("The judge is known for her long rulings.", ["The judge", "her long rulings"], None),
         ("Ann Lee was accused of fraud.", ["Ann Lee", "fraud"], None),
         (
+            "Mr. Hale has been mentioned as a possible chief of staff.",
+            ["Mr. Hale", "a possible chief of staff"],
+            None,
+        ),
+        (
             "The plan was criticized by the council for its cost.",
             ["The plan", "its cost"],
             "the council",
