@@ -1113,6 +1113,8 @@ def test_a_longer_phrase_in_narration_of_a_dialogue_without_a_cue_is_a_term() ->
         "Over the door was written “Knock loudly and wait.”",
         "He turned the cup over. “To Ann Webb, from her friends at the mill,” was engraved "
         "upon it, with the year.",
+        "Under the crest were the arms and motto:--“Faithful and bold.”",
+        "The letter ended with a postscript: “Burn this when you have read it.”",
     ],
 )
 def test_text_read_or_written_in_a_story_is_not_speech(narration: str) -> None:
