@@ -2541,7 +2541,16 @@ def is_place(doc: Document, m: Mention) -> bool:
     Only asked of texts of 20,000 characters or more."""
     if m.kind != "name" or len(doc.text) < _PLACE_TEXT:
         return False
-    words = [w for w in m.text.split() if w[:1].isupper()]
+    # Asked again at every mention of a name (narration, speakers): the answer depends
+    # on the text of the mention alone.
+    known = doc.places.get(m.text)
+    if known is None:
+        known = doc.places[m.text] = _place_name(doc, m.text)
+    return known
+
+
+def _place_name(doc: Document, name: str) -> bool:
+    words = [w for w in name.split() if w[:1].isupper()]
     lex = lexicon()
     if not words or any(w.lower() in lex.title_words for w in words):
         return False

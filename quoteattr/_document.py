@@ -48,6 +48,7 @@ class Document:
     __slots__ = (
         "_common",
         "_facts",
+        "_pstarts",
         "_sentences",
         "_starts",
         "_tokens",
@@ -56,6 +57,7 @@ class Document:
         "name_forms",
         "narration",
         "paragraphs",
+        "places",
         "quote_spans",
         "splitter",
         "text",
@@ -79,11 +81,14 @@ class Document:
         self._starts: dict[int, list[int]] = {}
         self._common: dict[str, bool] = {}
         self._words: dict[str, list[int]] | None = None
+        self._pstarts: list[int] | None = None
         # Name and pronoun mentions outside quotations, per paragraph (see _attribution).
         self.narration: dict[int, tuple[list[Mention], list[int]]] = {}
         # The name forms that end with a word, by word (see `_entities`): asked for by
         # entities and by the conversation stage alike.
         self.name_forms: dict[str, list[Any]] = {}
+        # Whether a name mention's text names a place (see `_attribution.is_place`).
+        self.places: dict[str, bool] = {}
         self._facts: dict[tuple[str, ...], object] = {}
 
     def once(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
@@ -180,7 +185,7 @@ class Document:
         follows white space (a token boundary, which a tokenisation from the paragraph's
         start reaches in the same state) and a token of the paragraph ends at ``end``
         (one running past ``end`` would be cut there, or could take a period after it)."""
-        p = bisect_right(self.paragraphs, (start, len(self.text) + 1)) - 1
+        p = bisect_right(self.paragraph_starts(), start) - 1
         if p < 0 or p not in self._tokens:
             return None
         ps, pe = self.paragraphs[p]
@@ -192,6 +197,13 @@ class Document:
         if j > i and toks[j - 1].end != end:
             return None
         return toks[i:j]
+
+    def paragraph_starts(self) -> list[int]:
+        """Start offsets of `paragraphs` (for bisecting with an int; shared, do not modify)."""
+        starts = self._pstarts
+        if starts is None:
+            starts = self._pstarts = [s for s, _ in self.paragraphs]
+        return starts
 
     def token_starts(self, paragraph: int) -> list[int]:
         """Start offsets of `tokens` (for bisecting; shared, do not modify)."""

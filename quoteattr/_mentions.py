@@ -775,8 +775,9 @@ def name_mentions(
         if not t.upper:
             i += 1  # most tokens: no name starts in lower case
             continue
+        named = _name_token(t, lex)
         if (
-            _name_token(t, lex)
+            named
             and (i == 0 or tokens[i - 1].text in _SENTENCE_OPENERS)
             and t.lower not in lex.first_names
             and t.lower not in lex.title_words
@@ -788,7 +789,7 @@ def name_mentions(
         ):
             i += 1  # a sentence-initial ordinary word
             continue
-        if _name_token(t, lex) or month_name(tokens, i, lo, hi):
+        if named or month_name(tokens, i, lo, hi):
             j = i
             while j + 1 < hi:
                 if _name_token(tokens[j + 1], lex) or month_name(tokens, j + 1, lo, hi):
