@@ -1007,6 +1007,8 @@ PRONOUN_TAG_WEIGHT = 8.0
 # (pdnc_dev: turns given the subject one paragraph back were right 82 times in 100,
 # two or three back 64-73; a description's turn still looks ANTECEDENT_PARAGRAPHS back).
 PRONOUN_BEFORE_PARAGRAPHS = 1
+# The subject of the paragraph before a description's turn ("said the old man");
+# before a pronoun-tagged turn it weighs HERE_BONUS (1.2 there: pdnc_dev -26).
 BEFORE_BONUS = 1.2
 # The subject of the narration paragraph just before a turn with no cue at all
 # ("Ruth turned to Paul.¶“Q”"): weaker than before a pronoun.
@@ -1411,8 +1413,9 @@ def _narration_evidence(
         bonus, reach = BEFORE_BONUS, ANTECEDENT_PARAGRAPHS
         if ev.gender_weight >= PRONOUN_TAG_WEIGHT:
             # "“Q,” he said" reads the paragraph just before: past a paragraph of
-            # narration with no name, a name met earlier is mostly someone else.
-            reach = PRONOUN_BEFORE_PARAGRAPHS
+            # narration with no name, a name met earlier is mostly someone else. That
+            # paragraph's subject counts as much as a name in the turn's own narration.
+            bonus, reach = HERE_BONUS, PRONOUN_BEFORE_PARAGRAPHS
         if not ev.gender_weight:
             if here or ev.nominal is not None or not BARE_BEFORE_BONUS:
                 continue

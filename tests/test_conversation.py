@@ -1294,3 +1294,14 @@ def test_a_pronoun_turn_reads_the_narration_just_before_it(
     extract_quotes(text)
     assert len(seen) == 1
     assert ("Anton" in seen[0]) is boosted
+
+
+def test_the_subject_just_before_a_pronoun_turn_outweighs_the_turn_taking() -> None:
+    # After Felix's turn the turn-taking offers Karl or Felix again; "Anton went to the
+    # window." makes the "he" Anton's.
+    text = (
+        "“Shall we go?” said Karl.\n\n“Not yet,” said Anton.\n\n“Why not?” said Karl.\n\n"
+        "“The roads are flooded,” said Felix.\n\nAnton went to the window.\n\n"
+        "“Then we wait,” he said."
+    )
+    assert names(text) == ["Karl", "Anton", "Karl", "Felix", "Anton"]
