@@ -2751,11 +2751,17 @@ def _subordinate_end(state: _State, view: _View, v: int, rec: _Record) -> None:
     toks = view.toks
     i = view.index(rec.speaker.start) if rec.speaker is not None else v
     i = min(i, v)
-    while i > 0 and toks[i - 1].kind == WORD and toks[i - 1].lower not in _SUBORDINATORS:
+
+    def opens(j: int) -> bool:
+        # "With leaders worried about A, the president …": a sentence-opening "with" too
+        w = toks[j].lower
+        return w in _SUBORDINATORS or (w == "with" and j == 0)
+
+    while i > 0 and toks[i - 1].kind == WORD and not opens(i - 1):
         i -= 1
         if v - i > 12:
             return
-    if i == 0 or toks[i - 1].lower not in _SUBORDINATORS:
+    if i == 0 or not opens(i - 1):
         return
     a, b = rec.ranges[0]
     k = view.index(a)

@@ -715,6 +715,16 @@ def test_only_verbs_of_saying_invert() -> None:
     assert any(q.speaker is not None and q.speaker.text.endswith("survey") for q in found)
 
 
+def test_opening_with_clause_ends_at_its_comma() -> None:
+    text = (
+        "With city leaders increasingly worried about the cost of the bridge, the mayor is "
+        "asking the state for help."
+    )
+    first = indirect(text)[0]
+    assert first.text == "the cost of the bridge"
+    assert first.speaker is not None and first.speaker.text.endswith("leaders")
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
