@@ -179,15 +179,19 @@ class QuoteExtractor:
         paragraph = 0
         frozen = False
         try:
+            # The cyclic collector rescans every live object from time to time: the
+            # caller's objects and the records of earlier windows would make each window
+            # dearer than the last. Keep what lives before the text out of its sight
+            # (collecting it, a full pass over the caller's heap, costs more than a window's
+            # records), then after each window collect its garbage and freeze what survives.
+            if gc.isenabled():
+                gc.freeze()
+                frozen = True
             for start, end in _layout.windows(text, self._window):
-                records, count = self._extract_paused(text[start:end])
-                entities: dict[int, Entity] = {}
-                for q in records:
-                    yield _shifted(q, start, paragraph, entities)
+                # Each window's records are made in the caller's offsets (no second copy).
+                records, count = self._extract_paused(text[start:end], start, paragraph)
+                yield from records
                 paragraph += count
-                # The cyclic collector rescans every live object from time to time: the
-                # records of earlier windows would make each window dearer than the last.
-                # Collect this window's garbage, then keep what survives out of its sight.
                 if gc.isenabled():
                     gc.collect()
                     gc.freeze()
@@ -196,19 +200,22 @@ class QuoteExtractor:
             if frozen:
                 gc.unfreeze()
 
-    def _extract_paused(self, text: str) -> tuple[list[Quote], int]:
+    def _extract_paused(
+        self, text: str, delta: int = 0, paragraph: int = 0
+    ) -> tuple[list[Quote], int]:
         """`_extract`, with the garbage collector paused for a long text (never while
         the caller's code runs: `_windows` yields between windows)."""
         if len(text) < PAUSE_COLLECTOR or not gc.isenabled():
-            return self._extract(text)
+            return self._extract(text, delta, paragraph)
         gc.disable()
         try:
-            return self._extract(text)
+            return self._extract(text, delta, paragraph)
         finally:
             gc.enable()
 
-    def _extract(self, text: str) -> tuple[list[Quote], int]:
-        """The records of one window, and its number of paragraphs."""
+    def _extract(self, text: str, delta: int = 0, paragraph: int = 0) -> tuple[list[Quote], int]:
+        """The records of one window, and its number of paragraphs: offsets shifted by
+        ``delta`` and paragraph numbers by ``paragraph`` (the window's place in the text)."""
         if not text or text.isspace():
             return [], 0
         paragraphs = _layout.paragraphs(text)
@@ -223,29 +230,44 @@ class QuoteExtractor:
         entities = _entities.resolve(doc, links)
 
         records = []
+        moved: dict[int, Entity] = {}
         for link in links:
             if link.kind not in self._kinds:
                 continue
             if link.content_end - link.content_start < self._min_length:
                 continue
             speaker = link.speaker
+            entity = entities.get(speaker) if speaker is not None else None
+            cue = link.cue
+            if delta:
+                if speaker is not None:
+                    speaker = _moved(speaker, delta)
+                if entity is not None:
+                    known = moved.get(id(entity))
+                    if known is None:
+                        known = moved[id(entity)] = attrs.evolve(
+                            entity, mentions=tuple(_moved(m, delta) for m in entity.mentions)
+                        )
+                    entity = known
+                if cue is not None:
+                    cue = Span(cue.start + delta, cue.end + delta, cue.text)
             records.append(
                 Quote(
-                    start=link.start,
-                    end=link.end,
+                    start=link.start + delta,
+                    end=link.end + delta,
                     text=text[link.content_start : link.content_end],
-                    content_start=link.content_start,
-                    content_end=link.content_end,
+                    content_start=link.content_start + delta,
+                    content_end=link.content_end + delta,
                     kind=link.kind,
                     closed=link.closed,
                     speaker=speaker,
-                    entity=entities.get(speaker) if speaker is not None else None,
-                    cue=link.cue,
+                    entity=entity,
+                    cue=cue,
                     confidence=link.confidence,
                     rule=link.rule,
-                    paragraph=link.paragraph,
+                    paragraph=link.paragraph + paragraph,
                     sentence=link.sentence,
-                    segments=tuple(Span(s, e, text[s:e]) for s, e in link.segments),
+                    segments=tuple(Span(s + delta, e + delta, text[s:e]) for s, e in link.segments),
                 )
             )
         records.sort(key=lambda q: (q.start, q.end))
@@ -266,34 +288,9 @@ def _check_text(text: object) -> None:
         )
 
 
-def _shifted(q: Quote, delta: int, paragraph: int, entities: dict[int, Entity]) -> Quote:
-    """``q``, found in a window starting at ``delta``, in the caller's offsets."""
-
-    def span(s: Span) -> Span:
-        return Span(s.start + delta, s.end + delta, s.text)
-
-    def mention(m: Mention) -> Mention:
-        return Mention(m.start + delta, m.end + delta, m.text, m.kind)
-
-    entity = q.entity
-    if entity is not None:
-        shifted = entities.get(id(entity))
-        if shifted is None:
-            shifted = attrs.evolve(entity, mentions=tuple(map(mention, entity.mentions)))
-            entities[id(entity)] = shifted
-        entity = shifted
-    return attrs.evolve(
-        q,
-        start=q.start + delta,
-        end=q.end + delta,
-        content_start=q.content_start + delta,
-        content_end=q.content_end + delta,
-        speaker=mention(q.speaker) if q.speaker is not None else None,
-        entity=entity,
-        cue=span(q.cue) if q.cue is not None else None,
-        paragraph=q.paragraph + paragraph,
-        segments=tuple(map(span, q.segments)),
-    )
+def _moved(m: Mention, delta: int) -> Mention:
+    """``m``, found in a window starting at ``delta``, in the caller's offsets."""
+    return Mention(m.start + delta, m.end + delta, m.text, m.kind)
 
 
 def _as_names(values: Iterable[str], option: str) -> tuple[str, ...]:
