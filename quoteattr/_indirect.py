@@ -1035,6 +1035,8 @@ def _verb(
         # "As reported by the Herald, CLAUSE": the source after "by", as "according to"
         return _as_reported(state, view, v + n + 1, span)
     if cue.frame == "evidential":
+        if toks[v].lower.endswith("ing"):
+            return None  # "practice at appearing unpracticed": no appraisal
         return _evidential(state, view, v, n, span)
     if cue.frame != "object":
         tail = _tail(state, view, v, n, cue, span)

@@ -454,6 +454,12 @@ def test_stance_adjective_after_a_negated_be() -> None:
     assert one("The mayor isn't critical of the plan.").text == "the plan"
 
 
+def test_evidential_gerund_is_no_appraisal() -> None:
+    assert indirect("She spent years of practice at appearing calm.") == []
+    found = indirect("The mayor denied the charge, appearing to rely on an old rule.")
+    assert all(q.rule != "indirect_evidential" for q in found)
+
+
 def test_coordinated_verb_after_a_comma_takes_the_clause_subject() -> None:
     found = indirect("Marsh spoke at the immigration forum on Sunday, and criticized both rivals.")
     assert [(q.text, q.speaker and q.speaker.text) for q in found] == [("both rivals", "Marsh")]
