@@ -1023,6 +1023,12 @@ def _verb(
         return None  # "the report", "Trump's plans": a noun
     if v + n < len(toks) and toks[v + n].lower in _lexicon.word_list("indirect_compound_heads.txt"):
         return None  # "White House press secretary Ann Lee said": a compound noun
+    if (
+        prev is not None
+        and toks[v].lower in ("show", "shows")
+        and prev.lower in _lexicon.word_list("indirect_show_modifiers.txt")
+    ):
+        return None  # "his TV show", "a radio show": a noun
     span = _span(text, toks, v, v + n)
     if (
         prev is not None

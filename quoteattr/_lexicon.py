@@ -580,6 +580,7 @@ WORD_LISTS = (
     "finite_verbs.txt",
     "indirect_compound_heads.txt",
     "indirect_media.txt",
+    "indirect_show_modifiers.txt",
     "indirect_sources.txt",
     "label_nouns.txt",
     "naming_words.txt",

@@ -731,6 +731,22 @@ def test_opening_with_clause_ends_at_its_comma() -> None:
     assert first.speaker is not None and first.speaker.text.endswith("leaders")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He also hosts a TV show that airs on Sundays.",
+        "She taped an hourlong show that aired Friday.",
+    ],
+)
+def test_a_broadcast_show_is_no_verb(text: str) -> None:
+    assert indirect(text) == []
+
+
+def test_show_after_a_plural_subject_still_reports() -> None:
+    q = one("Recent polls show the mayor with a small lead.")
+    assert q.text == "the mayor with a small lead"
+
+
 def test_who_speaks_through_its_antecedent() -> None:
     text = "The plan was drafted by Tom Hale, who said the city needed more shelters."
     q = one(text)
