@@ -16,7 +16,14 @@ import regex
 from quoteattr import _lexicon
 from quoteattr._attribution import Link
 from quoteattr._document import Document
-from quoteattr._mentions import NAME_PARTICLES, _name_token, gender_of, lexicon, name_mentions
+from quoteattr._mentions import (
+    _SENTENCE_OPENERS,
+    NAME_PARTICLES,
+    _name_token,
+    gender_of,
+    lexicon,
+    name_mentions,
+)
 from quoteattr._models import Entity, EntityKind, Mention
 from quoteattr._tokens import tokenize
 
@@ -637,10 +644,11 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
     text = doc.text
     out: list[_Name] = []
     lex = lexicon()
+    tails: dict[tuple[bool, str], _Tail | None] = doc.once(("name tails",), dict)
     for start in doc.occurrences(surname, _FORM_OCCURRENCES):
         end = start + len(surname)
         lo = max(0, start - _NAME_WINDOW)
-        found = _last_names(doc, lo, start, end)
+        found = _last_names(doc, lo, start, end, tails)
         if found is None:
             toks = tokenize(text, lo, end, lex.abbreviations)
             if lo > 0 and len(toks) > 1 and toks[0].start == lo and not text[lo - 1].isspace():
@@ -659,11 +667,21 @@ def _find_forms(doc: Document, surname: str) -> list[_Name]:
 _BACK_CHARS = 24
 
 
-def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] | None:
-    """The mentions that `name_mentions` finds in ``text[lo:end]`` after the last word
-    before ``start`` that no name run can cross (a lower-case word other than a
-    particle, a punctuation mark): the same last mention as over the whole window,
-    for the cost of tokenising a few words. None when no such word is near."""
+# The last mention read after a word no name crosses, from that word's end: start, end,
+# text, kind. A document names its people in the same few ways again and again ("Prime
+# Minister Ann Hill", "Ms Hill"): the same words after such a word are read once.
+_Tail = tuple[int, int, str, Any]
+
+
+def _last_names(
+    doc: Document, lo: int, start: int, end: int, tails: dict[tuple[bool, str], _Tail | None]
+) -> list[Mention] | None:
+    """The last mention that `name_mentions` finds in ``text[lo:end]`` after the last
+    word before ``start`` that no name run can cross (a lower-case word other than a
+    particle, a punctuation mark), in a list (empty when none): the same last mention as
+    over the whole window, for the cost of tokenising a few words. None when no such
+    word is near. ``tails`` remembers what was read after such a word, by whether that
+    word opens a sentence (all that `name_mentions` asks of it) and the text after it."""
     text = doc.text
     lex = lexicon()
     # Tokenising may start right after any white space: no token spans white space,
@@ -679,7 +697,21 @@ def _last_names(doc: Document, lo: int, start: int, end: int) -> list[Mention] |
     for b in range(len(toks) - 2, -1, -1):
         t = toks[b]
         if not _name_token(t, lex) and t.lower not in NAME_PARTICLES:
-            return name_mentions(text, toks, b + 1, len(toks), doc.common_word)
+            # The tokens after ``t`` are those of the text after it, whatever precedes.
+            s = toks[b + 1].start
+            key = (t.text in _SENTENCE_OPENERS, text[s:end])
+            if key in tails:
+                tail = tails[key]
+                if tail is None:
+                    return []
+                return [Mention(s + tail[0], s + tail[1], tail[2], tail[3])]
+            found = name_mentions(text, toks, b + 1, len(toks), doc.common_word)
+            if not found:
+                tails[key] = None
+                return []
+            m = found[-1]
+            tails[key] = (m.start - s, m.end - s, m.text, m.kind)
+            return [m]
     return None
 
 
