@@ -998,7 +998,7 @@ TALKED_ABOUT = 1.0
 NOMINAL_ITSELF = 1.5
 # A name in the turn's own narration before its quotation, and the subject of the
 # last sentence of the narration paragraph just before the turn.
-HERE_BONUS = 2.5
+HERE_BONUS = 3.0
 # More when the turn's tag is a pronoun of the name's sex: "Tom frowned. He said, “Q”".
 HERE_TAGGED = 1.5
 # The weight of the sex a pronoun tag gives its turn ("“Q,” she said").
