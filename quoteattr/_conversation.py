@@ -940,8 +940,9 @@ SCENE_GAP = 2
 SCENE_GAP_CHARS = 700
 # A paragraph this short in capitals (or without letters) is a heading or a break.
 SEPARATOR_CHARS = 40
-# Paragraphs before a scene whose names are candidates.
-CONTEXT_PARAGRAPHS = 3
+# Paragraphs before a scene whose names are candidates (four: pdnc_dev +27 over three;
+# five or six gain more there but cost LitBank).
+CONTEXT_PARAGRAPHS = 4
 MAX_CANDIDATES = 6
 # Characters a long scene may have in all; each turn chooses among the MAX_CANDIDATES of
 # them met nearest to it (a long scene's talk moves from one group to another).

@@ -1305,3 +1305,17 @@ def test_the_subject_just_before_a_pronoun_turn_outweighs_the_turn_taking() -> N
         "“Then we wait,” he said."
     )
     assert names(text) == ["Karl", "Anton", "Karl", "Felix", "Anton"]
+
+
+def test_a_name_four_paragraphs_before_the_scene_is_a_voice_of_it() -> None:
+    # Nell comes in four paragraphs before the first turn; three paragraphs of setting
+    # keep her in the room, and the untagged answers are hers, not Tom's again.
+    text = (
+        "Nell Orme came into the kitchen and sat by the window.\n\n"
+        "The kettle was singing on the stove.\n\n"
+        "Outside, the rain had stopped at last.\n\n"
+        "A cart went by in the lane, and a dog barked after it.\n\n"
+        "“Is the tea ready?” asked Tom Quill.\n\n"
+        "“Nearly.”\n\n“Then I shall wait.”\n\n“Do.”"
+    )
+    assert names(text) == ["Tom Quill", "Nell Orme", "Tom Quill", "Nell Orme"]
