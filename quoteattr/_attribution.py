@@ -2567,10 +2567,20 @@ def _place_word(doc: Document, word: str) -> bool:
 def _after_place_words(doc: Document, word: str) -> bool:
     text = doc.text
     starts = doc.occurrences(word, _PLACE_OCCURRENCES)
-    after = sum(
-        1 for s in starts if _PLACE_BEFORE.search(text, max(0, s - _PLACE_WINDOW), s) is not None
-    )
-    return len(starts) >= _PLACE_MIN and after >= _PLACE_SHARE * len(starts)
+    n = len(starts)
+    if n < _PLACE_MIN:
+        return False
+    share = _PLACE_SHARE * n
+    after = 0
+    # Read until the answer is sure: the share reached, or out of reach of the rest.
+    for k, s in enumerate(starts):
+        if after + n - k < share:
+            return False
+        if _PLACE_BEFORE.search(text, max(0, s - _PLACE_WINDOW), s) is not None:
+            after += 1
+            if after >= share:
+                return True
+    return False
 
 
 def _previous_paragraph_intro(ctx: _Context) -> _Found | None:
