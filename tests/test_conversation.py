@@ -1319,3 +1319,29 @@ def test_a_name_four_paragraphs_before_the_scene_is_a_voice_of_it() -> None:
         "“Nearly.”\n\n“Then I shall wait.”\n\n“Do.”"
     )
     assert names(text) == ["Tom Quill", "Nell Orme", "Tom Quill", "Nell Orme"]
+
+
+@pytest.mark.parametrize(
+    ("story", "sex"),
+    [
+        (
+            "The stranger came in; he was wet. The stranger sat; he was cold. "
+            "The stranger ate, and then he slept.",
+            "m",
+        ),
+        (
+            "The stranger came in; she was wet. The stranger sat; she was cold. "
+            "The stranger ate, and then she slept.",
+            "f",
+        ),
+        ("The stranger came in; he was wet. The stranger sat; she was cold.", "x"),
+    ],
+)
+def test_a_description_takes_the_sex_of_the_pronouns_after_it(story: str, sex: str) -> None:
+    from quoteattr import _conversation, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    doc = Document(story, _layout.paragraphs(story), SentenceSplitter(), CueLexicon.load(()))
+    assert _conversation._description_gender(doc, "stranger") == sex
