@@ -417,12 +417,18 @@ def _antecedent(
     if first is not None:
         return first  # the paragraph's subject, not a name it mentions in passing
     last = prev.speaker if prev is not None else None
-    if not dialogue and prev is not None and prev.links[-1].kind == "mixed":
-        # News: after a paragraph that quotes a fragment of its speaker ("Ann said the
-        # plan was “a mistake”."), the pronoun continues that speaker, not the turn
-        # before it (dialogue alternates: A, B, then "she" is A).
-        if last is not None and fits(last):
-            return last
+    if (
+        not dialogue
+        and prev is not None
+        and last is not None
+        and (prev.links[-1].kind == "mixed" or len(last.text.split()) > 1)
+        and fits(last)
+    ):
+        # News: the pronoun continues the paragraph before's speaker, one quoted in
+        # fragments ("Ann said the plan was “a mistake”.") or introduced by full name
+        # ("Tom Webb warned: “Q”" ¶ "“Q,” he added."), not the turn before that
+        # (dialogue alternates: A, B, then "she" is A).
+        return last
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if _compatible(before.speaker, gender, genders) and not aged(before.speaker):
             return before.speaker

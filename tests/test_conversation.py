@@ -1041,6 +1041,29 @@ def test_in_news_a_pronoun_after_a_fragment_paragraph_continues_its_speaker(
     assert last.entity is not None and last.entity.name == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "“The bridge must wait,” according to the mayor.\n\n"
+            "Tom Baker warned: “We have waited too long.”\n\n“Nobody believes it,” he added.",
+            "Tom Baker",
+        ),
+        (
+            "“Taxes will fall,” the minister said.\n\n"
+            "Lucy Grant said: “We have heard that before.”\n\n“It is an old trick,” she added.",
+            "Lucy Grant",
+        ),
+    ],
+)
+def test_in_news_a_pronoun_after_a_source_named_in_full_continues_that_source(
+    text: str, wanted: str
+) -> None:
+    # Not the source two paragraphs back (the news_documents property found this).
+    last = extract_quotes(text)[-1]
+    assert last.entity is not None and last.entity.name == wanted
+
+
 def test_in_dialogue_a_pronoun_after_two_speakers_is_the_first_again() -> None:
     text = (
         "“Where is the key?” said Mary.\n\n“Under the mat,” said Ann.\n\n"
