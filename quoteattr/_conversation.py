@@ -1218,7 +1218,8 @@ class _Cast:
         cluster = _entities._Cluster("person")
         ch = _Char(len(self.chars), cluster, gender)
         self.named.register(cluster, ch)
-        if name.first is None and not shared:
+        # A place ("to Washington") is no short form of a person named after it.
+        if name.first is None and not shared and not _attribution.is_place(self.doc, m):
             full = _entities.fuller_form(self.doc, name, self.forms)
             if full is not None:
                 cluster.add(full)

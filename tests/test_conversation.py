@@ -1368,3 +1368,28 @@ def test_a_description_takes_the_sex_of_the_pronouns_after_it(story: str, sex: s
 
     doc = Document(story, _layout.paragraphs(story), SentenceSplitter(), CueLexicon.load(()))
     assert _conversation._description_gender(doc, "stranger") == sex
+
+
+def test_a_place_is_no_short_form_of_a_person_named_after_it() -> None:
+    # "to Marlow", "in Marlow": a town; "the Nadia Marlow Ball" does not make it a woman.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "They drove to Marlow in the rain. In Marlow the shops were shut, and near Marlow "
+        "the river rose. They slept in Marlow and woke in Marlow. Tickets for the Nadia "
+        "Marlow Ball were sold out; the Nadia Marlow Ball was the talk of the week.\n\n"
+        "Marlow was quiet that night.\n"
+        # The place statistic is read only in texts of 20,000 characters or more.
+        + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    i = text.index("Marlow was quiet")
+    town = cast.of(Mention(i, i + 6, "Marlow", "name"))
+    assert town is None or town.cluster is None or all(
+        "Nadia" not in n.mention.text for n in town.cluster.names
+    )
