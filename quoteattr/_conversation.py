@@ -1449,7 +1449,15 @@ def _narration_evidence(
                 bonus = HERE_BONUS + (HERE_TAGGED if tagged else 0.0)
                 ev.boost(subject, bonus)
         p = turn.p - 1
-        if p < 0 or (i and turns[i - 1].p == p):
+        if i and turns[i - 1].p == p:
+            if ev.gender_weight >= PRONOUN_TAG_WEIGHT and not here:
+                # "“Q1,” said Tom. Mary rose.¶“Q2,” she said": someone other than the
+                # last speaker acting after that turn's quotations.
+                actor = _acting_after(doc, turns[i - 1], evidence[i - 1], ev, fits, person)
+                if actor is not None:
+                    ev.boost(actor, HERE_BONUS)
+            continue
+        if p < 0:
             continue
         bonus, reach = BEFORE_BONUS, ANTECEDENT_PARAGRAPHS
         if ev.gender_weight >= PRONOUN_TAG_WEIGHT:
@@ -1477,6 +1485,30 @@ def _narration_evidence(
                 if subject is not None:
                     ev.boost(subject, bonus)
                 break
+
+
+def _acting_after(
+    doc: Document,
+    prev: _Turn,
+    prev_ev: _Evidence,
+    ev: _Evidence,
+    fits: Callable[[_Char | None], bool],
+    person: Callable[[Mention], _Char | None],
+) -> _Char | None:
+    """The subject of the narration after the last quotation of turn ``prev``, if a
+    name other than its tag's speaker and other than the one who spoke it (read as
+    for the turn ``ev``: a sentence its pronoun opens is about someone else)."""
+    tags = {link.speaker.start for link in prev.links if link.speaker is not None}
+    after = prev.links[-1].end
+    found = [
+        (m, ch)
+        for m in narration_mentions(doc, prev.p)[-SCAN_MENTIONS:]
+        if m.kind == "name" and m.start >= after and m.start not in tags and fits(ch := person(m))
+    ]
+    if not found:
+        return None
+    actor = _subject_of(doc, prev.p, found, ev)
+    return actor if actor is not None and actor is not prev_ev.fixed else None
 
 
 def _subject_of(

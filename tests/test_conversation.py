@@ -1393,3 +1393,24 @@ def test_a_place_is_no_short_form_of_a_person_named_after_it() -> None:
     assert town is None or town.cluster is None or all(
         "Nadia" not in n.mention.text for n in town.cluster.names
     )
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("Anton got up from the stove.", "Anton"),
+        ("Anton looked up.", "Anton"),
+        # The last speaker acting is no new voice: the turn-taking decides.
+        ("Karl looked at Anton.", "Felix"),
+    ],
+)
+def test_someone_acting_after_the_last_turn_takes_the_pronoun_turn(
+    narration: str, speaker: str
+) -> None:
+    text = (
+        "“Shall we go?” said Karl.\n\n“Not yet,” said Felix.\n\n“Why not?” said Anton.\n\n"
+        "“The roads,” said Felix.\n\n“What of them?” said Karl. "
+        + narration
+        + "\n\n“They are flooded,” he said."
+    )
+    assert names(text)[-1] == speaker
