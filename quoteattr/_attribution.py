@@ -828,7 +828,8 @@ def _last_cue(ctx: _Context, lo: int, hi: int) -> int | None:
 def _a_title(text: str, q: RawQuote) -> bool:
     """A short Title Case name in marks with no punctuation of speech: “Town Hall Forum”."""
     content = text[q.content_start : q.content_end].strip()
-    words = content.split()
+    # (One piece past the limit says that the quotation is longer.)
+    words = content.split(None, MAX_SCARE_WORDS + 2)
     return (
         0 < len(words) <= MAX_SCARE_WORDS + 2
         and not _ends_like_speech(content)
@@ -2186,7 +2187,8 @@ def _named_thing(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
         return True
     # American commas and periods sit inside the marks: CBS's “Face the Nation,”
     bare = content.rstrip(",.")
-    words = bare.split()
+    # No title has more than `_TITLE_WORDS` words: one piece past that is enough to tell.
+    words = bare.split(None, _TITLE_WORDS)
     if not words or not _title_like(words) or _ends_like_speech(bare):
         return False
     if any(w.endswith((".", "!", "?")) and len(w) > 4 for w in words[:-1]):
@@ -2308,11 +2310,17 @@ def _after_work_noun(ctx: _Context, lead: tuple[int, int]) -> bool:
 _TITLE_SMALL_WORDS = frozenset("with from into onto upon over".split())
 
 
+# The most words a title has ("A Long Walk Home to the Old Mill").
+_TITLE_WORDS = 8
+
+
 def _title_like(words: Sequence[str]) -> bool:
     """Title Case: every word of four letters or more is capitalised ("Meet the Press"),
     but for a few prepositions ("Dinner with Ana")."""
+    if len(words) > _TITLE_WORDS:
+        return False  # (first: most quotations are longer, and then nothing else counts)
     long = [w for w in words if (len(w) > 3 and w not in _TITLE_SMALL_WORDS) or w[:1].isupper()]
-    if not long or not all(w[:1].isupper() or w[:1].isdigit() for w in long) or len(words) > 8:
+    if not long or not all(w[:1].isupper() or w[:1].isdigit() for w in long):
         return False
     return len(words) == 1 or len(long) >= 2  # not “Most of it.”
 
