@@ -1271,10 +1271,9 @@ def _description_gender(doc: Document, head: str) -> str:
     for start in doc.occurrences(head, DESCRIPTION_OCCURRENCES):
         if _THE_JUST_BEFORE.search(text, max(0, start - 5), start) is None:
             continue
-        end = start + len(head)
-        g = _entities._GENDERED.search(text, end, end + _entities._EVIDENCE_WINDOW)
-        if g is not None and _entities._OTHER_NAME.search(text, end, g.start()) is None:
-            counts[1 if g.group(1) else 0] += 1
+        sex = _entities.pronoun_after(text, start + len(head))
+        if sex is not None:
+            counts[sex] += 1
     male, female = counts
     if male + female >= DESCRIPTION_PRONOUNS and max(male, female) >= DESCRIPTION_ODDS * min(
         male, female

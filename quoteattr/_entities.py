@@ -24,7 +24,7 @@ from quoteattr._mentions import (
     lexicon,
     name_mentions,
 )
-from quoteattr._models import Entity, EntityKind, Mention
+from quoteattr._models import Entity, EntityKind, Mention, MentionKind
 from quoteattr._tokens import tokenize
 
 # How far before a surname to look for the rest of the name ("U.S. Secretary of State Mike ").
@@ -363,15 +363,24 @@ class Genders:
                 and _THE_BEFORE.search(text, max(0, start - 7), start) is not None
             ):
                 continue  # "the Casino … her": a place or a thing, not a person's name
-            end = start + len(word)
-            m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
-            if m is not None and _OTHER_NAME.search(text, end, m.start()) is None:
-                counts[1 if m.group(1) else 0] += 1
+            sex = pronoun_after(text, start + len(word))
+            if sex is not None:
+                counts[sex] += 1
         male, female = counts
         self.counts[word] = (male, female)
         if male + female >= 2 and max(male, female) >= 2 * min(male, female):
             return "m" if male > female else "f"
         return carriers.pop() if len(carriers) == 1 else "x"
+
+
+def pronoun_after(text: str, end: int) -> int | None:
+    """The sex of the "he" or "she" that refers back to a word ending at ``end``: 0 for
+    "he", 1 for "she", the first within `_EVIDENCE_WINDOW` characters with no other name
+    between; None when there is none."""
+    m = _GENDERED.search(text, end, end + _EVIDENCE_WINDOW)
+    if m is None or _OTHER_NAME.search(text, end, m.start()) is not None:
+        return None
+    return 1 if m.group(1) else 0
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -670,7 +679,7 @@ _BACK_CHARS = 24
 # The last mention read after a word no name crosses, from that word's end: start, end,
 # text, kind. A document names its people in the same few ways again and again ("Prime
 # Minister Ann Hill", "Ms Hill"): the same words after such a word are read once.
-_Tail = tuple[int, int, str, Any]
+_Tail = tuple[int, int, str, MentionKind]
 
 
 def _last_names(
