@@ -659,6 +659,14 @@ def _clean_paragraphs(
     return out
 
 
+# A social-media footer paragraph: "Follow Ana Ruiz on Twitter @anaruiz", "Follow @desk",
+# "Follow her on Twitter: https://…". Only as the next paragraph of an open quotation.
+_FOLLOW_FOOTER = regex.compile(
+    r"[ \t]*+Follow[ \t\u00a0]++(?:[^@\n]{0,80}?[ \t\u00a0:])?(?:@\w|https?://)"
+)
+_FOOTER_LENGTH = 200
+
+
 def find_quotations(
     text: str, paragraphs: Sequence[tuple[int, int]], families: frozenset[str]
 ) -> list[RawQuote]:
@@ -687,6 +695,19 @@ def find_quotations(
         if run is not None:
             head = items[0] if items else None
             if (
+                head is not None
+                and index == prev_index + 1
+                and head.start == ps
+                and _FOLLOW_FOOTER.match(text, head.start + len(head.mark.text), pe) is not None
+                and pe - ps <= _FOOTER_LENGTH
+            ):
+                # "Follow Ana Ruiz on Twitter @anaruiz.": the article's footer, caught in
+                # the marks of a transcript quoted paragraph by paragraph; the quotation
+                # ended with the paragraph before, left open.
+                items.pop(0)
+                _end_run(text, run, out)
+                run = None
+            elif (
                 head is not None
                 and index == prev_index + 1
                 and head.start == ps

@@ -209,6 +209,29 @@ def test_multi_paragraph_quotation() -> None:
     assert text[quotes[1].start : quotes[1].end] == "“A new quotation,”"
 
 
+def test_social_media_footer_ends_a_transcript_quoted_by_paragraph() -> None:
+    text = (
+        "Part of the interview follows:\n\n"
+        '"HOST: Will you run again next year?\n\n'
+        '"GUEST: I will not, and I said so in May.\n\n'
+        '"Follow Ana Ruiz on Twitter @anaruiz."'
+    )
+    quotes = find(text)
+    assert len(quotes) == 1
+    assert quotes[0].closed is False
+    assert [text[s:e] for s, e in quotes[0].segments] == [
+        '"HOST: Will you run again next year?',
+        '"GUEST: I will not, and I said so in May.',
+    ]
+
+
+def test_follow_line_spoken_in_its_own_marks_stays_a_quotation() -> None:
+    text = "“Follow me on Twitter @anaruiz,” she told the crowd."
+    assert spans(text) == ["“Follow me on Twitter @anaruiz,”"]
+    text = "He began: “The bridge will close in May.\n\n“Follow the signs to the ferry.”"
+    assert len(find(text)[0].segments) == 2
+
+
 def test_multi_paragraph_hard_wrapped_straight_quotes() -> None:
     text = (
         '"It was a dark night when we set out from the village, and\n'
