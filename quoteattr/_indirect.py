@@ -2226,6 +2226,8 @@ def _head(
         # "Ms. Diaz, who endorsed [Mr. Hale] and campaigned for him": a relative's object
         _object_end(state, view, rec)
     _as_much(state, view, rec)
+    if rule != "indirect_statement":
+        _closed_object_end(state, view, rec)
     return rec
 
 
@@ -2265,6 +2267,44 @@ def _object_end(state: _State, view: _View, rec: _Record) -> None:
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
             return
         k += 1
+
+
+# A content that opens with a word that takes no modifier of its own: a pronoun or a
+# demonstrative ("condemned [it] after the vote"), or else a name of at most
+# `MAX_CLOSED_NAME` capitalised words.
+_CLOSED_OBJECTS = frozenset("him her them it me us you this that these those".split())
+MAX_CLOSED_NAME = 4
+# Words that open the time, place or reason of the telling after such a content. "as",
+# "for", "to", "on", "by", "with" left out: "described [Ms. Lee as a fighter]", "praised
+# [Ms. Lee for her work]" are annotated with their phrase.
+_TELLING_ADJUNCTS = frozenset("after since until while because when before in at during".split())
+
+
+def _closed_object_end(state: _State, view: _View, rec: _Record) -> None:
+    """ "endorsed [Ms. Lee] in March", "criticized [him] after the vote", "has not
+    mentioned [the senator's rival] since": a pronoun or a short name takes no
+    modifier, so a time, place or reason right after it belongs to the telling. Not
+    for a poll's finding ("shows [Ms. Lee in the lead]"): its phrase is the finding."""
+    toks = view.toks
+    a, b = rec.ranges[-1]
+    k = view.index(a)
+    if k >= len(toks) or toks[k].start != a:
+        return
+    i = k + 1
+    if toks[k].lower not in _CLOSED_OBJECTS:
+        i = k
+        while i < len(toks) and i - k < MAX_CLOSED_NAME and toks[i].kind == WORD and toks[i].upper:
+            i += 1
+        if i == k:
+            return
+    if (
+        i < len(toks)
+        and toks[i].start < b
+        and toks[i].kind == WORD
+        and not toks[i].upper
+        and toks[i].lower in _TELLING_ADJUNCTS
+    ):
+        rec.ranges[-1] = (a, _trim_end(state.text, a, toks[i].start))
 
 
 # Words that open an adjunct of the source's sentence after an object: when and despite

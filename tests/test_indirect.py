@@ -2503,3 +2503,34 @@ def test_an_apposition_before_the_verb_of_the_content_stays() -> None:
 def test_the_object_of_a_relative_ends_as_an_object_does(rest: str) -> None:
     found = indirect(f"The senator, who endorsed Tom Hale {rest} the race.")
     assert [q.text for q in found if q.rule == "indirect_relative"] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union endorsed Ms. Okafor in March.", "Ms. Okafor"),
+        ("The council condemned it after the vote on the bridge.", "it"),
+        ("The mayor has not mentioned Tom Hale since the debate.", "Tom Hale"),
+        ("The senator backed him until he left the race.", "him"),
+        ("The governor praised Dana Whitfield during a visit to the port.", "Dana Whitfield"),
+    ],
+)
+def test_the_time_or_reason_after_a_pronoun_or_a_name_is_the_tellings(
+    text: str, content: str
+) -> None:
+    assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a noun phrase may take its own phrase: it stays
+        ("The union endorsed the plan in the spring budget.", "the plan in the spring budget"),
+        # "as" and "for" phrases are part of what was said
+        ("The senator described Tom Hale as a fighter.", "Tom Hale as a fighter"),
+        # a poll's finding holds its phrase
+        ("The poll shows Ms. Okafor in the lead.", "Ms. Okafor in the lead"),
+    ],
+)
+def test_a_phrase_after_a_noun_or_in_a_finding_stays(text: str, content: str) -> None:
+    assert one(text).text == content
