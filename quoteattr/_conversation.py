@@ -1495,14 +1495,21 @@ def _acting_after(
     person: Callable[[Mention], _Char | None],
 ) -> _Char | None:
     """The subject of the narration after the last quotation of turn ``prev``, if a
-    name other than its tag's speaker and other than the one who spoke it (read as
-    for the turn ``ev``: a sentence its pronoun opens is about someone else)."""
+    name other than its tag's speaker and other than the one who spoke it, and not
+    after a preposition (read as for the turn ``ev``: a sentence its pronoun opens is
+    about someone else)."""
     tags = {link.speaker.start for link in prev.links if link.speaker is not None}
     after = prev.links[-1].end
+    text = doc.text
+    # "… looking at Ann, who sat on the bed": one looked at or spoken to acts no more.
     found = [
         (m, ch)
         for m in narration_mentions(doc, prev.p)[-SCAN_MENTIONS:]
-        if m.kind == "name" and m.start >= after and m.start not in tags and fits(ch := person(m))
+        if m.kind == "name"
+        and m.start >= after
+        and m.start not in tags
+        and _subject_like(text, m)
+        and fits(ch := person(m))
     ]
     if not found:
         return None

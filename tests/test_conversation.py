@@ -1402,6 +1402,9 @@ def test_a_place_is_no_short_form_of_a_person_named_after_it() -> None:
         ("Anton looked up.", "Anton"),
         # The last speaker acting is no new voice: the turn-taking decides.
         ("Karl looked at Anton.", "Felix"),
+        # One looked at or lit up, after a preposition, is not acting either.
+        ("The lamp flickered over Anton, who had not moved.", "Felix"),
+        ("The dog lay at the feet of Anton.", "Felix"),
     ],
 )
 def test_someone_acting_after_the_last_turn_takes_the_pronoun_turn(
