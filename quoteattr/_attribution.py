@@ -1554,6 +1554,9 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = contracted  # "He’s claiming that …"
         else:
             speaker = _mentions.subject_before(text, toks, v, lo)
+            if speaker is None and v - 1 > lo and toks[v - 1].lower in _FOCUSING:
+                # "the clerk only said “Q”": an adverb on the verb, not the subject.
+                speaker = _mentions.subject_before(text, toks, v - 1, lo)
             if _noun_after(ctx, v, speaker):
                 continue
             if (
@@ -1867,6 +1870,9 @@ def _named_over_nominal(ctx: _Context, lead: tuple[int, int]) -> _Found | None:
 
 
 _RELATIVES = frozenset(["who", "which", "that"])
+# A focusing adverb between a subject and its cue ("the clerk only said “Q”"), looked past
+# only when the cue finds no subject otherwise ("merely", "briefly": -ly adverbs, skipped).
+_FOCUSING = frozenset(["only"])
 
 
 def _after_relative(toks: Sequence[Token], v: int, lo: int) -> bool:

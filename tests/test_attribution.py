@@ -564,6 +564,23 @@ def test_an_adverb_between_cue_and_quotation_keeps_the_cue() -> None:
     assert quotes[1].cue is not None and quotes[1].cue.text == "adding"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Asked about the delay, the clerk only said “Not today” and shut the window.",
+            "the clerk",
+            "said",
+        ),
+        ("To her surprise, the waiter only said “Certainly!” and went away.", "the waiter", "said"),
+    ],
+)
+def test_a_focusing_adverb_before_the_cue_is_looked_past(text: str, speaker: str, cue: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
 def test_a_clause_after_the_quotation_has_its_own_cue() -> None:
     text = "Putney said the video did not give “absolute evidence,” but he said it was clear."
     q = only(text)
