@@ -616,8 +616,14 @@ def _colon(state: _State, view: _View, v: int) -> _Record | None:
         return None
     if v == 1 and (toks[0].lower.endswith(("ed", "ing")) or toks[0].lower in _labels()):
         return None  # "Revealed: …", "Contributing: …", "UPDATE: …"
-    first = toks[v + 1]
-    if first.kind != WORD or sum(1 for t in toks[v + 1 : v + 5] if t.kind == WORD) < 3:
+    # "Ryan: ‘No Place For Those Images’": a headline's quotation is its statement, marks
+    # and all (the quotation itself stays a term: colon statements claim none)
+    w = v + 2 if toks[v + 1].text in _OPENING_MARKS else v + 1
+    if (
+        w >= len(toks)
+        or toks[w].kind != WORD
+        or sum(1 for t in toks[w : w + 4] if t.kind == WORD) < 3
+    ):
         return None  # "Pledged: 781", "Twitter: @name", "Bush: Survive"
     rec = _content(state, view, v + 1, "indirect_colon", source, _span(text, toks, v, v + 1))
     if rec is not None:

@@ -223,6 +223,27 @@ def test_headline_source_and_colon() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "content"),
+    [
+        ("Mayor Ruiz: ‘We Will Open The Bridge In June.’", "‘We Will Open The Bridge In June.’"),
+        ("Ortega: 'Never underestimate the voters.'", "'Never underestimate the voters.'"),
+        ("Okafor: ‘No Regrets’ About The Late Budget", "‘No Regrets’ About The Late Budget"),
+    ],
+)
+def test_headline_source_colon_and_quotation(line: str, content: str) -> None:
+    text = line + "\n\nThe speech came on Monday, at a rally downtown."
+    found = ALL.extract(text)
+    q = one(text)
+    assert q.text == content and q.rule == "indirect_colon"
+    assert q.speaker is not None and q.speaker.text == line.split(":")[0]
+    # the quotation itself stays a term, not a quoted span of the statement's source
+    assert [r.kind for r in found if r.kind in ("direct", "mixed")] == []
+    check_indirect(text, found)
+    # a colon before a quotation of fewer than three words is no statement
+    assert indirect("Ortega: 'Survive.'\n\nThe speech came on Monday.") == []
+
+
+@pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
         (
