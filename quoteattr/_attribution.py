@@ -745,6 +745,9 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         link.cue = found.cue
         link.kind = "direct" if found.direct else "mixed"
         link.confidence = CONFIDENCE[found.rule]
+        inner = _quoted_inner(doc.text, q, found.cue)
+        if inner is not None:
+            link.segments = (inner,)
     else:
         link.kind = _kind_without_cue(ctx, q, lead, ctx.index(ss))
         # Not a work's title after its owner or its kind ("ABC's “This Week”", "the
@@ -948,6 +951,24 @@ def _bracketed(content: str) -> bool:
         and content[-1] in ")]"
         and (content.count("(") + content.count("[") == 1)
     )
+
+
+# Verbs by which a speaker repeats another's words: "'Death,'" he quoted.
+_QUOTING_CUES = frozenset(["quote", "quotes", "quoted", "quoting", "recite", "recites", "recited"])
+
+
+def _quoted_inner(text: str, q: RawQuote, cue: Span | None) -> tuple[int, int] | None:
+    """The inner quotation, marks included, when the quotation holds nothing else and its
+    cue says the speaker repeats another's words ("'The end,'" he quoted): those words
+    are what is quoted, the outer marks only frame the repeating; else ``None``."""
+    if cue is None or cue.text.lower() not in _QUOTING_CUES:
+        return None
+    if len(q.nested) != 1 or len(q.segments) != 1 or not q.closed:
+        return None
+    start, end = q.nested[0]
+    if (start, end) != (q.content_start, q.content_end) or end - start < 3:
+        return None
+    return start, end
 
 
 # Marks and white space around a paragraph's part of a quotation.

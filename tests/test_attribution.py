@@ -1180,6 +1180,21 @@ def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> No
     assert all(q.speaker is None for q in quotes[6:])
 
 
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("“‘All things must pass,’” quoted the vicar.", "‘All things must pass,’"),
+        ("\"'Dust to dust,'\" she recited softly.", "'Dust to dust,'"),
+        ("“‘Fine,’” he said.", "“‘Fine,’”"),  # not a verb of repeating: the outer marks
+        ("“‘Fine,’ she told me,” he quoted.", "“‘Fine,’ she told me,”"),  # more than the inner
+    ],
+)
+def test_a_quoted_quotation_is_the_inner_words(text: str, segment: str) -> None:
+    (quote,) = extract_quotes(text)
+    assert [text[s.start : s.end] for s in quote.segments] == [segment]
+    assert quote.start == 0 and text[quote.end - 1] in "”\""  # the record keeps the outer marks
+
+
 def test_words_someone_would_say_in_a_story_stay_speech() -> None:
     narration = "Every evening she would say, “Shut the gate, it is getting dark.”"
     quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
