@@ -725,7 +725,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
     if found is None and lead[0] == lead[1] == ctx.index(ss) and si > 0:
         found = _colon_intro(ctx, si - 1)
     if found is None and lead[0] == lead[1] and si == 0 and i == 0:
-        found = _previous_paragraph_intro(ctx)
+        found = _previous_paragraph_intro(ctx) or _sung_intro(ctx)
     if (found is None or found.rule not in _INTRODUCED) and _inset(ctx, q):
         link.kind = "other"
         return link
@@ -2627,6 +2627,32 @@ def _previous_paragraph_intro(ctx: _Context) -> _Found | None:
     ss, se = doc.sentences(p)[-1]
     prev = _Context(doc, p, ())
     return _intro_in(prev, prev.index(ss), prev.index(se), unfinished=True)
+
+
+# The end of a paragraph that introduces a song: a verb of singing or someone's song, then
+# a colon ("… the ballad he always sang:", "he began his old song:").
+_SUNG = regex.compile(
+    r"(?i)(?:\b(?:sing|sings|sang|sung|singing)|\b(?:his|her|my|their|our|your)[ \t\n]+"
+    r"(?:\w+[ \t\n]+)?song)\b[^.!?;:]*+:[ \t]*+$"
+)
+_SUNG_REACH = 80
+
+
+def _sung_intro(ctx: _Context) -> _Found | None:
+    """The previous paragraph ends on a song's introduction ("he sang, as he always did:")
+    and names the singer: the set-in verse after it is the singer's, not an epigraph's."""
+    p = ctx.p - 1
+    if p < 0:
+        return None
+    doc = ctx.doc
+    ss, se = doc.sentences(p)[-1]
+    if _SUNG.search(doc.text, max(ss, se - _SUNG_REACH), se) is None:
+        return None
+    prev = _Context(doc, p, ())
+    found = _mention_cue_quote(prev, (prev.index(ss), prev.index(se)), weak=True)
+    if found is None or found.speaker is None or found.cue is None:
+        return None
+    return _Found("colon_intro", found.speaker, found.cue, direct=True)
 
 
 def _outside(doc: Document, p: int, toks: Sequence[Token]) -> list[tuple[int, int]]:

@@ -1342,8 +1342,8 @@ def test_a_reply_going_on_after_a_semicolon_stays_speech() -> None:
     [
         "CHAPTER ONE\n\n     “Over the hills the lanterns burn,\n      "
         "and none of the sleepers will return.”\n\nThe village lay quiet under the snow.",
-        "He began to sing his old song:\n\n          “Down by the river where the willows grow”"
-        "\n\nand the others took up the tune.",
+        "From the hall came the words of an old song:\n\n          “Down by the river where the "
+        "willows grow”\n\nand the others took up the tune.",
     ],
 )
 def test_a_quotation_set_in_from_the_text_is_verse(text: str) -> None:
@@ -1580,6 +1580,27 @@ def test_an_inset_quotation_introduced_by_a_speech_verb_stays_speech() -> None:
     )
     (q,) = extract_quotes(text, kinds="direct,mixed,other")
     assert q.kind == "direct"
+
+
+_SONG = "          “Row me home across the water,\n             Row me home before the tide.”"
+
+
+def test_set_in_verse_after_a_singer_introducing_it_is_sung() -> None:
+    text = (
+        "The old boatman leaned on his oar, and as the light went he sang his favourite "
+        f"song:\n\n{_SONG}\n\nThen he laughed and pulled for the shore."
+    )
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert (q.kind, q.rule, q.speaker and q.speaker.text) == ("direct", "colon_intro", "he")
+
+
+def test_set_in_verse_after_a_song_nobody_sings_stays_quoted_matter() -> None:
+    text = (
+        "The door stood open, and from the hall came the words of a song:"
+        f"\n\n{_SONG}\n\nThen the music stopped."
+    )
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert (q.kind, q.speaker) == ("other", None)
 
 
 _QUAYSIDE = (
