@@ -2560,6 +2560,26 @@ def _verb_follows(state: _State, toks: Sequence[Token], k: int) -> bool:
     )
 
 
+MAX_CONTRAST = 40
+
+
+def _contrast_goes_on(state: _State, toks: Sequence[Token], k: int, b: int, rule: str) -> bool:
+    """ "The poll found [A beats B by six points, while C trails]": a finding or a
+    statement goes on past ", while" (``toks[k]``) and a clause that reports nothing of
+    its own; not before a participle (", while acknowledging …") nor when a reporting
+    verb follows within `MAX_CONTRAST` tokens (", while Y said …": Y's statement)."""
+    if toks[k].lower != "while" or rule not in ("indirect_said_that", "indirect_statement"):
+        return False
+    i = k + 1
+    if i >= len(toks) or toks[i].lower.endswith("ing"):
+        return False
+    while i < len(toks) and toks[i].start < b and i - k <= MAX_CONTRAST:
+        if toks[i].kind == WORD and _verb_at(state.table, toks, i) is not None:
+            return False
+        i += 1
+    return True
+
+
 def _quote_between(state: _State, a: int, b: int) -> bool:
     """A quotation (of the marks stage) starts in ``text[a:b]``: one bisection, as a
     content may run to the end of a very long sentence."""
@@ -2627,6 +2647,7 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 # B has its own speaker or reporting verb (", but Y said", ", adding")
                 or (
                     _breaks(toks[k + 1])
+                    and not _contrast_goes_on(state, toks, k + 1, b, rec.rule)
                     and not (
                         rec.rule == "indirect_said_that"
                         and (

@@ -2555,3 +2555,31 @@ def test_the_time_or_reason_after_a_pronoun_or_a_name_is_the_tellings(
 )
 def test_a_phrase_after_a_noun_or_in_a_finding_stays(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The survey found that the mayor leads by six points, while the council trails.",
+            "the mayor leads by six points, while the council trails",
+        ),
+        (
+            "A new poll shows Ms. Okafor with 48 percent, while Tom Hale has 41 percent.",
+            "Ms. Okafor with 48 percent, while Tom Hale has 41 percent",
+        ),
+        (
+            "The mayor said the budget was balanced, while the deficit fell by half.",
+            "the budget was balanced, while the deficit fell by half",
+        ),
+    ],
+)
+def test_a_statement_goes_on_past_a_contrast_that_reports_nothing(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+def test_a_contrast_with_its_own_reporting_verb_or_a_participle_ends_the_statement() -> None:
+    found = indirect("The mayor said the budget was balanced, while critics said it was not.")
+    assert [q.text for q in found] == ["the budget was balanced", "it was not"]
+    found = indirect("The mayor said the budget was balanced, while admitting that fees rose.")
+    assert found[0].text == "the budget was balanced"
