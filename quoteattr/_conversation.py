@@ -1198,11 +1198,12 @@ class _Cast:
             if _entities._marital(name) == "mrs" or name.honorific.lower().rstrip(".") == "mr"
             else frozenset()
         )
+        owner = _entities.surname_owner(self.doc, name, self.surname_forms, gender)
         fits = [
             c
             for c in self.named.candidates(name)
             if c.cluster is not None
-            and c.cluster.accepts(name, shared)
+            and c.cluster.accepts(name, shared, owner)
             and (gender == "x" or c.gender in ("x", gender))
         ]
         if not fits:

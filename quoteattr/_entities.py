@@ -196,8 +196,11 @@ class _Cluster:
         if self.gender == "x":
             self.gender = name.gender
 
-    def accepts(self, name: _Name, shared: frozenset[str] = frozenset()) -> bool:
-        """Whether ``name`` can be another form of this cluster's person."""
+    def accepts(
+        self, name: _Name, shared: frozenset[str] = frozenset(), owner: str | None = None
+    ) -> bool:
+        """Whether ``name`` can be another form of this cluster's person; ``owner`` is the
+        given name a bare surname stands for in the document (`surname_owner`)."""
         best = self.best
         if best is None:
             return False
@@ -229,6 +232,15 @@ class _Cluster:
         ):
             # "Anne" is no "what Anne": a given name is not a surname, unless a given
             # name comes before it ("Elizabeth Warren", then "Warren said").
+            return False
+        if (
+            owner is not None
+            and word == best.surname
+            and best.first != owner
+            and (best.first is not None or best.honorific or best.title)
+        ):
+            # "Oakley" is the Oakley named "Maurice Oakley" twenty times, not "Frank
+            # Oakley" nor "Mr. Oakley", who may be any man of the family.
             return False
         return word == best.surname or word == best.first
 
@@ -464,9 +476,19 @@ def _cluster_for(
     if name.gender == "x":
         # "Tapley ... he" is not "Mrs Tapley"
         name.gender = hint if hint != "x" else genders.of(mention)
+        if name.gender == "x" and name.first is None and not name.honorific:
+            # "Trump says he would": the pronoun right after this occurrence.
+            sex = pronoun_after(doc.text, mention.end)
+            if sex is not None:
+                name.gender = "f" if sex else "m"
     shared = shared_surname(doc, name, full_forms, kin)
+    owner = surname_owner(doc, name, full_forms, name.gender)
     # The most recently used person this name can be ("Fenwick" after "Roland Fenwick").
-    fits = [c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared)]
+    fits = [
+        c
+        for c in index.candidates(name)
+        if c.kind == "person" and c.accepts(name, shared, owner)
+    ]
     if fits:
         cluster = max(fits, key=lambda c: c.last)
         cluster.add(name)
@@ -598,6 +620,40 @@ def shared_surname(
     if _marital(name) == "mrs" and _goes_by_given(doc, name, forms):
         return frozenset([name.surname])
     return frozenset()
+
+
+# A bare surname stands for the bearer whose given name comes with it this many times
+# as often as any other given name of the same sex ("Maurice Oakley" beside one "Frank
+# Oakley"), and at least this often.
+_OWNER_LEAD = 3
+_OWNER_USES = 3
+
+
+def surname_owner(
+    doc: Document, name: _Name, full_forms: dict[str, list[_Name]], gender: str
+) -> str | None:
+    """For a bare surname ("Oakley") of sex ``gender``: the given name (lower case) of
+    the one person the document mostly names with it, when several people of that sex
+    carry it with a given name; else None (no choice to make, or no clear one)."""
+    if name.first is not None or name.honorific or name.title or name.wife:
+        return None
+    return doc.once(
+        ("surname owner", name.surname, gender),
+        lambda: _owner(_surname_forms(doc, name, full_forms), gender),
+    )
+
+
+def _owner(forms: list[_Name], gender: str) -> str | None:
+    counts: dict[str, int] = {}
+    for f in forms:
+        if f.first is not None and not f.wife and (gender == "x" or f.gender == gender):
+            counts[f.first] = counts.get(f.first, 0) + 1
+    if len(counts) < 2:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] >= _OWNER_USES and ranked[0] >= _OWNER_LEAD * ranked[1]:
+        return max(counts, key=lambda k: counts[k])
+    return None
 
 
 # Occurrences counted to tell which form of a name a document uses most.

@@ -426,3 +426,41 @@ def test_a_surname_the_given_name_list_holds_links_to_the_full_name(
     names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
     assert names == [full, full]
 
+
+
+def test_a_bare_surname_is_the_bearer_the_document_names_most_with_it() -> None:
+    text = (
+        "Gideon Ravenhill kept the mill. Gideon Ravenhill rose early, and Gideon "
+        "Ravenhill counted the sacks. His nephew Crispin Ravenhill came in the spring.\n\n"
+        "“The wheel is stuck,” said Crispin.\n\n"
+        "“Then mend it,” said Ravenhill."
+    )
+    assert _entity_names(text) == ["Crispin Ravenhill", "Gideon Ravenhill"]
+
+
+def test_surname_owner_needs_a_clear_lead() -> None:
+    doc = document(
+        "Gideon Ravenhill came. Gideon Ravenhill sat. Gideon Ravenhill slept. "
+        "Crispin Ravenhill left.\n\nRavenhill woke."
+    )
+    bare = name("Ravenhill")
+    assert _entities.surname_owner(doc, bare, {}, "x") == "gideon"
+    assert _entities.surname_owner(doc, name("Mr. Ravenhill"), {}, "x") is None
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Crispin Ravenhill"))
+    assert not cluster.accepts(bare, owner="gideon")
+    assert cluster.accepts(bare)
+    even = document(
+        "Gideon Ravenhill came. Gideon Ravenhill sat. Crispin Ravenhill left. "
+        "Crispin Ravenhill ran.\n\nRavenhill woke."
+    )
+    assert _entities.surname_owner(even, bare, {}, "x") is None
+
+
+def test_a_bare_surname_takes_the_sex_of_the_pronoun_right_after_it() -> None:
+    text = (
+        "Gideon Ravenhill opened the shop. Philippa Ravenhill ran it. Philippa Ravenhill "
+        "kept the books, and Philippa Ravenhill paid the men.\n\n"
+        "“Trade is slow,” Ravenhill said, and he shut the ledger."
+    )
+    assert _entity_names(text) == ["Gideon Ravenhill"]
