@@ -1417,3 +1417,23 @@ def test_someone_acting_after_the_last_turn_takes_the_pronoun_turn(
         + "\n\n“They are flooded,” he said."
     )
     assert names(text)[-1] == speaker
+
+
+_SILENT_TOPIC = (
+    "“Where were you last night?” asked Ilse.\n\n“Out,” said Bram.\n\n"
+    "“Out where?” Ilse asked.\n\nBram {verb} Ilse.\n\n“I asked you a question.”"
+)
+
+
+@pytest.mark.parametrize(
+    "verb", ["made no answer to", "did not answer", "said nothing to", "gave no reply to"]
+)
+def test_after_someone_does_not_answer_the_one_who_asked_goes_on(verb: str) -> None:
+    # Bram, named just before the bare turn, would take it; his silence says that the
+    # one who asked speaks again.
+    assert names(_SILENT_TOPIC.format(verb=verb)) == ["Ilse", "Bram", "Ilse", "Ilse"]
+
+
+@pytest.mark.parametrize("verb", ["looked at", "smiled at", "answered"])
+def test_after_someone_acts_the_turn_taking_goes_on(verb: str) -> None:
+    assert names(_SILENT_TOPIC.format(verb=verb)) == ["Ilse", "Bram", "Ilse", "Bram"]
