@@ -2234,7 +2234,39 @@ def _head(
     _as_much(state, view, rec)
     if rule != "indirect_statement":
         _closed_object_end(state, view, rec)
+    _infinitive_end(state, view, rec)
     return rec
+
+
+def _infinitive_end(state: _State, view: _View, rec: _Record) -> None:
+    """ "vowed [to cut the tax] and praised the mayor", "agreed [to back the nominee],
+    but sounded unsure": an infinitive takes no finite verb, so "and" / "but" and one
+    is the source's next predicate. The content must open with "to" and a word that
+    may be a verb (not "to the voters", "to Ms. Lee", "to problems"); it goes on past a
+    relative or a quotation mark, whose clause may hold its own verbs."""
+    toks = view.toks
+    a, b = rec.ranges[-1]
+    k = view.index(a)
+    if k + 1 >= len(toks) or toks[k].start != a or toks[k].lower != "to":
+        return
+    w = toks[k + 1]
+    if (
+        w.kind != WORD
+        or w.upper
+        or w.lower in DETERMINERS
+        or (w.lower.endswith("s") and not w.lower.endswith("ss"))
+    ):
+        return
+    k += 2
+    while k < len(toks) and toks[k].start < b:
+        t = toks[k]
+        if t.lower in _RELATIVES or t.text in _OPENING_MARKS:
+            return
+        if t.lower in ("and", "but") and _predicate_after(toks, k):
+            cut = toks[k - 1].start if toks[k - 1].text == "," else t.start
+            rec.ranges[-1] = (a, _trim_end(state.text, a, cut))
+            return
+        k += 1
 
 
 def _as_much(state: _State, view: _View, rec: _Record) -> None:
@@ -2256,8 +2288,9 @@ def _as_much(state: _State, view: _View, rec: _Record) -> None:
 
 def _object_end(state: _State, view: _View, rec: _Record) -> None:
     """An object ends before an apposition ("attacked [Ms. Lee], a former aide"), at a
-    dash ("praised [the deal] — a rare show of unity") and before the occasion it was
-    said on ("praised [the nurses] in a statement on Friday")."""
+    dash ("praised [the deal] — a rare show of unity"), before the occasion it was
+    said on ("praised [the nurses] in a statement on Friday") and before the source's
+    next predicate ("praised [the nurses] but stopped short of a raise")."""
     toks = view.toks
     a, b = rec.ranges[-1]
     k = view.index(a) + 1
@@ -2267,7 +2300,7 @@ def _object_end(state: _State, view: _View, rec: _Record) -> None:
             (t.text == "," and k + 1 < len(toks) and toks[k + 1].lower in ("a", "an", "the"))
             or (_dash(t) and not _word_hyphen(toks, k))
             or _occasion_at(toks, k)
-            or (t.lower == "and" and _predicate_after(toks, k))
+            or (t.lower in ("and", "but") and _predicate_after(toks, k))
             or t.lower in _OBJECT_ADJUNCTS
         ):
             rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))

@@ -2583,3 +2583,28 @@ def test_a_contrast_with_its_own_reporting_verb_or_a_participle_ends_the_stateme
     assert [q.text for q in found] == ["the budget was balanced", "it was not"]
     found = indirect("The mayor said the budget was balanced, while admitting that fees rose.")
     assert found[0].text == "the budget was balanced"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator vowed to cut the tax and praised the mayor.", "to cut the tax"),
+        ("The council agreed to back the plan, but sounded unsure on Monday.", "to back the plan"),
+        ("The mayor praised the nurses but stopped short of a raise.", "the nurses"),
+    ],
+)
+def test_the_sources_next_predicate_ends_an_infinitive_or_an_object(
+    text: str, content: str
+) -> None:
+    assert indirect(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council wants to cut taxes and build roads.",  # two infinitives
+        "The council wants to cut taxes and to build roads.",
+    ],
+)
+def test_coordinated_infinitives_stay_one_content(text: str) -> None:
+    assert one(text).text.startswith("to cut taxes and")
