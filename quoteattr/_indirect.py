@@ -25,8 +25,9 @@ indirect_question        Asked whether … / when asked about … / X was asked 
 indirect_colon           SOURCE: CLAUSE opening a line (headlines)              0.6
 =======================  =====================================================  ====
 
-Headlines count in title case ("Hollande Says …"), and a clause verb may take any
-short subject that opens its clause ("Several supporters of the reform said …").
+Headlines count in title case ("Hollande Says …", "Lawmakers Slam …"), and a clause
+verb may take any short subject that opens its clause ("Several supporters of the
+reform said …").
 
 The content is the reported clause without the cue, the complementiser
 "that" and the adjuncts between them ("on Tuesday", "in an interview").
@@ -123,6 +124,7 @@ class _Table:
         "scan",
         "scan_first",
         "stances",
+        "title_bases",
     )
 
     def __init__(self) -> None:
@@ -153,6 +155,13 @@ class _Table:
         # the base form or the gerund, which head nouns there ("Joke", "Demand").
         finite = {f for c in _lexicon.indirect_cues() for f in c.forms - {c.lemma, c.gerund}}
         forms |= {f[0].upper() + f[1:] for f in finite} | {f.title() for f in finite}
+        # The base form after a plural subject in a title-case headline ("Lawmakers Rip
+        # Mayor Over Budget", "New Polls Show …"): scanned, kept there only (`find`).
+        verbs = [c for c in _lexicon.indirect_cues() if c.lemma not in self.stances]
+        firsts = {f.split()[0] for c in verbs for f in c.forms - {c.lemma, c.gerund}}
+        bases = {c.lemma for c in verbs if c.lemma.split()[0] not in firsts}
+        self.title_bases = frozenset(b.split()[0].capitalize() for b in bases)
+        forms |= {b[0].upper() + b[1:] for b in bases} | {b.title() for b in bases}
         # A gerund opening a sentence ("Citing a new study, the mayor …"), there only.
         gerunds = {c.gerund for c in _lexicon.indirect_cues() if c.lemma not in self.stances}
         self.opening = frozenset(g[0].upper() + g[1:] for g in gerunds)
@@ -509,6 +518,9 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
         owned = _owned_at(table, text, c)
         if owned is None:
             continue  # a stance noun without its frame ("his plans for …" stays a verb)
+        base = _title_base(table, text, c)
+        if base and not _plural_before(text, c):
+            continue  # "Support For The Plan", "Its Support Grows": no plural subject
         if (
             c in direct
             or state.in_quote(c)
@@ -527,6 +539,8 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
             if batch:
                 out.extend(_sentence(state, key, bounds, batch))
             key, bounds, batch = (p, si), sentences[si], []
+        if base and not _headline(state, key, bounds):
+            continue  # "Support for the plan": a base form in running text heads a noun
         if (
             text[c].isupper()
             and not text.startswith("According", c)
@@ -547,6 +561,27 @@ def _cue_starts(table: _Table, text: str) -> list[int]:
     if first is None:
         return [m.start() + 1 for m in table.scan.finditer(text)]
     return [0, *(m.start() + 1 for m in table.scan.finditer(text, first.end()))]
+
+
+def _title_base(table: _Table, text: str, c: int) -> bool:
+    """A capitalised base form at ``c`` ("Rip", "Call For"), read in headlines only."""
+    if not text[c].isupper():
+        return False
+    m = _WORD_AT.match(text, c)
+    return m is not None and m.group() in table.title_bases
+
+
+# A capitalised plural right before a headline's base form: "Lawmakers", "New Polls",
+# not "Its", "This", "Boss".
+_PLURAL_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]+[^sSiu'’\W]s[^\S\n]+\Z")
+
+
+def _plural_before(text: str, c: int) -> bool:
+    """The word right before ``c`` is a capitalised plural noun ("Senators Say")."""
+    m = _PLURAL_BEFORE.search(text, max(0, c - 40), c)
+    return m is not None and _WORD_AT.match(text, m.start()) is not None and (
+        m.group().split()[0].lower() not in _table().by_first
+    )
 
 
 def _opening_gerund(table: _Table, text: str, c: int) -> bool:

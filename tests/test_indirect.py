@@ -223,6 +223,37 @@ def test_headline_source_and_colon() -> None:
 
 
 @pytest.mark.parametrize(
+    ("headline", "content", "speaker", "cue"),
+    [
+        ("Lawmakers Slam Mayor Over Late Budget", "Mayor Over Late Budget", "Lawmakers", "Slam"),
+        ("Two Senators Say The Bridge Is Unsafe", "The Bridge Is Unsafe", "Two Senators", "Say"),
+        ("Farm Groups Call For Lower Fuel Taxes", "Lower Fuel Taxes", "Farm Groups", "Call For"),
+    ],
+)
+def test_base_form_after_a_plural_in_a_headline(
+    headline: str, content: str, speaker: str, cue: str
+) -> None:
+    q = one(headline + "\n\nThe vote came on Monday, after a long debate downtown.")
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support For The New Bridge Grows In Town\n\nThe vote came on Monday.",
+        "Its Support Grows Among Farmers\n\nThe vote came on Monday.",
+        "Support for the bridge grew. Say what you will, the vote was close.",
+        "The new polls Show a close race, the paper wrote on Monday in a long article.",
+    ],
+)
+def test_base_form_without_a_plural_headline_subject_is_no_verb(text: str) -> None:
+    cues = {q.cue.text for q in indirect(text) if q.cue is not None}
+    assert not cues & {"Support", "Say", "Show"}
+
+
+@pytest.mark.parametrize(
     ("line", "content"),
     [
         ("Mayor Ruiz: ‘We Will Open The Bridge In June.’", "‘We Will Open The Bridge In June.’"),
