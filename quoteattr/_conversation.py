@@ -110,6 +110,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     _STATE.surnames = {}
     _STATE.honoured = {}
     _STATE.apposed = {}
+    _STATE.designations = {}
     try:
         _resolve(doc, turns)
         for turn in turns:
@@ -123,6 +124,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
         _STATE.surnames = None
         _STATE.honoured = None
         _STATE.apposed = None
+        _STATE.designations = None
 
 
 def _resolve(doc: Document, turns: list[_Turn]) -> None:
@@ -1446,6 +1448,7 @@ def _narration_evidence(
             for m in narration_mentions(doc, turn.p, end=turn.links[0].start)[-SCAN_MENTIONS:]
             if m.kind == "name" and fits(ch := person(m))
         ]
+        here = _with_designations(doc, turn.p, here, turn.links[0].start, cast, fits)
         if here:
             subject = _subject_of(doc, turn.p, here, ev)
             if subject is not None:
@@ -1484,11 +1487,34 @@ def _narration_evidence(
                 for m in narration_mentions(doc, q)[-SCAN_MENTIONS:]
                 if m.kind == "name" and fits(ch := person(m))
             ]
+            found = _with_designations(doc, q, found, None, cast, fits)
             if found:
                 subject = _subject_of(doc, q, found, ev)
                 if subject is not None:
                     ev.boost(subject, bonus)
                 break
+
+
+def _with_designations(
+    doc: Document,
+    p: int,
+    found: list[tuple[Mention, _Char | None]],
+    end: int | None,
+    cast: _Cast,
+    fits: Callable[[_Char | None], bool],
+) -> list[tuple[Mention, _Char | None]]:
+    """``found`` (fitting names of paragraph ``p``'s narration) with the fitting
+    designations among them, in order."""
+    extra: list[tuple[Mention, _Char | None]] = []
+    for m in _narration_designations(doc, p):
+        if end is not None and m.end > end:
+            break
+        ch = _designated(doc, m, cast)  # a person by its title or noun
+        if ch is not None and fits(ch):
+            extra.append((m, ch))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda x: x[0].start)[-SCAN_MENTIONS:]
 
 
 def _acting_after(
@@ -1520,6 +1546,52 @@ def _acting_after(
         return None
     actor = _subject_of(doc, prev.p, found, ev)
     return actor if actor is not None and actor is not prev_ev.fixed else None
+
+
+# "The Professor broke silence": a title or a capitalised description after "the" that
+# names one character in the narration (not "the Professor's", not "the Rev. Mr. Dorn").
+_DESIGNATION = regex.compile(
+    r"(?<![\p{L}\p{N}])[Tt]he[ \t\r\n]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’.\-]|[ \t\r\n]+\p{Lu})"
+)
+
+
+def _narration_designations(doc: Document, p: int) -> list[Mention]:
+    """Designations ("the Professor", "the Secretary") in paragraph ``p``'s narration:
+    a title word or a person noun, capitalised, after "the"."""
+    cache: dict[int, list[Mention]] | None = getattr(_STATE, "designations", None)
+    if cache is not None and p in cache:
+        return cache[p]
+    lex = _mentions.lexicon()
+    text = doc.text
+    toks = doc.tokens(p)
+    found: list[Mention] = []
+    for lo, hi in _outside(doc, p, toks):
+        if lo >= hi:
+            continue
+        for m in _DESIGNATION.finditer(text, toks[lo].start, toks[hi - 1].end):
+            word = m.group(1).lower()
+            nominal = lex.nominals.get(word)
+            if (word in lex.title_words or word + "." in lex.title_words) or (
+                nominal is not None and nominal.kind == "person"
+            ):
+                found.append(Mention(m.start(), m.end(), m.group(0), "nominal"))
+    if cache is not None:
+        cache[p] = found
+    return found
+
+
+def _designated(doc: Document, m: Mention, cast: _Cast) -> _Char | None:
+    """The character a designation in the narration is: the one person the document
+    titles so ("the Professor" -> "Professor Worth"), else the character the turns
+    tagged "said the Professor" are."""
+    head = m.text.split()[-1].lower()
+    named = _titled_in_document(doc, head)
+    if named is not None:
+        ch = cast.of(named)
+        if ch is not None:
+            ch.add(named)
+            return ch
+    return cast.by_text.get("~" + head)
 
 
 def _subject_of(

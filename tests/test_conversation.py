@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from quoteattr import extract_quotes
 from quoteattr._attribution import Link
-from quoteattr._conversation import _parents_named, _subject_like, _Turn, _turn_words
+from quoteattr._conversation import (
+    _DESIGNATION,
+    _parents_named,
+    _subject_like,
+    _Turn,
+    _turn_words,
+)
 from quoteattr._models import Mention, Quote
 
 
@@ -1437,3 +1443,40 @@ def test_after_someone_does_not_answer_the_one_who_asked_goes_on(verb: str) -> N
 @pytest.mark.parametrize("verb", ["looked at", "smiled at", "answered"])
 def test_after_someone_acts_the_turn_taking_goes_on(verb: str) -> None:
     assert names(_SILENT_TOPIC.format(verb=verb)) == ["Ilse", "Bram", "Ilse", "Bram"]
+
+
+@pytest.mark.parametrize(
+    ("narration", "titled"),
+    [
+        ("The Professor broke the silence at last.", True),
+        ("Then the Professor broke the silence.", True),
+        # A possessive is no designation acting: the turn-taking decides.
+        ("The Professor's hat lay on the table.", False),
+    ],
+)
+def test_a_designation_in_the_narration_gives_the_pronoun_turn_its_subject(
+    narration: str, titled: bool
+) -> None:
+    text = (
+        "Professor Quillon and Felix came into the hall, with Karl behind them.\n\n"
+        "“Shall we go?” said Karl.\n\n“Not yet,” said Felix.\n\n“Why not?” said the Professor."
+        "\n\n“The roads,” said Felix.\n\n“What of them?” said Karl.\n\n"
+        + narration
+        + "\n\n“They are flooded,” he said."
+    )
+    assert (names(text)[-1] == "Quillon") is titled
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Professor broke the silence.", "The Professor"),
+        ("He bowed to the Warden and left.", "the Warden"),
+        ("the Professor's hat", None),
+        ("the Professor Quillon", None),
+        ("the Rev. Mr. Hale", None),
+    ],
+)
+def test_designation_pattern(text: str, found: str | None) -> None:
+    m = _DESIGNATION.search(text)
+    assert (m.group(0) if m is not None else None) == found
