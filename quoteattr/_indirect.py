@@ -2741,7 +2741,7 @@ def _clause_end(state: _State, view: _View, rec: _Record, any_comma: bool = Fals
                 # "X said it would be Ms. Lee, who leads the race": the writer's relative
                 # (not before a quotation: its quoted words may be the statement's)
                 or (
-                    toks[k + 1].lower == "who"
+                    (toks[k + 1].lower == "who" or _whom_at(toks, k + 1))
                     and not _quote_between(state, t.end, b)
                     and not _relative_in_subject(toks, k + 1, b)
                 )
@@ -2809,6 +2809,17 @@ def _finite(t: Token, prev: Token) -> bool:
 
 
 MAX_RELATIVE = 40
+
+
+def _whom_at(toks: Sequence[Token], k: int) -> bool:
+    """A relative "whom" opens at ``toks[k]``: "whom", a word and "whom" ("with
+    whom", "for whom"), or a word, "of" and "whom" ("most of whom")."""
+    for i in range(k, min(k + 3, len(toks))):
+        if toks[i].lower == "whom":
+            return i == k or (toks[k].kind == WORD and (i == k + 1 or toks[k + 1].lower == "of"))
+        if toks[i].kind != WORD:
+            return False
+    return False
 
 
 def _relative_in_subject(toks: Sequence[Token], k: int, b: int) -> bool:

@@ -2639,3 +2639,26 @@ def test_the_sources_next_predicate_ends_an_infinitive_or_an_object(
 )
 def test_coordinated_infinitives_stay_one_content(text: str) -> None:
     assert one(text).text.startswith("to cut taxes and")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ms. Ruiz said she would vote for Tom Hale, with whom she once worked.",
+            "she would vote for Tom Hale",
+        ),
+        (
+            "Ms. Ruiz said she had thanked the nurses, most of whom work nights.",
+            "she had thanked the nurses",
+        ),
+        ("Ms. Ruiz said she had met Tom Hale, whom she admires.", "she had met Tom Hale"),
+        # inside the reported clause's subject the relative stays
+        (
+            "Ms. Ruiz said Tom Hale, with whom she once worked, would win.",
+            "Tom Hale, with whom she once worked, would win",
+        ),
+    ],
+)
+def test_a_whom_relative_after_a_content_is_the_writers(text: str, content: str) -> None:
+    assert indirect(text)[0].text == content
