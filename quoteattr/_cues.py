@@ -8,6 +8,7 @@ text, so "Said" at the start of a sentence is a cue too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from quoteattr import _lexicon
 from quoteattr._tokens import WORD, Token
@@ -18,7 +19,7 @@ STRONG, WEAK = "strong", "weak"
 class CueLexicon:
     """Cue verbs (every inflection) and cue phrases, indexed by their first word."""
 
-    __slots__ = ("_bare", "_manners", "_phrases", "_verbs")
+    __slots__ = ("_bare", "_manners", "_phrases", "_surname_titles", "_verbs")
 
     def __init__(
         self,
@@ -32,6 +33,7 @@ class CueLexicon:
         self._phrases = phrases
         self._bare = bare
         self._manners = manners
+        self._surname_titles = surname_titles()
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> CueLexicon:
@@ -63,7 +65,9 @@ class CueLexicon:
         ``(0, "")`` if there is none. The match does not run past ``hi``."""
         # Called on every word of a paragraph: a word that starts no cue costs one lookup.
         entries = self._verbs.get(tokens[i].lower)
-        return _match(entries, tokens, i, hi) if entries else _NONE
+        if not entries or self._surname_at(tokens, i):
+            return _NONE
+        return _match(entries, tokens, i, hi)
 
     def verb_starts(self, tokens: Sequence[Token]) -> list[int]:
         """Indices of the words of ``tokens`` where a cue verb starts (`verb_at` on each)."""
@@ -74,7 +78,13 @@ class CueLexicon:
             if t.kind == WORD
             and (entries := verbs.get(t.lower))
             and _match(entries, tokens, k, n)[0]
+            and not self._surname_at(tokens, k)
         ]
+
+    def _surname_at(self, tokens: Sequence[Token], i: int) -> bool:
+        """ "Mr. Read said", "Dr. Say": a capitalised word right after an abbreviated
+        honorific is a surname, whatever verb it spells."""
+        return i > 0 and tokens[i].upper and tokens[i - 1].lower in self._surname_titles
 
     def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, phrase type)`` of the cue phrase starting at ``tokens[i]``."""
@@ -94,6 +104,18 @@ class CueLexicon:
     def is_verb_form(self, word: str) -> bool:
         """Whether ``word`` (any case) begins some cue verb."""
         return word.lower() in self._verbs
+
+
+@lru_cache(maxsize=1)
+def surname_titles() -> frozenset[str]:
+    """Honorifics abbreviated with a period ("Mr.", "Dr.", "Rev."), lowercase: the
+    capitalised word after one is a surname ("Mr. Read", "Mrs. Long"), not a verb or
+    a common word. Not "Miss", "Lady", "Master": words of their own."""
+    return frozenset(
+        t.lower()
+        for t, v in _lexicon.titles().items()
+        if v.type == "honorific" and t.endswith(".") and " " not in t
+    )
 
 
 def _add(table: dict[str, list[tuple[tuple[str, ...], str]]], text: str, value: str) -> None:

@@ -581,6 +581,22 @@ def test_a_focusing_adverb_before_the_cue_is_looked_past(text: str, speaker: str
     assert q.cue is not None and q.cue.text == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“We will win the vote,” Mr. Read said.", "Mr. Read", "said"),
+        ("“The clinic opens on Monday,” Ms. Read wrote.", "Ms. Read", "wrote"),
+        ("Dr. Tell said: “The clinic opens on Monday.”", "Dr. Tell", "said"),
+    ],
+)
+def test_a_word_after_an_abbreviated_honorific_is_a_surname(
+    text: str, speaker: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
 def test_a_clause_after_the_quotation_has_its_own_cue() -> None:
     text = "Putney said the video did not give “absolute evidence,” but he said it was clear."
     q = only(text)
