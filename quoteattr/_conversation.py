@@ -1124,6 +1124,7 @@ class _Cast:
         self.genders = genders
         self.chars: list[_Char] = []
         self.by_text: dict[str, _Char] = {}
+        self.words: set[str] = set()  # one-word names the text uses as words
         # Characters with a name, filed by its words (linear time on a long book).
         self.named: _entities.ClusterIndex[_Char] = _entities.ClusterIndex()
         self.narrator = _Char(-1, None, "x", "narrator")
@@ -1141,6 +1142,13 @@ class _Cast:
         key = _key(m)
         ch = self.by_text.get(key)
         if ch is None:
+            if key in self.words:
+                return None
+            if len(m.text.split()) == 1 and _entities.word_use(self.doc, m.text):
+                # "the average Christian", "her Christian name", "a Hindu State": a
+                # word, no one in the cast ("the Hatter", a designation, stays).
+                self.words.add(key)
+                return None
             ch = self._find(m)
             self.by_text[key] = ch
         return ch

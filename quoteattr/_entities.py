@@ -656,6 +656,36 @@ def _owner(forms: list[_Name], gender: str) -> str | None:
     return None
 
 
+# An indefinite article or a third person's possessive before a word, maybe with one
+# lower-case word between: "an average |Christian", "her |Christian". Not "the": "the
+# Hatter" is a designation, "the unhappy Agnes" a person; nor "my dear Gladys", a vocative.
+_DETERMINER_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:a|an|his|her|their|its|every|no|some|any)[ \t\r\n]+"
+    r"(?:\p{Ll}+[ \t\r\n]+)?$"
+)
+_WORD_USE_WINDOW = 30
+# Of a given name's occurrences, this share after a determiner (and this many): a word.
+WORD_USE_SHARE = 0.3
+WORD_USE_MIN = 2
+
+
+def word_use(doc: Document, word: str) -> bool:
+    """Whether the document uses a capitalised word mostly as an adjective or a noun
+    ("the average Christian", "her Christian name"), not as someone's name: after a
+    determiner or a possessive in ``WORD_USE_SHARE`` of its occurrences."""
+    return doc.once(("word use", word), lambda: _count_word_use(doc, word))
+
+
+def _count_word_use(doc: Document, word: str) -> bool:
+    text = doc.text
+    starts = doc.occurrences(word, _FORM_OCCURRENCES)
+    used = sum(
+        _DETERMINER_BEFORE.search(text, max(0, s - _WORD_USE_WINDOW), s) is not None
+        for s in starts
+    )
+    return used >= WORD_USE_MIN and used >= WORD_USE_SHARE * len(starts)
+
+
 # Occurrences counted to tell which form of a name a document uses most.
 _COUNTED = 2000
 # A woman the narration calls by her given name this many times, and at least twice

@@ -1480,3 +1480,44 @@ def test_a_designation_in_the_narration_gives_the_pronoun_turn_its_subject(
 def test_designation_pattern(text: str, found: str | None) -> None:
     m = _DESIGNATION.search(text)
     assert (m.group(0) if m is not None else None) == found
+
+
+def test_a_given_name_the_text_uses_as_a_word_is_no_one_in_the_cast() -> None:
+    # "an average Christian", "her Christian name": the word is no character, so it
+    # takes no turns; a real Lucius stays one.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "He called her by her Christian name. An average Christian would have laughed, "
+        "but Lucius did not. Hindu, Christian, or pagan, it was all one to Lucius."
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+
+    def mention(s: str, nth: int = 0) -> Mention:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(s, i + 1)
+        return Mention(i, i + len(s), s, "name")
+
+    assert _entities.word_use(doc, "Christian")
+    assert not _entities.word_use(doc, "Lucius")
+    assert cast.of(mention("Christian", 2)) is None
+    assert cast.of(mention("Lucius")) is not None
+
+
+def test_a_designation_after_the_is_not_a_word_use() -> None:
+    from quoteattr import _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    # "the Warden", "the unhappy Maud": a designation and a person, not words.
+    text = "The Warden nodded. Then the Warden left, and the unhappy Maud wept for Maud."
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    assert not _entities.word_use(doc, "Warden")
+    assert not _entities.word_use(doc, "Maud")
