@@ -1092,6 +1092,12 @@ def test_line_label_is_no_source() -> None:
         ),
         ("The audit cast doubt on the official figures.", "the official figures", "cast doubt on"),
         ("He made no mention of the strike.", "the strike", "made no mention of"),
+        ("The coach spoke out about the new rules.", "the new rules", "spoke out about"),
+        ("The singer opened up about her long illness.", "her long illness", "opened up about"),
+        ("The clerk pleaded guilty to two thefts.", "two thefts", "pleaded guilty to"),
+        ("The governor hinted at a run for the Senate.", "a run for the Senate", "hinted at"),
+        ("The critic extolled the new bridge.", "the new bridge", "extolled"),
+        ("The nurses implored the board to act.", "the board to act", "implored"),
     ],
 )
 def test_light_verb_stances(text: str, content: str, cue: str) -> None:
