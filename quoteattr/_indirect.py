@@ -2278,11 +2278,16 @@ def _infinitive_end(state: _State, view: _View, rec: _Record) -> None:
     but sounded unsure": an infinitive takes no finite verb, so "and" / "but" and one
     is the source's next predicate. The content must open with "to" and a word that
     may be a verb (not "to the voters", "to Ms. Lee", "to problems"); it goes on past a
-    relative or a quotation mark, whose clause may hold its own verbs."""
+    relative or a quotation mark, whose clause may hold its own verbs. A noun phrase
+    reported by a verb of saying ends the same way (`_noun_phrase_end`)."""
     toks = view.toks
     a, b = rec.ranges[-1]
     k = view.index(a)
-    if k + 1 >= len(toks) or toks[k].start != a or toks[k].lower != "to":
+    if k + 1 >= len(toks) or toks[k].start != a:
+        return
+    if toks[k].lower != "to":
+        if rec.rule in ("indirect_said_that", "indirect_told", "indirect_participle"):
+            _noun_phrase_end(state, view, rec, k)
         return
     w = toks[k + 1]
     if (
@@ -2302,6 +2307,64 @@ def _infinitive_end(state: _State, view: _View, rec: _Record) -> None:
             rec.ranges[-1] = (a, _trim_end(state.text, a, cut))
             return
         k += 1
+
+
+# Words that open a clause, not a noun phrase, as a reported content.
+_NOT_NOUN_PHRASE = frozenset("that whether if what why how who when where".split())
+_PARTICLES_AFTER = frozenset("to up out back right".split())
+
+
+def _noun_phrase_end(state: _State, view: _View, rec: _Record, k: int) -> None:
+    """ "signaled [willingness to change the law] but has met opposition", "rejected
+    [the offer] and went home": a noun phrase (lowercase, no punctuation, no finite
+    verb or present tense in -s before the "and" / "but") ends before a verb of the
+    source's: an auxiliary, a modal or an irregular past, or a past in "-ed" that takes
+    an object ("and removed the sign", "and jailed him"). Not "[the anxiety and
+    deep-seated anger]", "[the heat and unsettled weather could last]"."""
+    toks = view.toks
+    a, b = rec.ranges[-1]
+    first = toks[k]
+    if (
+        first.kind != WORD
+        or first.upper
+        or first.lower in _SUBJECT_PRONOUNS
+        or first.lower in _NOT_NOUN_PHRASE
+    ):
+        return
+    finite = _lexicon.word_list("finite_verbs.txt")
+    i = k + 1
+    while i + 1 < len(toks) and toks[i].start < b:
+        t = toks[i]
+        w = t.lower
+        if (
+            t.kind == PUNCT
+            or w in _RELATIVES
+            or w in _SUBJECT_PRONOUNS
+            or _finite(t, toks[i - 1])
+            or (w.endswith("s") and not w.endswith("ss") and toks[i - 1].kind == WORD)
+        ):
+            return
+        if w in ("and", "but"):
+            nxt = toks[i + 1]
+            v = nxt.lower.replace("\u2019", "'")
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            if nxt.kind == WORD and (
+                v in finite
+                or (
+                    v.endswith("ed")
+                    and "-" not in v
+                    and after is not None
+                    and (
+                        after.lower in DETERMINERS
+                        or after.lower in _OBJECT_PRONOUNS
+                        or after.lower in _PARTICLES_AFTER
+                        or after.upper
+                    )
+                )
+            ):
+                rec.ranges[-1] = (a, _trim_end(state.text, a, t.start))
+                return
+        i += 1
 
 
 def _as_much(state: _State, view: _View, rec: _Record) -> None:

@@ -2668,3 +2668,36 @@ def test_coordinated_infinitives_stay_one_content(text: str) -> None:
 )
 def test_a_whom_relative_after_a_content_is_the_writers(text: str, content: str) -> None:
     assert indirect(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The agency signaled willingness to change the rule but has met opposition.",
+            "willingness to change the rule",
+        ),
+        ("The mayor promised a new park and removed the old sign.", "a new park"),
+    ],
+)
+def test_the_sources_next_predicate_ends_a_reported_noun_phrase(text: str, content: str) -> None:
+    assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a clause with a present tense in -s: the second verb may be its own
+        (
+            "The mayor said the system gives too much power to elites and could fail.",
+            "the system gives too much power to elites and could fail",
+        ),
+        # a participle in -ed before a noun is an adjective of the phrase
+        (
+            "The mayor predicted the heat and unsettled weather could last a week.",
+            "the heat and unsettled weather could last a week",
+        ),
+    ],
+)
+def test_a_clause_or_a_coordinated_noun_goes_on(text: str, content: str) -> None:
+    assert one(text).text == content
