@@ -1471,6 +1471,12 @@ def _narration_evidence(
                 actor = _acting_after(doc, turns[i - 1], evidence[i - 1], ev, fits, person)
                 if actor is not None:
                     ev.boost(actor, HERE_BONUS)
+            elif not ev.gender_weight and not here and ev.nominal is None:
+                # "“Q1,” said Tom. Mary rose.¶“Q2”": as for a bare turn after a paragraph
+                # of narration, the one acting last weighs BARE_BEFORE_BONUS.
+                actor = _acting_after(doc, turns[i - 1], evidence[i - 1], ev, fits, person)
+                if actor is not None:
+                    ev.boost(actor, BARE_BEFORE_BONUS)
             continue
         if p < 0:
             continue

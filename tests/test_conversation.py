@@ -1521,3 +1521,33 @@ def test_a_designation_after_the_is_not_a_word_use() -> None:
     doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
     assert not _entities.word_use(doc, "Warden")
     assert not _entities.word_use(doc, "Maud")
+
+
+@pytest.mark.parametrize(
+    ("narration", "bonus"),
+    [
+        ("Ilse got up from the stove.", {"Ilse": 1.0}),
+        # The tag's own speaker acting again is no new voice.
+        ("Osric looked at the fire.", {}),
+        # One after a preposition is not acting.
+        ("The lamp flickered over Ilse.", {}),
+    ],
+)
+def test_someone_acting_after_the_last_turn_weighs_for_a_bare_turn(
+    narration: str, bonus: dict[str, float]
+) -> None:
+    text = (
+        "“Shall we go?” said Osric.\n\n“Not yet,” said Bram.\n\n“Why not?” said Ilse.\n\n"
+        "“The roads,” said Bram.\n\n“What of them?” said Osric. " + narration + "\n\n"
+        "“They are flooded.”"
+    )
+    assert _narration_bonus(text) == bonus
+
+
+def test_a_bare_turn_naming_someone_before_its_quotation_reads_no_earlier_narration() -> None:
+    text = (
+        "“Shall we go?” said Osric.\n\n“Not yet,” said Bram.\n\n"
+        "“What of them?” said Osric. Ilse got up from the stove.\n\n"
+        "Bram shrugged. “They are flooded.”"
+    )
+    assert "Ilse" not in _narration_bonus(text)
