@@ -1098,6 +1098,9 @@ def test_line_label_is_no_source() -> None:
         ("The governor hinted at a run for the Senate.", "a run for the Senate", "hinted at"),
         ("The critic extolled the new bridge.", "the new bridge", "extolled"),
         ("The nurses implored the board to act.", "the board to act", "implored"),
+        ("The senator disavowed the group's new ads.", "the group's new ads", "disavowed"),
+        ("Party leaders rallied behind the new mayor.", "the new mayor", "rallied behind"),
+        ("Rival campaigns piled on the front-runner.", "the front-runner", "piled on"),
     ],
 )
 def test_light_verb_stances(text: str, content: str, cue: str) -> None:
