@@ -2684,8 +2684,10 @@ _UNCLAIMING = frozenset(["indirect_colon"])
 def claim_terms(links: Sequence[Link]) -> None:
     """A quoted title or term inside an indirect statement's content is the source's
     wording, a fragment of the statement: kind mixed, with the statement's speaker and
-    cue ("Ruiz said the county's “Fair Roads” plan would fail"). ``links`` are in
-    document order, indirect statements among them (`_indirect.combine`)."""
+    cue ("Ruiz said the county's “Fair Roads” plan would fail"); so is one before a
+    quotation attributed after it in its sentence (`_claim_before_tail`). ``links`` are
+    in document order, indirect statements among them (`_indirect.combine`)."""
+    _claim_before_tail(links)
     contents: list[tuple[int, int, Link]] = []
     for link in links:
         if link.kind != "indirect" or link.speaker is None or link.rule in _UNCLAIMING:
@@ -2716,6 +2718,43 @@ def claim_terms(links: Sequence[Link]) -> None:
         link.cue = statement.cue
         link.rule = "in_statement"
         link.confidence = CONFIDENCE["in_statement"]
+
+
+def _claim_before_tail(links: Sequence[Link]) -> None:
+    """A quoted term before a mixed quotation in its sentence, when that quotation's
+    speaker and cue come after it ("The four “gaps” he cited are “Q,” the paper
+    reported"): the sentence up to the reported words is the speaker's, so the term is
+    their wording too (kind mixed, rule in_statement). Not across another quotation."""
+    pending: list[Link] = []
+    for link in sorted(links, key=_by_start):
+        if link.kind == "other" and link.term:
+            if pending and (pending[0].paragraph, pending[0].sentence) != (
+                link.paragraph,
+                link.sentence,
+            ):
+                pending = []
+            pending.append(link)
+            continue
+        if link.kind == "indirect":
+            continue
+        if (
+            pending
+            and link.kind in ("direct", "mixed")
+            and link.rule == "quote_cue_mention"
+            and link.speaker is not None
+            and link.cue is not None
+            and link.speaker.start >= link.end
+            and link.cue.start >= link.end
+            and (link.paragraph, link.sentence) == (pending[0].paragraph, pending[0].sentence)
+        ):
+            for term in pending:
+                term.kind = "mixed"
+                term.speaker = link.speaker
+                term.referent = link.referent
+                term.cue = link.cue
+                term.rule = "in_statement"
+                term.confidence = CONFIDENCE["in_statement"]
+        pending = []
 
 
 def _by_start(link: Link) -> int:

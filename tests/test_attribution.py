@@ -1902,6 +1902,33 @@ def _quoted(text: str, links: list[_attribution.Link]) -> list[tuple[str, str]]:
     return [(link.kind, text[link.start : link.end]) for link in links if link.kind != "indirect"]
 
 
+def test_a_term_before_a_quotation_attributed_after_it_is_the_speakers_wording() -> None:
+    text = (
+        "The three “gaps” she cited are “the bridge, the ferry and the old road,” "
+        "the Daily Courier reported."
+    )
+    before = [link for link in _claimed_links(text, claim=False) if link.kind != "indirect"]
+    assert [link.kind for link in before] == ["other", "direct"]
+    term, quote = [link for link in _claimed_links(text) if link.kind != "indirect"]
+    assert (term.kind, term.rule) == ("mixed", "in_statement")
+    assert term.speaker == quote.speaker and term.cue == quote.cue
+    assert term.cue is not None and term.cue.text == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quotation is in the next sentence.
+        "The council met about the “Fair Roads” plan. “We cannot pay,” the mayor said.",
+        # The quotation is another term, with no speaker.
+        "The “Fair Roads” plan is known as the “Long Road” in town.",
+    ],
+)
+def test_a_term_is_claimed_only_before_a_quotation_with_its_tail_attribution(text: str) -> None:
+    links = [link for link in _claimed_links(text) if link.kind != "indirect"]
+    assert (links[0].kind, links[0].rule) == ("other", None)
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
