@@ -2854,7 +2854,8 @@ _NOT_SUBJECTS = frozenset("how what why whether where when then also still it no
 def _finite(t: Token, prev: Token) -> bool:
     """``t`` is a finite verb: an auxiliary, a modal, an irregular past
     (`data/lexicon/finite_verbs.txt`) or a past in "-ed" after no determiner, possessive,
-    adverb or preposition ("the armed forces", "newly elected": adjectives)."""
+    adverb or preposition ("the armed forces", "newly elected": adjectives); not a
+    hyphenated word ("need-based", "state-owned": adjectives)."""
     if t.kind != WORD or t.upper:
         return False
     w = t.lower.replace("’", "'")
@@ -2863,6 +2864,7 @@ def _finite(t: Token, prev: Token) -> bool:
     return (
         w.endswith("ed")
         and len(w) > 4
+        and "-" not in w  # "need-based", "state-owned": adjectives
         and w not in _NOT_PAST
         and prev.lower not in DETERMINERS
         and prev.lower not in _mentions.STOPS

@@ -2704,3 +2704,20 @@ def test_the_sources_next_predicate_ends_a_reported_noun_phrase(text: str, conte
 )
 def test_a_clause_or_a_coordinated_noun_goes_on(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The senator vowed to fund early schooling and need-based aid for college.",
+            "to fund early schooling and need-based aid for college",
+        ),
+        (
+            "The mayor cited the anxiety and deep-seated anger of the workers.",
+            "the anxiety and deep-seated anger of the workers",
+        ),
+    ],
+)
+def test_a_hyphenated_word_in_ed_is_no_verb(text: str, content: str) -> None:
+    assert one(text).text == content
