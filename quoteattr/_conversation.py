@@ -1144,9 +1144,12 @@ class _Cast:
         if ch is None:
             if key in self.words:
                 return None
-            if len(m.text.split()) == 1 and _entities.word_use(self.doc, m.text):
+            if len(m.text.split()) == 1 and (
+                _entities.word_use(self.doc, m.text) or _entities.place_use(self.doc, m.text)
+            ):
                 # "the average Christian", "her Christian name", "a Hindu State": a
-                # word, no one in the cast ("the Hatter", a designation, stays).
+                # word, no one in the cast ("the Hatter", a designation, stays); "went
+                # to Washington", "in Washington": a place, not "Martha Washington".
                 self.words.add(key)
                 return None
             ch = self._find(m)

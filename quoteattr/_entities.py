@@ -686,6 +686,35 @@ def _count_word_use(doc: Document, word: str) -> bool:
     return used >= WORD_USE_MIN and used >= WORD_USE_SHARE * len(starts)
 
 
+# "to |Washington", "in |Washington", "at |Washington": a place's prepositions, without
+# "the" ("to the Rectory" is `_attribution.is_place`'s).
+_PLACE_PREPOSITION = regex.compile(r"(?<![\p{L}])(?i:to|in|at|from|into|towards?)[ \t\r\n]+$")
+_PLACE_PREPOSITION_WINDOW = 12
+# Of a word's occurrences, this share after such a preposition (and this many, at
+# least one after "in"): a place.
+PLACE_USE_SHARE = 0.4
+PLACE_USE_MIN = 4
+
+
+def place_use(doc: Document, word: str) -> bool:
+    """Whether the document writes a one-word name mostly after "to", "in", "at" …
+    ("went to Washington", "settled in Washington"): a place. "to Anne", "at Anne" are
+    a person, but in a smaller share of her name's occurrences, and never "in Anne"."""
+    return doc.once(("place use", word), lambda: _count_place_use(doc, word))
+
+
+def _count_place_use(doc: Document, word: str) -> bool:
+    text = doc.text
+    starts = doc.occurrences(word, _FORM_OCCURRENCES)
+    used = inside = 0
+    for s in starts:
+        m = _PLACE_PREPOSITION.search(text, max(0, s - _PLACE_PREPOSITION_WINDOW), s)
+        if m is not None:
+            used += 1
+            inside += m.group().lower().startswith("in")
+    return used >= PLACE_USE_MIN and inside >= 1 and used >= PLACE_USE_SHARE * len(starts)
+
+
 # Occurrences counted to tell which form of a name a document uses most.
 _COUNTED = 2000
 # A woman the narration calls by her given name this many times, and at least twice

@@ -1551,3 +1551,31 @@ def test_a_bare_turn_naming_someone_before_its_quotation_reads_no_earlier_narrat
         "Bram shrugged. “They are flooded.”"
     )
     assert "Ilse" not in _narration_bonus(text)
+
+
+def test_a_name_written_mostly_after_to_and_in_is_a_place_not_in_the_cast() -> None:
+    # "went to Kettleford", "lived in Kettleford": a town, though the text also holds
+    # "the Dora Kettleford Fund"; "Lucius" after "to" now and then stays a person.
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "She went to Kettleford in May. Life in Kettleford was quiet, and she wrote "
+        "from Kettleford to Lucius every week. Lucius read the letters. Lucius sighed. "
+        "Lucius gave money to the Dora Kettleford Fund. Kettleford was far away, and "
+        "Lucius longed to go to Kettleford. Lucius waited."
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+
+    def mention(s: str) -> Mention:
+        i = text.index(s)
+        return Mention(i, i + len(s), s, "name")
+
+    assert _entities.place_use(doc, "Kettleford")
+    assert not _entities.place_use(doc, "Lucius")
+    assert cast.of(mention("Kettleford")) is None
+    assert cast.of(mention("Lucius")) is not None
