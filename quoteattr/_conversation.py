@@ -1481,7 +1481,9 @@ def _narration_evidence(
                 if actor is not None:
                     ev.boost(actor, BARE_BEFORE_BONUS)
             continue
-        if p < 0:
+        if p < 0 or here:
+            # "Mira came in. ¶ Ann took the letter. “Q,” she said": a fitting name in
+            # the turn's own narration, and the paragraphs before have no say.
             continue
         bonus, reach = BEFORE_BONUS, ANTECEDENT_PARAGRAPHS
         if ev.gender_weight >= PRONOUN_TAG_WEIGHT:
@@ -1490,7 +1492,7 @@ def _narration_evidence(
             # paragraph's subject counts as much as a name in the turn's own narration.
             bonus, reach = HERE_BONUS, PRONOUN_BEFORE_PARAGRAPHS
         if not ev.gender_weight:
-            if here or ev.nominal is not None or not BARE_BEFORE_BONUS:
+            if ev.nominal is not None or not BARE_BEFORE_BONUS:
                 continue
             # "Ruth turned to Paul.¶“Q”": the one who acts just before a bare turn.
             bonus, reach = BARE_BEFORE_BONUS, 1
@@ -1599,7 +1601,7 @@ def _narration_designations(doc: Document, p: int) -> list[Mention]:
 
 def _designated(doc: Document, m: Mention, cast: _Cast) -> _Char | None:
     """The character a designation in the narration is: the one person the document
-    titles so ("the Professor" -> "Professor Worth"), else the character the turns
+    titles so ("the Professor" -> "Professor Quillon"), else the character the turns
     tagged "said the Professor" are."""
     head = m.text.split()[-1].lower()
     named = _titled_in_document(doc, head)

@@ -1579,3 +1579,23 @@ def test_a_name_written_mostly_after_to_and_in_is_a_place_not_in_the_cast() -> N
     assert not _entities.place_use(doc, "Lucius")
     assert cast.of(mention("Kettleford")) is None
     assert cast.of(mention("Lucius")) is not None
+
+
+@pytest.mark.parametrize(
+    ("before", "own"),
+    [
+        ("Mira went to the window.", "Ann took the letter from the table."),
+        ("Mira sat down.", "Ann laughed."),
+        ("Then Mira went to the window.", "Ann looked up from her book."),
+    ],
+)
+def test_a_name_in_the_turns_own_narration_outweighs_the_paragraph_before(
+    before: str, own: str
+) -> None:
+    # Mira, the subject of the paragraph before and the turn-taking's pick, does not
+    # speak: the woman named in the turn's own paragraph does.
+    text = (
+        "“Shall we go?” said Mira.\n\n“Not yet,” said Greta.\n\n“Why not?” said Mira.\n\n"
+        "“The roads,” said Greta.\n\n" + before + "\n\n" + own + " “They are flooded,” she said."
+    )
+    assert names(text)[-1] == "Ann"
