@@ -470,12 +470,23 @@ def _narrated(doc: Document, p: int) -> bool:
 
 def _last_subject(doc: Document, p: int, fits: Callable[[Mention], bool]) -> Mention | None:
     """The first fitting name of the last sentence of paragraph ``p`` that has one."""
-    found = [m for m in narration_mentions(doc, p)[-SCAN_MENTIONS:] if fits(m)]
-    if not found:
+    mentions = narration_mentions(doc, p)[-SCAN_MENTIONS:]
+    # Read from the end: the names of earlier sentences are never asked whether they fit
+    # (each new name asked costs a reading of the document for its gender).
+    k = len(mentions) - 1
+    while k >= 0 and not fits(mentions[k]):
+        k -= 1
+    if k < 0:
         return None
     starts = [s for s, _ in doc.sentences(p)]
-    last = bisect_right(starts, found[-1].start) - 1
-    return next(m for m in found if bisect_right(starts, m.start) - 1 == last)
+    last = bisect_right(starts, mentions[k].start) - 1
+    found = mentions[k]
+    for m in reversed(mentions[:k]):
+        if bisect_right(starts, m.start) - 1 != last:
+            break
+        if fits(m):
+            found = m
+    return found
 
 
 def _abbreviates(short: str, word: str) -> bool:
