@@ -878,7 +878,23 @@ def _sentence(
             rec = _at(state, key, view, c, found[k:])
             if rec is not None:
                 found.append(rec)
+    found = [r for r in found if not _cue_quoted(state, r)]
     return [_link(state, key, r) for r in _choose(text, found)]
+
+
+def _cue_quoted(state: _State, r: _Record) -> bool:
+    """A tail record whose content opens a ''typewriter'' quotation that closes after
+    its cue (*''As I read the report, I see a town that works,'' she said*): the cue is
+    inside the quoted words, so it is none."""
+    if r.head or r.rule == "indirect_according_to":
+        return False
+    text = state.text
+    a, b = r.ranges[-1]
+    if r.cue.start < b or text.count("''", a, b) % 2 == 0:
+        return False
+    para_end = state.doc.paragraphs[state.doc_paragraph(b)][1]
+    close = text.find("''", b, min(para_end, b + MAX_TYPEWRITER))
+    return close >= r.cue.end
 
 
 def _around_quotes(state: _State, a: int, b: int) -> tuple[int, int]:
@@ -939,8 +955,30 @@ def _choose(text: str, found: list[_Record]) -> list[_Record]:
     return sorted(kept, key=lambda r: r.ranges[0][0])
 
 
+def _around_typewriter(state: _State, r: _Record) -> None:
+    """The typewriter counterpart of `_around_quotes`: a content whose last part opens
+    a ''…'' quotation the marks stage left unpaired and stops at a sentence's end or a
+    comma inside it (*said Ms. Lee ''was the best choice. She knows the town.''*) runs
+    to the closing marks, within its paragraph and `MAX_TYPEWRITER` characters. Not an
+    according-to record: its source may stand inside the quoted words."""
+    if r.rule == "indirect_according_to":
+        return
+    text = state.text
+    a, b = r.ranges[-1]
+    if r.cue.start >= b:
+        return  # a cue inside the quoted words is none
+    if b >= len(text) or text[b] not in ".!?," or text.count("''", a, b) % 2 == 0:
+        return
+    para_end = state.doc.paragraphs[state.doc_paragraph(b)][1]
+    close = text.find("''", b + 1, min(para_end, b + MAX_TYPEWRITER))
+    if close > b + 2:
+        r.ranges[-1] = (a, close + 2)
+        state.covered = max(state.covered, close + 2)  # its sentences report no more
+
+
 def _link(state: _State, key: tuple[int, int], r: _Record) -> Link:
     r.ranges = [_around_quotes(state, a, b) for a, b in r.ranges]
+    _around_typewriter(state, r)
     start, end = r.ranges[0][0], r.ranges[-1][1]
     speaker, referent = r.speaker, r.referent
     owner = state.cue_owner.get(r.cue.start)

@@ -2721,3 +2721,28 @@ def test_a_clause_or_a_coordinated_noun_goes_on(text: str, content: str) -> None
 )
 def test_a_hyphenated_word_in_ed_is_no_verb(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+def test_a_content_runs_to_the_close_of_a_typewriter_quotation_it_opens() -> None:
+    text = (
+        "Ms. Lee said the mayor ''was the best choice. She knows the town.''"
+        " Others said he was not."
+    )
+    found = indirect(text)
+    assert [q.text for q in found] == [
+        "the mayor ''was the best choice. She knows the town.''",
+        "he was not",
+    ]
+
+
+def test_a_content_without_an_open_typewriter_quotation_keeps_its_sentence() -> None:
+    assert one("Ms. Lee said the mayor was the best choice. Others disagreed.").text == (
+        "the mayor was the best choice"
+    )
+
+
+def test_a_cue_inside_a_typewriter_quotation_is_none() -> None:
+    found = indirect("''As I read the report, I see a town that works,'' she said.")
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [
+        ("''As I read the report, I see a town that works", "she")
+    ]
