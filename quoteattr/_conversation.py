@@ -1223,13 +1223,17 @@ class _Cast:
             else frozenset()
         )
         owner = _entities.surname_owner(self.doc, name, self.surname_forms, gender)
-        fits = [
-            c
-            for c in self.named.candidates(name)
-            if c.cluster is not None
-            and c.cluster.accepts(name, shared, owner)
-            and (gender == "x" or c.gender in ("x", gender))
-        ]
+        fits = _entities.given_name_fits(
+            self.doc,
+            name,
+            [
+                c
+                for c in self.named.candidates(name)
+                if c.cluster is not None
+                and c.cluster.accepts(name, shared, owner)
+                and (gender == "x" or c.gender in ("x", gender))
+            ],
+        )
         if not fits:
             fits = self._pet_form_of(m, name, gender)
         if fits:

@@ -489,6 +489,7 @@ def _cluster_for(
         for c in index.candidates(name)
         if c.kind == "person" and c.accepts(name, shared, owner)
     ]
+    fits = given_name_fits(doc, name, fits)
     if fits:
         cluster = max(fits, key=lambda c: c.last)
         cluster.add(name)
@@ -713,6 +714,41 @@ def _count_place_use(doc: Document, word: str) -> bool:
             used += 1
             inside += m.group().lower().startswith("in")
     return used >= PLACE_USE_MIN and inside >= 1 and used >= PLACE_USE_SHARE * len(starts)
+
+
+# A surname the document writes alone in this share of its occurrences (of its first
+# 50) is how its bearer goes: a lone given name is rather another bearer's.
+_SURNAME_CALLED = 2 / 3
+
+C = TypeVar("C")
+
+
+def given_name_fits(doc: Document, name: _Name, fits: list[C]) -> list[C]:
+    """For a lone given name ("John") that several people bear ("John Andrew", "John
+    Beaver"): those of them the text does not mostly call by the surname alone (the
+    one it calls "Beaver" is rarely its "John"). ``fits`` are clusters or what owns
+    them (with a ``cluster`` attribute)."""
+    word = name.surname
+    if (
+        len(fits) < 2
+        or name.first is not None
+        or name.honorific
+        or name.title
+        or word not in lexicon().first_names
+    ):
+        return fits
+    keep = []
+    for f in fits:
+        cluster = f if isinstance(f, _Cluster) else getattr(f, "cluster", None)
+        best = cluster.best if isinstance(cluster, _Cluster) else None
+        if best is None or best.first != word:
+            keep.append(f)
+            continue
+        forms = _forms_of(doc, best.name_words[-1])
+        alone = sum(1 for g in forms if g.first is None and not g.honorific and not g.title)
+        if not forms or alone < _SURNAME_CALLED * len(forms):
+            keep.append(f)
+    return keep or fits
 
 
 # Occurrences counted to tell which form of a name a document uses most.

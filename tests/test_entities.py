@@ -464,3 +464,17 @@ def test_a_bare_surname_takes_the_sex_of_the_pronoun_right_after_it() -> None:
         "“Trade is slow,” Ravenhill said, and he shut the ledger."
     )
     assert _entity_names(text) == ["Gideon Ravenhill"]
+
+
+def test_a_lone_given_name_is_not_the_bearer_called_by_his_surname() -> None:
+    # Two Crispins: the text calls one "Ravenhill", so a lone "Crispin" is the other,
+    # though "Ravenhill" spoke last.
+    text = (
+        "Crispin Ravenhill came to stay. Ravenhill was a banker. Ravenhill liked the "
+        "garden, and Ravenhill slept late. Ravenhill went out. Little Crispin Dunmore "
+        "lived next door with Crispin Dunmore's mother.\n\n"
+        "“I want a kite,” said Crispin Dunmore.\n\n"
+        "“You shall have one,” said Ravenhill.\n\n"
+        "“A red one,” said Crispin."
+    )
+    assert _entity_names(text) == ["Crispin Dunmore", "Crispin Ravenhill", "Crispin Dunmore"]
