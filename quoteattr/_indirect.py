@@ -2292,7 +2292,7 @@ def _head(
     ):
         return None  # "a poll released Saturday found …": a participle on a noun
     rec = _content(state, view, k, rule, speaker, span)
-    if rec is None:
+    if rec is None or (cue.frame != "object" and _only_occasion(view, k, rec, cue.lemma)):
         return None
     rec.joint, rec.referent = joint, referent
     if opening_comma > rec.ranges[0][0]:
@@ -2309,6 +2309,30 @@ def _head(
         _closed_object_end(state, view, rec)
     _infinitive_end(state, view, rec)
     return rec
+
+
+# Prepositions that open where or when something was said ("reported from Ohio"),
+# not what; "believe in", "think through", "see in" report a content after them.
+_OCCASION_ONLY = frozenset("from in at during on after before since".split())
+_PREPOSITION_VERBS = frozenset("believe think see".split())
+MAX_OCCASION = 6
+
+
+def _only_occasion(view: _View, k: int, rec: _Record, lemma: str) -> bool:
+    """ "Ms. Lee reported [from Washington].", "The mayor did not respond [in kind].":
+    a verb of saying with only a short phrase of place, time or manner after it, to the
+    end of its sentence (at most `MAX_OCCASION` tokens, no finite verb), reports
+    nothing."""
+    toks = view.toks
+    if k >= len(toks) or toks[k].lower not in _OCCASION_ONLY or lemma in _PREPOSITION_VERBS:
+        return False
+    end = rec.ranges[-1][1]
+    i = k + 1
+    while i < len(toks) and toks[i].start < end:
+        if i - k > MAX_OCCASION or _finite(toks[i], toks[i - 1]) or toks[i].lower == "that":
+            return False
+        i += 1
+    return i >= len(toks) or toks[i].text in (".", "!", "?")
 
 
 def _infinitive_end(state: _State, view: _View, rec: _Record) -> None:

@@ -2746,3 +2746,23 @@ def test_a_cue_inside_a_typewriter_quotation_is_none() -> None:
     assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [
         ("''As I read the report, I see a town that works", "she")
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ana Ruiz reported from Springfield.", "The mayor did not respond in kind."]
+)
+def test_a_verb_of_saying_with_only_a_short_phrase_of_place_or_manner_reports_nothing(
+    text: str,
+) -> None:
+    assert indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Voters still believe in the town.", "in the town"),
+        ("The mayor said on Friday the bridge would close.", "the bridge would close"),
+    ],
+)
+def test_a_phrase_after_believe_or_before_a_clause_stays(text: str, content: str) -> None:
+    assert one(text).text == content
