@@ -957,6 +957,9 @@ def _mentions_index(toks: Sequence[object], offset: int) -> int:
 # Narration paragraphs, and their characters, a scene may bridge.
 SCENE_GAP = 2
 SCENE_GAP_CHARS = 700
+# Words of narration before a turn's first quotation that end the scene before it
+# (pdnc_dev: 120 +17, 100 +8, 150 +13, 60 -20).
+SCENE_LEAD_WORDS = 120
 # A paragraph this short in capitals (or without letters) is a heading or a break.
 SEPARATOR_CHARS = 40
 # Paragraphs before a scene whose names are candidates (four: pdnc_dev +27 over three;
@@ -2157,13 +2160,13 @@ def _silence_between(doc: Document, turn: _Turn, nxt: _Turn) -> bool:
 _LETTERS = regex.compile(r"\p{L}+")
 
 
-def _narration_at_least(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds NARRATION_WORDS words or more: more than a
-    tag such as "said the old gentleman, smiling."."""
+def _narration_at_least(text: str, start: int, end: int, words: int = NARRATION_WORDS) -> bool:
+    """Whether ``text[start:end]`` holds ``words`` words or more (by default more than
+    a tag such as "said the old gentleman, smiling.")."""
     n = 0
     for _ in _LETTERS.finditer(text, start, end):
         n += 1
-        if n >= NARRATION_WORDS:
+        if n >= words:
             return True
     return False
 
@@ -2178,10 +2181,15 @@ def _split_scenes(doc: Document, turns: Sequence[_Turn]) -> list[tuple[int, int,
         if i < len(turns):
             a, b = turns[i - 1].p, turns[i].p
             gap = b - a - 1
-            if gap == 0:
+            # A turn led by a long stretch of narration ("When the guests had gone, …
+            # “Q”") opens a scene of its own, as a paragraph of narration would.
+            led = _narration_at_least(
+                doc.text, doc.paragraphs[b][0], turns[i].links[0].start, SCENE_LEAD_WORDS
+            )
+            if gap == 0 and not led:
                 continue
             broken = any(_separator(doc, p) for p in range(a + 1, b))
-            if gap <= SCENE_GAP and not broken:
+            if gap <= SCENE_GAP and not broken and not led:
                 chars = doc.paragraphs[b][0] - doc.paragraphs[a][1]
                 if chars <= SCENE_GAP_CHARS:
                     continue

@@ -1599,3 +1599,28 @@ def test_a_name_in_the_turns_own_narration_outweighs_the_paragraph_before(
         "“The roads,” said Greta.\n\n" + before + "\n\n" + own + " “They are flooded,” she said."
     )
     assert names(text)[-1] == "Ann"
+
+
+_FLOOD = (
+    "The next week the whole valley was under water. The carts stood idle in the yard, "
+    "the mill wheel was still, and the road to the town could not be seen at all. Shepherds "
+    "came down from the hills with news of bridges gone and sheep lost, and the women "
+    "of the farms kept their children indoors and watched the sky. On the fourth day the "
+    "rain stopped, and by the evening the water had begun to fall. Ingrid Varn walked down "
+    "to the orchard wall, where Greta Holt was already standing with her shawl about her "
+    "shoulders, looking at the brown flood that covered the lower field and the line of "
+    "willows at its edge. Neither of them had slept much. The lamps were lit in the house "
+    "behind them, and somewhere a dog was barking at the water. "
+)
+
+
+def test_a_turn_led_by_a_long_narration_opens_a_scene() -> None:
+    # A week and a flood lie between the talk in the yard and the one at the orchard
+    # wall: the answer to Greta is Ingrid's, not that of Osric, who spoke in the yard.
+    text = (
+        "“Is the cart ready?” asked Osric.\n\n“It is,” said Bram.\n\n“Then we leave at dawn.”\n\n"
+        + _FLOOD
+        + "“Have you seen the river?” asked Greta.\n\n“Not since the spring.”\n\n"
+        "“It has risen a foot.”"
+    )
+    assert names(text) == ["Osric", "Bram", "Osric", "Greta Holt", "Ingrid Varn", "Greta Holt"]
