@@ -1145,6 +1145,8 @@ class _Cast:
         # The name the others call the narrator by ("Watson"): "I", not a third person.
         self.narrator_key = _key(narrator) if narrator is not None else None
         self.narrator_name = _entities._Name(narrator) if narrator is not None else None
+        # The character the last "said the Colonel" read as "Colonel Marsh" is, by title.
+        self.titled: dict[str, _Char] = {}
 
     def of(self, m: Mention) -> _Char | None:
         if _first_person(m) or (m.kind == "name" and self._narrator_form(m)):
@@ -1619,8 +1621,8 @@ def _narration_designations(doc: Document, p: int) -> list[Mention]:
 
 def _designated(doc: Document, m: Mention, cast: _Cast) -> _Char | None:
     """The character a designation in the narration is: the one person the document
-    titles so ("the Professor" -> "Professor Quillon"), else the character the turns
-    tagged "said the Professor" are."""
+    titles so ("the Professor" -> "Professor Quillon"), else the character the last
+    turn tagged "said the Professor" was read as, else the character of such turns."""
     head = m.text.split()[-1].lower()
     named = _titled_in_document(doc, head)
     if named is not None:
@@ -1628,6 +1630,8 @@ def _designated(doc: Document, m: Mention, cast: _Cast) -> _Char | None:
         if ch is not None:
             ch.add(named)
             return ch
+    if head in cast.titled:
+        return cast.titled[head]
     return cast.by_text.get("~" + head)
 
 
@@ -1755,6 +1759,8 @@ def _turn_evidence(
                     if ch is not None and ev.fixed is None:
                         ch.add(ref)
                         ev.fixed = ch
+                        if _title_head(speaker) and _bears_title(speaker, ref):
+                            cast.titled[speaker.text.split()[-1].lower()] = ch
                     continue
                 if _title_head(speaker):
                     # "the old lady" read as a woman met before (`_antecedent`): a guess

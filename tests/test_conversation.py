@@ -1624,3 +1624,26 @@ def test_a_turn_led_by_a_long_narration_opens_a_scene() -> None:
         "“It has risen a foot.”"
     )
     assert names(text) == ["Osric", "Bram", "Osric", "Greta Holt", "Ingrid Varn", "Greta Holt"]
+
+
+@pytest.mark.parametrize(
+    ("narration", "titled"),
+    [
+        ("The Colonel broke the silence at last.", True),
+        ("The Colonel's dog barked.", False),
+    ],
+)
+def test_a_designation_is_the_one_its_tagged_turns_were_read_as(
+    narration: str, titled: bool
+) -> None:
+    # Two colonels in the document: "the Colonel" is no one by the title alone, but the
+    # scene's "said the Colonel" was read as Colonel Marsh, and so is the narration's.
+    text = (
+        "Colonel Pryce wrote twice that week, and Colonel Pryce's letters were long.\n\n"
+        "Colonel Marsh came into the hall with Felix and Karl.\n\n"
+        "“Shall we go?” said Karl.\n\n“Not yet,” said Felix.\n\n“Why not?” said the Colonel."
+        "\n\n“The roads,” said Felix.\n\n“What of them?” said Karl.\n\n"
+        + narration
+        + "\n\n“They are flooded,” he said."
+    )
+    assert (names(text)[-1] == "Marsh") is titled
