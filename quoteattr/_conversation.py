@@ -982,7 +982,7 @@ SALIENCE_DECAY = 0.2
 SALIENCE_HORIZON = 10
 SILENT_PENALTY = 1.0
 # More for one who has no attributed turn anywhere in the text: a name in the narration
-# ("a portrait of Martha Washington") rather than a speaker.
+# ("a portrait of Grace Washington") rather than a speaker.
 NEVER_SPOKE = 1.0
 NEVER_SPOKE_TURNS = 100
 # In such a text, per turn and per log of the attributed turns a character has in all:
@@ -1164,8 +1164,8 @@ class _Cast:
                 _entities.word_use(self.doc, m.text) or _entities.place_use(self.doc, m.text)
             ):
                 # "the average Christian", "her Christian name", "a Hindu State": a
-                # word, no one in the cast ("the Hatter", a designation, stays); "went
-                # to Washington", "in Washington": a place, not "Martha Washington".
+                # word, no one in the cast ("the Ferryman", a designation, stays); "went
+                # to Washington", "in Washington": a place, not "Grace Washington".
                 self.words.add(key)
                 return None
             ch = self._find(m)

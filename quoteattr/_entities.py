@@ -239,8 +239,8 @@ class _Cluster:
             and best.first != owner
             and (best.first is not None or best.honorific or best.title)
         ):
-            # "Oakley" is the Oakley named "Maurice Oakley" twenty times, not "Frank
-            # Oakley" nor "Mr. Oakley", who may be any man of the family.
+            # "Ravenhill" is the Ravenhill named "Gideon Ravenhill" twenty times, not
+            # "Crispin Ravenhill" nor "Mr. Ravenhill", who may be any man of the family.
             return False
         return word == best.surname or word == best.first
 
@@ -624,8 +624,8 @@ def shared_surname(
 
 
 # A bare surname stands for the bearer whose given name comes with it this many times
-# as often as any other given name of the same sex ("Maurice Oakley" beside one "Frank
-# Oakley"), and at least this often.
+# as often as any other given name of the same sex ("Gideon Ravenhill" beside one
+# "Crispin Ravenhill"), and at least this often.
 _OWNER_LEAD = 3
 _OWNER_USES = 3
 
@@ -633,7 +633,7 @@ _OWNER_USES = 3
 def surname_owner(
     doc: Document, name: _Name, full_forms: dict[str, list[_Name]], gender: str
 ) -> str | None:
-    """For a bare surname ("Oakley") of sex ``gender``: the given name (lower case) of
+    """For a bare surname ("Ravenhill") of sex ``gender``: the given name (lower case) of
     the one person the document mostly names with it, when several people of that sex
     carry it with a given name; else None (no choice to make, or no clear one)."""
     if name.first is not None or name.honorific or name.title or name.wife:
@@ -659,7 +659,7 @@ def _owner(forms: list[_Name], gender: str) -> str | None:
 
 # An indefinite article or a third person's possessive before a word, maybe with one
 # lower-case word between: "an average |Christian", "her |Christian". Not "the": "the
-# Hatter" is a designation, "the unhappy Agnes" a person; nor "my dear Gladys", a vocative.
+# Ferryman" is a designation, "the unhappy Tamsin" a person; nor "my dear Ilse", a vocative.
 _DETERMINER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:a|an|his|her|their|its|every|no|some|any)[ \t\r\n]+"
     r"(?:\p{Ll}+[ \t\r\n]+)?$"
@@ -724,9 +724,9 @@ C = TypeVar("C")
 
 
 def given_name_fits(doc: Document, name: _Name, fits: list[C]) -> list[C]:
-    """For a lone given name ("John") that several people bear ("John Andrew", "John
-    Beaver"): those of them the text does not mostly call by the surname alone (the
-    one it calls "Beaver" is rarely its "John"). ``fits`` are clusters or what owns
+    """For a lone given name ("John") that several people bear ("John Quill", "John
+    Tamworth"): those of them the text does not mostly call by the surname alone (the
+    one it calls "Tamworth" is rarely its "John"). ``fits`` are clusters or what owns
     them (with a ``cluster`` attribute)."""
     word = name.surname
     if (
