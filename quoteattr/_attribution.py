@@ -2711,13 +2711,7 @@ def claim_terms(links: Sequence[Link]) -> None:
             open_.pop()
         if not open_:
             continue
-        statement = open_[-1][2]
-        link.kind = "mixed"
-        link.speaker = statement.speaker
-        link.referent = statement.referent
-        link.cue = statement.cue
-        link.rule = "in_statement"
-        link.confidence = CONFIDENCE["in_statement"]
+        _in_statement(link, open_[-1][2])
 
 
 def _claim_before_tail(links: Sequence[Link]) -> None:
@@ -2748,13 +2742,18 @@ def _claim_before_tail(links: Sequence[Link]) -> None:
             and (link.paragraph, link.sentence) == (pending[0].paragraph, pending[0].sentence)
         ):
             for term in pending:
-                term.kind = "mixed"
-                term.speaker = link.speaker
-                term.referent = link.referent
-                term.cue = link.cue
-                term.rule = "in_statement"
-                term.confidence = CONFIDENCE["in_statement"]
+                _in_statement(term, link)
         pending = []
+
+
+def _in_statement(term: Link, statement: Link) -> None:
+    """The quoted term is a fragment of ``statement``: kind mixed, its speaker and cue."""
+    term.kind = "mixed"
+    term.speaker = statement.speaker
+    term.referent = statement.referent
+    term.cue = statement.cue
+    term.rule = "in_statement"
+    term.confidence = CONFIDENCE["in_statement"]
 
 
 def _by_start(link: Link) -> int:
