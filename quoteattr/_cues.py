@@ -19,7 +19,7 @@ STRONG, WEAK = "strong", "weak"
 class CueLexicon:
     """Cue verbs (every inflection) and cue phrases, indexed by their first word."""
 
-    __slots__ = ("_bare", "_manners", "_phrases", "_surname_titles", "_verbs")
+    __slots__ = ("_bare", "_manners", "_phrases", "_verbs")
 
     def __init__(
         self,
@@ -33,7 +33,6 @@ class CueLexicon:
         self._phrases = phrases
         self._bare = bare
         self._manners = manners
-        self._surname_titles = surname_titles()
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> CueLexicon:
@@ -65,7 +64,7 @@ class CueLexicon:
         ``(0, "")`` if there is none. The match does not run past ``hi``."""
         # Called on every word of a paragraph: a word that starts no cue costs one lookup.
         entries = self._verbs.get(tokens[i].lower)
-        if not entries or self._surname_at(tokens, i):
+        if not entries or surname_at(tokens, i):
             return _NONE
         return _match(entries, tokens, i, hi)
 
@@ -78,13 +77,8 @@ class CueLexicon:
             if t.kind == WORD
             and (entries := verbs.get(t.lower))
             and _match(entries, tokens, k, n)[0]
-            and not self._surname_at(tokens, k)
+            and not surname_at(tokens, k)
         ]
-
-    def _surname_at(self, tokens: Sequence[Token], i: int) -> bool:
-        """ "Mr. Read said", "Dr. Say": a capitalised word right after an abbreviated
-        honorific is a surname, whatever verb it spells."""
-        return i > 0 and tokens[i].upper and tokens[i - 1].lower in self._surname_titles
 
     def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
         """``(number of tokens, phrase type)`` of the cue phrase starting at ``tokens[i]``."""
@@ -104,6 +98,14 @@ class CueLexicon:
     def is_verb_form(self, word: str) -> bool:
         """Whether ``word`` (any case) begins some cue verb."""
         return word.lower() in self._verbs
+
+
+def surname_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "Mr. Read said", "Dr. Long": a capitalised word right after an abbreviated
+    honorific is a surname, whatever verb it spells and even when it is on the
+    not-names list (read by the cue lexicon and by `_mentions` alike)."""
+    t = tokens[k]
+    return k > 0 and t.kind == WORD and t.upper and tokens[k - 1].lower in surname_titles()
 
 
 @lru_cache(maxsize=1)

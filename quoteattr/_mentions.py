@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from quoteattr import _lexicon
-from quoteattr._cues import surname_titles
+from quoteattr._cues import surname_at
 from quoteattr._models import Mention, MentionKind
 from quoteattr._sentences import _read_abbreviations
 from quoteattr._tokens import NUMBER, PUNCT, WORD, Token, index_at
@@ -106,13 +106,6 @@ def _capitalised(t: Token, lex: Lexicon) -> bool:
 def possessive(t: Token) -> bool:
     """ "Dulcie's", "Jones’s": a name used as a modifier, not as a speaker."""
     return t.lower.endswith(("'s", "’s"))
-
-
-def _surname(tokens: Sequence[Token], k: int) -> bool:
-    """ "Mr. Read", "Dr. Long": a capitalised word right after an abbreviated honorific
-    is a surname even when it is on the not-names list."""
-    t = tokens[k]
-    return k > 0 and t.kind == WORD and t.upper and tokens[k - 1].lower in surname_titles()
 
 
 def _name_token(t: Token, lex: Lexicon) -> bool:
@@ -251,7 +244,7 @@ def np_ending_at(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention
     if month_name(tokens, j, lo, j + 2 if j + 1 < len(tokens) else j + 1):
         a = _name_run_back(tokens, j, lo, lex)
         return _trim_name(text, tokens, a, j, lex)  # "May said", "Theresa May said"
-    if not _head_ok(head, lex) and not _surname(tokens, j):
+    if not _head_ok(head, lex) and not surname_at(tokens, j):
         # "the announcer said": any noun right after a determiner.
         if not (
             head.kind == WORD
@@ -546,7 +539,7 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     elif _name_token(first, lex) or month_name(tokens, i, 0, hi):
         while j + 1 < hi and j - i < MAX_NP:
             t = tokens[j + 1]
-            if _name_token(t, lex) or _surname(tokens, j + 1):
+            if _name_token(t, lex) or surname_at(tokens, j + 1):
                 j += 1
             elif (
                 t.lower == "of"
