@@ -892,9 +892,7 @@ def _cue_quoted(state: _State, r: _Record) -> bool:
     a, b = r.ranges[-1]
     if r.cue.start < b or text.count("''", a, b) % 2 == 0:
         return False
-    para_end = state.doc.paragraphs[state.doc_paragraph(b)][1]
-    close = text.find("''", b, min(para_end, b + MAX_TYPEWRITER))
-    return close >= r.cue.end
+    return _typewriter_close(state, b, 0) >= r.cue.end
 
 
 def _around_quotes(state: _State, a: int, b: int) -> tuple[int, int]:
@@ -969,8 +967,7 @@ def _around_typewriter(state: _State, r: _Record) -> None:
         return  # a cue inside the quoted words is none
     if b >= len(text) or text[b] not in ".!?," or text.count("''", a, b) % 2 == 0:
         return
-    para_end = state.doc.paragraphs[state.doc_paragraph(b)][1]
-    close = text.find("''", b + 1, min(para_end, b + MAX_TYPEWRITER))
+    close = _typewriter_close(state, b, 1)
     if close > b + 2:
         r.ranges[-1] = (a, close + 2)
         state.covered = max(state.covered, close + 2)  # its sentences report no more
@@ -1425,14 +1422,19 @@ def _joint_before(toks: Sequence[Token], i: int) -> int:
     return -1
 
 
+def _typewriter_close(state: _State, at: int, skip: int) -> int:
+    """Where a ''typewriter'' quotation open at ``at`` closes: the next '' from ``at +
+    skip``, within the paragraph of ``at`` and `MAX_TYPEWRITER` characters; -1 if none."""
+    para_end = state.doc.paragraphs[state.doc_paragraph(at)][1]
+    return state.text.find("''", at + skip, min(para_end, at + MAX_TYPEWRITER))
+
+
 def _typewriter(
     state: _State, view: _View, a: int, rule: str, speaker: Mention | None, span: Span
 ) -> _Record | None:
     """The statement after "X said:" is a ''typewriter'' quotation: up to its closing
     marks, over the sentences of the paragraph if need be."""
-    text = state.text
-    para_end = state.doc.paragraphs[state.doc_paragraph(a)][1]
-    close = text.find("''", a + 2, min(para_end, a + MAX_TYPEWRITER))
+    close = _typewriter_close(state, a, 2)
     if close < 0:
         return None
     end = close + 2
