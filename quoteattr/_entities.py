@@ -678,13 +678,21 @@ def word_use(doc: Document, word: str) -> bool:
 
 
 def _count_word_use(doc: Document, word: str) -> bool:
+    n, found = _words_before(doc, word, _DETERMINER_BEFORE, _WORD_USE_WINDOW)
+    return len(found) >= WORD_USE_MIN and len(found) >= WORD_USE_SHARE * n
+
+
+def _words_before(
+    doc: Document, word: str, pattern: regex.Pattern[str], window: int
+) -> tuple[int, list[regex.Match[str]]]:
+    """How many of ``word``'s first `_FORM_OCCURRENCES` occurrences there are, and the
+    matches of ``pattern`` (anchored at its end) in the ``window`` characters before each."""
     text = doc.text
     starts = doc.occurrences(word, _FORM_OCCURRENCES)
-    used = sum(
-        _DETERMINER_BEFORE.search(text, max(0, s - _WORD_USE_WINDOW), s) is not None
-        for s in starts
-    )
-    return used >= WORD_USE_MIN and used >= WORD_USE_SHARE * len(starts)
+    found = [
+        m for s in starts if (m := pattern.search(text, max(0, s - window), s)) is not None
+    ]
+    return len(starts), found
 
 
 # "to |Washington", "in |Washington", "at |Washington": a place's prepositions, without
@@ -705,15 +713,9 @@ def place_use(doc: Document, word: str) -> bool:
 
 
 def _count_place_use(doc: Document, word: str) -> bool:
-    text = doc.text
-    starts = doc.occurrences(word, _FORM_OCCURRENCES)
-    used = inside = 0
-    for s in starts:
-        m = _PLACE_PREPOSITION.search(text, max(0, s - _PLACE_PREPOSITION_WINDOW), s)
-        if m is not None:
-            used += 1
-            inside += m.group().lower().startswith("in")
-    return used >= PLACE_USE_MIN and inside >= 1 and used >= PLACE_USE_SHARE * len(starts)
+    n, found = _words_before(doc, word, _PLACE_PREPOSITION, _PLACE_PREPOSITION_WINDOW)
+    inside = any(m.group().lower().startswith("in") for m in found)
+    return len(found) >= PLACE_USE_MIN and inside and len(found) >= PLACE_USE_SHARE * n
 
 
 # A surname the document writes alone in this share of its occurrences (of its first
