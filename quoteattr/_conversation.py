@@ -1229,15 +1229,7 @@ class _Cast:
         )
         owner = _entities.surname_owner(self.doc, name, self.surname_forms, gender)
         fits = _entities.given_name_fits(
-            self.doc,
-            name,
-            [
-                c
-                for c in self.named.candidates(name)
-                if c.cluster is not None
-                and c.cluster.accepts(name, shared, owner)
-                and (gender == "x" or c.gender in ("x", gender))
-            ],
+            self.doc, name, self._fitting(name, gender, shared, owner)
         )
         if not fits:
             fits = self._pet_form_of(m, name, gender)
@@ -1277,14 +1269,25 @@ class _Cast:
         for other in _lexicon.hypocorisms().get(name.surname, ()):
             # The full form as a name of its own, to ask the clusters filed under it.
             form = _entities._Name(Mention(m.start, m.start + len(other), other.capitalize()))
-            found += [
-                c
-                for c in self.named.candidates(form)
-                if c.cluster is not None
-                and c.cluster.accepts(form)
-                and (gender == "x" or c.gender in ("x", gender))
-            ]
+            found += self._fitting(form, gender)
         return found
+
+    def _fitting(
+        self,
+        name: _entities._Name,
+        gender: str,
+        shared: frozenset[str] = frozenset(),
+        owner: str | None = None,
+    ) -> list[_Char]:
+        """The characters filed under ``name``'s words whose cluster accepts it, of a sex
+        that fits ``gender``."""
+        return [
+            c
+            for c in self.named.candidates(name)
+            if c.cluster is not None
+            and c.cluster.accepts(name, shared, owner)
+            and (gender == "x" or c.gender in ("x", gender))
+        ]
 
 
 # "the |stranger": the definite article right before a description's head.
@@ -1488,18 +1491,20 @@ def _narration_evidence(
                 ev.boost(subject, bonus)
         p = turn.p - 1
         if i and turns[i - 1].p == p:
-            if ev.gender_weight >= PRONOUN_TAG_WEIGHT and not here:
-                # "“Q1,” said Tom. Mary rose.¶“Q2,” she said": someone other than the
-                # last speaker acting after that turn's quotations.
-                actor = _acting_after(doc, turns[i - 1], evidence[i - 1], ev, fits, person)
-                if actor is not None:
-                    ev.boost(actor, HERE_BONUS)
-            elif not ev.gender_weight and not here and ev.nominal is None:
-                # "“Q1,” said Tom. Mary rose.¶“Q2”": as for a bare turn after a paragraph
-                # of narration, the one acting last weighs BARE_BEFORE_BONUS.
-                actor = _acting_after(doc, turns[i - 1], evidence[i - 1], ev, fits, person)
-                if actor is not None:
-                    ev.boost(actor, BARE_BEFORE_BONUS)
+            # "“Q1,” said Tom. Mary rose.¶“Q2,” she said": someone other than the last
+            # speaker acting after that turn's quotations weighs as a name here; before
+            # a bare turn ("¶“Q2”"), as after a paragraph of narration, BARE_BEFORE_BONUS.
+            if here:
+                continue
+            if ev.gender_weight >= PRONOUN_TAG_WEIGHT:
+                bonus = HERE_BONUS
+            elif not ev.gender_weight and ev.nominal is None:
+                bonus = BARE_BEFORE_BONUS
+            else:
+                continue
+            actor = _acting_after(doc, turns[i - 1], evidence[i - 1], ev, fits, person)
+            if actor is not None:
+                ev.boost(actor, bonus)
             continue
         if p < 0 or here:
             # "Mira came in. ¶ Ann took the letter. “Q,” she said": a fitting name in
