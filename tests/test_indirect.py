@@ -2154,6 +2154,16 @@ def test_a_bare_weekday_between_subject_and_cue() -> None:
             "press secretary Ann Lee",
             "The plan failed",
         ),
+        (
+            "Ann Lee, a fellow at a conservative think tank, said the plan would fail.",
+            "Ann Lee",
+            "the plan would fail",
+        ),
+        (
+            "Ann Lee, a fellow at two conservative think tanks, said the plan would fail.",
+            "Ann Lee",
+            "the plan would fail",
+        ),
     ],
 )
 def test_a_cue_word_in_a_compound_noun_is_no_verb(text: str, source: str, content: str) -> None:
