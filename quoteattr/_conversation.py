@@ -387,7 +387,13 @@ def _antecedent(
 ) -> Mention | None:
     assert link.speaker is not None
     addressed = _key(turn.addressee)
-    clash = _age_clash(link.speaker) if link.speaker.kind == "nominal" else ""
+    described = link.speaker.kind == "nominal"
+    clash = _age_clash(link.speaker) if described else ""
+
+    def named(m: Mention) -> bool:
+        """ "the old lady" is one named or designated before ("the Grandmother"), not
+        another description ("the clerk")."""
+        return not described or m.kind == "name" or _designation(m)
 
     def fits(m: Mention) -> bool:
         return (
@@ -432,7 +438,11 @@ def _antecedent(
         # (dialogue alternates: A, B, then "she" is A).
         return last
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
-        if _compatible(before.speaker, gender, genders) and not aged(before.speaker):
+        if (
+            named(before.speaker)
+            and _compatible(before.speaker, gender, genders)
+            and not aged(before.speaker)
+        ):
             return before.speaker
     if turn.p > 0 and (prev is None or not prev.quote_led or _narrated(doc, prev.p)):
         # After narration, the pronoun continues its last subject: "Corder shaded his eyes."
@@ -442,6 +452,7 @@ def _antecedent(
     if (
         prev is not None
         and prev.addressee is not None
+        and named(prev.addressee)
         and _compatible(prev.addressee, gender, genders)
         and not aged(prev.addressee)
     ):
@@ -453,10 +464,16 @@ def _antecedent(
             return subject
     if prev is not None:
         for key, m in reversed(participants.items()):
-            if key != addressed and key != _key(last) and genders.of(m) == gender and not aged(m):
+            if (
+                key != addressed
+                and key != _key(last)
+                and named(m)
+                and genders.of(m) == gender
+                and not aged(m)
+            ):
                 return m
     for key, m in reversed(participants.items()):
-        if key != addressed and _compatible(m, gender, genders) and not aged(m):
+        if key != addressed and named(m) and _compatible(m, gender, genders) and not aged(m):
             return m
     return None
 
@@ -1069,6 +1086,7 @@ class _Char:
     __slots__ = (
         "child",
         "cluster",
+        "designated",
         "gender",
         "index",
         "kind",
@@ -1100,6 +1118,8 @@ class _Char:
         self.last = -1
         self.marital: set[str] = set()  # "mrs", "miss": the honorifics of its names
         self.child = False  # "little Tom", "Master Tom": a child
+        # "the Grandmother", "the Professor": a description that names one character.
+        self.designated = False
         self.narrator = kind == "narrator"
         self.lexical = kind == "nominal" and gender != "x"
 
@@ -1783,6 +1803,7 @@ def _turn_evidence(
                 ev.fixed = ch  # "said an old gentleman": someone new
             elif _designation(speaker):
                 ev.fixed = ch  # "said the President": a designation, not a description
+                ch.designated = True
             else:
                 ev.nominal = ch
                 ev.age = _age_clash(speaker)
@@ -2428,7 +2449,7 @@ def _emission(
 ) -> list[float]:
     out = []
     named = ev.nominal is not None and any(
-        c.kind == "name" and c.gender in ("x", ev.nominal.gender) for c in cands
+        _named(c) and c.gender in ("x", ev.nominal.gender) for c in cands
     )
     for ch in cands:
         s = 0.0
@@ -2437,7 +2458,7 @@ def _emission(
         elif ev.nominal is not None:
             if ch is ev.nominal:
                 s -= NOMINAL_ITSELF if named else 0.0
-            elif ch.kind != "name":
+            elif not _named(ch):
                 s -= _HARD
             else:
                 s -= NOMINAL_NAMED
@@ -2521,7 +2542,13 @@ def _apply(
             )
         ):
             if ch.kind == "nominal" or ch.gender != _OPPOSITE.get(_nominal_gender(speaker), ""):
-                link.referent = rep if ch.kind == "name" else speaker
+                link.referent = rep if _named(ch) else speaker
+
+
+def _named(ch: _Char) -> bool:
+    """A character a description can be: one with a name, or a designation ("the old
+    lady" is "the Grandmother" of the turns before)."""
+    return ch.kind == "name" or ch.designated
 
 
 def _title_head(m: Mention) -> bool:

@@ -579,7 +579,6 @@ WORD_LISTS = (
     "cue_manners.txt",
     "finite_verbs.txt",
     "indirect_compound_heads.txt",
-    "indirect_empty_contents.txt",
     "indirect_media.txt",
     "indirect_show_modifiers.txt",
     "indirect_sources.txt",

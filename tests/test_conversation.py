@@ -737,6 +737,27 @@ def test_an_old_lady_is_not_a_miss() -> None:
     assert names(text)[2] == "Mrs. Dale"
 
 
+def test_a_description_is_no_other_description() -> None:
+    text = (
+        "The porter looked up from his ledger.\n\n"
+        "“Next, please,” said the porter.\n\n"
+        "Ned stepped forward and laid his papers on the desk. He waited a long while, and "
+        "nobody in the room said a word to him at all.\n\n"
+        "“Here it is,” said the old lady."
+    )
+    assert names(text) == ["the porter", "the old lady"]
+
+
+def test_a_description_can_be_a_designation() -> None:
+    text = (
+        "“You must eat something,” said the Grandmother.\n\n"
+        "“I am not hungry,” said Nell.\n\n"
+        "“Nonsense,” said the old lady. “Eat.”\n\n"
+        "“Well, a little bread.”"
+    )
+    assert names(text) == ["the Grandmother", "Nell", "the Grandmother", "the Grandmother", "Nell"]
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
