@@ -266,24 +266,82 @@ def attribute(
 
 # A letter quoted paragraph by paragraph: "Dear Mr. Pellow," … "Yours truly,".
 _SALUTATION = regex.compile(r"(?i)(?:my[ \t]+)?dear(?:est)?[ \t]+[^,!?;:\n]{1,40},")
+# The salutation runs into the letter's first sentence after a dash: "My dear Ann,--I write".
+_SALUTATION_DASH = regex.compile(
+    r"(?i)(?:my[ \t]+)?dear(?:est)?,?[ \t]+[^,!?;:\n]{1,40},[ \t]*+(?:--|\u2014)"
+)
 _CLOSING = regex.compile(
     r"(?i)(?:(?:ever|always)[ \t]+)?(?:yours|your[ \t]+(?:affectionate|loving|devoted|"
     r"sincere|faithful|obedient|friend)|sincerely|faithfully|affectionately)[^.!?;:\n]{0,30},?"
 )
+# "Believe me," before the closing; "Your anxious and loving cousin,": up to three words
+# between "your" and the writer's tie to the reader.
+_CLOSING_MORE = regex.compile(
+    r"(?i)believe[ \t]+me(?:[ \t]+(?:ever|always|still))?,?|your[ \t]+(?:[a-z]+[ \t]+){0,3}"
+    r"(?:affectionate|loving|devoted|faithful|obedient|grateful|humble|friend|cousin|sister|"
+    r"brother|daughter|son|niece|nephew|aunt|uncle|mother|father|wife|husband|servant)"
+    r"[^.!?;:\n]{0,20},?"
+)
+# A letter's heading: where and when it was written, a paragraph each before the
+# salutation ("Tunbridge Wells," ¶ "Tuesday." ¶ "Dearest Ann,").
+_HEADING_PARAGRAPHS = 2
 _LETTER_PARAGRAPHS = 20
+
+
+def _closing(text: str, link: Link) -> bool:
+    start, end = link.content_start, link.content_end
+    return (
+        _CLOSING.fullmatch(text, start, end) is not None
+        or _CLOSING_MORE.fullmatch(text, start, end) is not None
+    )
+
+
+def _heading(doc: Document, links: Sequence[Link], i: int) -> int:
+    """How many of the quotations before ``links[i]`` head a letter: short paragraphs, one
+    quotation each, every word capitalised or a number, in the paragraphs right before it
+    (a place, a date), the first of them after a paragraph that is not a quotation."""
+    n = 0
+    while n < _HEADING_PARAGRAPHS and i - n - 1 >= 0:
+        link, nxt = links[i - n - 1], links[i - n]
+        words = doc.text[link.content_start : link.content_end].split()
+        if (
+            not _whole_paragraph(doc, link)
+            or nxt.paragraph != link.paragraph + 1
+            or not 0 < len(words) <= MAX_SCARE_WORDS
+            or not all(w[0].isupper() or w[0].isdigit() for w in words)
+            or words[-1].endswith(("?", "!"))
+        ):
+            break
+        n += 1
+    if n and i - n - 1 >= 0:
+        before = links[i - n - 1]
+        end = before.segments[-1][1] if before.segments else before.end
+        if (
+            before.kind != "other"
+            and bisect_right(doc.paragraphs, (end,)) - 1 == links[i - n].paragraph - 1
+        ):
+            return 0  # the heading goes on from a quotation: dialogue ("Yes." ¶ "Dear Tom,")
+    return n
 
 
 def _letters(doc: Document, links: list[Link]) -> None:
     """A letter quoted paragraph by paragraph, each paragraph in its own marks, from its
     salutation ("Dear Mr. Pellow,") to its closing ("Yours truly,"), is a document read
     or written, not speech: kind other; so is a salutation alone in its paragraph before
-    unquoted text."""
+    unquoted text. With a heading (a place or a date, a paragraph each, right before the
+    salutation) it is a letter without a closing too, to the last paragraph of the run,
+    and the salutation may run on into the first sentence after a dash."""
     text, paragraphs = doc.text, doc.paragraphs
     i = 0
     while i < len(links):
         first = links[i]
-        if not _whole_paragraph(doc, first) or not _SALUTATION.fullmatch(
-            text, first.content_start, first.content_end
+        if not _whole_paragraph(doc, first):
+            i += 1
+            continue
+        alone = _SALUTATION.fullmatch(text, first.content_start, first.content_end)
+        head = _heading(doc, links, i)
+        if not alone and not (
+            head and _SALUTATION_DASH.match(text, first.content_start, first.content_end)
         ):
             i += 1
             continue
@@ -295,19 +353,23 @@ def _letters(doc: Document, links: list[Link]) -> None:
             if not _whole_paragraph(doc, nxt) or nxt.paragraph != last + 1:
                 break
             j += 1
-            if _CLOSING.fullmatch(text, nxt.content_start, nxt.content_end):
+            if _closing(text, nxt):
                 closed = True
                 break
-        if closed and j + 1 < len(links) and _signature(doc, links[j], links[j + 1]):
-            j += 1  # "Yours truly," ¶ "Ann Webb."
+        if closed:
+            while j + 1 < len(links) and _closing(text, links[j + 1]):
+                j += 1  # "Believe me," ¶ "Your loving cousin,"
+            if j + 1 < len(links) and _signature(doc, links[j], links[j + 1]):
+                j += 1  # "Yours truly," ¶ "Ann Webb."
         # Without a closing in marks, a paragraph that is only "Dear Joan," before a
         # paragraph with no quotation at its start: a letter whose text follows unquoted.
-        alone = not closed and _unquoted_after(doc, links, i)
-        for link in links[i : j + 1] if closed else [first] if alone else []:
+        lone = not closed and not head and _unquoted_after(doc, links, i)
+        letter = links[i - head : j + 1] if closed or head else [first] if lone else []
+        for link in letter:
             link.kind = "other"
             link.speaker = link.referent = link.cue = link.rule = None
             link.confidence = 0.0
-        i = j + 1 if closed else i + 1
+        i = j + 1 if closed or head else i + 1
 
 
 def _unquoted_after(doc: Document, links: Sequence[Link], i: int) -> bool:

@@ -1581,6 +1581,36 @@ def test_a_salutation_alone_before_unquoted_text_is_not_speech() -> None:
     assert kinds == ["other", "direct"]
 
 
+def test_a_letter_with_a_heading_and_no_closing_is_not_speech() -> None:
+    text = (
+        "The post came late that day.\n\n"
+        '"Riverside Farm,"\n\n"Monday."\n\n"Dearest Kate,--The hay is in at last.'
+        ' Come when you can."\n\n"The rain kept off for once."\n\n'
+        'Kate folded it away. "Good news," she said.'
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["other", "other", "other", "other", "direct"]
+
+
+def test_a_letter_closing_may_name_the_writers_tie_to_the_reader() -> None:
+    text = (
+        'She opened it at once.\n\n"Dear Nell,"\n\n"The roof leaks again."\n\n'
+        '"Believe me,"\n\n"Your tired and loving aunt,"\n\n"Bess."\n\n'
+        '"Poor Aunt Bess," said Nell.'
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["other"] * 5 + ["direct"]
+
+
+def test_short_answers_before_a_salutation_are_not_a_letter_heading() -> None:
+    text = (
+        'He came in at noon.\n\n"Where?"\n\n"Tomorrow."\n\n"Dear Tom,--You are late."'
+        '\n\n"I am sorry."'
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["direct"] * 4
+
+
 def test_a_story_in_single_marks_may_open_with_dialogue() -> None:
     text = (
         "‘Where is the cat going with that mouse?’ asked Fern.\n\n"
