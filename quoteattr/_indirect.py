@@ -1040,18 +1040,20 @@ def _at(
     if not any(_has_word(state.text, a, b) for a, b in rec.ranges):
         return None
     if len(rec.ranges) == 1 and _lone_adverb(view, *rec.ranges[0]):
-        return None  # "According to X, basically." / "the crowd applauded loudly"
+        return None  # "According to X, basically." / "the figures backed up"
     return rec
 
 
 def _lone_adverb(view: _View, a: int, b: int) -> bool:
-    """``text[a:b]`` is one adverb in -ly and nothing else but punctuation."""
+    """``text[a:b]`` is one adverb in -ly, particle or time word and nothing else but
+    punctuation (`indirect_empty_contents.txt`)."""
     toks = view.toks
     i = view.index(a)
     words = 0
+    empty = _lexicon.word_list("indirect_empty_contents.txt")
     while i < len(toks) and toks[i].start < b:
         if toks[i].kind != PUNCT:
-            if words or not _adverb(toks[i]):
+            if words or not (_adverb(toks[i]) or toks[i].lower in empty):
                 return False
             words += 1
         i += 1

@@ -579,6 +579,7 @@ WORD_LISTS = (
     "cue_manners.txt",
     "finite_verbs.txt",
     "indirect_compound_heads.txt",
+    "indirect_empty_contents.txt",
     "indirect_media.txt",
     "indirect_show_modifiers.txt",
     "indirect_sources.txt",

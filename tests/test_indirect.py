@@ -718,6 +718,33 @@ def test_a_lone_adverb_is_no_content(text: str) -> None:
     assert all(q.text.split()[0] not in ("basically", "loudly") for q in indirect(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The council has pushed for months.", "months"),
+        ("The senator responded first.", "first"),
+        ("The governor did not feel well.", "well"),
+        ("Those are the values voters believe in.", "in"),
+        ("The agency agreed to.", "to"),
+        ("The mayor pushed ahead.", "ahead"),
+    ],
+)
+def test_a_lone_particle_or_time_word_is_no_content(text: str, word: str) -> None:
+    assert word not in [q.text for q in indirect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Half the voters said so.", "so"),
+        ("The court ruled that out.", "out"),
+        ("He did not say why.", "why"),
+    ],
+)
+def test_a_lone_answer_word_stays_a_content(text: str, word: str) -> None:
+    assert word in [q.text for q in indirect(text)]
+
+
 def test_a_one_word_answer_is_a_content() -> None:
     found = indirect("Asked whether the bridge would close, the mayor said no.")
     assert "no" in [q.text for q in found]
@@ -2126,6 +2153,16 @@ def test_a_bare_weekday_between_subject_and_cue() -> None:
             "The plan failed, press secretary Ann Lee said at a briefing.",
             "press secretary Ann Lee",
             "The plan failed",
+        ),
+        (
+            "Ann Lee, a fellow at a conservative think tank, said the plan would fail.",
+            "Ann Lee",
+            "the plan would fail",
+        ),
+        (
+            "Ann Lee, a fellow at two conservative think tanks, said the plan would fail.",
+            "Ann Lee",
+            "the plan would fail",
         ),
     ],
 )
