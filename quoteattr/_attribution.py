@@ -532,6 +532,10 @@ def _terms_in_narration(
             continue
         if last is not None and _joined_to_speech(text, last, link):
             continue  # “Lovely,” the girls whispered, and “charming.”: more of the same
+        after_term = last is not None and (last.kind == "other" or (terms and terms[-1]) is last)
+        if _phrase_in_narration(doc, link, after_term):
+            terms.append(link)  # sent home “on account of his health.”: the narrator's words
+            continue
         words = text[link.content_start : link.content_end].split()
         if (
             len(words) > MAX_SCARE_WORDS
@@ -558,6 +562,33 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+def _phrase_in_narration(doc: Document, link: Link, after_term: bool) -> bool:
+    """The quotation goes on a narration sentence after a comma, in lower case, with no
+    speech cue in that sentence and no quotation before it there but a term (``after_term``)
+    ("his aunt kept him home for a week, “on account of his chest.”"): a borrowed phrase,
+    not a turn. After a tag ("said Mrs. Fenn, “and shut the door.”") the cue is in the
+    sentence; after a quotation's tag ("“Ah, but,” put in his wife, “let her go.”") the
+    quotation before is."""
+    text = doc.text
+    if link.kind != "direct" or len(link.segments) > 1:
+        return False
+    if not text[link.content_start : link.content_start + 1].islower():
+        return False
+    sentences = doc.sentences(link.paragraph)
+    ss, se = sentences[max(0, bisect_left(sentences, (link.start + 1,)) - 1)]
+    before = text[ss : link.start].rstrip()
+    if not before.endswith(",") or not before[-2:-1].isalnum():
+        return False
+    if len(doc.quotes_in(ss, link.start)) > after_term:
+        return False  # “Ah, but,” put in his wife, “let her go.”: the tag's own sentence
+    cue = link.cue
+    if cue is None or cue.end <= ss or cue.start >= se:
+        return True
+    # A full stop closes the quoted phrase's sentence: a cue after it is the next one's.
+    said = text[link.content_start : link.content_end].rstrip(_INNER_CLOSERS)
+    return cue.start >= link.end and said.endswith(".")
 
 
 # An article or a possessive right before a quotation makes it a noun phrase's head:

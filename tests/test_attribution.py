@@ -1139,6 +1139,55 @@ def test_a_longer_phrase_in_narration_of_a_dialogue_without_a_cue_is_a_term() ->
 
 
 @pytest.mark.parametrize(
+    ("narration", "phrase"),
+    [
+        (
+            "He was due back at school; but his aunt had kept him at home for a week "
+            "or two, “on account of his weak chest.” The doctor said nothing.",
+            "on account of his weak chest.",
+        ),
+        (
+            "She was one of the few who had come, unlike her cousins, “uninvited,” and had "
+            "stayed the whole week.",
+            "uninvited,",
+        ),
+        (
+            "There was a “short cut” to the river, and the old road to the coast, "
+            "“a day's ride at the least,” past the mill.",
+            "a day's ride at the least,",
+        ),
+    ],
+)
+def test_a_lower_case_phrase_after_a_comma_of_narration_is_a_term(
+    narration: str, phrase: str
+) -> None:
+    text = _DIALOGUE + narration
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds[phrase] == "other"
+    assert kinds["Not yet."] == "direct"
+
+
+@pytest.mark.parametrize(
+    ("narration", "phrase"),
+    [
+        (
+            "“Come in,” said Mrs. Fenn, shaking the rain from her coat, “and shut the door.”",
+            "and shut the door.",
+        ),
+        ("“Ah, but,” put in his wife, holding the baby on her knee, “let her go.”", "let her go."),
+        (
+            "Mrs. Fenn turned to the boy, drying her hands, “and what did you see there?”",
+            "and what did you see there?",
+        ),
+    ],
+)
+def test_a_lower_case_turn_after_a_tag_stays_speech(narration: str, phrase: str) -> None:
+    text = _DIALOGUE + narration
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds[phrase] == "direct"
+
+
+@pytest.mark.parametrize(
     "narration",
     [
         "She opened the telegram and read: “Arriving Tuesday, meet the late train.”",
