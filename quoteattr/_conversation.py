@@ -1358,6 +1358,7 @@ class _Evidence:
         "gender",
         "gender_weight",
         "nominal",
+        "old",
         "other",
         "parents",
         "quoted",
@@ -1369,6 +1370,7 @@ class _Evidence:
         self.nominal: _Char | None = None  # "the old lady said": herself, or a named one
         # The marital form a description rules out: "the old lady" is no "Miss".
         self.age = ""
+        self.old = False  # "the old man": no one the narration calls "Tom" or "Tom Dorn"
         # "Yes, sir.": the gender of the one spoken to, a speaker of a turn next to it.
         self.addressed = ""
         self.continues = False  # "“Q,” she went on": the last speaker keeps the floor
@@ -1807,6 +1809,7 @@ def _turn_evidence(
             else:
                 ev.nominal = ch
                 ev.age = _age_clash(speaker)
+                ev.old = bool(set(speaker.text.lower().split()) & _OLD_WORDS)
                 if ch.gender != "x":
                     ev.gender, ev.gender_weight = ch.gender, 4.0
         elif speaker.kind == "pronoun":
@@ -1916,6 +1919,16 @@ def _age_clash(m: Mention) -> str:
     if words[-1] in _ADULT_HEADS:
         return "child"
     return ""
+
+
+def _given_named(ch: _Char) -> bool:
+    """Whether the character's fullest name is a given name with no honorific or title
+    ("Tom", "Tom Dorn"): the young of a story go by it, "the old man" is a "Mr. Dorn"."""
+    best = ch.cluster.best if ch.cluster is not None else None
+    if best is None or best.honorific or best.title or ch.marital:
+        return False
+    given = best.first if best.first is not None else best.surname
+    return given in _mentions.lexicon().first_names
 
 
 def _marital_age(ch: _Char) -> str:
@@ -2462,7 +2475,7 @@ def _emission(
                 s -= _HARD
             else:
                 s -= NOMINAL_NAMED
-                if ev.age and ev.age == _marital_age(ch):
+                if (ev.age and ev.age == _marital_age(ch)) or (ev.old and _given_named(ch)):
                     s -= AGE_MISMATCH
         if ev.gender_weight:
             if ch.narrator or ch.gender == _OPPOSITE[ev.gender]:

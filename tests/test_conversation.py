@@ -758,6 +758,18 @@ def test_a_description_can_be_a_designation() -> None:
     assert names(text) == ["the Grandmother", "Nell", "the Grandmother", "the Grandmother", "Nell"]
 
 
+def test_an_old_man_is_no_one_called_by_his_given_name() -> None:
+    text = (
+        "Ned Garber and Mr. Quarle sat by the fire.\n\n"
+        "“It is late,” said Ned.\n\n"
+        "“Very late,” said Mr. Quarle.\n\n"
+        "“Shall we go?” said Ned.\n\n"
+        "“Not yet,” said Mr. Quarle.\n\n"
+        "“The fire is still warm,” said the old man."
+    )
+    assert names(text)[4] == "Mr. Quarle"
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
