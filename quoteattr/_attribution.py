@@ -649,7 +649,21 @@ _UNSPOKEN_BEFORE = regex.compile(
     r"|\b(?:he|she|they|I|we|you)[ \t\n]+would[ \t\n]+think|\bput[ \t\n]+into[ \t\n]+words"
     r"|\byou[ \t\n]+(?:will|would|may|might|must)[ \t\n]+(?:say|exclaim|ask|reply|cry)"
     r"|\b(?:the|an?|this|that|our|his|her|their|old|homely|golden|family)[ \t\n]+"
-    r"(?:\w+[ \t\n]+)?(?:adage|proverb|maxim|motto))\b"
+    r"(?:\w+[ \t\n]+)?(?:adage|proverb|maxim|motto)"
+    # words wished, meant or imagined, not said: "he felt like answering:", "she had
+    # almost said", "might have said:", "her eyes said:", "a smile which meant,"
+    r"|\b(?:(?:would|might|could|should|must)[ \t\n]+(?:\w+[ \t\n]+)?have"
+    r"|felt[ \t\n]+like|(?:wanted|wished|ready|tempted)[ \t\n]+to"
+    r"|(?:was|were)[ \t\n]+(?:just[ \t\n]+)?(?:going|about)[ \t\n]+to"
+    r"|tongue[ \t\n]+to|lips[ \t\n]+to|nearly|almost(?:[ \t\n]+ready[ \t\n]+to)?"
+    r"|(?:how|why)[ \t\n]+(?:could|did|should|would)[ \t\n]+(?:he|she|I|they|we)"
+    r"(?:[ \t\n]+not)?"
+    r"|as[ \t\n]+if[ \t\n]+(?:\w+[ \t\n]+){1,3}?(?:had|were|was)"
+    r"|imagin(?:e|ed)[ \t\n]+(?:\w+[ \t\n]+){1,3}?(?:to[ \t\n]+have)?)[ \t\n]+"
+    r"(?:say|said|saying|add|added|adding|answer|answered|answering|reply|replied|ask|"
+    r"exclaim|exclaimed|cry|cried|shout|shouting|retort)"
+    r"|\b(?:eyes|look|looks|glance|gesture|attitude)[ \t\n]+(?:said|says)"
+    r"|\b(?:meant|implied|signified|expressed)(?=[ \t\n]*[,:]))\b"
     r"[^.!?;\"\u201c\u201d\u2018\u2019]{0,25}?[,:\-\u2014]*[ \t\n]*$"
 )
 _UNSPOKEN_AFTER = regex.compile(

@@ -1237,6 +1237,14 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
         "We went down to hear the choir sing “The Far Green Hills” at the chapel.",
         "At the meeting the elders begged the boys to “keep the peace at any cost.”",
         "What he felt could have been put into words thus: “I am tired of it all.”",
+        "He felt like answering: “Not if I can help it,” but he held his tongue.",
+        "It was on the tip of his tongue to ask: “Who sent you here?”",
+        "She very nearly said, “You are a fool.” The bell saved her.",
+        "A clerk might have said: “The books are closed.” The old man only nodded.",
+        "Her eyes said: “Leave me alone.”",
+        "He gave the boy a smile which meant, “You will see soon enough.”",
+        "She was going to answer, “Never,” when the door opened.",
+        "How could he say, “I forgot the key”? He went back for it.",
     ],
 )
 def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> None:
@@ -1260,8 +1268,15 @@ def test_a_quoted_quotation_is_the_inner_words(text: str, segment: str) -> None:
     assert quote.start == 0 and text[quote.end - 1] in "”\""  # the record keeps the outer marks
 
 
-def test_words_someone_would_say_in_a_story_stay_speech() -> None:
-    narration = "Every evening she would say, “Shut the gate, it is getting dark.”"
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "Every evening she would say, “Shut the gate, it is getting dark.”",
+        "He was about to leave when she said, “Wait for me at the gate.”",
+        "She almost ran to the door, and called, “Who is there at this hour?”",
+    ],
+)
+def test_words_someone_would_say_in_a_story_stay_speech(narration: str) -> None:
     quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
     assert quotes[-1].kind == "direct"
 
