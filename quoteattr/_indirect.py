@@ -117,6 +117,7 @@ class _Table:
         "appraisals",
         "bare",
         "by_first",
+        "gapped",
         "judged",
         "nouns",
         "opening",
@@ -180,6 +181,21 @@ class _Table:
         trie = _trie(sorted(forms))
         self.scan = re.compile(r"[^\w](?:" + trie + r")\b")
         self.scan_first = re.compile(r"(?:" + trie + r")\b")
+        # A phrasal verb with a word inside it ("spoke briefly of", "raised new questions
+        # about"): its first word, the word inside and its second word, one trie (\x01 an
+        # adverb, \x02 any word before the noun of a light verb); `_verb_at` checks the rest.
+        keys = {
+            c.words[0] + ("\x01" if len(c.words) == 2 else "\x02") + c.words[1]
+            for e in by_first.values()
+            for c in e
+            if len(c.words) > 1
+            and c.lemma not in self.stances
+            and c.words[0] not in _NOT_GAPPED
+            and c.words[1] not in _NO_GAP_NOUN | DETERMINERS  # "make the case", "make it clear"
+        }
+        adverb = " (?:[a-z]+ly|" + "|".join(sorted(_GAP_WORDS)) + ") "
+        gapped = _trie(sorted(keys)).replace("\x01", adverb).replace("\x02", " [a-z][a-z-]* ")
+        self.gapped = re.compile(r"[^\w](?:" + gapped + r")\b")
 
 
 def _readings() -> dict[str, frozenset[str]]:
@@ -512,6 +528,9 @@ def find(doc: Document, links: Sequence[Link]) -> list[Link]:
     ]
     if polls:
         candidates = list(merge(candidates, polls))
+    gapped = [m.start() + 1 for m in state.table.gapped.finditer(text)]
+    if gapped:
+        candidates = sorted(set(candidates).union(gapped))
     direct = state.direct_cues
     table = state.table
     for c in candidates:
@@ -1078,7 +1097,43 @@ def _verb_at(
             return cue, 1
         if v + n <= len(toks) and all(toks[v + k].lower == cue.words[k] for k in range(1, n)):
             return cue, n
+        gap = _gap(toks, v, cue)
+        if gap and all(toks[v + gap + k].lower == cue.words[k] for k in range(1, n)):
+            return cue, n + gap
     return None
+
+
+# Words that may stand inside a phrasal verb besides adverbs in -ly: "talked more about",
+# "spoke Tuesday about", "focused again on"; not "out" ("spoke out of turn").
+_GAP_WORDS = frozenset(
+    "more again also even first further often today yesterday tonight Monday Tuesday"
+    " Wednesday Thursday Friday Saturday Sunday".split()
+)
+# Verbs that are mostly auxiliaries ("have doubts about": "have also been …") take no
+# word inside (nor do stance adjectives, "critical of": see `_Table`).
+_NOT_GAPPED = frozenset("have has had having".split())
+
+
+def _gap(toks: Sequence[Token], v: int, cue: _Cue) -> int:
+    """How many tokens stand between the first and the second word of the phrasal
+    ``cue`` at ``toks[v]`` (0: none may): an adverb ("spoke briefly of"), a time word,
+    or, before the noun of a light verb and its preposition, one word ("raised new
+    questions about", "drew global attention to")."""
+    n = len(cue.words)
+    if v + n + 1 > len(toks) or cue.words[0] in _NOT_GAPPED:
+        return 0
+    t = toks[v + 1]
+    if t.kind != WORD or not t.text.isalpha():
+        return 0
+    if (t.lower.endswith("ly") and len(t.lower) > 4) or t.text in _GAP_WORDS:
+        return 1
+    if n >= 3 and t.text.islower() and t.lower not in _NO_GAP_NOUN:
+        return 1
+    return 0
+
+
+# Not an adjective before the noun of a light verb: "made it clear", "took him to task".
+_NO_GAP_NOUN = frozenset("it him her them me us you not".split())
 
 
 def _verb(

@@ -2803,3 +2803,42 @@ def test_a_verb_of_saying_with_only_a_short_phrase_of_place_or_manner_reports_no
 )
 def test_a_phrase_after_believe_or_before_a_clause_stays(text: str, content: str) -> None:
     assert one(text).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor spoke warmly of her years on the council.", "her years on the council",
+         "spoke warmly of"),
+        ("She touched briefly on the race for governor.", "the race for governor",
+         "touched briefly on"),
+        ("The senator talked openly about the cost of the war.", "the cost of the war",
+         "talked openly about"),
+        ("Other officials spoke Tuesday about the new dam.", "the new dam",
+         "spoke Tuesday about"),
+        ("Farmers raised new questions about the cost of the dam.", "the cost of the dam",
+         "raised new questions about"),
+        ("The coach took direct aim at the league's new rules.", "the league's new rules",
+         "took direct aim at"),
+        ("The mayor made abundantly clear that she would run again.", "she would run again",
+         "made abundantly clear"),
+    ],
+)
+def test_a_phrasal_cue_may_hold_an_adverb_or_an_adjective(
+    text: str, content: str, cue: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.cue.text if q.cue else None) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke out of turn at the meeting.",  # "out" is no adverb inside "spoke of"
+        "The clerk pleaded not guilty to the theft.",  # "not" is no adjective
+        "The mayor focused the debate on roads.",  # only adverbs inside "focused on"
+        "The mayor spoke loud about roads.",
+    ],
+)
+def test_no_other_word_inside_a_phrasal_cue(text: str) -> None:
+    assert indirect(text) == []
