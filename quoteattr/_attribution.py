@@ -508,7 +508,9 @@ def _terms_in_narration(
     for link in links:
         last, prev = prev, link
         if link.kind != "other" and (
-            _after_written_cue(text, link.start) or _written_after(text, link.end)
+            _after_written_cue(text, link.start)
+            or _written_after(text, link.end)
+            or _writing_tag(text, link)
         ):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
             continue
@@ -718,6 +720,27 @@ def _written_after(text: str, end: int) -> bool:
     """The quotation ending at ``end`` is the subject of a verb of writing in the passive
     ("“Q” was engraved upon it")."""
     return _WRITTEN_AFTER.match(text, end, min(len(text), end + _WRITTEN_REACH)) is not None
+
+
+# A quotation tagged with a verb of writing ("“Q,” she wrote", "wrote Ann, “Q”"): what
+# the writer set down, not speech. Not "written"/"writing" ("she said, giving him the
+# sheet she had written, “Q”": a participle of the narration), nor "he read" (RiQuA counts
+# a word read out as said).
+_WRITING_CUES = frozenset(["wrote", "writes", "scribbled"])
+_WRITING_RULES = frozenset(["quote_cue_mention", "mention_cue_quote"])
+_WRITING_REACH = 40
+
+
+def _writing_tag(text: str, link: Link) -> bool:
+    """The quotation's cue is a verb of writing in a tag right before or after it."""
+    cue = link.cue
+    if cue is None or link.rule not in _WRITING_RULES:
+        return False
+    if text[cue.start : cue.end].lower() not in _WRITING_CUES:
+        return False
+    return -_WRITING_REACH <= cue.start - link.end <= _WRITING_REACH or (
+        0 <= link.start - cue.end <= _WRITING_REACH
+    )
 
 
 def _after_written_cue(text: str, start: int) -> bool:

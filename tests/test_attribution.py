@@ -1254,6 +1254,24 @@ def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> No
 
 
 @pytest.mark.parametrize(
+    "narration",
+    [
+        "Her letter came on Monday. “The roads are bad,” she wrote, “but we shall come.”",
+        "The card was short. “Back on the tenth,” wrote Uncle Amos.",
+    ],
+)
+def test_a_quotation_tagged_with_a_verb_of_writing_is_not_speech(narration: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert quotes[6:] and {q.kind for q in quotes[6:]} == {"other"}
+
+
+def test_speech_over_a_participle_of_writing_stays_speech() -> None:
+    narration = "“We have three clues,” he said, writing busily, “and one of them is false.”"
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert [q.kind for q in quotes[6:]] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
     ("text", "segment"),
     [
         ("“‘All things must pass,’” quoted the vicar.", "‘All things must pass,’"),
