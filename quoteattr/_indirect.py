@@ -2350,6 +2350,10 @@ def _head(
         and (toks[k].lower in ("by", "on") or state.table.adjuncts.get(toks[k].lower) == "time")
     ):
         return None  # "a poll released Saturday found …": a participle on a noun
+    lead = _gap_antecedent(state, view, k, speaker) if not passive else None
+    if lead is not None:
+        # "a topic she knew well": the verb's object is the noun before its subject
+        return _Record(rule, speaker, span, [lead], head=True)
     rec = _content(state, view, k, rule, speaker, span)
     if rec is None or (cue.frame != "object" and _only_occasion(view, k, rec, cue.lemma)):
         return None
@@ -2368,6 +2372,69 @@ def _head(
         _closed_object_end(state, view, rec)
     _infinitive_end(state, view, rec)
     return rec
+
+
+# What may follow a verb whose object is the antecedent of a relative clause without a
+# pronoun: a preposition, a subordinator, an adverb or the main clause's verb ("a topic
+# she knew [well]", "what she truly believes [remains] a mystery").
+_GAP_OPENERS = (
+    frozenset(
+        "in on at for from since during while when before after well now later remains "
+        "remain seems seemed".split()
+    )
+    | _NOT_OPENERS
+)
+# A preposition before the noun: the relative may be on a noun before it ("the cards in
+# the mail they asked for") or the phrase an adjunct ("as president he would know").
+_GAP_PREPOSITIONS = frozenset(
+    "in on at to with by for from into of upon over under after before despite about "
+    "against like as toward towards through during without within among between".split()
+)
+# Words before a subject pronoun that are no antecedent ("because he said in May …").
+_NO_ANTECEDENT = frozenset(
+    "because so since until although though where how why whether once unless if then now "
+    "even just still only also".split()
+)
+
+
+def _gap_antecedent(
+    state: _State, view: _View, k: int, speaker: Mention | None
+) -> tuple[int, int] | None:
+    """ "It was a topic she knew well", "What she truly believes remains a mystery": a
+    subject pronoun right after "what" or a noun phrase, and after the verb a word that
+    opens no object or clause (`_GAP_OPENERS`, a comma, an adverb in -ly), is a relative
+    clause on that noun: the noun ("what") is the content, the words after the verb are
+    the main clause's. ``None`` when the shape does not fit."""
+    toks = view.toks
+    if speaker is None or k >= len(toks) or speaker.text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    if not (toks[k].lower in _GAP_OPENERS or toks[k].text == "," or _adverb(toks[k])):
+        return None
+    i = view.index(speaker.start)
+    if i < 1:
+        return None
+    prev = toks[i - 1]
+    if prev.lower == "what":
+        lead: Mention | None = Mention(prev.start, prev.end, prev.text, "pronoun")
+    elif (
+        prev.kind != WORD
+        or prev.upper
+        or prev.lower in _mentions.STOPS
+        or prev.lower in _NO_ANTECEDENT
+        or prev.lower in _NOT_OPENERS
+        or prev.lower in lexicon().pronouns
+        or prev.lower in state.table.adjuncts  # "last week he said in a statement"
+        or _adverb(prev)
+    ):
+        return None
+    else:
+        lead = _mentions.np_ending_at(state.text, toks, i - 1, 0)
+    if lead is None or (lead.kind == "pronoun" and prev.lower != "what"):
+        return None
+    h = view.index(lead.start)
+    if h > 0 and toks[h - 1].lower in _GAP_PREPOSITIONS:
+        return None  # "got cards in the mail they asked for": the antecedent is elsewhere
+    return lead.start, lead.end
 
 
 # Prepositions that open where or when something was said ("reported from Ohio"),

@@ -2171,6 +2171,34 @@ def test_a_cue_word_in_a_compound_noun_is_no_verb(text: str, source: str, conten
     assert (q.speaker and q.speaker.text, q.text) == (source, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("What she truly believes remains a mystery to most voters.", "What"),
+        ("It was a topic she knew well, having run a large firm.", "a topic"),
+        ("And what we saw in the valley, is a town that works.", "what"),
+    ],
+)
+def test_an_object_gap_relative_reports_its_antecedent(text: str, content: str) -> None:
+    assert [q.text for q in indirect(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a time word, a preposition before the noun, a verb with its own object
+        ("Last week he said in a statement the plan would fail.", "the plan would fail"),
+        ("Cards came in the mail they never asked for.", None),
+        ("It was a topic she knew nothing about.", None),
+    ],
+)
+def test_no_antecedent_outside_the_gap_shape(text: str, content: str | None) -> None:
+    texts = [q.text for q in indirect(text)]
+    assert "a topic" not in texts and "the mail" not in texts
+    if content is not None:
+        assert content in texts
+
+
 def test_a_year_between_subject_and_cue() -> None:
     q = one("Talks went on, though an arbitration panel in 2001 found the city was in breach.")
     assert (q.speaker and q.speaker.text, q.text) == (
