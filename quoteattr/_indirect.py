@@ -2168,6 +2168,11 @@ def _head(
         if text.count("''", max(view.s, toks[v].start - LONG_SENTENCE), toks[v].start) % 2:
             return None  # "…fought ''for our rights, knowing that …''": the speaker's words
         speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
+        if speaker is None and j >= 1 and toks[j].text == ",":
+            # "The budget chief went further, arguing …": no name, the clause's subject
+            speaker = _clause_opening_np(state, view, j - 1, commas=True)
+            if speaker is not None and not _real_source(state, speaker):
+                speaker = None
         if speaker is None:
             return None
         joint = toks[j].start

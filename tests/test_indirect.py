@@ -2870,3 +2870,33 @@ def test_a_phrasal_cue_may_hold_an_adverb_or_an_adjective(
 )
 def test_no_other_word_inside_a_phrasal_cue(text: str) -> None:
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The budget chief went further, arguing the plan could make the deficit worse.",
+            "the plan could make the deficit worse",
+            "The budget chief",
+        ),
+        (
+            "On Tuesday, the mayor toured the north, touting the new bridge.",
+            "the new bridge",
+            "the mayor",
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_reports_for_the_clause_subject_without_a_name(
+    text: str, content: str, speaker: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.speaker.text if q.speaker else None, q.rule) == (
+        content,
+        speaker,
+        "indirect_participle",
+    )
+
+
+def test_a_participle_after_a_comma_needs_a_source_subject() -> None:
+    assert indirect("The rain fell all week, showing no sign of stopping.") == []
