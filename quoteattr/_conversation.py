@@ -1436,6 +1436,7 @@ def _decode_scenes(
     ]
     scenes = _split_scenes(doc, turns)
     carried: list[tuple[_Char, int]] = []  # the last scene's final speakers, with paragraph
+    decoded: list[tuple[_Char, bool] | None] = [None] * len(turns)
     last: list[_Char] = []  # the last decoded scene's final voices, across breaks
     for lo, hi, hard in scenes:
         if hard:
@@ -1467,9 +1468,51 @@ def _decode_scenes(
         )
         for k, ci in enumerate(path):
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
+            decoded[lo + k] = (cands[ci], hi - lo > 1)
         end_p = turns[hi - 1].p
         carried = [(cands[ci], end_p) for ci in path[-2:]]
         last = [ch for ch, _ in carried]
+    _habitual(turns, original, evidence, decoded)
+
+
+# A description's turns decoded as one named character this many times, and this share
+# of them, make her the one it stands for where its scene offers no one.
+HABITUAL_TURNS = 3
+HABITUAL_SHARE = 0.6
+
+
+def _habitual(
+    turns: Sequence[_Turn],
+    original: Sequence[Sequence[tuple[Mention | None, str | None]]],
+    evidence: Sequence[_Evidence],
+    decoded: Sequence[tuple[_Char, bool] | None],
+) -> None:
+    """ "said the old gentleman", decoded as Mr. Brownlow in scene after scene, is him
+    in a scene where no named man was at hand to read it so."""
+    counts: dict[int, dict[int, int]] = {}
+    chars: dict[int, _Char] = {}
+    for orig, ev, got in zip(original, evidence, decoded, strict=True):
+        if ev.nominal is None or got is None or not _named(got[0]) or not _definite(orig):
+            continue
+        per = counts.setdefault(ev.nominal.index, {})
+        per[got[0].index] = per.get(got[0].index, 0) + 1
+        chars[got[0].index] = got[0]
+    if not counts:
+        return
+    for turn, orig, ev, got in zip(turns, original, evidence, decoded, strict=True):
+        if ev.nominal is None or (got is not None and got[0] is not ev.nominal):
+            continue
+        if not _definite(orig):
+            continue
+        read = counts.get(ev.nominal.index)
+        if not read:
+            continue
+        top = max(read, key=lambda c: read[c])
+        ch = chars[top]
+        if (ev.age and ev.age == _marital_age(ch)) or (ev.old and _given_named(ch)):
+            continue  # "the old man" read as "George" in scenes with no one else
+        if read[top] >= HABITUAL_TURNS and read[top] >= HABITUAL_SHARE * sum(read.values()):
+            _apply(turn, orig, ch, got[1] if got is not None else False)
 
 
 def _narration_evidence(
@@ -2562,6 +2605,13 @@ def _named(ch: _Char) -> bool:
     """A character a description can be: one with a name, or a designation ("the old
     lady" is "the Grandmother" of the turns before)."""
     return ch.kind == "name" or ch.designated
+
+
+def _definite(orig: Sequence[tuple[Mention | None, str | None]]) -> bool:
+    """Whether the turn's description is "the X", no kin noun ("his father" is
+    someone else's father in each scene)."""
+    m = next((sp for sp, _ in orig if sp is not None and sp.kind == "nominal"), None)
+    return m is not None and m.text.split()[0].lower() == "the" and not _kin_head(m)
 
 
 def _title_head(m: Mention) -> bool:

@@ -770,6 +770,22 @@ def test_an_old_man_is_no_one_called_by_his_given_name() -> None:
     assert names(text)[4] == "Mr. Quarle"
 
 
+def test_a_description_read_as_one_person_again_and_again_stays_her() -> None:
+    scene = (
+        "Mr. Quarle came into the parlour where Nell sat sewing.\n\n"
+        "“Good morning, Nell,” said Mr. Quarle.\n\n“Good morning,” said Nell.\n\n"
+        "“Is the kettle on?” said the old gentleman.\n\n“It is,” said Nell.\n\n* * *\n\n"
+    )
+    last = (
+        "The shop was quiet when the bell rang at last.\n\n"
+        "“A loaf, if you please,” said the old gentleman.\n\n"
+        "“Here you are,” said the baker's boy."
+    )
+    assert names(scene * 3 + last)[-2:] == ["Mr. Quarle", "the baker's boy"]
+    # Read so only twice: the description stays a person of its own.
+    assert names(scene * 2 + last)[-2:] == ["the old gentleman", "the baker's boy"]
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
