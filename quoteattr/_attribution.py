@@ -524,6 +524,9 @@ def _terms_in_narration(
         ):
             silent.append(link)  # as he put it, “camped”: the narrator borrows a word
             continue
+        if link.kind != "other" and _overheard(doc, link):
+            terms.append(link)  # catching scraps of talk: ¶ “… the flat after all.”
+            continue
         if link.kind != "other" and _unspoken(text, link):
             silent.append(link)  # she didn't say “never”; the old adage, “waste not”
             continue
@@ -699,6 +702,33 @@ def _unspoken(text: str, link: Link) -> bool:
         or _UNSPOKEN_AFTER.match(text, link.end, min(len(text), link.end + _UNSPOKEN_REACH))
         is not None
     )
+
+
+# The end of a paragraph that sets scraps of others' talk before the reader ("catching odds
+# and ends of conversation as they did so.", "the fragments of talk she overheard:"); in
+# the plural: "one bit of conversation she overheard" is one exchange, told as speech.
+_SCRAPS = regex.compile(
+    r"(?i)\b(?:fragments|scraps|snatches|odds[ \t\n]+and[ \t\n]+ends|bits)[ \t\n]+of"
+    r"[ \t\n]+(?:\w+[ \t\n]+)?(?:conversation|talk|chatter|gossip|dialogue)\b[^.!?;:\"“”]*+"
+    r"[.:]\s*+$"
+)
+_SCRAPS_REACH = 120
+
+
+def _overheard(doc: Document, link: Link) -> bool:
+    """The quotation is in the paragraph right after one that ends on scraps of talk
+    overheard (`_SCRAPS`), and no speech verb of that paragraph governs it: a sample of
+    what was heard, nobody's turn."""
+    p = link.paragraph - 1
+    cue = link.cue
+    if p < 0 or (
+        cue is not None
+        and link.rule not in _NO_CUE
+        and cue.start >= doc.paragraphs[link.paragraph][0]
+    ):
+        return False
+    ps, pe = doc.paragraphs[p]
+    return _SCRAPS.search(doc.text, max(ps, pe - _SCRAPS_REACH), pe) is not None
 
 
 # "as he expressed it, “Q”", "as the saying is, “Q”": the narrator borrows the words.

@@ -1187,6 +1187,49 @@ def test_a_lower_case_turn_after_a_tag_stays_speech(narration: str, phrase: str)
     assert kinds[phrase] == "direct"
 
 
+_SCRAPS_STORY = _DIALOGUE + (
+    "The hall was crowded, and they drifted from group to group, catching scraps of "
+    "conversation as they went.\n\n"
+    "“She never paid him back, you know.” “Not a penny of it, my dear!”\n\n"
+    "“What odd things one hears,” said Ivo.\n\n"
+)
+
+
+def test_scraps_of_talk_overheard_are_not_turns() -> None:
+    kinds = {q.text: q.kind for q in extract_quotes(_SCRAPS_STORY, kinds="direct,mixed,other")}
+    assert kinds["She never paid him back, you know."] == "other"
+    assert kinds["Not a penny of it, my dear!"] == "other"
+    assert kinds["What odd things one hears,"] == "direct"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # One exchange, told as speech.
+        "One brief bit of conversation she overheard troubled her.",
+        # Scraps, but not at the end of the paragraph before.
+        "They caught scraps of conversation. Then the music began.",
+    ],
+)
+def test_overheard_speech_that_is_no_sample_of_scraps_stays_speech(before: str) -> None:
+    text = _SCRAPS_STORY.replace(
+        "The hall was crowded, and they drifted from group to group, catching scraps of "
+        "conversation as they went.",
+        before,
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["She never paid him back, you know."] == "direct"
+
+
+def test_scraps_of_talk_with_their_own_tag_stay_speech() -> None:
+    text = _SCRAPS_STORY.replace(
+        "“She never paid him back, you know.” “Not a penny of it, my dear!”",
+        "“She never paid him back, you know,” said a woman near the door.",
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["She never paid him back, you know,"] == "direct"
+
+
 @pytest.mark.parametrize(
     "narration",
     [
