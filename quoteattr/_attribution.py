@@ -289,7 +289,12 @@ _LETTER_PARAGRAPHS = 20
 
 
 def _closing(text: str, link: Link) -> bool:
+    """The quotation is a letter's closing, alone or with its signature on the next line
+    ("Your brother,\n      FRANK.")."""
     start, end = link.content_start, link.content_end
+    line = text.find("\n", start, end)
+    if line >= 0 and 0 < len(text[line:end].split()) <= MAX_SCARE_WORDS:
+        end = len(text[start:line].rstrip()) + start
     return (
         _CLOSING.fullmatch(text, start, end) is not None
         or _CLOSING_MORE.fullmatch(text, start, end) is not None
@@ -335,17 +340,29 @@ def _letters(doc: Document, links: list[Link]) -> None:
     i = 0
     while i < len(links):
         first = links[i]
-        if not _whole_paragraph(doc, first):
-            i += 1
-            continue
-        alone = _SALUTATION.fullmatch(text, first.content_start, first.content_end)
-        head = _heading(doc, links, i)
-        if not alone and not (
-            head and _SALUTATION_DASH.match(text, first.content_start, first.content_end)
+        # The salutation opens the paragraph; its other quotations ('“Dear Ann,” it ran,
+        # “we are well.”') end it.
+        j = i
+        while j + 1 < len(links) and links[j + 1].paragraph == first.paragraph:
+            j += 1
+        whole = _whole_paragraph(doc, first)
+        if not whole and not (
+            first.start == paragraphs[first.paragraph][0] and _ends_paragraph(doc, links[j])
         ):
             i += 1
             continue
-        j = i
+        alone = whole and _SALUTATION.fullmatch(text, first.content_start, first.content_end)
+        head = _heading(doc, links, i) if whole else 0
+        opening = _SALUTATION.match(text, first.content_start, first.content_end)
+        if (
+            not alone
+            and not (
+                head and _SALUTATION_DASH.match(text, first.content_start, first.content_end)
+            )
+            and not opening
+        ):
+            i += 1
+            continue
         closed = False
         while j + 1 < len(links) and j - i < _LETTER_PARAGRAPHS:
             prev, nxt = links[j], links[j + 1]
@@ -361,6 +378,9 @@ def _letters(doc: Document, links: list[Link]) -> None:
                 j += 1  # "Believe me," ¶ "Your loving cousin,"
             if j + 1 < len(links) and _signature(doc, links[j], links[j + 1]):
                 j += 1  # "Yours truly," ¶ "Ann Webb."
+        if not closed and not head and not alone:
+            i += 1  # "Dear Tom, you are late.": a reply, unless a closing ends the run
+            continue
         # Without a closing in marks, a paragraph that is only "Dear Joan," before a
         # paragraph with no quotation at its start: a letter whose text follows unquoted.
         lone = not closed and not head and _unquoted_after(doc, links, i)
@@ -396,9 +416,14 @@ def _signature(doc: Document, closing: Link, link: Link) -> bool:
 def _whole_paragraph(doc: Document, link: Link) -> bool:
     """The quotation opens its paragraph and its last segment ends one."""
     start, _ = doc.paragraphs[link.paragraph]
+    return link.start == start and _ends_paragraph(doc, link)
+
+
+def _ends_paragraph(doc: Document, link: Link) -> bool:
+    """The quotation's last segment ends a paragraph."""
     end = link.segments[-1][1] if link.segments else link.end
     k = bisect_right(doc.paragraphs, (end,)) - 1
-    return link.start == start and k >= 0 and doc.paragraphs[k][1] == end
+    return k >= 0 and doc.paragraphs[k][1] == end
 
 
 # Four pairs of adjacent paragraphs that are each one unattributed quotation: a dialogue

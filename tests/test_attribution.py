@@ -1727,6 +1727,27 @@ def test_a_letter_closing_may_name_the_writers_tie_to_the_reader() -> None:
     assert kinds == ["other"] * 5 + ["direct"]
 
 
+def test_a_letter_whose_salutation_shares_its_paragraph_runs_to_its_closing() -> None:
+    text = (
+        "Her hands shook as she read it.\n\n"
+        '"Dear Sister," it ran, "the farm is sold."\n\n'
+        '"We leave on the first boat in spring."\n\n'
+        '"Your brother,\n        SAM."\n\n'
+        '"He never said a word," she whispered.'
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["other", "other", "other", "other", "direct"]
+
+
+def test_a_reply_opening_with_a_salutation_stays_speech() -> None:
+    text = (
+        'He came in at noon.\n\n"Dear Tom, you are late."\n\n"The roads were bad."\n\n'
+        '"Your dinner is cold."'
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["direct"] * 3
+
+
 def test_short_answers_before_a_salutation_are_not_a_letter_heading() -> None:
     text = (
         'He came in at noon.\n\n"Where?"\n\n"Tomorrow."\n\n"Dear Tom,--You are late."'
