@@ -2322,6 +2322,16 @@ def _candidates(
         # mostly another name of one who speaks, or someone away: no voice of its own.
         if ev.vocative is not None and ev.vocative.person() and (ev.vocative.spoke or not book):
             add(ev.vocative, 4.0, p)
+        # "“…, Lively,” said Fagin. ¶ “…,” replied the trader.": the one spoken to
+        # answers, a candidate though no tag named him before.
+        before = evidence[i - 1] if i > lo else None
+        if (
+            ev.nominal is not None
+            and before is not None
+            and before.vocative is not None
+            and before.vocative.person()
+        ):
+            add(before.vocative, 4.0, p)
 
     start = max(0, first_p - CONTEXT_PARAGRAPHS)
     if lo > 0:

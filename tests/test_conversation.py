@@ -786,6 +786,20 @@ def test_a_description_read_as_one_person_again_and_again_stays_her() -> None:
     assert names(scene * 2 + last)[-2:] == ["the old gentleman", "the baker's boy"]
 
 
+def test_a_description_answering_a_vocative_is_the_one_spoken_to() -> None:
+    # A book (many tagged turns), where a name never tagged is no candidate by itself.
+    book = "".join(
+        f"“It is hour {i} of the watch,” said {'Nell' if i % 2 else 'Mr. Quarle'}.\n\n"
+        for i in range(120)
+    )
+    text = (
+        book + "* * *\n\nMr. Quarle stood warming his hands at the stove.\n\n"
+        "“The cart is mended, Ezra,” said Mr. Quarle.\n\n"
+        "“I knew it would be,” replied the man."
+    )
+    assert names(text)[-1] == "Ezra"
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
