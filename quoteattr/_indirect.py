@@ -1305,9 +1305,12 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
             toks[k].lower in _ADJUNCT_PREPOSITIONS
             and joint >= 4
             and any(_finite(toks[i], toks[i - 1]) for i in range(view.index(a) + 1, joint))
+            and not _complement_after(view, k)
         )
     ):
-        # "…,'' she said in Iowa in response to a question." / "…, he said of the plan."
+        # "…,'' she said in Iowa in response to a question." / "…, he said of the plan.";
+        # not "When talk turned to jobs, the mayor declared on the radio that …": the
+        # verb reports the clause after "that", the opening clause is none
         return _extend(state, view, rec)
     if k + 1 < len(toks) and (
         toks[k].lower in _LATER
@@ -3728,6 +3731,29 @@ def _that_after(state: _State, view: _View, k: int, participles: bool = False) -
             return -1
         j += 1
     return -1
+
+
+def _complement_after(view: _View, k: int) -> bool:
+    """A complementiser "that" closes the adjunct phrase that opens with a preposition at
+    ``toks[k]`` ("declared on national television that [he was raising money]"): "that"
+    and a subject (a pronoun, a determiner, a name, a number), within `MAX_ADJUNCT`
+    tokens and no punctuation; before a verb "that" is a relative ("said in a statement
+    that was released …")."""
+    toks = view.toks
+    if k >= len(toks) or toks[k].lower not in _ADJUNCT_PREPOSITIONS:
+        return False
+    j = k + 1
+    while j + 1 < len(toks) and j - k <= MAX_ADJUNCT and toks[j].kind != PUNCT:
+        if toks[j].lower == "that":
+            nxt = toks[j + 1]
+            return (
+                nxt.lower in _SUBJECT_PRONOUNS
+                or nxt.lower in DETERMINERS
+                or nxt.upper
+                or nxt.kind == NUMBER
+            )
+        j += 1
+    return False
 
 
 def _ends(view: _View, k: int) -> bool:

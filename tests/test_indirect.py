@@ -2199,6 +2199,28 @@ def test_no_antecedent_outside_the_gap_shape(text: str, content: str | None) -> 
         assert content in texts
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After he won the primary in May, the senator declared on national television "
+        "that he was raising money.",
+        "As the storm grew worse, the governor warned on local radio that the roads would "
+        "close.",
+    ],
+)
+def test_a_complementiser_after_the_adjunct_makes_the_opening_clause_no_statement(
+    text: str,
+) -> None:
+    q = one(text)
+    assert q.rule == "indirect_said_that"
+    assert q.text in ("he was raising money", "the roads would close")
+
+
+def test_a_tail_with_an_adjunct_and_no_complementiser_stays() -> None:
+    q = one("The plan is sound, the mayor said in Ohio.")
+    assert (q.rule, q.text) == ("indirect_clause_said", "The plan is sound")
+
+
 def test_a_year_between_subject_and_cue() -> None:
     q = one("Talks went on, though an arbitration panel in 2001 found the city was in breach.")
     assert (q.speaker and q.speaker.text, q.text) == (
