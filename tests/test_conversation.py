@@ -1469,8 +1469,10 @@ def test_a_place_is_no_short_form_of_a_person_named_after_it() -> None:
     [
         ("Anton got up from the stove.", "Anton"),
         ("Anton looked up.", "Anton"),
-        # The last speaker acting is no new voice: the turn-taking decides.
-        ("Karl looked at Anton.", "Felix"),
+        # The last speaker acting after his quotation goes on, as the pronoun's
+        # nearest subject (SPEAKER_ACTING), not the one the turn-taking would give.
+        ("Karl looked at Anton.", "Karl"),
+        ("Karl put down his cup.", "Karl"),
         # One looked at or lit up, after a preposition, is not acting either.
         ("The lamp flickered over Anton, who had not moved.", "Felix"),
         ("The dog lay at the feet of Anton.", "Felix"),
@@ -1484,6 +1486,29 @@ def test_someone_acting_after_the_last_turn_takes_the_pronoun_turn(
         "“The roads,” said Felix.\n\n“What of them?” said Karl. "
         + narration
         + "\n\n“They are flooded,” he said."
+    )
+    assert names(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("Vera folded the letter and put it away.", "Vera"),
+        # Someone else acting after it: as before, the one who acts.
+        ("Ines folded the letter and put it away.", "Ines"),
+        # No one acting: the other woman answers.
+        ("", "Ines"),
+    ],
+)
+def test_the_last_speaker_acting_after_her_turn_takes_the_pronoun_turn(
+    narration: str, speaker: str
+) -> None:
+    text = (
+        "Vera and Ines sat by the window.\n\n“It came this morning,” said Ines.\n\n"
+        "“From whom?” said Vera.\n\n“From the bank,” said Ines.\n\n"
+        "“Then it can wait,” said Vera. "
+        + narration
+        + "\n\n“It has waited long enough,” she said."
     )
     assert names(text)[-1] == speaker
 
