@@ -190,7 +190,7 @@ class _Table:
             for c in e
             if len(c.words) > 1
             and c.lemma not in self.stances
-            and c.words[0] not in _NOT_GAPPED
+            and (c.words[0] not in _NOT_GAPPED or len(c.words) > 2)
             and c.words[1] not in _NO_GAP_NOUN | DETERMINERS  # "make the case", "make it clear"
         }
         adverb = " (?:[a-z]+ly|" + "|".join(sorted(_GAP_WORDS)) + ") "
@@ -1097,7 +1097,7 @@ def _verb_at(
             return cue, 1
         if v + n <= len(toks) and all(toks[v + k].lower == cue.words[k] for k in range(1, n)):
             return cue, n
-        gap = _gap(toks, v, cue)
+        gap = _gap(table, toks, v, cue)
         if gap and all(toks[v + gap + k].lower == cue.words[k] for k in range(1, n)):
             return cue, n + gap
     return None
@@ -1114,21 +1114,21 @@ _GAP_WORDS = frozenset(
 _NOT_GAPPED = frozenset("have has had having".split())
 
 
-def _gap(toks: Sequence[Token], v: int, cue: _Cue) -> int:
+def _gap(table: _Table, toks: Sequence[Token], v: int, cue: _Cue) -> int:
     """How many tokens stand between the first and the second word of the phrasal
     ``cue`` at ``toks[v]`` (0: none may): an adverb ("spoke briefly of"), a time word,
     or, before the noun of a light verb and its preposition, one word ("raised new
     questions about", "drew global attention to")."""
     n = len(cue.words)
-    if v + n + 1 > len(toks) or cue.words[0] in _NOT_GAPPED:
+    if v + n + 1 > len(toks) or (cue.words[0] in _NOT_GAPPED and n == 2):
         return 0
     t = toks[v + 1]
     if t.kind != WORD or not t.text.isalpha():
         return 0
     if (t.lower.endswith("ly") and len(t.lower) > 4) or t.text in _GAP_WORDS:
         return 1
-    if n >= 3 and t.text.islower() and t.lower not in _NO_GAP_NOUN:
-        return 1
+    if n >= 3 and t.text.islower() and t.lower not in _NO_GAP_NOUN and t.lower not in table.by_first:
+        return 1  # not a verb of its own: "have expressed misgivings about"
     return 0
 
 

@@ -2922,3 +2922,19 @@ def test_a_participle_after_a_comma_reports_for_the_clause_subject_without_a_nam
 
 def test_a_participle_after_a_comma_needs_a_source_subject() -> None:
     assert indirect("The rain fell all week, showing no sign of stopping.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Some senators have serious doubts about the new tax.", "the new tax",
+         "have serious doubts about"),
+        ("The mayor had real concerns about the cost.", "the cost", "had real concerns about"),
+        # a verb of its own is no word inside "have misgivings about"
+        ("Younger voters have expressed misgivings about the mayor.", "the mayor",
+         "expressed misgivings about"),
+    ],
+)
+def test_a_light_verb_have_may_hold_an_adjective(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue.text if q.cue else None) == (content, cue)
