@@ -1449,9 +1449,11 @@ def _decode_scenes(
         cands, seen = _candidates(
             doc, turns, evidence, lo, hi, cast, carried, narrated, bool(never_spoke)
         )
-        if not cands and last:
+        if len(cands) < (2 if hi - lo > 1 else 1) and last:
             # "* * *¶“Where is everyone?”¶“Out.”": no name since the break, so
-            # the voices of the scene before it rather than nobody.
+            # the voices of the scene before it rather than nobody; and a talk of
+            # two or more turns needs two voices ("Later he said to Ann, “Q”¶“Q2”":
+            # Ann alone would speak every turn).
             first_p = turns[lo].p
             cands, seen = _candidates(
                 doc,

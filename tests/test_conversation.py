@@ -865,6 +865,24 @@ def test_a_dialogue_right_after_a_scene_break_keeps_the_last_voices() -> None:
     assert set(got[4:]) == {"Tom", "Anne"}
 
 
+def test_a_talk_after_a_break_naming_one_person_takes_a_second_voice_from_before() -> None:
+    text = (
+        "“We must go,” said Tom.\n\n"
+        "“Yes,” said Anne.\n\n"
+        "“Now?”\n\n"
+        "“Now.”\n\n"
+        "* * *\n\n"
+        "Later he said to Anne, “The train was late.”\n\n"
+        "“It always is.”\n\n"
+        "“Not on Sundays.”\n\n"
+        "“Even on Sundays.”"
+    )
+    got = names(text)
+    assert got[:4] == ["Tom", "Anne", "Tom", "Anne"]
+    # Anne, the only name after the break, does not speak all four turns.
+    assert got[4:] == ["Tom", "Anne", "Tom", "Anne"]
+
+
 def _narration_bonus(text: str) -> dict[str, float]:
     """The narration bonuses of the last turn of ``text``, by the character's first mention."""
     from quoteattr import _attribution, _conversation, _entities, _layout, _marks
