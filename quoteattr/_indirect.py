@@ -1127,8 +1127,13 @@ def _gap(table: _Table, toks: Sequence[Token], v: int, cue: _Cue) -> int:
         return 0
     if (t.lower.endswith("ly") and len(t.lower) > 4) or t.text in _GAP_WORDS:
         return 1
-    if n >= 3 and t.text.islower() and t.lower not in _NO_GAP_NOUN and t.lower not in table.by_first:
-        return 1  # not a verb of its own: "have expressed misgivings about"
+    if (
+        n >= 3
+        and t.text.islower()
+        and t.lower not in _NO_GAP_NOUN
+        and t.lower not in table.by_first  # a verb of its own: "have expressed misgivings"
+    ):
+        return 1
     return 0
 
 
