@@ -1862,8 +1862,9 @@ def _turn_evidence(
                 ev.nominal = ch
                 ev.age = _age_clash(speaker)
                 ev.old = bool(set(speaker.text.lower().split()) & _OLD_WORDS)
-                if ch.gender != "x":
-                    ev.gender, ev.gender_weight = ch.gender, 4.0
+                sex = ch.gender if ch.gender != "x" else _tag_sex(text, speaker)
+                if sex != "x":
+                    ev.gender, ev.gender_weight = sex, 4.0
         elif speaker.kind == "pronoun":
             g = _SPEAKER_GENDER.get(speaker.text.lower())
             if g is None:
@@ -1893,6 +1894,24 @@ def _turn_evidence(
         if ch is not None and ch is not ev.vocative:
             ev.quoted.add(ch.index)
     return ev
+
+
+# "said the visitor, taking off his hat": the sex the rest of a description's tag gives.
+_TAG_CLAUSE = regex.compile(r"[^\"“”‘’.;:!?]{0,80}")
+_TAG_MALE = regex.compile(r"(?i)(?<!\p{L})(?:his|himself|he)(?!\p{L})")
+_TAG_FEMALE = regex.compile(r"(?i)(?<!\p{L})(?:herself|she)(?!\p{L})")
+
+
+def _tag_sex(text: str, speaker: Mention) -> str:
+    """ "m" or "f" from a "his", "he", "she" or "herself" in the clause after a
+    description ("said the visitor in his easy way"), else "x"."""
+    m = _TAG_CLAUSE.match(text, speaker.end)
+    end = m.end() if m is not None else speaker.end
+    male = _TAG_MALE.search(text, speaker.end, end) is not None
+    female = _TAG_FEMALE.search(text, speaker.end, end) is not None
+    if male != female:
+        return "m" if male else "f"
+    return "x"
 
 
 # A name right after one of these words in a pronoun tag's clause is the one spoken to

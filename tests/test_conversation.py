@@ -800,6 +800,36 @@ def test_a_description_answering_a_vocative_is_the_one_spoken_to() -> None:
     assert names(text)[-1] == "Ezra"
 
 
+def test_a_description_takes_the_sex_its_tag_gives() -> None:
+    text = (
+        "Ann sat by the bed, and Mr. Quarle stood at the window.\n\n"
+        "“Will he live?” said Mr. Quarle.\n\n“He will,” said Ann.\n\n"
+        "“Are you sure?” said Mr. Quarle.\n\n"
+        "“Quite sure,” said the surgeon, as he took off his gloves."
+    )
+    assert names(text)[3] != "Ann"
+
+
+@pytest.mark.parametrize(
+    ("after", "sex"),
+    [
+        (", wiping his brow.", "m"),
+        (" in her own way, as she smiled.", "f"),
+        (" in her own way; she smiled.", "x"),  # another clause
+        (" to herself.", "f"),
+        (". He left.", "x"),  # another sentence
+        (", looking at her, and he", "m"),
+        (", and he looked at her as she spoke.", "x"),  # both
+    ],
+)
+def test_tag_sex(after: str, sex: str) -> None:
+    from quoteattr._conversation import _tag_sex
+
+    text = "“Yes,” said the porter" + after
+    start = text.index("the porter")
+    assert _tag_sex(text, Mention(start, start + 10, "the porter", "nominal")) == sex
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
