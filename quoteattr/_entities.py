@@ -753,6 +753,14 @@ def given_name_fits(doc: Document, name: _Name, fits: list[C]) -> list[C]:
     return keep or fits
 
 
+def _goes_by_surname(doc: Document, name: _Name) -> bool:
+    """Whether the text writes ``name``'s surname alone in `_SURNAME_CALLED` of its
+    occurrences: its bearer goes by the surname ("Tamworth"), rarely by the given name."""
+    forms = _forms_of(doc, name.name_words[-1])
+    alone = sum(1 for g in forms if g.first is None and not g.honorific and not g.title)
+    return bool(forms) and alone >= _SURNAME_CALLED * len(forms)
+
+
 # Occurrences counted to tell which form of a name a document uses most.
 _COUNTED = 2000
 # A woman the narration calls by her given name this many times, and at least twice
@@ -937,6 +945,10 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
         and (name.gender == "x" or f.gender in ("x", name.gender))
         and not (name.honorific and f.honorific and name.honorific != f.honorific)
     ]
+    if given and len({f.canonical for f in fits}) > 1:
+        # "John" among "John Quill" and "John Tamworth": not the one the text calls
+        # "Tamworth" (as `given_name_fits` reads a lone given name).
+        fits = [f for f in fits if not _goes_by_surname(doc, f)] or fits
     # "Mrs. John Pennock" is John's wife, no fuller form of "Mrs. Pennock"; and a
     # married woman's given name is rarely the one her sisters-in-law go by.
     fits = [f for f in fits if not (f.honorific and f.first and _wife_form(f))]

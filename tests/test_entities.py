@@ -478,3 +478,26 @@ def test_a_lone_given_name_is_not_the_bearer_called_by_his_surname() -> None:
         "“A red one,” said Crispin."
     )
     assert _entity_names(text) == ["Crispin Dunmore", "Crispin Ravenhill", "Crispin Dunmore"]
+
+
+def test_a_lone_given_name_is_completed_to_the_bearer_not_called_by_his_surname() -> None:
+    # "Tobias Thackwell" is the commoner full form, but the text calls him "Thackwell";
+    # the boy it calls "Tobias" is Tobias Pennifold.
+    doc = document(
+        "Tobias Thackwell owned the mill. Tobias Thackwell was rich. Tobias Thackwell "
+        "was old. Thackwell smoked. Thackwell frowned. Thackwell slept. Thackwell ate. "
+        "Thackwell left. Thackwell sang. Thackwell wept. Tobias Pennifold was his clerk's "
+        "boy. Tobias Pennifold ran.\n\n"
+        "Tobias waved."
+    )
+    full = _entities.fuller_form(doc, name("Tobias"), {})
+    assert full is not None and full.canonical == "Tobias Pennifold"
+
+
+def test_a_lone_given_name_of_one_bearer_called_by_his_surname_is_still_completed() -> None:
+    doc = document(
+        "Tobias Thackwell owned the mill. Tobias Thackwell was rich. Thackwell smoked. "
+        "Thackwell frowned. Thackwell slept. Thackwell ate.\n\nTobias waved."
+    )
+    full = _entities.fuller_form(doc, name("Tobias"), {})
+    assert full is not None and full.canonical == "Tobias Thackwell"
