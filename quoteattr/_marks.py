@@ -741,12 +741,13 @@ def find_quotations(
 # Plain-text italics (_Halloo_), at most one line break inside.
 _ITALICS = regex.compile(r"_[^_\r\n]{1,60}(?:\r?\n[^_\r\n]{1,60})?_(?!\w)")
 # Right before them, a verb of crying out ("cried out three times,", "cry aloud", "crying
-# aloud,") or "a shout of": the italics are the words cried, often in a foreign tongue.
+# aloud,"), "a shout of", or "repeating" and a comma or colon ("repeating it twice,"):
+# the italics are the words cried or said again, often in a foreign tongue.
 _CRIED_BEFORE = regex.compile(
     r"(?i)\b(?:(?:cr(?:y|ies|ied|ying)|shout(?:s|ed|ing)?|call(?:s|ed|ing)?|"
     r"scream(?:s|ed|ing)?|yell(?:s|ed|ing)?|roar(?:s|ed|ing)?)[ \t\r\n]+(?:out|aloud)\b"
     r"[^_\"\u201c\u201d\u2018\u2019.;:!?]{0,50}?[,:]?|(?:shouts?|cry|cries|yells?|roars?)"
-    r"[ \t\r\n]+of)[ \t\r\n]+$"
+    r"[ \t\r\n]+of|repeat(?:s|ed|ing)?\b[^_\"\u201c\u201d\u2018\u2019.;:!?]{0,50}?[,:])[ \t\r\n]+$"
 )
 _CRIED_REACH = 80
 
