@@ -712,6 +712,7 @@ def find_quotations(
                 and index == prev_index + 1
                 and head.start == ps
                 and head.mark.accept == run.first.mark.accept
+                and not _only_inner(text, run)
             ):
                 # The multi-paragraph convention: the opening mark repeated.
                 items.pop(0)
@@ -843,6 +844,17 @@ class _Run:
     def __attrs_post_init__(self) -> None:
         self.segments = [(self.first.start, self.first.end)]
         self.nested = list(self.first.nested)
+
+
+def _only_inner(text: str, run: _Run) -> bool:
+    """The open quotation is one paragraph of nothing but a closed inner quotation
+    (“‘Room 12, second floor.’ ¶): its closing mark was left out, so the next paragraph's
+    opening mark starts a quotation of its own, not the same one going on."""
+    first = run.first
+    if len(run.segments) != 1 or first.closed:
+        return False
+    start = first.start + len(first.mark.text)
+    return any(s == start and not text[e : first.end].strip() for s, e in first.nested)
 
 
 def _end_run(text: str, run: _Run, out: list[RawQuote]) -> None:

@@ -225,6 +225,27 @@ def test_social_media_footer_ends_a_transcript_quoted_by_paragraph() -> None:
     ]
 
 
+def test_a_paragraph_of_only_an_inner_quotation_left_open_ends_there() -> None:
+    text = (
+        "The clerk read the last line of the register:--\n\n"
+        "     \"'HENRY DALE, RIVERSIDE, OHIO.'\n\n\n"
+        '"One of the river-town gentry, I reckon," said the clerk.'
+    )
+    first, second = find(text)
+    assert not first.closed and len(first.segments) == 1
+    assert text[second.start : second.end] == '"One of the river-town gentry, I reckon,"'
+
+
+def test_an_inner_quotation_paragraph_inside_a_told_story_goes_on() -> None:
+    text = (
+        '"I went up to him and he said:\n\n'
+        "\"'Come in.'\n\n"
+        '"So in I went, and there he sat."\n\nShe stopped.'
+    )
+    (q,) = find(text)
+    assert q.closed and len(q.segments) == 3
+
+
 def test_follow_line_spoken_in_its_own_marks_stays_a_quotation() -> None:
     text = "“Follow me on Twitter @anaruiz,” she told the crowd."
     assert spans(text) == ["“Follow me on Twitter @anaruiz,”"]
