@@ -579,6 +579,8 @@ def _terms_in_narration(
             continue  # after a comma, a colon or a dash: a reply goes on ("said he; “no.”")
         if link.kind == "direct" and not _named_by_word(text, link):
             continue
+        if _uttered(text, link):
+            continue  # Pooh only said “Ow!”: a short utterance after the verb, no comma
         terms.append(link)
     if not terms and not silent:
         return
@@ -592,6 +594,44 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+# A verb of speaking right before a quotation, up to four words between and no comma:
+# "Pooh only said “Ow!”", "a voice from within answered “Yes.”", "uttered a rapid “I
+# know.”". Not an infinitive or a modal's verb ("as soon as you can say “Go!”", "tried
+# saying “Aha!”" is still a verb, "to say “Yes,”" is not), nor a noun ("a cry of “Fire!”").
+_UTTERED_BEFORE = regex.compile(
+    r"(?i)\b(?:said|says|saying|answered|replied|cried|screamed|shouted|shouting|murmured|"
+    r"muttered|whispered|exclaimed|added|asked|uttered|returned|repeated|stammered|sighed|"
+    r"gasped|roared|yelled|growled|pronounced)(?:[ \t\n]++[\w\u2019'-]++){0,4}?[ \t\n]*+$"
+)
+_UTTERED_NOT = regex.compile(
+    r"(?i)\b(?:(?:to|can|could|would|might|will|shall|should|must|of|without)[ \t\n]+"
+    r"(?:\w+[ \t\n]+)?(?:say|saying|cry|answer|reply|ask)"
+    r"|(?:a|an|the|his|her|their|its|one)[ \t\n]+(?:\w+[ \t\n]+)?(?:cry|answer|reply))\b"
+)
+_UTTERED_REACH = 60
+# A clause of its own between the verb and the quotation: "He said the inn was named
+# “The Bell,”" names a thing.
+_UTTERED_GAP = frozenset(
+    "that was were is are be been named called known titled entitled marked labelled".split()
+)
+
+
+def _uttered(text: str, link: Link) -> bool:
+    """The quotation is a whole short utterance (a capital, then a closing stop, comma or
+    mark of its own) right after a verb of speaking with no comma between."""
+    if link.rule != "cue_clause_quote":
+        return False  # the verb's own clause, with its subject, before the quotation
+    said = text[link.content_start : link.content_end].strip(" \t\n_")
+    if not said[:1].isupper() or not said.endswith((".", "!", "?", ",")):
+        return False
+    start = max(0, link.start - _UTTERED_REACH)
+    verb = _UTTERED_BEFORE.search(text, start, link.start)
+    if verb is None or _UTTERED_NOT.search(text, start, link.start) is not None:
+        return False
+    between = text[verb.start() : link.start].split()[1:]
+    return not any(w.lower() in _UTTERED_GAP for w in between)
 
 
 def _phrase_in_narration(doc: Document, link: Link, after_term: bool) -> bool:

@@ -1299,6 +1299,32 @@ def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> No
 @pytest.mark.parametrize(
     "narration",
     [
+        "Then the old woman pronounced the word “Enough!” and sat down.",
+        "The clerk at the desk uttered a sharp “Hush!”",
+        "Asked about the key, Tom stammered a “No.”",
+        "The farmer said in a loud voice “Close the gate!” and walked off.",
+    ],
+)
+def test_a_short_utterance_right_after_its_verb_is_speech(narration: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert [q.kind for q in quotes[6:]] == ["mixed"]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "It was easy enough to say “Yes.” She did not.",
+        "The house had a room called “The Study.” Nobody used it.",
+    ],
+)
+def test_a_short_quotation_after_no_finite_verb_of_speaking_is_a_term(narration: str) -> None:
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert [q.kind for q in quotes[6:]] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
         "Her letter came on Monday. “The roads are bad,” she wrote, “but we shall come.”",
         "The card was short. “Back on the tenth,” wrote Uncle Amos.",
     ],
