@@ -2859,6 +2859,8 @@ def _previous_paragraph_intro(ctx: _Context) -> _Found | None:
 _SUNG = regex.compile(
     r"(?i)(?:\b(?:sing|sings|sang|sung|singing)|\b(?:his|her|my|their|our|your)[ \t\n]+"
     r"(?:\w+[ \t\n]+)?song)\b[^.!?;:]*+:[ \t]*+$"
+    # … or reads it out: "I read the entry aloud.", "she read out:".
+    r"|\bread(?:s|ing)?\b[^.!?;:]{0,40}?\b(?:aloud|out)\b[^.!?;:]{0,40}?[.:][ \t]*+$"
 )
 _SUNG_REACH = 80
 

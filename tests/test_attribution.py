@@ -1812,6 +1812,27 @@ def test_set_in_verse_after_a_singer_introducing_it_is_sung() -> None:
     assert (q.kind, q.rule, q.speaker and q.speaker.text) == ("direct", "colon_intro", "he")
 
 
+_ENTRY = "        “Pruett, Orla, surveyor, 1874, Riverside.\n        Clerk of works at Mill Lane.”"
+
+
+def test_set_in_text_someone_reads_aloud_is_said() -> None:
+    text = (
+        "There were several such entries, but only one could be our man. I read the entry "
+        f"aloud.\n\n{_ENTRY}\n\nMy friend nodded."
+    )
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert (q.kind, q.rule, q.speaker and q.speaker.text) == ("direct", "colon_intro", "I")
+
+
+def test_set_in_text_read_silently_stays_quoted_matter() -> None:
+    text = (
+        "There were several such entries, but only one could be our man. I read the entry "
+        f"twice.\n\n{_ENTRY}\n\nMy friend nodded."
+    )
+    (q,) = extract_quotes(text, kinds="direct,mixed,other")
+    assert (q.kind, q.speaker) == ("other", None)
+
+
 def test_set_in_verse_after_a_song_nobody_sings_stays_quoted_matter() -> None:
     text = (
         "The door stood open, and from the hall came the words of a song:"
