@@ -73,7 +73,8 @@ def _first_person(m: Mention) -> bool:
 
 
 def _key(m: Mention | None) -> str:
-    return "" if m is None else m.text.lower().replace(".", "")
+    # "Mr.\nSikes" at a line break is the "Mr. Sikes" of the line before.
+    return "" if m is None else " ".join(m.text.lower().replace(".", "").split())
 
 
 # Narration mentions of the document being resolved, per paragraph (one thread, one doc).

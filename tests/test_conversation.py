@@ -631,6 +631,30 @@ def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
     assert son is not None and father is not None and son is not father
 
 
+def test_a_name_broken_over_two_lines_is_the_same_character() -> None:
+    # "Mr.\nDorn" at a line break is the "Mr. Dorn" met before, not a second Mr. Dorn
+    # (the family's other men keep "Mr. Dorn" from joining a given-name Dorn).
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    text = (
+        "Arthur Dorn came home. Mr. Dorn was reading, Henry Dorn was out, "
+        "and Walter Dorn was at sea. Arthur Dorn sat down. Then Mr.\nDorn rose."
+    )
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    i, j = text.index("Mr. Dorn"), text.index("Mr.\nDorn")
+    k = text.index("Walter Dorn")
+    first = cast.of(Mention(i, i + 8, "Mr. Dorn", "name"))
+    # "Walter Dorn" joins him: his character is no longer a bare "Mr. Dorn".
+    walter = cast.of(Mention(k, k + 11, "Walter Dorn", "name"))
+    broken = cast.of(Mention(j, j + 8, "Mr.\nDorn", "name"))
+    assert first is not None and first is walter and first is broken
+
+
 def test_mr_with_a_surname_of_one_man_is_that_man() -> None:
     from quoteattr import _conversation, _entities, _layout
     from quoteattr._cues import CueLexicon
