@@ -1154,6 +1154,10 @@ class _Char:
         return self.mentions[max(i, 0)]
 
 
+# Paragraphs within which "the gentleman" is the "old gentleman" of a tag before it.
+DESCRIBED_PARAGRAPHS = 10
+
+
 class _Cast:
     """The document's characters, name forms grouped as `_entities` groups them."""
 
@@ -1173,6 +1177,24 @@ class _Cast:
         self.narrator_name = _entities._Name(narrator) if narrator is not None else None
         # The character the last "said the Colonel" read as "Colonel Marsh" is, by title.
         self.titled: dict[str, _Char] = {}
+        # The last "the old gentleman" tag, by head: its character and paragraph.
+        self.described: dict[str, tuple[_Char, int]] = {}
+
+    def described_before(self, speaker: Mention, ch: _Char, p: int) -> _Char:
+        """ "said the gentleman" a few paragraphs after "said the old gentleman" is
+        him: the same head, fewer words (a description's short form in its scene)."""
+        words = speaker.text.lower().split()
+        if words[0] != "the" or ch.kind != "nominal":
+            return ch
+        head = words[-1]
+        last = self.described.get(head)
+        if len(words) == 2:
+            if last is not None and p - last[1] <= DESCRIBED_PARAGRAPHS:
+                self.described[head] = (last[0], p)
+                return last[0]
+            return ch
+        self.described[head] = (ch, p)
+        return ch
 
     def of(self, m: Mention) -> _Char | None:
         if _first_person(m) or (m.kind == "name" and self._narrator_form(m)):
@@ -1486,7 +1508,7 @@ def _decode_scenes(
 # A description's turns decoded as one named character this many times, and this share
 # of them, make her the one it stands for where its scene offers no one.
 HABITUAL_TURNS = 3
-HABITUAL_SHARE = 0.6
+HABITUAL_SHARE = 0.5
 
 
 def _habitual(
@@ -1852,6 +1874,7 @@ def _turn_evidence(
             ch = cast.of(speaker)
             if ch is None or ev.fixed is not None or ev.nominal is not None:
                 continue
+            ch = cast.described_before(speaker, ch, turn.p)
             ch.add(speaker)
             ch.spoke += 1
             if speaker.text.split()[0].lower() in ("a", "an", "another", "one"):

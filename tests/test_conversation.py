@@ -854,6 +854,21 @@ def test_tag_sex(after: str, sex: str) -> None:
     assert _tag_sex(text, Mention(start, start + 10, "the porter", "nominal")) == sex
 
 
+def test_a_short_description_is_the_longer_one_just_before() -> None:
+    scene = (
+        "Mr. Quarle came into the parlour where Nell sat sewing.\n\n"
+        "“Good morning, Nell,” said Mr. Quarle.\n\n“Good morning,” said Nell.\n\n"
+        "“Is the kettle on?” said the old gentleman.\n\n“It is,” said Nell.\n\n* * *\n\n"
+    )
+    last = (
+        "The shop was quiet when the bell rang at last.\n\n"
+        "“A loaf, if you please,” said the old gentleman.\n\n"
+        "“Here you are,” said the baker's boy.\n\n"
+        "“And a bun,” said the gentleman."
+    )
+    assert names(scene * 3 + last)[-3:] == ["Mr. Quarle", "the baker's boy", "Mr. Quarle"]
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
