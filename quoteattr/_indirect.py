@@ -1308,6 +1308,7 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         text[a] in _OPENING_MARKS
         or (
             toks[k].lower in _ADJUNCT_PREPOSITIONS
+            and not _approximate(toks, k)
             and joint >= 4
             and any(_finite(toks[i], toks[i - 1]) for i in range(view.index(a) + 1, joint))
             and not _complement_after(view, k)
@@ -2314,6 +2315,7 @@ def _head(
                 and k == v + n
                 and toks[k].lower in _CUE_PREPOSITIONS
                 and toks[k + 1].kind != PUNCT
+                and not _approximate(toks, k)
             ):
                 # "complained about the food", "joked of his age": the preposition
                 # belongs to the verb, its object is the content
@@ -2349,6 +2351,7 @@ def _head(
         or (
             cue.frame == "object"
             and (toks[k].lower in _ADJUNCT_PREPOSITIONS or toks[k].lower in _NO_OBJECT)
+            and not _approximate(toks, k)
         )
         or toks[k].lower in ("and", "or", "but")  # "he said and left": nothing reported
     ):
@@ -2463,7 +2466,12 @@ def _only_occasion(view: _View, k: int, rec: _Record, lemma: str) -> bool:
     end of its sentence (at most `MAX_OCCASION` tokens, no finite verb), reports
     nothing."""
     toks = view.toks
-    if k >= len(toks) or toks[k].lower not in _OCCASION_ONLY or lemma in _PREPOSITION_VERBS:
+    if (
+        k >= len(toks)
+        or toks[k].lower not in _OCCASION_ONLY
+        or lemma in _PREPOSITION_VERBS
+        or _approximate(toks, k)
+    ):
         return False
     end = rec.ranges[-1][1]
     i = k + 1
@@ -2683,6 +2691,19 @@ def _occasion_at(toks: Sequence[Token], k: int) -> bool:
 
 
 _CURRENCY = frozenset("$ £ € ¥".split())
+
+
+def _approximate(toks: Sequence[Token], k: int) -> bool:
+    """ "at least 20 victims", "about 1,500 pages": a preposition that opens a number, not
+    an adjunct ("reported [at least 20 victims]")."""
+    word = toks[k].lower
+    if word == "at" and k + 1 < len(toks) and toks[k + 1].lower in ("least", "most"):
+        j = k + 2
+    elif word in ("about", "around"):
+        j = k + 1
+    else:
+        return False
+    return j < len(toks) and (toks[j].kind == NUMBER or _amount(toks, j))
 
 
 def _amount(toks: Sequence[Token], k: int) -> bool:

@@ -2221,6 +2221,37 @@ def test_a_tail_with_an_adjunct_and_no_complementiser_stays() -> None:
     assert (q.rule, q.text) == ("indirect_clause_said", "The plan is sound")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Officials reported at least 20 victims at the center.",
+            "at least 20 victims at the center",
+            "reported",
+        ),
+        (
+            "The mayor has said about 20 people applied for the post.",
+            "about 20 people applied for the post",
+            "said",
+        ),
+        (
+            "The board has deemed about 1,500 of those pages private.",
+            "about 1,500 of those pages private",
+            "deemed",
+        ),
+    ],
+)
+def test_a_preposition_before_a_number_opens_the_content(
+    text: str, content: str, cue: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
+
+
+def test_a_place_after_a_verb_of_saying_stays_no_content() -> None:
+    assert indirect("The mayor reported from Ohio.") == []
+
+
 def test_a_year_between_subject_and_cue() -> None:
     q = one("Talks went on, though an arbitration panel in 2001 found the city was in breach.")
     assert (q.speaker and q.speaker.text, q.text) == (
