@@ -819,7 +819,10 @@ def _noun_before(text: str, c: int) -> bool:
     if word == "to" and _reported_infinitive(text, i, c):
         return False
     if word.endswith(("'s", "’s")):
-        # "That’s according to X": "according" is never a noun, the "’s" a verb
+        # "That’s according to X": "according" is never a noun, the "’s" a verb; so is
+        # the "’s" of a pronoun ("he’s hoping", "she’s said"): a pronoun has no "’s"
+        if word.replace("’", "'") in _CONTRACTED_PRONOUNS:
+            return False
         return not text.startswith("according to", c)
     return word in _NOUN_MAKERS
 
@@ -1156,7 +1159,7 @@ def _verb(
             and prev.lower != "that"
             and not (prev.lower in _STANDALONE and _finite_at(text, toks[v].start))
         )
-        or _mentions.possessive(prev)
+        or (_mentions.possessive(prev) and not _contracted_pronoun(prev))
     ):
         return None  # "the report", "Trump's plans": a noun
     if v + n < len(toks) and toks[v + n].lower in _lexicon.word_list("indirect_compound_heads.txt"):
@@ -1597,6 +1600,10 @@ def _read_subject(
         if toks[o].text == "(" and o > 0 and toks[o - 1].kind == WORD and j - o > 3:
             i = o
             j = i - 1
+    if j >= 0 and _contracted_pronoun(toks[j]):
+        # "He’s hoping", "she’s said": the pronoun without its "is" / "has"
+        e0 = toks[j].end - 2
+        return Mention(toks[j].start, e0, text[toks[j].start : e0], "pronoun")
     if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
     if (
@@ -1657,6 +1664,14 @@ def _read_subject(
     if speaker is not None and _real_source(state, speaker):
         return _before_relative(state, view, speaker) or speaker
     return _clause_np(state, view, i)
+
+
+# A pronoun and a contracted "is" or "has" in one token: never a possessive.
+_CONTRACTED_PRONOUNS = frozenset(["he's", "she's"])
+
+
+def _contracted_pronoun(t: Token) -> bool:
+    return t.lower.replace("’", "'") in _CONTRACTED_PRONOUNS
 
 
 _RELATIVE_OPENERS = frozenset("who whom whose which".split())
@@ -2113,6 +2128,17 @@ def _head(
         while j >= 0 and toks[j].lower in SKIPPABLE:
             j -= 1
     word = toks[j].lower if j >= 0 else ""
+    if (
+        not passive
+        and j >= 0
+        and _contracted_pronoun(toks[j])
+        and (cue.participle or (toks[v].lower.endswith("n") and not cue.gerund))
+    ):
+        # "he’s said to be", "she’s seen as", "he’s criticized by": the "’s" is "is"
+        after = toks[v + n].lower if v + n < len(toks) else ""
+        passive = (cue.lemma in state.table.appraisals and after == "to") or (
+            after == "by" or (after in ("as", "for", "of") and cue.lemma in state.table.judged)
+        )
     joint = -1
     opening_comma = -1  # "After criticizing the plan, the mayor …": the content ends there
     relative_comma = False

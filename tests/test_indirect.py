@@ -2969,3 +2969,42 @@ def test_a_participle_after_a_comma_needs_a_source_subject() -> None:
 def test_a_light_verb_have_may_hold_an_adjective(text: str, content: str, cue: str) -> None:
     q = one(text)
     assert (q.text, q.cue.text if q.cue else None) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("He’s comparing the new rule to the old one.", "the new rule to the old one", "He",
+         "comparing"),
+        ("She's said she would run again.", "she would run again", "She", "said"),
+        ("But he’s not predicting she’ll win the state.", "she’ll win the state", "he",
+         "predicting"),
+    ],
+)
+def test_a_pronoun_with_a_contracted_is_or_has_is_the_source(
+    text: str, content: str, speaker: str, cue: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) == (
+        content,
+        speaker,
+        cue,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He’s seen as a safe pair of hands.", "He’s seen as a safe pair of hands"),
+        ("He's said to be furious.", "He's said to be furious"),
+    ],
+)
+def test_a_contracted_is_before_a_judged_or_appraisal_participle_is_a_passive(
+    text: str, content: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.rule, q.speaker) == (content, "indirect_evidential", None)
+
+
+def test_a_name_with_s_before_a_cue_word_is_still_a_possessive() -> None:
+    assert indirect("The mayor’s plans for the park are vague.") == []
