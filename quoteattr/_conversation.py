@@ -2540,13 +2540,21 @@ def _nearest(
 ) -> list[int]:
     """The candidates a turn chooses among, up to MAX_CANDIDATES: the one its cue
     names, then the scene's named speakers met nearest to it, then the others
-    (a name in passing nearby does not push out a speaker of the scene)."""
+    (a name in passing nearby does not push out a speaker of the scene). A pronoun
+    tag's turn ranks those of the other sex last: "she said" leaves the men out."""
     if len(cands) <= MAX_CANDIDATES:
         return list(range(len(cands)))
+    other = _OPPOSITE[ev.gender] if ev.gender_weight >= PRONOUN_TAG_WEIGHT else ""
 
-    def rank(c: int) -> tuple[bool, bool, int, int]:
+    def rank(c: int) -> tuple[bool, bool, bool, int, int]:
         ch = cands[c]
-        return (ch is not ev.fixed, ch.index not in speakers, _distance(seen[ch.index], p), c)
+        return (
+            ch is not ev.fixed,
+            ch.gender == other,
+            ch.index not in speakers,
+            _distance(seen[ch.index], p),
+            c,
+        )
 
     return sorted(range(len(cands)), key=rank)[:MAX_CANDIDATES]
 

@@ -10,6 +10,11 @@ from quoteattr import extract_quotes
 from quoteattr._attribution import Link
 from quoteattr._conversation import (
     _DESIGNATION,
+    MAX_CANDIDATES,
+    PRONOUN_TAG_WEIGHT,
+    _Char,
+    _Evidence,
+    _nearest,
     _parents_named,
     _subject_like,
     _Turn,
@@ -1822,3 +1827,21 @@ def test_a_designation_is_the_one_its_tagged_turns_were_read_as(
         + "\n\n“They are flooded,” he said."
     )
     assert (names(text)[-1] == "Marsh") is titled
+
+
+@pytest.mark.parametrize(
+    ("gender", "weight"), [("f", PRONOUN_TAG_WEIGHT), ("m", PRONOUN_TAG_WEIGHT), ("f", 3.0)]
+)
+def test_a_pronoun_turn_chooses_among_people_of_its_sex(gender: str, weight: float) -> None:
+    # Scene speakers: men met near the turn, women further back.
+    men = [_Char(i, None, "m") for i in range(MAX_CANDIDATES)]
+    women = [_Char(MAX_CANDIDATES + i, None, "f") for i in range(2)]
+    cands = men + women
+    seen = {ch.index: [10 if ch.gender == "m" else 2] for ch in cands}
+    ev = _Evidence()
+    ev.gender, ev.gender_weight = gender, weight
+    allowed = _nearest(cands, seen, 11, ev, {ch.index for ch in cands})
+    assert len(allowed) == MAX_CANDIDATES
+    # "she said": both women stay in; "he said" or a weaker hint: the nearest.
+    women_in = all(cands.index(w) in allowed for w in women)
+    assert women_in is (gender == "f" and weight >= PRONOUN_TAG_WEIGHT)
