@@ -1240,6 +1240,9 @@ def test_scraps_of_talk_with_their_own_tag_stay_speech() -> None:
         "upon it, with the year.",
         "Under the crest were the arms and motto:--“Faithful and bold.”",
         "The letter ended with a postscript: “Burn this when you have read it.”",
+        "At noon came the telegram: “Ship sails Friday. Come at once.”",
+        "On the shelf stood a brown bottle, labelled: “Two drops at night only.”",
+        "Over the bed hung a faded print entitled, “Sheep at Evening by the Mill.”",
     ],
 )
 def test_text_read_or_written_in_a_story_is_not_speech(narration: str) -> None:
