@@ -530,6 +530,7 @@ def _terms_in_narration(
     terms = []
     silent: list[Link] = []  # not spoken, yet a turn of the talk
     prev: Link | None = None
+    read: Link | None = None  # the last quotation read out by an "it" (`_read_out_by_it`)
     for link in links:
         last, prev = prev, link
         if link.kind != "other" and (
@@ -548,6 +549,10 @@ def _terms_in_narration(
             text, max(0, link.start - _AS_EXPRESSED_REACH), link.start
         ):
             silent.append(link)  # as he put it, “camped”: the narrator borrows a word
+            continue
+        if link.kind != "other" and _read_out_by_it(doc, link, read):
+            terms.append(link)  # he read it. ¶ “Come at six,” it said: the note's words
+            read = link
             continue
         if link.kind != "other" and _overheard(doc, link):
             terms.append(link)  # catching scraps of talk: ¶ “… the flat after all.”
@@ -767,6 +772,33 @@ def _unspoken(text: str, link: Link) -> bool:
         or _UNSPOKEN_AFTER.match(text, link.end, min(len(text), link.end + _UNSPOKEN_REACH))
         is not None
     )
+
+
+# The end of a paragraph in which someone reads a thing ("He frowned when he read it.",
+# "she read this:").
+_READ_IT = regex.compile(
+    r"(?i)\bread(?:s|ing)?[ \t\n]+(?:it|this|them)\b[^.!?;:\"\u201c\u201d]{0,20}?[.:]\s*+$"
+)
+_READ_IT_REACH = 60
+
+
+def _read_out_by_it(doc: Document, link: Link, last_read: Link | None) -> bool:
+    """A quotation tagged "it said" that opens the paragraph after one ending on someone
+    reading it ("He read it. ¶ “Come at six,” it said, “and bring the lamp.”"): the words
+    of the thing read, not speech; so is the rest of that tag's quotation (``last_read``:
+    the last quotation this rule caught)."""
+    speaker = link.speaker
+    if speaker is None or speaker.text.lower() != "it" or link.cue is None:
+        return False
+    last = last_read
+    if last is not None and last.paragraph == link.paragraph and last.cue == link.cue:
+        return True  # “Come at six,” it said, “and bring the lamp.”
+    text = doc.text
+    ps = doc.paragraphs[link.paragraph][0]
+    if link.paragraph == 0 or text[ps : link.start].strip():
+        return False
+    qs, qe = doc.paragraphs[link.paragraph - 1]
+    return _READ_IT.search(text, max(qs, qe - _READ_IT_REACH), qe) is not None
 
 
 # The end of a paragraph that sets scraps of others' talk before the reader ("catching odds

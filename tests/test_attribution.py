@@ -1187,6 +1187,33 @@ def test_a_lower_case_turn_after_a_tag_stays_speech(narration: str, phrase: str)
     assert kinds[phrase] == "direct"
 
 
+def test_words_a_note_says_after_someone_reads_it_are_not_speech() -> None:
+    text = _DIALOGUE + (
+        "A boy brought a note, and his face fell when he read it.\n\n"
+        "“Come to the mill at six,” it said, “and bring the lamp.”\n\nHe went."
+    )
+    kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
+    assert kinds["Come to the mill at six,"] == "other"
+    assert kinds["and bring the lamp."] == "other"
+    assert kinds["Not yet."] == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A reply after reading, said by the reader.
+        "A boy brought a note, and his face fell when he read it.\n\n"
+        "“Come to the mill at six,” he said, “and bring the lamp.”",
+        # A creature called "it", no reading.
+        "The little beast looked up at her from the grass.\n\n"
+        "“Come to the mill at six,” it said, “and bring the lamp.”",
+    ],
+)
+def test_it_said_without_a_thing_read_stays_speech(text: str) -> None:
+    kinds = {q.text: q.kind for q in extract_quotes(_DIALOGUE + text, kinds="direct,mixed,other")}
+    assert kinds["Come to the mill at six,"] == "direct"
+
+
 _SCRAPS_STORY = _DIALOGUE + (
     "The hall was crowded, and they drifted from group to group, catching scraps of "
     "conversation as they went.\n\n"
