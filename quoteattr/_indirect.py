@@ -2380,6 +2380,7 @@ def _head(
             and not _approximate(toks, k)
         )
         or toks[k].lower in ("and", "or", "but")  # "he said and left": nothing reported
+        or (cue.lemma == "add" and toks[k].lower == "to" and not _that_within(toks, k))
     ):
         return None  # "labor issues at the institute": no object, no report
     if (
@@ -2717,6 +2718,17 @@ def _occasion_at(toks: Sequence[Token], k: int) -> bool:
 
 
 _CURRENCY = frozenset("$ £ € ¥".split())
+
+
+def _that_within(toks: Sequence[Token], k: int) -> bool:
+    """A "that" within `MAX_ADJUNCT` tokens from ``toks[k]`` and before punctuation: "added
+    to reporters that …" reports, "adding to her lead" (to increase) does not."""
+    j = k
+    while j < len(toks) and j - k <= MAX_ADJUNCT and toks[j].kind != PUNCT:
+        if toks[j].lower == "that":
+            return True
+        j += 1
+    return False
 
 
 def _approximate(toks: Sequence[Token], k: int) -> bool:

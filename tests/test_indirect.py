@@ -2252,6 +2252,23 @@ def test_a_place_after_a_verb_of_saying_stays_no_content() -> None:
     assert indirect("The mayor reported from Ohio.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator won the primary in Ohio, adding to her lead over the mayor.",
+        "The mayor is adding to his wins in the south.",
+    ],
+)
+def test_add_to_is_to_increase(text: str) -> None:
+    assert indirect(text) == []
+
+
+def test_add_to_an_addressee_with_that_reports() -> None:
+    assert one("The mayor added to reporters that the plan was dead.").text == (
+        "the plan was dead"
+    )
+
+
 def test_a_year_between_subject_and_cue() -> None:
     q = one("Talks went on, though an arbitration panel in 2001 found the city was in breach.")
     assert (q.speaker and q.speaker.text, q.text) == (
