@@ -1502,6 +1502,14 @@ def _decode_scenes(
         end_p = turns[hi - 1].p
         carried = [(cands[ci], end_p) for ci in path[-2:]]
         last = [ch for ch, _ in carried]
+        # and its tagged speakers, latest first: a talk after a break that names no
+        # one, or one person, is mostly among them.
+        held = {ch.index for ch in last}
+        for k in range(hi - 1, lo - 1, -1):
+            ch = evidence[k].fixed
+            if ch is not None and ch.index not in held:
+                held.add(ch.index)
+                last.append(ch)
     _habitual(turns, original, evidence, decoded)
 
 

@@ -957,6 +957,25 @@ def test_a_talk_after_a_break_naming_one_person_takes_a_second_voice_from_before
     assert got[4:] == ["Tom", "Anne", "Tom", "Anne"]
 
 
+def test_a_talk_after_a_break_may_be_among_any_voice_the_last_scene_tagged() -> None:
+    text = (
+        "“Shall we walk?” said Tom.\n\n"
+        "“If you like,” said Anne.\n\n"
+        "“I will stay here,” said Jack.\n\n"
+        "“Then stay,” said Anne.\n\n"
+        "“I shall.”\n\n"
+        "* * *\n\n"
+        "“Tired?”\n\n"
+        "“A little.”\n\n"
+        "“We can rest here.”\n\n"
+        "“Yes, let us rest, Tom.”"
+    )
+    got = names(text)
+    assert got[:5] == ["Tom", "Anne", "Jack", "Anne", "Jack"]
+    # Tom, tagged before the last two voices, walks on with Anne after the break.
+    assert got[5:] == ["Tom", "Anne", "Tom", "Anne"]
+
+
 def _narration_bonus(text: str) -> dict[str, float]:
     """The narration bonuses of the last turn of ``text``, by the character's first mention."""
     from quoteattr import _attribution, _conversation, _entities, _layout, _marks
