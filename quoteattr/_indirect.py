@@ -2381,6 +2381,7 @@ def _head(
         )
         or toks[k].lower in ("and", "or", "but")  # "he said and left": nothing reported
         or (cue.lemma == "add" and toks[k].lower == "to" and not _that_within(toks, k))
+        or (cue.lemma == "find" and toks[k].lower in _REFLEXIVES)  # "found himself in …"
     ):
         return None  # "labor issues at the institute": no object, no report
     if (
@@ -2718,6 +2719,11 @@ def _occasion_at(toks: Sequence[Token], k: int) -> bool:
 
 
 _CURRENCY = frozenset("$ £ € ¥".split())
+
+
+_REFLEXIVES = frozenset(
+    "myself yourself himself herself itself oneself ourselves yourselves themselves".split()
+)
 
 
 def _that_within(toks: Sequence[Token], k: int) -> bool:

@@ -2263,6 +2263,14 @@ def test_add_to_is_to_increase(text: str) -> None:
     assert indirect(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor found himself in trouble again.", "Voters find themselves torn between the two."],
+)
+def test_find_oneself_is_no_finding(text: str) -> None:
+    assert indirect(text) == []
+
+
 def test_add_to_an_addressee_with_that_reports() -> None:
     assert one("The mayor added to reporters that the plan was dead.").text == (
         "the plan was dead"
