@@ -537,6 +537,7 @@ def _terms_in_narration(
             _after_written_cue(text, link.start)
             or _written_after(text, link.end)
             or _writing_tag(text, link)
+            or _WRITTEN_INTRO.search(text, max(0, link.start - _WRITTEN_INTRO_REACH), link.start)
         ):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
             continue
@@ -868,6 +869,17 @@ def _writing_tag(text: str, link: Link) -> bool:
     return -_WRITING_REACH <= cue.start - link.end <= _WRITING_REACH or (
         0 <= link.start - cue.end <= _WRITING_REACH
     )
+
+
+# What a text read, ran or contained, given after it: "the scroll read as follows:",
+# "it contained the words:", "consisted entirely of the words:" (not "spoke as follows:").
+_WRITTEN_INTRO = regex.compile(
+    r"(?i)\b(?:read|reads|ran|runs|contained|contains|consisted[ \t\n]+(?:\w+[ \t\n]+)?of"
+    r"|inscribed[^.!?\"\u201c\u201d]{0,30}?)[ \t\n]+(?:as[ \t\n]+follows"
+    r"|(?:the|these)[ \t\n]+(?:following[ \t\n]+)?words|the[ \t\n]+following)"
+    r"[ \t]*+[:.]?(?:--|\u2014)?[ \t\n]*+$"
+)
+_WRITTEN_INTRO_REACH = 80
 
 
 def _after_written_cue(text: str, start: int) -> bool:

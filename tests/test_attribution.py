@@ -1270,12 +1270,20 @@ def test_scraps_of_talk_with_their_own_tag_stay_speech() -> None:
         "At noon came the telegram: “Ship sails Friday. Come at once.”",
         "On the shelf stood a brown bottle, labelled: “Two drops at night only.”",
         "Over the bed hung a faded print entitled, “Sheep at Evening by the Mill.”",
+        "The clerk unrolled the paper and read as follows:\n\n“All dogs to be kept on a lead.”",
+        "She found that the card contained the words:\n\n“Meet me at the bridge at six.”",
     ],
 )
 def test_text_read_or_written_in_a_story_is_not_speech(narration: str) -> None:
     quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
     assert quotes[-1].kind == "other"
     assert quotes[0].kind == "direct"
+
+
+def test_words_spoken_as_follows_stay_speech() -> None:
+    narration = "He stood up, and spoke as follows:\n\n“I will not sign it, whatever you say.”"
+    quotes = extract_quotes(_DIALOGUE + narration, kinds="direct,mixed,other")
+    assert quotes[-1].kind == "direct"
 
 
 @pytest.mark.parametrize(
