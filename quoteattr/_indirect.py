@@ -193,8 +193,20 @@ class _Table:
             and (c.words[0] not in _NOT_GAPPED or len(c.words) > 2)
             and c.words[1] not in _NO_GAP_NOUN | DETERMINERS  # "make the case", "make it clear"
         }
+        # "talked to reporters about", "spoke with the mayor about": the one spoken to
+        keys |= {
+            c.words[0] + "\x03about"
+            for e in by_first.values()
+            for c in e
+            if c.words[1:] == ("about",) and c.lemma not in self.stances
+        }
         adverb = " (?:[a-z]+ly|" + "|".join(sorted(_GAP_WORDS)) + ") "
-        gapped = _trie(sorted(keys)).replace("\x01", adverb).replace("\x02", " [a-z][a-z-]* ")
+        gapped = (
+            _trie(sorted(keys))
+            .replace("\x01", adverb)
+            .replace("\x02", " [a-z][a-z-]* ")
+            .replace("\x03", r" (?:to|with) (?:[\w’'.-]+ ){1,%d}" % MAX_SPOKEN_TO)
+        )
         self.gapped = re.compile(r"[^\w](?:" + gapped + r")\b")
 
 
@@ -1106,6 +1118,10 @@ def _verb_at(
     return None
 
 
+MAX_SPOKEN_TO = 4
+_TIME_WORDS = frozenset(
+    "week weekend month year morning afternoon evening night today yesterday tonight".split()
+)
 # Words that may stand inside a phrasal verb besides adverbs in -ly: "talked more about",
 # "spoke Tuesday about", "focused again on"; not "out" ("spoke out of turn").
 _GAP_WORDS = frozenset(
@@ -1126,6 +1142,16 @@ def _gap(table: _Table, toks: Sequence[Token], v: int, cue: _Cue) -> int:
     if v + n + 1 > len(toks) or (cue.words[0] in _NOT_GAPPED and n == 2):
         return 0
     t = toks[v + 1]
+    if cue.words[1:] == ("about",) and t.lower in ("to", "with"):
+        # "talked to reporters about": up to MAX_SPOKEN_TO words of the one spoken to
+        k = v + 2
+        while k < len(toks) and k - v - 2 < MAX_SPOKEN_TO and toks[k].kind == WORD:
+            if toks[k].lower in _TIME_WORDS:
+                return 0  # "the people I spoke to this week about": a time, no one
+            if toks[k].lower == "about":
+                return k - v - 1 if k > v + 2 else 0
+            k += 1
+        return 0
     if t.kind != WORD or not t.text.isalpha():
         return 0
     if (t.lower.endswith("ly") and len(t.lower) > 4) or t.text in _GAP_WORDS:

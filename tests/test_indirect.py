@@ -3033,3 +3033,28 @@ def test_a_contracted_is_before_a_judged_or_appraisal_participle_is_a_passive(
 
 def test_a_name_with_s_before_a_cue_word_is_still_a_possessive() -> None:
     assert indirect("The mayor’s plans for the park are vague.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("He is talking to voters about the cost of college.", "the cost of college",
+         "talking to voters about"),
+        ("Aides have talked with the campaign about the next steps.", "the next steps",
+         "talked with the campaign about"),
+    ],
+)
+def test_the_one_spoken_to_may_stand_inside_talk_about(text: str, content: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue.text if q.cue else None) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The experts I spoke to this week about the tax plan agreed.",  # a time, no one
+        "She spoke to the group of farmers, and in the wake of the flood about nothing.",
+    ],
+)
+def test_no_time_or_punctuation_inside_talk_to_about(text: str) -> None:
+    assert indirect(text) == []
