@@ -112,6 +112,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     _STATE.honoured = {}
     _STATE.apposed = {}
     _STATE.designations = {}
+    _STATE.recurrent = {}
     try:
         _resolve(doc, turns)
         for turn in turns:
@@ -119,6 +120,14 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
                 if link.silent:  # a turn of the talk, nobody's words
                     link.speaker = link.referent = link.cue = link.rule = None
                     link.confidence = 0.0
+                elif link.speaker is not None and link.speaker.kind == "nominal" and (
+                    link.referent is None or link.referent.kind == "nominal"
+                ):
+                    # "said the man with the black beard", no name found for him: the
+                    # description with its post-modifier is who he is.
+                    fuller = _postmodified(doc.text, link.speaker)
+                    if fuller is not None:
+                        link.speaker = link.referent = fuller
     finally:
         _STATE.cache = None
         _STATE.titled = None
@@ -126,6 +135,7 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
         _STATE.honoured = None
         _STATE.apposed = None
         _STATE.designations = None
+        _STATE.recurrent = None
 
 
 def _resolve(doc: Document, turns: list[_Turn]) -> None:
@@ -284,6 +294,12 @@ def _local(
                 _fill(doc, link, turn, prev, before, in_dialogue, participants, genders)
                 continue
             gender = _speaker_gender(link.speaker) if link.referent is None else None
+            fuller = _postmodified(doc.text, link.speaker) if link.referent is None else None
+            if fuller is not None and _recurring(doc, fuller):
+                # "said the man with the black beard", a description the text keeps
+                # naming him by: no one met before (its post-modifier is put back last).
+                link.referent = link.speaker
+                gender = None
             if link.referent is None and link.speaker.kind == "nominal":
                 # "the Colonel said": a named person with that title; "her mother
                 # said": the possessor's parent or spouse, by the surname.
@@ -1156,6 +1172,8 @@ class _Char:
 
 # Paragraphs within which "the gentleman" is the "old gentleman" of a tag before it.
 DESCRIBED_PARAGRAPHS = 10
+# Times the text must say "the man with the black beard" for it to be a name of his.
+POSTMODIFIED_TIMES = 3
 
 
 class _Cast:
@@ -1179,6 +1197,17 @@ class _Cast:
         self.titled: dict[str, _Char] = {}
         # The last "the old gentleman" tag, by head: its character and paragraph.
         self.described: dict[str, tuple[_Char, int]] = {}
+
+    def postmodified(self, fuller: Mention, ch: _Char) -> _Char:
+        """The character of a description with its post-modifier ("the man with the
+        black beard"), of the sex of the description it extends ``ch``."""
+        key = "~" + " ".join(fuller.text.lower().split()[1:])
+        found = self.by_text.get(key)
+        if found is None:
+            found = _Char(len(self.chars), None, ch.gender, "nominal")
+            self.chars.append(found)
+            self.by_text[key] = found
+        return found
 
     def described_before(self, speaker: Mention, ch: _Char, p: int) -> _Char:
         """ "said the gentleman" a few paragraphs after "said the old gentleman" is
@@ -1883,9 +1912,16 @@ def _turn_evidence(
             if ch is None or ev.fixed is not None or ev.nominal is not None:
                 continue
             ch = cast.described_before(speaker, ch, turn.p)
+            fuller = _postmodified(text, speaker)
+            if fuller is not None:
+                # "said the man with the black beard": that man, one of his own.
+                ch = cast.postmodified(fuller, ch)
+                ch.add(fuller)
             ch.add(speaker)
             ch.spoke += 1
-            if speaker.text.split()[0].lower() in ("a", "an", "another", "one"):
+            if fuller is not None and _recurring(cast.doc, fuller):
+                ev.fixed = ch  # a description the text keeps naming him by
+            elif speaker.text.split()[0].lower() in ("a", "an", "another", "one"):
                 ev.fixed = ch  # "said an old gentleman": someone new
             elif _designation(speaker):
                 ev.fixed = ch  # "said the President": a designation, not a description
@@ -2690,6 +2726,59 @@ def _definite(orig: Sequence[tuple[Mention | None, str | None]]) -> bool:
     someone else's father in each scene)."""
     m = next((sp for sp, _ in orig if sp is not None and sp.kind == "nominal"), None)
     return m is not None and m.text.split()[0].lower() == "the" and not _kin_head(m)
+
+
+# "the man |with the black beard", "the gentleman |in the white waistcoat": a prepositional
+# phrase with "the" that ends at a stop, after a definite description in a tag.
+_POSTMODIFIER = regex.compile(
+    r"[ \t\r\n]+(?:in|with|on|at|from)[ \t\r\n]+the[ \t\r\n]+"
+    r"((?:[\p{Ll}\-'’]+[ \t\r\n]+){0,2}[\p{Ll}\-'’]+)(?=[,.;:!?\"“”])"
+)
+# Words of such a phrase that tell the manner or the time, not the person: "in the same
+# tone", "with the utmost calm", "at the moment".
+_MANNER_WORDS = frozenset(
+    "same most utmost greatest least slightest air tone voice manner way time moment end "
+    "first last meantime while".split()
+)
+
+
+def _recurring(doc: Document, fuller: Mention) -> bool:
+    """Whether the text names someone by this description with its post-modifier
+    POSTMODIFIED_TIMES times or more, as by a name ("the gentleman in the white
+    waistcoat"; "the man with the basket" met once is a passer-by)."""
+    words = fuller.text.split()
+    key = " ".join(words).lower()
+    cache: dict[str, bool] | None = getattr(_STATE, "recurrent", None)
+    if cache is not None and key in cache:
+        return cache[key]
+    text = doc.text
+    phrase = regex.compile(
+        r"(?i)(?<![\p{L}])" + r"[ \t\r\n]+".join(regex.escape(w) for w in words) + "$"
+    )
+    width = len(fuller.text) + 2 * len(words)
+    n = 0
+    for start in doc.occurrences(words[-1], TITLE_OCCURRENCES):
+        end = start + len(words[-1])
+        n += phrase.search(text, max(0, end - width), end) is not None
+    found = n >= POSTMODIFIED_TIMES
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+def _postmodified(text: str, speaker: Mention) -> Mention | None:
+    """ "the man" of "said the man with the black beard." with its post-modifier, or
+    None."""
+    words = speaker.text.split()
+    if len(words) < 2 or words[0].lower() != "the" or not words[-1].islower():
+        return None
+    m = _POSTMODIFIER.match(text, speaker.end, min(len(text), speaker.end + 50))
+    if m is None:
+        return None
+    said = m.group(1).lower().split()
+    if said[0] in _MANNER_WORDS or said[-1] in _MANNER_WORDS:
+        return None
+    return Mention(speaker.start, m.end(), text[speaker.start : m.end()], "nominal")
 
 
 def _title_head(m: Mention) -> bool:

@@ -874,6 +874,42 @@ def test_a_short_description_is_the_longer_one_just_before() -> None:
     assert names(scene * 3 + last)[-3:] == ["Mr. Quarle", "the baker's boy", "Mr. Quarle"]
 
 
+def test_a_recurring_post_modified_description_is_a_character_of_its_own() -> None:
+    text = (
+        "Mr. Quarle and the man in the grey coat sat at the inn table. The man in the "
+        "grey coat had said little all evening.\n\n"
+        "“More ale?” said Mr. Quarle.\n\n"
+        "“If you please,” said the man in the grey coat.\n\n"
+        "“You have come far?” said Mr. Quarle.\n\n"
+        "“Far enough,” said the man in the grey coat, and drank."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes][1::2] == [
+        "the man in the grey coat"
+    ] * 2
+    assert names(text) == ["Mr. Quarle", "the man in the grey coat"] * 2
+
+
+@pytest.mark.parametrize(
+    ("tag", "fuller"),
+    [
+        ("said the man with the black beard.", "the man with the black beard"),
+        ("said the woman at the gate, and turned.", "the woman at the gate"),
+        ("said the man in the same tone.", None),  # a manner
+        ("said the man with a smile.", None),  # "a": a manner, read by the mentions
+        ("said the man in the grey coat who", None),  # no stop after the phrase
+    ],
+)
+def test_postmodified(tag: str, fuller: str | None) -> None:
+    from quoteattr._conversation import _postmodified
+
+    text = "“Yes,” " + tag
+    start = text.index("the ")
+    end = text.index(" ", text.index(" ", start) + 1)
+    found = _postmodified(text, Mention(start, end, text[start:end], "nominal"))
+    assert (found.text if found is not None else None) == fuller
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
