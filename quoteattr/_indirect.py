@@ -205,7 +205,7 @@ class _Table:
             _trie(sorted(keys))
             .replace("\x01", adverb)
             .replace("\x02", " [a-z][a-z-]* ")
-            .replace("\x03", r" (?:to|with) (?:[\w’'.-]+ ){1,%d}" % MAX_SPOKEN_TO)
+            .replace("\x03", r" (?:to|with) (?:[\w’'.-]+ ){1," + str(MAX_SPOKEN_TO) + "}")
         )
         self.gapped = re.compile(r"[^\w](?:" + gapped + r")\b")
 
