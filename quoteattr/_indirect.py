@@ -1626,9 +1626,9 @@ def _read_subject(
         if toks[o].text == "(" and o > 0 and toks[o - 1].kind == WORD and j - o > 3:
             i = o
             j = i - 1
-    if j >= 0 and _contracted_pronoun(toks[j]):
-        # "He’s hoping", "she’s said": the pronoun without its "is" / "has"
-        e0 = toks[j].end - 2
+    if j >= 0 and toks[j].lower.replace("’", "'") in _LINKING_PRONOUNS:
+        # "He’s hoping", "she’s said", "they’re hopeful": the pronoun without its verb
+        e0 = toks[j].start + toks[j].lower.replace("’", "'").index("'")
         return Mention(toks[j].start, e0, text[toks[j].start : e0], "pronoun")
     if j >= 0 and toks[j].lower in _QUANTIFIERS and (j == 0 or toks[j - 1].kind == PUNCT):
         return Mention(toks[j].start, toks[j].end, toks[j].text, "nominal")  # "Some say"
@@ -1694,6 +1694,10 @@ def _read_subject(
 
 # A pronoun and a contracted "is" or "has" in one token: never a possessive.
 _CONTRACTED_PRONOUNS = frozenset(["he's", "she's"])
+
+
+# A pronoun and its contracted "be" (or "has") in one token: the subject of what follows.
+_LINKING_PRONOUNS = _CONTRACTED_PRONOUNS | frozenset(["they're", "we're", "you're", "i'm"])
 
 
 def _contracted_pronoun(t: Token) -> bool:
@@ -2146,13 +2150,17 @@ def _head(
         j = v - 1
         while j >= 0 and (_adverb(toks[j]) or toks[j].lower in _STANCE_ADVERBS):
             j -= 1
-        if j < 0 or toks[j].lower.replace("’", "'") not in _LINKING:
-            return None  # "a critical of" …: no "be" before the adjective
         passive = False
-        at = j
-        j -= 1
-        while j >= 0 and toks[j].lower in SKIPPABLE:
+        if j >= 0 and toks[j].lower.replace("’", "'") in _LINKING_PRONOUNS:
+            at = j + 1  # "They’re hopeful that …": the subject and its "be" in one token
             j -= 1
+        else:
+            if j < 0 or toks[j].lower.replace("’", "'") not in _LINKING:
+                return None  # "a critical of" …: no "be" before the adjective
+            at = j
+            j -= 1
+            while j >= 0 and toks[j].lower in SKIPPABLE:
+                j -= 1
     word = toks[j].lower if j >= 0 else ""
     if (
         not passive

@@ -3058,3 +3058,25 @@ def test_the_one_spoken_to_may_stand_inside_talk_about(text: str, content: str, 
 )
 def test_no_time_or_punctuation_inside_talk_to_about(text: str) -> None:
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("They’re hopeful that the vote will pass.", "the vote will pass", "They",
+         "hopeful that"),
+        ("He’s also supportive of the testing program.", "the testing program", "He",
+         "supportive of"),
+        ("We're seeing a change in how voters think.", "a change in how voters think", "We",
+         "seeing"),
+    ],
+)
+def test_a_pronoun_and_its_contracted_be_before_a_stance_or_a_gerund(
+    text: str, content: str, speaker: str, cue: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) == (
+        content,
+        speaker,
+        cue,
+    )
