@@ -1691,7 +1691,10 @@ def _with_designations(
         if end is not None and m.end > end:
             break
         ch = _designated(doc, m, cast)  # a person by its title or noun
-        if ch is not None and fits(ch):
+        # "the doctor" only of a known sex: one of unknown sex fits "she" and "he" alike
+        # ("The doctor came forwards. ¶ “Q,” she moaned." is the patient's).
+        lower = m.text.split()[-1][:1].islower()
+        if ch is not None and fits(ch) and not (lower and ch.gender == "x"):
             extra.append((m, ch))
     if not extra:
         return found
@@ -1731,11 +1734,14 @@ def _acting_after(
 _DESIGNATION = regex.compile(
     r"(?<![\p{L}\p{N}])[Tt]he[ \t\r\n]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’.\-]|[ \t\r\n]+\p{Lu})"
 )
+# "The doctor bent down": a title word in lower case after "the" (not "the doctor's").
+_LOWER_TITLE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \t\r\n]+(\p{Ll}+)(?![\p{L}\p{N}'’.\-])")
 
 
 def _narration_designations(doc: Document, p: int) -> list[Mention]:
     """Designations ("the Professor", "the Secretary") in paragraph ``p``'s narration:
-    a title word or a person noun, capitalised, after "the"."""
+    a title word or a person noun, capitalised, after "the"; or a title word in lower
+    case ("the doctor", "the colonel")."""
     cache: dict[int, list[Mention]] | None = getattr(_STATE, "designations", None)
     if cache is not None and p in cache:
         return cache[p]
@@ -1753,6 +1759,11 @@ def _narration_designations(doc: Document, p: int) -> list[Mention]:
                 nominal is not None and nominal.kind == "person"
             ):
                 found.append(Mention(m.start(), m.end(), m.group(0), "nominal"))
+        for m in _LOWER_TITLE.finditer(text, toks[lo].start, toks[hi - 1].end):
+            word = m.group(1)
+            if word != "the" and (word in lex.title_words or word + "." in lex.title_words):
+                found.append(Mention(m.start(), m.end(), m.group(0), "nominal"))
+    found.sort(key=lambda m: m.start)
     if cache is not None:
         cache[p] = found
     return found

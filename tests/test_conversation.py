@@ -1900,3 +1900,36 @@ def test_a_pronoun_turn_chooses_among_people_of_its_sex(gender: str, weight: flo
     # "she said": both women stay in; "he said" or a weaker hint: the nearest.
     women_in = all(cands.index(w) in allowed for w in women)
     assert women_in is (gender == "f" and weight >= PRONOUN_TAG_WEIGHT)
+
+
+@pytest.mark.parametrize(
+    ("narration", "titled"),
+    [
+        ("The doctor broke the silence at last.", True),
+        ("Then the doctor got up from the stove.", True),
+        # A possessive is no designation acting: the turn-taking decides.
+        ("The doctor's hat lay on the table.", False),
+    ],
+)
+def test_a_lower_case_title_in_the_narration_gives_the_pronoun_turn_its_subject(
+    narration: str, titled: bool
+) -> None:
+    text = (
+        "Doctor Paul Quillon and Felix came into the hall, with Karl behind them.\n\n"
+        "“Shall we go?” said Karl.\n\n“Not yet,” said Felix.\n\n“Why not?” said the doctor."
+        "\n\n“The roads,” said Felix.\n\n“What of them?” said Karl.\n\n"
+        + narration
+        + "\n\n“They are flooded,” he said."
+    )
+    assert (names(text)[-1] == "Paul Quillon") is titled
+
+
+def test_a_lower_case_title_of_unknown_sex_gives_no_subject() -> None:
+    # "the doctor" of no known sex fits "she" as well as "he": the turn-taking decides.
+    text = (
+        "Doctor Quillon and Ines came into the hall, with Vera behind them.\n\n"
+        "“Shall we go?” said Vera.\n\n“Not yet,” said Ines.\n\n“Why not?” said the doctor."
+        "\n\n“The roads,” said Ines.\n\n“What of them?” said Vera.\n\n"
+        "The doctor broke the silence at last.\n\n“They are flooded,” she said."
+    )
+    assert names(text)[-1] != "Doctor Quillon"
