@@ -2274,8 +2274,8 @@ def _head(
                     return None
     elif word in _RELATIVES:
         jj = j - 1
-        if jj >= 0 and toks[jj].text == ",":
-            jj -= 1
+        if jj >= 0 and (toks[jj].text == "," or (word == "who" and _dash(toks[jj]))):
+            jj -= 1  # "Ann Lee, who said", "Ann Lee — who has called for …"
         antecedent = _mentions.np_ending_at(text, toks, jj, 0) if jj >= 0 else None
         if antecedent is not None and not _real_source(state, antecedent):
             antecedent = None

@@ -3080,3 +3080,17 @@ def test_a_pronoun_and_its_contracted_be_before_a_stance_or_a_gerund(
         speaker,
         cue,
     )
+
+
+def test_a_relative_who_after_a_dash_has_its_antecedent() -> None:
+    found = indirect(
+        "It is a big issue, with Ann Lee — who has called for higher taxes on the rich —"
+        " attacking the plan."
+    )
+    q = found[0]
+    assert (q.text, q.speaker.text if q.speaker else None, q.rule) == (
+        "higher taxes on the rich",
+        "who",
+        "indirect_relative",
+    )
+    assert q.entity is not None and "Lee" in q.entity.name
