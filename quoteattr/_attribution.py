@@ -763,11 +763,24 @@ _AFTER_BE = regex.compile(
 _AFTER_BE_REACH = 40
 
 
+# Words kept back: "instead of saying,", "prevented him from saying,", "on the point of
+# saying to her:", "no power of saying", "the smallest temptation to say," — unless the
+# verb that follows says them ("Instead of answering her he asked:").
+_NOT_SAYING = regex.compile(
+    r"(?i)\b(?:instead[ \t\n]+of|from|without|on[ \t\n]+the[ \t\n]+point[ \t\n]+of|"
+    r"temptation[ \t\n]+to|power[ \t\n]+of)[ \t\n]+(?:saying|say|exclaiming|answering|"
+    r"replying|asking|adding)\b(?:(?!\b(?:asked|said|says|murmured|answered|replied|cried|"
+    r"added|exclaimed|whispered)\b)[^.!?;\"\u201c\u201d]){0,25}[,:\-\u2014]*[ \t\n]*$"
+)
+
+
 def _unspoken(text: str, link: Link) -> bool:
     """The quotation is words nobody says aloud in the story (`_UNSPOKEN_BEFORE`,
-    `_UNSPOKEN_AFTER`, `_AFTER_BE`)."""
+    `_NOT_SAYING`, `_UNSPOKEN_AFTER`, `_AFTER_BE`)."""
     return (
         _UNSPOKEN_BEFORE.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start)
+        is not None
+        or _NOT_SAYING.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start)
         is not None
         or _AFTER_BE.search(text, max(0, link.start - _AFTER_BE_REACH), link.start) is not None
         or _UNSPOKEN_AFTER.match(text, link.end, min(len(text), link.end + _UNSPOKEN_REACH))

@@ -1326,6 +1326,8 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
         "He gave the boy a smile which meant, “You will see soon enough.”",
         "She was going to answer, “Never,” when the door opened.",
         "How could he say, “I forgot the key”? He went back for it.",
+        "Instead of saying, “I am sorry for it,” he walked out.",
+        "She was on the point of saying to him: “Stay here with me tonight.”",
     ],
 )
 def test_words_nobody_says_aloud_in_a_story_are_not_speech(narration: str) -> None:
@@ -1399,6 +1401,7 @@ def test_a_quoted_quotation_is_the_inner_words(text: str, segment: str) -> None:
         "Every evening she would say, “Shut the gate, it is getting dark.”",
         "He was about to leave when she said, “Wait for me at the gate.”",
         "She almost ran to the door, and called, “Who is there at this hour?”",
+        "Instead of answering her he asked: “Where were you all day?”",
     ],
 )
 def test_words_someone_would_say_in_a_story_stay_speech(narration: str) -> None:
