@@ -1693,7 +1693,7 @@ def _read_subject(
 
 
 # A pronoun and a contracted "is" or "has" in one token: never a possessive.
-_CONTRACTED_PRONOUNS = frozenset(["he's", "she's"])
+_CONTRACTED_PRONOUNS = frozenset(["he's", "she's", "who's"])
 
 
 # A pronoun and its contracted "be" (or "has") in one token: the subject of what follows.
@@ -2162,6 +2162,8 @@ def _head(
             while j >= 0 and toks[j].lower in SKIPPABLE:
                 j -= 1
     word = toks[j].lower if j >= 0 else ""
+    if word.replace("’", "'") == "who's":
+        word = "who"  # "X, who’s argued for years that …": the relative and its "has"
     if (
         not passive
         and j >= 0
@@ -2284,7 +2286,8 @@ def _head(
             if word == "who" and cue.frame != "object":
                 joint = toks[jj + 1].start  # "X endorsed Trump, who said A": A is Trump's
         if word == "who":
-            speaker = Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
+            e0 = toks[j].start + 3  # "who", also of "who’s argued"
+            speaker = Mention(toks[j].start, e0, text[toks[j].start : e0], "pronoun")
             referent = antecedent
         elif antecedent is None:
             return None

@@ -3094,3 +3094,18 @@ def test_a_relative_who_after_a_dash_has_its_antecedent() -> None:
         "indirect_relative",
     )
     assert q.entity is not None and "Lee" in q.entity.name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The rule was backed by Tom Hale, who’s argued for years that delegates are free.",
+         "delegates are free", "argued for"),
+        ("Other than the senator, who's called for more troops, the field is quiet.",
+         "more troops", "called for"),
+    ],
+)
+def test_who_with_a_contracted_has_is_a_relative(text: str, content: str, cue: str) -> None:
+    found = [q for q in indirect(text) if q.rule == "indirect_relative"]
+    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None)
+            for q in found] == [(content, "who", cue)]
