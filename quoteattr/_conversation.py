@@ -1298,12 +1298,15 @@ class _Cast:
         gender = self.genders.of(m)
         # "Mrs. Dorn" is not "Clara Dorn" when other Dorns are about (mother and
         # daughter), nor "Mr. Dorn" "Henry Dorn" beside other men Dorns (father and
-        # sons); "Miss Dorn" and "General Dorn" still join a given name (pdnc worse apart).
-        shared = (
-            _entities.shared_surname(self.doc, name, self.surname_forms)
-            if _entities._marital(name) == "mrs" or name.honorific.lower().rstrip(".") == "mr"
-            else frozenset()
-        )
+        # sons), nor "Miss Dorn" one of two sisters with given names ("Ellen Dorn" and
+        # "Jane Dorn"); "General Dorn" still joins a given name (pdnc worse apart).
+        marital = _entities._marital(name)
+        if marital == "mrs" or name.honorific.lower().rstrip(".") == "mr":
+            shared = _entities.shared_surname(self.doc, name, self.surname_forms)
+        elif marital == "miss" and _entities.sisters(self.doc, name, self.surname_forms):
+            shared = frozenset([name.surname])
+        else:
+            shared = frozenset()
         owner = _entities.surname_owner(self.doc, name, self.surname_forms, gender)
         fits = _entities.given_name_fits(
             self.doc, name, self._fitting(name, gender, shared, owner)

@@ -623,6 +623,13 @@ def shared_surname(
     return frozenset()
 
 
+def sisters(doc: Document, name: _Name, full_forms: dict[str, list[_Name]]) -> bool:
+    """Whether the document gives ``name``'s surname to two or more women with a given
+    name ("Ellen Dorn", "Jane Dorn"): then a "Miss Dorn" may be either."""
+    forms = _surname_forms(doc, name, full_forms)
+    return len({f.first for f in forms if f.first and not f.wife and f.gender == "f"}) >= 2
+
+
 # A bare surname stands for the bearer whose given name comes with it this many times
 # as often as any other given name of the same sex ("Gideon Ravenhill" beside one
 # "Crispin Ravenhill"), and at least this often.

@@ -660,6 +660,38 @@ def test_a_name_broken_over_two_lines_is_the_same_character() -> None:
     assert first is not None and first is walter and first is broken
 
 
+def _cast_of(text: str, *forms: str) -> list[object]:
+    from quoteattr import _conversation, _entities, _layout
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._models import Mention
+    from quoteattr._sentences import SentenceSplitter
+
+    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    found = []
+    for form in forms:
+        i = text.index(form)
+        found.append(cast.of(Mention(i, i + len(form), form, "name")))
+    return found
+
+
+def test_miss_with_the_surname_of_two_sisters_is_neither() -> None:
+    # "Miss Dorn" may be Arabella or Althea: no given-name Dorn is taken for her.
+    text = (
+        "Arabella Dorn and her sister Althea Dorn lived at the mill. Arabella Dorn sang "
+        "and Althea Dorn sewed. Miss Dorn came in."
+    )
+    arabella, althea, miss = _cast_of(text, "Arabella Dorn", "Althea Dorn", "Miss Dorn")
+    assert miss is not None and miss is not arabella and miss is not althea
+
+
+def test_miss_with_the_surname_of_one_woman_is_that_woman() -> None:
+    text = "Arabella Dorn lived at the mill. Arabella Dorn sang. Miss Dorn came in."
+    arabella, miss = _cast_of(text, "Arabella Dorn", "Miss Dorn")
+    assert arabella is not None and miss is arabella
+
+
 def test_mr_with_a_surname_of_one_man_is_that_man() -> None:
     from quoteattr import _conversation, _entities, _layout
     from quoteattr._cues import CueLexicon
