@@ -523,10 +523,21 @@ def _last_subject(doc: Document, p: int, fits: Callable[[Mention], bool]) -> Men
     return found
 
 
+# Honorifics that abbreviate only these words: "Mr. Dorn" is no "Major".
+_HONORIFIC_ABBREVIATIONS = {
+    "mr": frozenset(["mister", "master"]),
+    "mrs": frozenset(["mistress", "missus"]),
+    "ms": frozenset(),
+}
+
+
 def _abbreviates(short: str, word: str) -> bool:
-    """ "dr" abbreviates "doctor", "col" "colonel": same first letter, letters in order."""
+    """ "dr" abbreviates "doctor", "col" "colonel": same first letter, letters in order
+    ("mr" only "mister" and "master", not "major" or "minister")."""
     if not short or not word or short[0] != word[0]:
         return False
+    if short in _HONORIFIC_ABBREVIATIONS:
+        return word in _HONORIFIC_ABBREVIATIONS[short]
     it = iter(word)
     return all(c in it for c in short)
 

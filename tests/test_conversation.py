@@ -942,6 +942,20 @@ def test_postmodified(tag: str, fuller: str | None) -> None:
     assert (found.text if found is not None else None) == fuller
 
 
+def test_mr_is_no_abbreviation_of_major() -> None:
+    from quoteattr._conversation import _abbreviates
+
+    assert _abbreviates("dr", "doctor") and _abbreviates("col", "colonel")
+    assert _abbreviates("mr", "master")
+    assert not _abbreviates("mr", "major") and not _abbreviates("mr", "mother")
+    assert not _abbreviates("mrs", "marquis")
+    text = (
+        "Major Quell had come to dine, and Mr. Dorn met him at the gate.\n\n"
+        "“You are early,” said Mr. Dorn.\n\n“The roads were dry,” said the Major."
+    )
+    assert names(text) == ["Mr. Dorn", "Quell"]
+
+
 def test_a_girl_is_not_a_mrs() -> None:
     text = (
         "Mrs. Dale and Miss Dale sat in the parlour with Tom.\n\n"
