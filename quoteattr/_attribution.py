@@ -340,17 +340,19 @@ def _letters(doc: Document, links: list[Link]) -> None:
     i = 0
     while i < len(links):
         first = links[i]
-        # The salutation opens the paragraph; its other quotations ('“Dear Ann,” it ran,
-        # “we are well.”') end it.
         j = i
-        while j + 1 < len(links) and links[j + 1].paragraph == first.paragraph:
-            j += 1
         whole = _whole_paragraph(doc, first)
-        if not whole and not (
-            first.start == paragraphs[first.paragraph][0] and _ends_paragraph(doc, links[j])
-        ):
-            i += 1
-            continue
+        if not whole:
+            if first.start != paragraphs[first.paragraph][0]:
+                i += 1
+                continue
+            # The salutation opens the paragraph; its other quotations ('“Dear Ann,” it
+            # ran, “we are well.”') end it. Only the paragraph's first quotation gets here.
+            while j + 1 < len(links) and links[j + 1].paragraph == first.paragraph:
+                j += 1
+            if not _ends_paragraph(doc, links[j]):
+                i = j + 1
+                continue
         alone = whole and _SALUTATION.fullmatch(text, first.content_start, first.content_end)
         head = _heading(doc, links, i) if whole else 0
         opening = _SALUTATION.match(text, first.content_start, first.content_end)
