@@ -757,7 +757,9 @@ _UNSPOKEN_REACH = 60
 # was sung: "hear her sing “Dear Old Home”"), a request's "to" ("begged them to “keep
 # the peace”": the request reported, its words not given as said).
 _AFTER_BE = regex.compile(
-    r"(?i)\b(?:was|were|is|are|be|been|sings?|sang|sung|singing|hums?|hummed|humming|"
+    r"(?i)\b(?:(?:was|were|is|are|be|been|being)[ \t\n]+(?:\w+ly[ \t\n]+)?"
+    r"(?:thought|considered|deemed|held|reckoned|judged)"  # "it was thought “very English”"
+    r"|was|were|is|are|be|been|sings?|sang|sung|singing|hums?|hummed|humming|"
     r"whistled?|whistles|whistling|play(?:s|ed|ing)?|(?:request(?:s|ed)?|beg(?:s|ged)?|"
     r"pray(?:s|ed)?|implor(?:e|es|ed)|entreat(?:s|ed)?|urg(?:e|es|ed)|bid|bade|told|tell|"
     r"ask(?:s|ed)?|invit(?:e|es|ed)|exhort(?:s|ed)?)[ \t\n]+(?:\w+[ \t\n]+){0,2}?to)[ \t\n]*$"

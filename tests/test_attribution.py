@@ -1315,6 +1315,7 @@ def test_words_nobody_speaks_in_a_story_are_not_speech(narration: str) -> None:
         "I was born at Brookend, or “over the water,” as they say in those parts.",
         "He lived by the homely adage, “waste not, want not,” all his life.",
         "The cook said the pie was “baked fresh each morning,” which nobody believed.",
+        "In those days it was thought “not quite nice” to dance on a Sunday.",
         "We went down to hear the choir sing “The Far Green Hills” at the chapel.",
         "At the meeting the elders begged the boys to “keep the peace at any cost.”",
         "What he felt could have been put into words thus: “I am tired of it all.”",
