@@ -270,6 +270,22 @@ _SALUTATION = regex.compile(r"(?i)(?:my[ \t]+)?dear(?:est)?[ \t]+[^,!?;:\n]{1,40
 _SALUTATION_DASH = regex.compile(
     r"(?i)(?:my[ \t]+)?dear(?:est)?,?[ \t]+[^,!?;:\n]{1,40},[ \t]*+(?:--|\u2014)"
 )
+# A salutation that is the whole quotation, without its comma: '“Dearest Kate” [wrote Ann],'.
+_SALUTATION_BARE = regex.compile(r"(?i)(?:my[ \t]+)?dear(?:est)?[ \t]+[^,!?;:.\n]{1,40}")
+# Words after a paragraph's last quotation that still leave the letter's salutation
+# heading it: '“Dearest Kate” [wrote Ann],'.
+_TAIL_WORDS = 3
+
+
+def _short_tail(doc: Document, link: Link) -> bool:
+    """At most `_TAIL_WORDS` words follow ``link`` to the end of its paragraph."""
+    end = link.segments[-1][1] if link.segments else link.end
+    k = bisect_right(doc.paragraphs, (end,)) - 1
+    if k < 0 or doc.paragraphs[k][1] < end:
+        return False
+    return len(doc.text[end : doc.paragraphs[k][1]].split()) <= _TAIL_WORDS
+
+
 _CLOSING = regex.compile(
     r"(?i)(?:(?:ever|always)[ \t]+)?(?:yours|your[ \t]+(?:affectionate|loving|devoted|"
     r"sincere|faithful|obedient|friend)|sincerely|faithfully|affectionately)[^.!?;:\n]{0,30},?"
@@ -350,12 +366,14 @@ def _letters(doc: Document, links: list[Link]) -> None:
             # ran, “we are well.”') end it. Only the paragraph's first quotation gets here.
             while j + 1 < len(links) and links[j + 1].paragraph == first.paragraph:
                 j += 1
-            if not _ends_paragraph(doc, links[j]):
+            if not _ends_paragraph(doc, links[j]) and not _short_tail(doc, links[j]):
                 i = j + 1
                 continue
         alone = whole and _SALUTATION.fullmatch(text, first.content_start, first.content_end)
         head = _heading(doc, links, i) if whole else 0
-        opening = _SALUTATION.match(text, first.content_start, first.content_end)
+        opening = _SALUTATION.match(
+            text, first.content_start, first.content_end
+        ) or _SALUTATION_BARE.fullmatch(text, first.content_start, first.content_end)
         if (
             not alone
             and not (

@@ -1807,6 +1807,16 @@ def test_a_letter_whose_salutation_shares_its_paragraph_runs_to_its_closing() ->
     assert kinds == ["other", "other", "other", "other", "direct"]
 
 
+def test_a_letter_under_a_bare_salutation_and_a_bracketed_tag_runs_to_its_closing() -> None:
+    text = (
+        "The letter came on Friday.\n\n"
+        '"Dearest Kate" [wrote Ann],\n\n"The hay is in and the rain has held off."\n\n'
+        '"Yours ever,"\n\n"Ann"\n\nKate laughed. "She never changes," she said.'
+    )
+    kinds = [q.kind for q in extract_quotes(text, kinds="direct,mixed,other")]
+    assert kinds == ["other", "other", "other", "other", "direct"]
+
+
 def test_a_reply_opening_with_a_salutation_stays_speech() -> None:
     text = (
         'He came in at noon.\n\n"Dear Tom, you are late."\n\n"The roads were bad."\n\n'
