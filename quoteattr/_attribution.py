@@ -558,6 +558,7 @@ def _terms_in_narration(
             or _written_after(text, link.end)
             or _writing_tag(text, link)
             or _WRITTEN_INTRO.search(text, max(0, link.start - _WRITTEN_INTRO_REACH), link.start)
+            or _signed_off(doc, link)
         ):
             terms.append(link)  # the note ran, “Come at once.”: read, not spoken
             continue
@@ -903,6 +904,31 @@ def _writing_tag(text: str, link: Link) -> bool:
         return False
     return -_WRITING_REACH <= cue.start - link.end <= _WRITING_REACH or (
         0 <= link.start - cue.end <= _WRITING_REACH
+    )
+
+
+# A letter given whole in one quoted paragraph ends on its closing and signature:
+# "… I long to see you.   Yours ever, Mary.", "… by the mail.   Yours, etc."
+_SIGNED_OFF = regex.compile(
+    r"(?:^|[.!?][ \t\n]+|[ \t]{2,}|--[ \t\n]*)(?:(?:[Ee]ver|[Aa]lways)[ \t\n]+)?"
+    r"(?:[Yy]ours(?:[ \t\n]+(?:ever|truly|sincerely|faithfully|affectionately|devotedly|"
+    r"etc\.?))?|[Yy]our[ \t\n]+(?:affectionate|loving|devoted|sincere|faithful|obedient|"
+    r"humble)(?:[ \t\n]+\w+){0,2}),?(?:[ \t\n]*,?[ \t\n]*(?:etc\.|my[ \t\n]+dearest"
+    r"[ \t\n]+\w+|[A-Z][\w.\-]*(?:[ \t\n]+[A-Z][\w.\-]*){0,2}))?[.,]?[ \t\n]*$"
+)
+_SIGNED_OFF_REACH = 80
+_SIGNED_OFF_WORDS = 8
+
+
+def _signed_off(doc: Document, link: Link) -> bool:
+    """The quotation is a paragraph of its own, of eight words or more, that ends on a
+    letter's closing ("Yours ever, Mary.")."""
+    text = doc.text
+    start, end = link.content_start, link.content_end
+    return (
+        _whole_paragraph(doc, link)
+        and len(text[start:end].split(None, _SIGNED_OFF_WORDS)) > _SIGNED_OFF_WORDS
+        and _SIGNED_OFF.search(text, max(start, end - _SIGNED_OFF_REACH), end) is not None
     )
 
 

@@ -1817,6 +1817,21 @@ def test_a_letter_under_a_bare_salutation_and_a_bracketed_tag_runs_to_its_closin
     assert kinds == ["other", "other", "other", "other", "direct"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("“Dear Nell, the roof leaks again and the cow is lame.   Yours ever, Bess.”", "other"),
+        ("“We sail on Friday and shall be home by the tenth. Yours, etc.”", "other"),
+        ("“Take the farm, the cattle and the mill; it is all yours.”", "direct"),
+    ],
+)
+def test_a_quoted_paragraph_ending_on_a_letters_closing_is_not_speech(
+    paragraph: str, kind: str
+) -> None:
+    quotes = extract_quotes(_DIALOGUE + paragraph, kinds="direct,mixed,other")
+    assert [q.kind for q in quotes[6:]] == [kind]
+
+
 def test_a_reply_opening_with_a_salutation_stays_speech() -> None:
     text = (
         'He came in at noon.\n\n"Dear Tom, you are late."\n\n"The roads were bad."\n\n'
