@@ -547,11 +547,16 @@ def _terms_in_narration(
     with dialogue (`_DIALOGUE_EXCHANGES`) or narration told like one (`_told_as_story`),
     or any document when ``story`` (the caller said it is fiction)."""
     text = doc.text
-    terms = []
+    terms: list[Link] = []
     silent: list[Link] = []  # not spoken, yet a turn of the talk
     prev: Link | None = None
     read: Link | None = None  # the last quotation read out by an "it" (`_read_out_by_it`)
+    in_story: bool | None = None  # read once, at the first term or silent turn
     for link in links:
+        if in_story is None and (terms or silent):
+            in_story = _in_story(doc, exchanges, story)
+        if in_story is False:
+            return  # news: nothing found here would be applied, so the rest is not read
         last, prev = prev, link
         if link.kind != "other" and (
             _after_written_cue(text, link.start)
@@ -611,7 +616,7 @@ def _terms_in_narration(
         terms.append(link)
     if not terms and not silent:
         return
-    if not story and exchanges < _DIALOGUE_EXCHANGES and not _told_as_story(doc):
+    if in_story is None and not _in_story(doc, exchanges, story):
         return
     for link in silent:
         # Its speaker stays for `_conversation` to weigh the turn, which then clears it.
@@ -621,6 +626,12 @@ def _terms_in_narration(
         link.kind = "other"
         link.speaker = link.referent = link.cue = link.rule = None
         link.confidence = 0.0
+
+
+def _in_story(doc: Document, exchanges: int, story: bool) -> bool:
+    """Whether `_terms_in_narration` applies: the caller said fiction, the document has
+    dialogue, or its narration is told like a story."""
+    return story or exchanges >= _DIALOGUE_EXCHANGES or _told_as_story(doc)
 
 
 # A verb of speaking right before a quotation, up to four words between and no comma:
