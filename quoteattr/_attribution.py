@@ -299,7 +299,7 @@ _CLOSING_MORE = regex.compile(
     r"[^.!?;:\n]{0,20},?"
 )
 # A letter's heading: where and when it was written, a paragraph each before the
-# salutation ("Tunbridge Wells," ¶ "Tuesday." ¶ "Dearest Ann,").
+# salutation ("Elm Lodge," ¶ "Tuesday." ¶ "Dearest Ann,").
 _HEADING_PARAGRAPHS = 2
 _LETTER_PARAGRAPHS = 20
 
@@ -612,7 +612,7 @@ def _terms_in_narration(
         if link.kind == "direct" and not _named_by_word(text, link):
             continue
         if _uttered(text, link):
-            continue  # Pooh only said “Ow!”: a short utterance after the verb, no comma
+            continue  # Tom only said “Ow!”: a short utterance after the verb, no comma
         terms.append(link)
     if not terms and not silent:
         return
@@ -635,7 +635,7 @@ def _in_story(doc: Document, exchanges: int, story: bool) -> bool:
 
 
 # A verb of speaking right before a quotation, up to four words between and no comma:
-# "Pooh only said “Ow!”", "a voice from within answered “Yes.”", "uttered a rapid “I
+# "Tom only said “Ow!”", "a voice from within answered “Yes.”", "uttered a rapid “I
 # know.”". Not an infinitive or a modal's verb ("as soon as you can say “Go!”", "tried
 # saying “Aha!”" is still a verb, "to say “Yes,”" is not), nor a noun ("a cry of “Fire!”").
 _UTTERED_BEFORE = regex.compile(

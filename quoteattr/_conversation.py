@@ -73,7 +73,7 @@ def _first_person(m: Mention) -> bool:
 
 
 def _key(m: Mention | None) -> str:
-    # "Mr.\nSikes" at a line break is the "Mr. Sikes" of the line before.
+    # "Mr.\nDorn" at a line break is the "Mr. Dorn" of the line before.
     return "" if m is None else " ".join(m.text.lower().replace(".", "").split())
 
 
@@ -1568,7 +1568,7 @@ def _habitual(
     evidence: Sequence[_Evidence],
     decoded: Sequence[tuple[_Char, bool] | None],
 ) -> None:
-    """ "said the old gentleman", decoded as Mr. Brownlow in scene after scene, is him
+    """ "said the old gentleman", decoded as Mr. Quarle in scene after scene, is him
     in a scene where no named man was at hand to read it so."""
     counts: dict[int, dict[int, int]] = {}
     chars: dict[int, _Char] = {}
@@ -2443,7 +2443,7 @@ def _candidates(
         # mostly another name of one who speaks, or someone away: no voice of its own.
         if ev.vocative is not None and ev.vocative.person() and (ev.vocative.spoke or not book):
             add(ev.vocative, 4.0, p)
-        # "“…, Lively,” said Fagin. ¶ “…,” replied the trader.": the one spoken to
+        # "“…, Ezra,” said Mr. Quarle. ¶ “…,” replied the trader.": the one spoken to
         # answers, a candidate though no tag named him before.
         before = evidence[i - 1] if i > lo else None
         if (
