@@ -585,82 +585,8 @@ def test_a_kin_noun_without_a_named_relative_stays_a_description() -> None:
     assert names(text)[-1] == "her mother"
 
 
-def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
-    # Mother and daughters share the surname: the cast keeps "Mrs. Dorn" apart from
-    # "Clara Dorn" when other women Dorns are about, so a dialogue can alternate them
-    # (`_entities.shared_surname` counts people of the name's sex only).
-    from quoteattr import _conversation, _entities, _layout
-    from quoteattr._cues import CueLexicon
-    from quoteattr._document import Document
-    from quoteattr._models import Mention
-    from quoteattr._sentences import SentenceSplitter
-
-    text = (
-        "Clara Dorn came home. Mrs. Dorn was ill, Selina Dorn was out, "
-        "and Henry Dorn was at sea. Clara Dorn sat down."
-    )
-    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
-    cast = _conversation._Cast(doc, _entities.Genders(doc))
-
-    def mention(s: str) -> Mention:
-        i = text.index(s)
-        return Mention(i, i + len(s), s, "name")
-
-    daughter = cast.of(mention("Clara Dorn"))
-    mother = cast.of(mention("Mrs. Dorn"))
-    assert daughter is not None and mother is not None and daughter is not mother
-
-
-def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
-    # Father and sons share the surname: "Mr. Dorn" is kept apart from "Arthur Dorn"
-    # when other men Dorns are about, as "Mrs. Dorn" from a daughter.
-    from quoteattr import _conversation, _entities, _layout
-    from quoteattr._cues import CueLexicon
-    from quoteattr._document import Document
-    from quoteattr._models import Mention
-    from quoteattr._sentences import SentenceSplitter
-
-    text = (
-        "Arthur Dorn came home. Mr. Dorn was reading, Henry Dorn was out, "
-        "and Walter Dorn was at sea. Arthur Dorn sat down."
-    )
-    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
-    cast = _conversation._Cast(doc, _entities.Genders(doc))
-
-    def mention(s: str) -> Mention:
-        i = text.index(s)
-        return Mention(i, i + len(s), s, "name")
-
-    son = cast.of(mention("Arthur Dorn"))
-    father = cast.of(mention("Mr. Dorn"))
-    assert son is not None and father is not None and son is not father
-
-
-def test_a_name_broken_over_two_lines_is_the_same_character() -> None:
-    # "Mr.\nDorn" at a line break is the "Mr. Dorn" met before, not a second Mr. Dorn
-    # (the family's other men keep "Mr. Dorn" from joining a given-name Dorn).
-    from quoteattr import _conversation, _entities, _layout
-    from quoteattr._cues import CueLexicon
-    from quoteattr._document import Document
-    from quoteattr._models import Mention
-    from quoteattr._sentences import SentenceSplitter
-
-    text = (
-        "Arthur Dorn came home. Mr. Dorn was reading, Henry Dorn was out, "
-        "and Walter Dorn was at sea. Arthur Dorn sat down. Then Mr.\nDorn rose."
-    )
-    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
-    cast = _conversation._Cast(doc, _entities.Genders(doc))
-    i, j = text.index("Mr. Dorn"), text.index("Mr.\nDorn")
-    k = text.index("Walter Dorn")
-    first = cast.of(Mention(i, i + 8, "Mr. Dorn", "name"))
-    # "Walter Dorn" joins him: his character is no longer a bare "Mr. Dorn".
-    walter = cast.of(Mention(k, k + 11, "Walter Dorn", "name"))
-    broken = cast.of(Mention(j, j + 8, "Mr.\nDorn", "name"))
-    assert first is not None and first is walter and first is broken
-
-
 def _cast_of(text: str, *forms: str) -> list[object]:
+    """The cast's character for the first occurrence of each name form in ``text``."""
     from quoteattr import _conversation, _entities, _layout
     from quoteattr._cues import CueLexicon
     from quoteattr._document import Document
@@ -674,6 +600,41 @@ def _cast_of(text: str, *forms: str) -> list[object]:
         i = text.index(form)
         found.append(cast.of(Mention(i, i + len(form), form, "name")))
     return found
+
+
+def test_mrs_with_a_surname_borne_by_several_is_not_the_daughter() -> None:
+    # Mother and daughters share the surname: the cast keeps "Mrs. Dorn" apart from
+    # "Clara Dorn" when other women Dorns are about, so a dialogue can alternate them
+    # (`_entities.shared_surname` counts people of the name's sex only).
+    text = (
+        "Clara Dorn came home. Mrs. Dorn was ill, Selina Dorn was out, "
+        "and Henry Dorn was at sea. Clara Dorn sat down."
+    )
+    daughter, mother = _cast_of(text, "Clara Dorn", "Mrs. Dorn")
+    assert daughter is not None and mother is not None and daughter is not mother
+
+
+def test_mr_with_a_surname_borne_by_several_men_is_not_the_son() -> None:
+    # Father and sons share the surname: "Mr. Dorn" is kept apart from "Arthur Dorn"
+    # when other men Dorns are about, as "Mrs. Dorn" from a daughter.
+    text = (
+        "Arthur Dorn came home. Mr. Dorn was reading, Henry Dorn was out, "
+        "and Walter Dorn was at sea. Arthur Dorn sat down."
+    )
+    son, father = _cast_of(text, "Arthur Dorn", "Mr. Dorn")
+    assert son is not None and father is not None and son is not father
+
+
+def test_a_name_broken_over_two_lines_is_the_same_character() -> None:
+    # "Mr.\nDorn" at a line break is the "Mr. Dorn" met before, not a second Mr. Dorn
+    # (the family's other men keep "Mr. Dorn" from joining a given-name Dorn).
+    text = (
+        "Arthur Dorn came home. Mr. Dorn was reading, Henry Dorn was out, "
+        "and Walter Dorn was at sea. Arthur Dorn sat down. Then Mr.\nDorn rose."
+    )
+    # "Walter Dorn" joins him: his character is no longer a bare "Mr. Dorn".
+    first, walter, broken = _cast_of(text, "Mr. Dorn", "Walter Dorn", "Mr.\nDorn")
+    assert first is not None and first is walter and first is broken
 
 
 def test_miss_with_the_surname_of_two_sisters_is_neither() -> None:
@@ -693,18 +654,8 @@ def test_miss_with_the_surname_of_one_woman_is_that_woman() -> None:
 
 
 def test_mr_with_a_surname_of_one_man_is_that_man() -> None:
-    from quoteattr import _conversation, _entities, _layout
-    from quoteattr._cues import CueLexicon
-    from quoteattr._document import Document
-    from quoteattr._models import Mention
-    from quoteattr._sentences import SentenceSplitter
-
     text = "Arthur Dorn came home. Mr. Dorn was tired. Arthur Dorn sat down."
-    doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
-    cast = _conversation._Cast(doc, _entities.Genders(doc))
-    i, j = text.index("Arthur Dorn"), text.index("Mr. Dorn")
-    son = cast.of(Mention(i, i + 11, "Arthur Dorn", "name"))
-    mr = cast.of(Mention(j, j + 8, "Mr. Dorn", "name"))
+    son, mr = _cast_of(text, "Arthur Dorn", "Mr. Dorn")
     assert son is not None and son is mr
 
 
