@@ -279,11 +279,21 @@ _TAIL_WORDS = 3
 
 def _short_tail(doc: Document, link: Link) -> bool:
     """At most `_TAIL_WORDS` words follow ``link`` to the end of its paragraph."""
-    end = link.segments[-1][1] if link.segments else link.end
-    k = bisect_right(doc.paragraphs, (end,)) - 1
+    end = _last_end(link)
+    k = _end_paragraph(doc, link)
     if k < 0 or doc.paragraphs[k][1] < end:
         return False
     return len(doc.text[end : doc.paragraphs[k][1]].split()) <= _TAIL_WORDS
+
+
+def _last_end(link: Link) -> int:
+    """Where the quotation's last segment ends."""
+    return link.segments[-1][1] if link.segments else link.end
+
+
+def _end_paragraph(doc: Document, link: Link) -> int:
+    """The index of the paragraph where the quotation's last segment ends (-1: none)."""
+    return bisect_right(doc.paragraphs, (_last_end(link),)) - 1
 
 
 _CLOSING = regex.compile(
@@ -336,11 +346,7 @@ def _heading(doc: Document, links: Sequence[Link], i: int) -> int:
         n += 1
     if n and i - n - 1 >= 0:
         before = links[i - n - 1]
-        end = before.segments[-1][1] if before.segments else before.end
-        if (
-            before.kind != "other"
-            and bisect_right(doc.paragraphs, (end,)) - 1 == links[i - n].paragraph - 1
-        ):
+        if before.kind != "other" and _end_paragraph(doc, before) == links[i - n].paragraph - 1:
             return 0  # the heading goes on from a quotation: dialogue ("Yes." ¶ "Dear Tom,")
     return n
 
@@ -441,9 +447,8 @@ def _whole_paragraph(doc: Document, link: Link) -> bool:
 
 def _ends_paragraph(doc: Document, link: Link) -> bool:
     """The quotation's last segment ends a paragraph."""
-    end = link.segments[-1][1] if link.segments else link.end
-    k = bisect_right(doc.paragraphs, (end,)) - 1
-    return k >= 0 and doc.paragraphs[k][1] == end
+    k = _end_paragraph(doc, link)
+    return k >= 0 and doc.paragraphs[k][1] == _last_end(link)
 
 
 # Four pairs of adjacent paragraphs that are each one unattributed quotation: a dialogue
