@@ -750,12 +750,7 @@ def given_name_fits(doc: Document, name: _Name, fits: list[C]) -> list[C]:
     for f in fits:
         cluster = f if isinstance(f, _Cluster) else getattr(f, "cluster", None)
         best = cluster.best if isinstance(cluster, _Cluster) else None
-        if best is None or best.first != word:
-            keep.append(f)
-            continue
-        forms = _forms_of(doc, best.name_words[-1])
-        alone = sum(1 for g in forms if g.first is None and not g.honorific and not g.title)
-        if not forms or alone < _SURNAME_CALLED * len(forms):
+        if best is None or best.first != word or not _goes_by_surname(doc, best):
             keep.append(f)
     return keep or fits
 
