@@ -639,14 +639,15 @@ def _in_story(doc: Document, exchanges: int, story: bool) -> bool:
     return story or exchanges >= _DIALOGUE_EXCHANGES or _told_as_story(doc)
 
 
-# A verb of speaking right before a quotation, up to four words between and no comma:
-# "Tom only said “Ow!”", "a voice from within answered “Yes.”", "uttered a rapid “I
-# know.”". Not an infinitive or a modal's verb ("as soon as you can say “Go!”", "tried
-# saying “Aha!”" is still a verb, "to say “Yes,”" is not), nor a noun ("a cry of “Fire!”").
+# A verb of speaking (`uttered_verbs.txt`) right before a quotation, up to four words
+# between and no comma: "Tom only said “Ow!”", "a voice from within answered “Yes.”",
+# "uttered a rapid “I know.”". Not an infinitive or a modal's verb ("as soon as you can
+# say “Go!”", "tried saying “Aha!”" is still a verb, "to say “Yes,”" is not), nor a noun
+# ("a cry of “Fire!”").
 _UTTERED_BEFORE = regex.compile(
-    r"(?i)\b(?:said|says|saying|answered|replied|cried|screamed|shouted|shouting|murmured|"
-    r"muttered|whispered|exclaimed|added|asked|uttered|returned|repeated|stammered|sighed|"
-    r"gasped|roared|yelled|growled|pronounced)(?:[ \t\n]++[\w\u2019'-]++){0,4}?[ \t\n]*+$"
+    r"(?i)\b(?:"
+    + "|".join(sorted(_lexicon.word_list("uttered_verbs.txt"), key=lambda w: (-len(w), w)))
+    + r")(?:[ \t\n]++[\w\u2019'-]++){0,4}?[ \t\n]*+$"
 )
 _UTTERED_NOT = regex.compile(
     r"(?i)\b(?:(?:to|can|could|would|might|will|shall|should|must|of|without)[ \t\n]+"
@@ -906,7 +907,6 @@ def _written_after(text: str, end: int) -> bool:
 # the writer set down, not speech. Not "written"/"writing" ("she said, giving him the
 # sheet she had written, “Q”": a participle of the narration), nor "he read" (RiQuA counts
 # a word read out as said).
-_WRITING_CUES = frozenset(["wrote", "writes", "scribbled"])
 _WRITING_RULES = frozenset(["quote_cue_mention", "mention_cue_quote"])
 _WRITING_REACH = 40
 
@@ -916,7 +916,7 @@ def _writing_tag(text: str, link: Link) -> bool:
     cue = link.cue
     if cue is None or link.rule not in _WRITING_RULES:
         return False
-    if text[cue.start : cue.end].lower() not in _WRITING_CUES:
+    if text[cue.start : cue.end].lower() not in _lexicon.word_list("writing_verbs.txt"):
         return False
     return -_WRITING_REACH <= cue.start - link.end <= _WRITING_REACH or (
         0 <= link.start - cue.end <= _WRITING_REACH
@@ -1299,15 +1299,12 @@ def _bracketed(content: str) -> bool:
     )
 
 
-# Verbs by which a speaker repeats another's words: "'Death,'" he quoted.
-_QUOTING_CUES = frozenset(["quote", "quotes", "quoted", "quoting", "recite", "recites", "recited"])
-
-
 def _quoted_inner(text: str, q: RawQuote, cue: Span | None) -> tuple[int, int] | None:
     """The inner quotation, marks included, when the quotation holds nothing else and its
-    cue says the speaker repeats another's words ("'The end,'" he quoted): those words
-    are what is quoted, the outer marks only frame the repeating; else ``None``."""
-    if cue is None or cue.text.lower() not in _QUOTING_CUES:
+    cue says the speaker repeats another's words (`quoting_verbs.txt`: "'The end,'" he
+    quoted): those words are what is quoted, the outer marks only frame the repeating;
+    else ``None``."""
+    if cue is None or cue.text.lower() not in _lexicon.word_list("quoting_verbs.txt"):
         return None
     if len(q.nested) != 1 or len(q.segments) != 1 or not q.closed:
         return None

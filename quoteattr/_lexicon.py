@@ -585,12 +585,15 @@ WORD_LISTS = (
     "indirect_sources.txt",
     "label_nouns.txt",
     "naming_words.txt",
+    "quoting_verbs.txt",
     "reply_openers.txt",
     "role_nouns.txt",
     "speech_nouns.txt",
     "term_nouns.txt",
     "unnamed_speakers.txt",
+    "uttered_verbs.txt",
     "work_nouns.txt",
+    "writing_verbs.txt",
     "written_cues.txt",
 )
 """The shipped one-entry-a-line lists that `word_list` reads."""
