@@ -3696,6 +3696,13 @@ def _is_document(m: Mention) -> bool:
     return lex.org_words.get(head) == "document"
 
 
+def _inner(rec: _Record, found: Sequence[_Record]) -> bool:
+    """``rec``'s cue stands inside another record's content (*They question whether
+    [she opposes the deal]*): an inner report, whose speaker is no one's to share."""
+    c = rec.cue.start
+    return any(r.head and r is not rec and r.ranges[0][0] <= c < r.ranges[-1][1] for r in found)
+
+
 def _previous_speaker(
     state: _State,
     key: tuple[int, int],
@@ -3712,7 +3719,12 @@ def _previous_speaker(
             # the outermost record this cue continues ("X said A, adding B")
             return rec.speaker, rec.referent
     for rec in found:
-        if rec.cue.start < c and rec.speaker is not None and rec.cue.start > best[0]:
+        if (
+            rec.cue.start < c
+            and rec.speaker is not None
+            and rec.cue.start > best[0]
+            and not _inner(rec, found)
+        ):
             best = (rec.cue.start, rec.speaker, rec.referent)
     cued = state.by_sentence.get(key)
     if cued is not None:

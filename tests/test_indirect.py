@@ -1771,6 +1771,19 @@ def test_coordinated_verb_after_a_modal_stays_in_the_content() -> None:
     assert [q.cue.text for q in found if q.cue] == ["said", "criticized"]
 
 
+def test_coordinated_verb_takes_no_speaker_from_an_inner_report() -> None:
+    # "backs" reports inside Tom Hale's content: "insists" is Tom Hale's, not Ann Webb's
+    text = "Tom Hale doubts that Ann Webb backs the plan and insists that the vote was rigged."
+    found = indirect(text)
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [
+        ("Ann Webb backs the plan", "Tom Hale"),
+        ("the vote was rigged", "Tom Hale"),
+    ]
+    text = "Farmers question whether the mayor opposes the dam and worry that she might relent."
+    found = indirect(text)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Farmers"] * 2
+
+
 def test_but_goes_on_with_the_same_statement_unless_someone_else_speaks() -> None:
     q = one("The mayor said the plan was sound, but the costs were high.")
     assert q.text == "the plan was sound, but the costs were high"
