@@ -2312,6 +2312,15 @@ def _head(
             # "X said she was a voter and would probably back Y": the modal belongs
             # to the reported clause, whose verb this is; nothing new is reported
             return None
+        if (
+            speaker is None
+            and word == "and"
+            and not passive
+            and _shares_verb(view, v, j, cue, found)
+        ):
+            # "X urged the council to act and back the plan": a base form after "and"
+            # goes with the infinitive or modal of the content it stands in
+            return None
         if speaker is None and word in ("and", "but") and not passive:
             # X said A and added B: the coordinated verb shares the subject
             speaker, referent = _previous_speaker(state, key, view, v, found, fallback=False)
@@ -3694,6 +3703,23 @@ def _is_document(m: Mention) -> bool:
     if nominal is not None:
         return nominal.kind == "document"
     return lex.org_words.get(head) == "document"
+
+
+def _shares_verb(
+    view: _View, v: int, j: int, cue: _Cue, found: Sequence[_Record]
+) -> bool:
+    """The cue at ``v`` is a base form after "and" (at ``j``) inside the content of an
+    earlier record, and that content holds "to" or a modal before it: the verb is
+    coordinated with that infinitive or modal, not a new statement of the speaker's."""
+    toks = view.toks
+    if cue.gerund or toks[v].lower != cue.lemma.split()[0]:
+        return False
+    c = toks[j].start
+    for rec in found:
+        a, b = rec.ranges[-1]
+        if rec.head and rec.cue.end <= a <= c < b:
+            return any(t.lower == "to" or t.lower in _MODALS for t in toks[view.index(a) : j])
+    return False
 
 
 def _inner(rec: _Record, found: Sequence[_Record]) -> bool:

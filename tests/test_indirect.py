@@ -1784,6 +1784,16 @@ def test_coordinated_verb_takes_no_speaker_from_an_inner_report() -> None:
     assert [q.speaker.text if q.speaker else None for q in found] == ["Farmers"] * 2
 
 
+def test_base_form_after_and_goes_with_the_contents_infinitive_or_modal() -> None:
+    q = one("The senator urged the council to act quickly and back the new budget.")
+    assert q.text == "the council to act quickly and back the new budget"
+    q = one("Ann Webb said she would visit the plant and praise the workers.")
+    assert q.text == "she would visit the plant and praise the workers"
+    # without "to" or a modal before it the verb is the speaker's own (a finite form)
+    found = indirect("Tom Hale said the plan was sound and praised the council.")
+    assert [q.cue.text for q in found if q.cue] == ["said", "praised"]
+
+
 def test_but_goes_on_with_the_same_statement_unless_someone_else_speaks() -> None:
     q = one("The mayor said the plan was sound, but the costs were high.")
     assert q.text == "the plan was sound, but the costs were high"
