@@ -1666,10 +1666,10 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     if all(t.upper for t in toks[k + 1 : e + 1]) and first not in _mentions.DETERMINERS:
         kind: MentionKind = "name"  # "Dora's", "Mrs. Pell's", as after "said"
     elif first in _OWNER_OPENERS and e > k + 1:
-        kind = "nominal"  # "the croupier", "her ladyship": the head noun without "'s"
-        end -= 2
+        kind = "nominal"  # "the croupier", "her ladyship"
     else:
         return None
+    end -= 2  # the owner without its "'s": "Mrs. Pell", "the croupier"
     speaker = Mention(start, end, text[start:end], kind)
     return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + 1))
 

@@ -210,8 +210,10 @@ def test_an_unfinished_paragraph_introduces_only_a_cue_at_its_end(text: str) -> 
 @pytest.mark.parametrize(
     ("text", "speaker", "kind", "cue"),
     [
-        ("“Not today,” was Ann's quiet answer.", "Ann's", "name", "answer"),
-        ("“Not today,” was Mrs. Hale's firm, cool reply.", "Mrs. Hale's", "name", "reply"),
+        # The owner without its "'s", the name an entity and the scorer compare.
+        ("“Not today,” was Ann's quiet answer.", "Ann", "name", "answer"),
+        ("“Not today,” was Mrs. Hale's firm, cool reply.", "Mrs. Hale", "name", "reply"),
+        ("“Not today,” was Mrs. Hale’s firm reply.", "Mrs. Hale", "name", "reply"),
         ("“Not today,” was the clerk's polite response.", "the clerk", "nominal", "response"),
         ("“Not today,” was her ladyship's calm rejoinder.", "her ladyship", "nominal", "rejoinder"),
         ("“Not today,” was his quiet answer.", "his", "pronoun", "answer"),

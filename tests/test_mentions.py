@@ -101,10 +101,10 @@ def test_a_manner_after_the_speaker_is_cut_and_a_voice_is_its_owner(
         ("“Is he here?” asked Mr. Lamb’s good lady.", "Mr. Lamb’s good lady", "nominal"),
         ("“It is late,” said Tom's solicitor.", "Tom's solicitor", "nominal"),
         # A statement noun after the possessive: the name's owner speaks.
-        ("“Fine,” was Nell's reply.", "Nell's", "name"),
+        ("“Fine,” was Nell's reply.", "Nell", "name"),
         # Nouns of asking, pleading and warning are nouns of speech too.
-        ("“Are you sure?” was Sir Rufus's cold, suspicious inquiry.", "Sir Rufus's", "name"),
-        ("“Let me stay,” was Nell's quiet plea.", "Nell's", "name"),
+        ("“Are you sure?” was Sir Rufus's cold, suspicious inquiry.", "Sir Rufus", "name"),
+        ("“Let me stay,” was Nell's quiet plea.", "Nell", "name"),
         ("“Mind the step,” was the porter's warning.", "the porter", "nominal"),
     ],
 )
