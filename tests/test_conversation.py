@@ -1930,3 +1930,18 @@ def test_a_lower_case_title_of_unknown_sex_gives_no_subject() -> None:
         "The doctor broke the silence at last.\n\n“They are flooded,” she said."
     )
     assert names(text)[-1] != "Doctor Quillon"
+
+
+def test_a_description_takes_no_speaker_from_chapters_before() -> None:
+    # Mrs. Ames spoke pages ago: "the old lady" of a new scene is someone else.
+    road = "Tom walked on along the road for many a mile, and saw nobody at all that day.\n\n"
+    text = (
+        "“You will go to bed without supper,” said Mrs. Ames.\n\n"
+        "“Yes, ma'am,” said Tom.\n\n"
+        + road * 220
+        + "Tom woke in a strange room, with a fire burning in the grate.\n\n"
+        "“Hush, my dear,” said the old lady.\n\n"
+        "“Where am I?” said Tom.\n\n"
+        "“Safe and warm,” said the old lady."
+    )
+    assert names(text) == ["Mrs. Ames", "Tom", "the old lady", "Tom", "the old lady"]
