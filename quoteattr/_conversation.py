@@ -1829,11 +1829,28 @@ def _subject_of(
         j = k - 1
         while j and bisect_right(starts, found[j - 1][0].start) - 1 == last:
             j -= 1
+        if (
+            j + 1 < k
+            and _SUBORDINATE_OPENING.match(
+                doc.text, starts[last] if last >= 0 else 0, found[j][0].start
+            )
+            and _HE_SHE.search(doc.text, found[j][0].end, found[j + 1][0].start) is None
+        ):
+            # "When Ann went home, Tom came out": the main clause's subject.
+            j += 1
         first_m, ch = found[j]
         if not _pronoun_subject(doc, p, starts, first_m, ev):
             return ch
         k = j
     return None
+
+
+_HE_SHE = regex.compile(r"(?i)(?<!\p{L})(?:he|she|they)(?!\p{L})")
+# A subordinator opening a sentence, right before its first name.
+_SUBORDINATE_OPENING = regex.compile(
+    r"[\"“‘'( \t\r\n]*(?:When|After|Before|As|While|Whilst|Since|Until|Till|Though|Although|If"
+    r"|Because|Once|Unless)[ \t\r\n]+(?:(?:the|old|young|little|poor)[ \t\r\n]+)?$"
+)
 
 
 # A name after a preposition is no subject: "She had tea with old Mrs. Grey."

@@ -1945,3 +1945,15 @@ def test_a_description_takes_no_speaker_from_chapters_before() -> None:
         "“Safe and warm,” said the old lady."
     )
     assert names(text) == ["Mrs. Ames", "Tom", "the old lady", "Tom", "the old lady"]
+
+
+def test_a_name_after_an_opening_subordinator_is_not_the_sentence_subject() -> None:
+    # "When Ann Webb went home Mira came out": the main clause's Mira is whom the
+    # narration is about, and her "she" asks.
+    text = (
+        "“Is it late?” said Tom Hale.\n\n“Nearly ten,” said Mira Dorn.\n\n"
+        "“Then I must go,” said Tom.\n\n"
+        "When Ann Webb went home Mira came out of the garden with a basket.\n\n"
+        "“Was she cross?” she asked."
+    )
+    assert names(text) == ["Tom Hale", "Mira Dorn", "Tom Hale", "Mira Dorn"]
