@@ -2784,7 +2784,16 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
     if found:
         i = bisect_left(starts, link.start)
         near = found[max(0, i - 1) : i + 1]
-        link.speaker = min(near, key=lambda m: abs(m.start - link.start))
+        nearest = min(near, key=lambda m: abs(m.start - link.start))
+        if (
+            nearest.kind == "pronoun"
+            and ctx.doc.once(("story",), lambda: _told_as_story(ctx.doc))
+            and _moved_on(ctx, nearest, link)
+        ):
+            # "“Q” He watched Ann until she sat down. She was tired.": in a story, a
+            # pronoun sentences off, past someone else, is whom the narration moved on to.
+            return
+        link.speaker = nearest
         if link.cue is None:  # not "a memo titled “Q”": its naming word stays the cue
             link.cue = (
                 _cue_next_to(ctx, link.speaker)
@@ -2793,6 +2802,33 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
             )
         link.rule = "paragraph_mention"
         link.confidence = CONFIDENCE["paragraph_mention"]
+
+
+def _moved_on(ctx: _Context, m: Mention, link: Link) -> bool:
+    """Whether pronoun ``m`` is two sentences or more from the quotation, with a name or
+    a pronoun of the other sex between them: "“Q” He watched Ann until she sat down.
+    She was tired." (not "She sat by Tom. The room was bare. She sat down. “Q”")."""
+    sentences = ctx.doc.sentences(ctx.p)
+    starts = [s for s, _ in sentences]
+    sm = bisect_right(starts, m.start) - 1
+    first = bisect_right(starts, link.start) - 1
+    last = bisect_right(starts, max(link.start, link.end - 1)) - 1
+    if sm < first - 1:
+        lo, hi = sentences[sm][1], link.start
+    elif sm > last + 1:
+        lo, hi = link.end, starts[sm]
+    else:
+        return False
+    sex = _mentions.lexicon().pronouns.get(m.text.lower(), "x")[0]
+    for other in narration_mentions(ctx.doc, ctx.p, end=hi):
+        if other.start < lo:
+            continue
+        if other.kind == "name":
+            return True
+        said = _mentions.lexicon().pronouns.get(other.text.lower(), "x")[0]
+        if other.kind == "pronoun" and said in "mf" and said != sex:
+            return True
+    return False
 
 
 def _cue_before(ctx: _Context, link: Link) -> Span | None:

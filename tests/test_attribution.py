@@ -2511,3 +2511,36 @@ def test_a_headline_in_capitals_opening_a_line_is_not_speech() -> None:
     assert kinds["MILL TO CLOSE IN MAY"] == "other"
     assert kinds["The owners said on Monday that the mill would close,"] == "direct"
     assert kinds["GET OUT OF MY HOUSE,"] == "direct"  # a comma: its tag follows
+
+
+# Narration told in the past, as a story's is: the rule below reads stories only.
+_STORY_OPENING = (
+    "The house was quiet. It had rained all night, and the lane was a river; the dog was"
+    " asleep, the fire was low and the lamps were out. Ruth had come home late, Paul had"
+    " waited. They were tired, they had eaten nothing, and the clock was slow. The wind"
+    " was high and the door was shut; the stairs were dark and the kettle was cold.\n\n"
+)
+
+
+def test_a_pronoun_past_another_person_two_sentences_on_is_no_paragraph_mention() -> None:
+    # "She whispered" comes after Paul's sentence: the narration has moved on from the
+    # quotation, which the turn-taking gives to Paul (Ruth's "she" took it before).
+    text = _STORY_OPENING + (
+        "“Shall we go?” said Ruth.\n\n“Not yet,” said Paul.\n\n“Why not?”\n\n"
+        "“The roads are flooded.” Paul stood at the window for a while. She whispered"
+        " something to the dog.\n\n“Then we wait.”"
+    )
+    q = extract_quotes(text)[3]
+    assert q.rule == "turn_taking"
+    assert q.entity is not None and q.entity.name == "Paul"
+
+
+def test_a_pronoun_two_sentences_on_with_no_one_between_is_a_paragraph_mention() -> None:
+    text = _STORY_OPENING + (
+        "“Shall we go?” said Ruth.\n\n“Not yet,” said Paul.\n\n“Why not?”\n\n"
+        "“The roads are flooded.” The dog stood at the window for a while. She whispered"
+        " something to the dog.\n\n“Then we wait.”"
+    )
+    q = extract_quotes(text)[3]
+    assert q.rule == "paragraph_mention"
+    assert q.speaker is not None and q.speaker.text == "She"
