@@ -165,8 +165,10 @@ class _Cluster:
         "last",
         "marital",
         "mentions",
+        "mister",
         "names",
         "order",
+        "ranks",
     )
 
     def __init__(self, kind: EntityKind) -> None:
@@ -182,9 +184,16 @@ class _Cluster:
         # An honorific and a surname the document gives to several people ("Mrs.
         # Tredgold" beside Rose and Harry Tredgold): no given name joins it.
         self.apart = False
+        # The military ranks of its names ("general") and whether one of them is "Mr.".
+        self.ranks: set[str] = set()
+        self.mister = False
 
     def add(self, name: _Name) -> None:
         self.names.append(name)
+        rank = _rank(name)
+        if rank:
+            self.ranks.add(rank)
+        self.mister = self.mister or _mister(name)
         self.marital = self.marital or _marital(name)
         if self.best is None or (len(name.name_words), name.honorific != "") > (
             len(self.best.name_words),
@@ -211,6 +220,11 @@ class _Cluster:
         marital = _marital(name)
         if marital and self.marital and marital != self.marital:
             return False  # "Miss Pentreath" is the daughter of "Mrs. Pentreath"
+        rank = _rank(name)
+        if rank and (self.mister or (self.ranks and rank not in self.ranks)):
+            return False  # "General Ashby" is not "Mr. Ashby" nor "Captain Ashby"
+        if self.ranks and _mister(name):
+            return False
         if name.wife or best.wife:
             return name.canonical == best.canonical  # "Mrs. John Pennock"
         if name.first is not None:
@@ -965,6 +979,19 @@ def fuller_form(doc: Document, name: _Name, cache: dict[str, _Name | None]) -> _
 
 _MARRIED = frozenset(["mrs", "madame", "mme", "frau", "signora", "senora"])
 _UNMARRIED = frozenset(["miss", "mademoiselle", "mlle", "fraulein", "signorina", "senorita"])
+
+
+def _rank(name: _Name) -> str:
+    """The military rank of a name's title in lower case ("general" for "General
+    Ashby", "lieutenant general"), else ""."""
+    words = (name.title or "").lower().split()
+    if words and words[-1] in _lexicon.word_list("military_ranks.txt"):
+        return " ".join(words)
+    return ""
+
+
+def _mister(name: _Name) -> bool:
+    return name.honorific.lower().rstrip(".") == "mr"
 
 
 def _marital(name: _Name) -> str:

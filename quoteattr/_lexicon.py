@@ -584,6 +584,7 @@ WORD_LISTS = (
     "indirect_show_modifiers.txt",
     "indirect_sources.txt",
     "label_nouns.txt",
+    "military_ranks.txt",
     "naming_words.txt",
     "quoting_verbs.txt",
     "reply_openers.txt",

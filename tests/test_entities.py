@@ -272,6 +272,31 @@ def test_a_rank_and_a_surname_shared_by_several_men_is_not_a_given_name() -> Non
     assert cluster.accepts(general)
 
 
+def test_a_military_rank_is_not_the_mr_nor_another_rank_of_the_surname() -> None:
+    # Officers go by their rank: "General Ashby" is the father, "Mr. Ashby" a son,
+    # "Captain Ashby" another son.
+    cluster = _entities._Cluster("person")
+    cluster.add(name("Ashby"))
+    cluster.add(name("Mr. Ashby"))
+    assert not cluster.accepts(name("General Ashby"))
+    assert cluster.accepts(name("Ashby"))
+    general = _entities._Cluster("person")
+    general.add(name("General Ashby"))
+    assert not general.accepts(name("Mr. Ashby"))
+    assert not general.accepts(name("Captain Ashby"))
+    assert general.accepts(name("General Ashby"))
+    assert general.accepts(name("Ashby"))
+    text = (
+        "“The roads are bad,” said Mr. Ashby.\n\n"
+        "“Then we stay,” said General Ashby.\n\n"
+        "“As you wish,” said Captain Ashby."
+    )
+    quotes = extract_quotes(text)
+    entities = [q.entity for q in quotes]
+    assert all(e is not None for e in entities)
+    assert len({id(e) for e in entities}) == 3
+
+
 def test_a_word_after_an_indefinite_article_gives_no_gender_evidence() -> None:
     text = (
         "Then a Hindu came to the gate and he knocked. He waited. Later an Englishman "
