@@ -1043,6 +1043,12 @@ _HARD = 20.0
 SALIENCE_DECAY = 0.2
 SALIENCE_HORIZON = 10
 SILENT_PENALTY = 1.0
+# Neither that nor NEVER_SPOKE for one the narration of a talk with a tagged voice names
+# as a subject this many times, in its paragraphs or the PRESENT_LEAD paragraphs before
+# ("Ann reflected." between the turns of a talk in which only the other is tagged): there
+# all along, her turns merely untagged.
+PRESENT_MENTIONS = 2
+PRESENT_LEAD = 2
 # More for one who has no attributed turn anywhere in the text: a name in the narration
 # ("a portrait of Grace Washington") rather than a speaker.
 NEVER_SPOKE = 1.0
@@ -1523,6 +1529,7 @@ def _decode_scenes(
         for i, turn in enumerate(turns)
     ]
     scenes = _split_scenes(doc, turns)
+    story = _attribution._told_as_story(doc)
     carried: list[tuple[_Char, int]] = []  # the last scene's final speakers, with paragraph
     decoded: list[tuple[_Char, bool] | None] = [None] * len(turns)
     last: list[_Char] = []  # the last decoded scene's final voices, across breaks
@@ -1554,7 +1561,7 @@ def _decode_scenes(
             continue
         path = _viterbi(
             turns, evidence, lo, hi, cands, seen, same, new, never_spoke, keeps, pairs,
-            styles, voices, silences
+            styles, voices, silences, _present(doc, turns, lo, hi, cast) if story else frozenset()
         )
         for k, ci in enumerate(path):
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
@@ -2442,6 +2449,24 @@ def _split_scenes(doc: Document, turns: Sequence[_Turn]) -> list[tuple[int, int,
     return out
 
 
+def _present(
+    doc: Document, turns: Sequence[_Turn], lo: int, hi: int, cast: _Cast
+) -> frozenset[int]:
+    """The characters the narration of turns ``lo`` to ``hi`` names as subjects
+    PRESENT_MENTIONS times or more, from PRESENT_LEAD paragraphs before its first turn
+    (none before the turn ahead of it)."""
+    first = turns[lo].p
+    begin = max(turns[lo - 1].p + 1 if lo else 0, first - PRESENT_LEAD)
+    counts: dict[int, int] = {}
+    for p in range(begin, turns[hi - 1].p + 1):
+        for m in narration_mentions(doc, p):
+            if m.kind == "name" and _subject_like(doc.text, m):
+                ch = cast.of(m)
+                if ch is not None:
+                    counts[ch.index] = counts.get(ch.index, 0) + 1
+    return frozenset(c for c, n in counts.items() if n >= PRESENT_MENTIONS)
+
+
 def _candidates(
     doc: Document,
     turns: Sequence[_Turn],
@@ -2539,6 +2564,7 @@ def _viterbi(
     styles: dict[str, dict[int, int]] | None = None,
     voices: _Idiolects | None = None,
     silences: Sequence[bool] = (),
+    present: frozenset[int] = frozenset(),
 ) -> list[int]:
     if not keeps:
         keeps = [0.0] * len(turns)
@@ -2585,7 +2611,7 @@ def _viterbi(
             for other in partners:
                 em[c] += PARTNER_PRIOR * math.log1p(pairs.get((other.index, ch.index), 0))
             em[c] -= SALIENCE_DECAY * _distance(seen[ch.index], p)
-            if ch.index not in speakers:
+            if ch.index not in speakers and not (speakers and ch.index in present):
                 em[c] -= SILENT_PENALTY
                 if not ch.spoke and not ch.narrator:
                     em[c] -= never_spoke

@@ -1957,3 +1957,42 @@ def test_a_name_after_an_opening_subordinator_is_not_the_sentence_subject() -> N
         "“Was she cross?” she asked."
     )
     assert names(text) == ["Tom Hale", "Mira Dorn", "Tom Hale", "Mira Dorn"]
+
+
+_INTERVIEW = (
+    "The office was cold that morning. The clerk had gone home, the fire had died, and "
+    "the windows were grey with rain. It was a room that had seen better days; the chairs "
+    "were old and the carpet was worn. Dr. Ruiz had read the letter twice. He was tired, "
+    "and he was not a patient man. Ann Webb was sitting by the door. She had been there "
+    "an hour. The lamp was lit, though it was not yet noon.\n\n"
+    "“Sit down, please,” said Dr. Ruiz.\n\n“Thank you.”\n\n"
+    "“Tea?” said Mrs. Ames from the window.\n\n“No, thank you.”\n\n"
+    "“Where were you on Friday night?” asked Dr. Ruiz.\n\n“At home.”\n\n“Alone?”\n\n"
+    "“My brother was there.”\n\n“Until when?”\n\n“Until ten.”\n\n"
+    "{narration}\n\n“And then?”\n\n“Then I went to bed.”"
+)
+
+
+@pytest.mark.parametrize(
+    ("narration", "present"),
+    [
+        # Named as a subject twice in and before the talk: there all along, though no
+        # tag names her, and her answers are not the tagged Mrs. Ames's.
+        ("Ann Webb looked at her hands.", True),
+        # Once is not enough: the scene's tagged voices keep the edge.
+        ("The rain went on.", False),
+        # Nor a name after a preposition.
+        ("The lamp shone on Ann Webb.", False),
+    ],
+)
+def test_one_the_narration_of_a_talk_names_twice_is_present_untagged(
+    narration: str, present: bool
+) -> None:
+    got = names(_INTERVIEW.format(narration=narration))
+    if present:
+        assert got == ["Dr. Ruiz", "Ann Webb", "Mrs. Ames", "Ann Webb"] + [
+            "Dr. Ruiz",
+            "Ann Webb",
+        ] * 4
+    else:
+        assert "Ann Webb" not in got
