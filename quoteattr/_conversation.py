@@ -1845,6 +1845,15 @@ def _subject_of(
         ):
             # "When Ann went home, Tom came out": the main clause's subject.
             j += 1
+        # "The first time that Ann went out Tom took her": a name after a subordinator
+        # inside the sentence is its clause's subject; a later one is the sentence's.
+        after = j
+        while after < k and _SUBORDINATE_BEFORE.search(
+            doc.text, max(0, found[after][0].start - SUBORDINATE_WINDOW), found[after][0].start
+        ):
+            after += 1
+        if after < k:
+            j = after
         first_m, ch = found[j]
         if not _pronoun_subject(doc, p, starts, first_m, ev):
             return ch
@@ -1852,6 +1861,13 @@ def _subject_of(
     return None
 
 
+# A subordinator or "that" right before a name inside a sentence (lower case: not the
+# sentence's first word, which `_SUBORDINATE_OPENING` reads).
+_SUBORDINATE_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:because|whereas|whether|until|till|unless|though|although|while|whilst"
+    r"|if|since|before|after|that)[ \t\r\n]+$"
+)
+SUBORDINATE_WINDOW = 12
 _HE_SHE = regex.compile(r"(?i)(?<!\p{L})(?:he|she|they)(?!\p{L})")
 # A subordinator opening a sentence, right before its first name.
 _SUBORDINATE_OPENING = regex.compile(

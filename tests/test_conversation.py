@@ -1996,3 +1996,17 @@ def test_one_the_narration_of_a_talk_names_twice_is_present_untagged(
         ] * 4
     else:
         assert "Ann Webb" not in got
+
+
+def test_a_name_after_that_inside_a_sentence_is_not_its_subject() -> None:
+    # "The first time that Paul left the house Tom took him out": Tom is the subject,
+    # and the "he" after it; without "that" ("The first time Paul left") Paul stays first.
+    talk = (
+        "“Is it far?” said Paul Hale.\n\n“Not very,” said Tom Webb.\n\n“Shall we walk?”\n\n"
+        "“If you like.”\n\n“Is it cold out?”\n\n“A little.”\n\n"
+    )
+    tagged = "\n\n“I will show you the pond,” he said."
+    text = talk + "The first time that Paul left the house Tom took him round the farm." + tagged
+    assert names(text)[-1] == "Tom Webb"
+    text = talk + "The first time Paul left the house Tom took him round the farm." + tagged
+    assert names(text)[-1] == "Paul Hale"
