@@ -749,8 +749,8 @@ C = TypeVar("C")
 def given_name_fits(doc: Document, name: _Name, fits: list[C]) -> list[C]:
     """For a lone given name ("John") that several people bear ("John Quill", "John
     Tamworth"): those of them the text does not mostly call by the surname alone (the
-    one it calls "Tamworth" is rarely its "John"). ``fits`` are clusters or what owns
-    them (with a ``cluster`` attribute)."""
+    one it calls "Tamworth" is rarely its "John") nor by "Sir" and the given name ("Sir
+    John"). ``fits`` are clusters or what owns them (with a ``cluster`` attribute)."""
     word = name.surname
     if (
         len(fits) < 2
@@ -763,10 +763,22 @@ def given_name_fits(doc: Document, name: _Name, fits: list[C]) -> list[C]:
     keep = []
     for f in fits:
         cluster = f if isinstance(f, _Cluster) else getattr(f, "cluster", None)
+        if isinstance(cluster, _Cluster) and _knighted(cluster, word):
+            continue
         best = cluster.best if isinstance(cluster, _Cluster) else None
         if best is None or best.first != word or not _goes_by_surname(doc, best):
             keep.append(f)
     return keep or fits
+
+
+def _knighted(cluster: _Cluster, word: str) -> bool:
+    """Whether the cluster is someone the text calls "Sir" and the given name ``word``
+    ("Sir John"): a lone "John" is rather another John."""
+    given_honorifics = _lexicon.word_list("given_honorifics.txt")
+    return any(
+        n.first is None and n.surname == word and n.honorific.lower() in given_honorifics
+        for n in cluster.names
+    )
 
 
 def _goes_by_surname(doc: Document, name: _Name) -> bool:

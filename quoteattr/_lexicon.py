@@ -578,6 +578,7 @@ WORD_LISTS = (
     "continuation_cues.txt",
     "cue_manners.txt",
     "finite_verbs.txt",
+    "given_honorifics.txt",
     "indirect_compound_heads.txt",
     "indirect_empty_contents.txt",
     "indirect_media.txt",

@@ -297,6 +297,19 @@ def test_a_military_rank_is_not_the_mr_nor_another_rank_of_the_surname() -> None
     assert len({id(e) for e in entities}) == 3
 
 
+def test_a_lone_given_name_is_not_the_sir_of_that_given_name() -> None:
+    # "Sir Hugh" goes by the title and the given name: a lone "Hugh" beside him is the
+    # other Hugh of the text, however recent Sir Hugh is.
+    text = (
+        "“The roads are bad,” said Mr. Hugh Penrose.\n\n"
+        "“Then we stay,” said Sir Hugh.\n\n"
+        "“As you wish,” said Hugh."
+    )
+    assert _entity_names(text) == ["Hugh Penrose", "Sir Hugh", "Hugh Penrose"]
+    alone = "“Then we stay,” said Sir Hugh.\n\n“As you wish,” said Hugh."
+    assert _entity_names(alone) == ["Sir Hugh", "Sir Hugh"]
+
+
 def test_a_word_after_an_indefinite_article_gives_no_gender_evidence() -> None:
     text = (
         "Then a Hindu came to the gate and he knocked. He waited. Later an Englishman "
