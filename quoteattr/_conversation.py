@@ -432,6 +432,8 @@ def _antecedent(
         name = _entities._Name(m)
         if clash == "child":
             return _child(doc, name)
+        if clash == "mr":
+            return name.honorific.lower().rstrip(".") in _MEN_HONORIFICS
         return _entities._marital(name) == clash
 
     # A name in this paragraph's narration before the pronoun: "Anne looked up. “Q,” she said."
@@ -1150,6 +1152,7 @@ class _Char:
         "lexical",
         "marital",
         "mentions",
+        "mister",
         "narrator",
         "spoke",
         "starts",
@@ -1173,6 +1176,7 @@ class _Char:
         self.spoke = 0
         self.last = -1
         self.marital: set[str] = set()  # "mrs", "miss": the honorifics of its names
+        self.mister = False  # a name of his is "Mr. Dorn" or "Sir Tom": a grown man
         self.child = False  # "little Tom", "Master Tom": a child
         # "the Grandmother", "the Professor": a description that names one character.
         self.designated = False
@@ -1189,9 +1193,12 @@ class _Char:
             return
         self.starts_seen.add(m.start)
         if m.kind == "name" and m.text[:1] in _MARITAL_INITIALS:
-            marital = _entities._marital(_entities._Name(m))
+            name = _entities._Name(m)
+            marital = _entities._marital(name)
             if marital:
                 self.marital.add(marital)
+            elif name.honorific.lower().rstrip(".") in _MEN_HONORIFICS:
+                self.mister = True
         i = bisect_right(self.starts, m.start)
         self.starts.insert(i, m.start)
         self.mentions.insert(i, m)
@@ -2123,20 +2130,26 @@ _OLD_WORDS = frozenset(["old", "elderly", "aged"])
 _YOUNG_WORDS = frozenset(["young", "girl", "lass", "maiden"])
 
 
+# Heads of a description of a boy: "the boy" is no "Mr. Dorn".
+_BOY_HEADS = frozenset(["boy"])
+# Honorifics of a grown man.
+_MEN_HONORIFICS = frozenset(["mr", "sir"])
 # Heads of a description of a grown-up: "the man" is no "little Tom".
 _ADULT_HEADS = frozenset(["man", "gentleman", "woman", "lady"])
 
 
 def _age_clash(m: Mention) -> str:
     """What a description rules out: "the old lady" is not a "Miss", "the girl" not a
-    "Mrs.", "the old man" or "the gentleman" not a child ("child", see `_child`); ""
-    when it says nothing of age."""
+    "Mrs.", "the boy" not a "Mr." ("mr"), "the old man" or "the gentleman" not a child
+    ("child", see `_child`); "" when it says nothing of age."""
     words = m.text.lower().split()
     said = set(words)
     if said & _OLD_WORDS:
         return "miss" if _nominal_gender(m) == "f" else "child"
     if said & _YOUNG_WORDS:
         return "mrs"
+    if words[-1] in _BOY_HEADS:
+        return "mr"
     if words[-1] in _ADULT_HEADS:
         return "child"
     return ""
@@ -2154,9 +2167,11 @@ def _given_named(ch: _Char) -> bool:
 
 def _marital_age(ch: _Char) -> str:
     """ "child" for a child, else "mrs" or "miss" when every honorific name of the
-    character says so."""
+    character says so, else "mr" for a man some name calls "Mr." or "Sir"."""
     if ch.child:
         return "child"
+    if ch.mister and not ch.marital:
+        return "mr"
     return next(iter(ch.marital)) if len(ch.marital) == 1 else ""
 
 

@@ -2010,3 +2010,13 @@ def test_a_name_after_that_inside_a_sentence_is_not_its_subject() -> None:
     assert names(text)[-1] == "Tom Webb"
     text = talk + "The first time Paul left the house Tom took him round the farm." + tagged
     assert names(text)[-1] == "Paul Hale"
+
+
+def test_the_boy_is_no_one_called_mister() -> None:
+    text = (
+        "Mr. Crane and Tom Pike sat by the fire when Ned Bates came in.\n\n"
+        "“Let me go into the other room,” said the boy.\n\n"
+        "“Stay where you are,” said Tom Pike.\n\n"
+        "“Don't come near me,” said the boy."
+    )
+    assert names(text) == ["Ned Bates", "Tom Pike", "Ned Bates"]
