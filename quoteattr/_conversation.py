@@ -2483,9 +2483,9 @@ def _split_scenes(doc: Document, turns: Sequence[_Turn]) -> list[tuple[int, int,
 def _present(
     doc: Document, turns: Sequence[_Turn], lo: int, hi: int, cast: _Cast
 ) -> frozenset[int]:
-    """The characters the narration of turns ``lo`` to ``hi`` names as subjects
-    PRESENT_MENTIONS times or more, from PRESENT_LEAD paragraphs before its first turn
-    (none before the turn ahead of it)."""
+    """The characters the narration of turns ``lo`` to ``hi`` names (or designates) as
+    subjects PRESENT_MENTIONS times or more, from PRESENT_LEAD paragraphs before its first
+    turn (none before the turn ahead of it)."""
     first = turns[lo].p
     begin = max(turns[lo - 1].p + 1 if lo else 0, first - PRESENT_LEAD)
     counts: dict[int, int] = {}
@@ -2493,6 +2493,12 @@ def _present(
         for m in narration_mentions(doc, p):
             if m.kind == "name" and _subject_like(doc.text, m):
                 ch = cast.of(m)
+                if ch is not None:
+                    counts[ch.index] = counts.get(ch.index, 0) + 1
+        # "The duchess laughed.": a designation of one character counts as her name.
+        for m in _narration_designations(doc, p):
+            if _subject_like(doc.text, m):
+                ch = _designated(doc, m, cast)
                 if ch is not None:
                     counts[ch.index] = counts.get(ch.index, 0) + 1
     return frozenset(c for c, n in counts.items() if n >= PRESENT_MENTIONS)

@@ -2020,3 +2020,40 @@ def test_the_boy_is_no_one_called_mister() -> None:
         "“Don't come near me,” said the boy."
     )
     assert names(text) == ["Ned Bates", "Tom Pike", "Ned Bates"]
+
+
+def _present_names(text: str) -> set[str]:
+    """The characters `_present` finds in the talk of all ``text``'s turns."""
+    from quoteattr import _attribution, _conversation, _entities, _layout, _marks
+    from quoteattr._cues import CueLexicon
+    from quoteattr._document import Document
+    from quoteattr._sentences import SentenceSplitter
+
+    paragraphs = _layout.paragraphs(text)
+    doc = Document(text, paragraphs, SentenceSplitter(), CueLexicon.load(()))
+    links = _attribution.attribute(doc, _marks.find_quotations(text, paragraphs, _marks.FAMILIES))
+    turns = _conversation._turns(doc, links)
+    cast = _conversation._Cast(doc, _entities.Genders(doc))
+    found = _conversation._present(doc, turns, 0, len(turns), cast)
+    return {key for key, ch in cast.by_text.items() if ch is not None and ch.index in found}
+
+
+@pytest.mark.parametrize(
+    ("narration", "present"),
+    [
+        ("Professor Varga looked at her hands.", {"professor varga"}),
+        # A designation of the one person the text titles so counts as her name.
+        ("The Professor looked at her hands.", {"professor varga"}),
+        ("The lamp shone on the Professor.", set()),
+        ("The rain went on.", set()),
+    ],
+)
+def test_a_talk_s_narration_names_or_designates_who_is_present(
+    narration: str, present: set[str]
+) -> None:
+    text = (
+        "Professor Varga came in and sat down.\n\n"
+        "“Sit down, please,” said Dr. Ruiz.\n\n“Thank you.”\n\n"
+        f"{narration}\n\n“And then?”\n\n“Then I went to bed.”"
+    )
+    assert _present_names(text) == present
