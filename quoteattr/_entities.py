@@ -77,6 +77,8 @@ class _Name:
     def _parse(self, mention: Mention) -> _Parsed:
         lex = lexicon()
         words = mention.text.replace(",", " ").split()
+        # "_Sir John_": underscores mark italics in plain-text books, no part of a name.
+        words = [w.strip("_") for w in words if w.strip("_")] or words
         # Everything up to the last title word is the role: "Health Minister Ana Ruiz",
         # "U.S. Secretary of State Jane Hill".
         k = 0
@@ -504,6 +506,28 @@ def _cluster_for(
         if c.kind == "person" and c.accepts(name, shared, owner)
     ]
     fits = given_name_fits(doc, name, fits)
+    heir = _heir(doc, name)
+    if heir is not None:
+        # "Mr. Bertram" beside "Sir Thomas Bertram": the heir, "Tom Bertram".
+        mine = [
+            c
+            for c in index.candidates(heir)
+            if c.kind == "person"
+            and c.best is not None
+            and c.best.first == heir.first
+            and c.best.surname == heir.surname
+        ]
+        if mine:
+            cluster = max(mine, key=lambda c: c.last)
+            cluster.add(name)
+            return cluster
+        cluster = _Cluster("person")
+        index.register(cluster, cluster)
+        cluster.add(name)
+        cluster.add(heir)
+        cluster.mentions.append(heir.mention)
+        clusters.append(cluster)
+        return cluster
     if fits:
         cluster = max(fits, key=lambda c: c.last)
         cluster.add(name)
@@ -635,6 +659,29 @@ def shared_surname(
     if _marital(name) == "mrs" and _goes_by_given(doc, name, forms):
         return frozenset([name.surname])
     return frozenset()
+
+
+def _heir(doc: Document, name: _Name) -> _Name | None:
+    """For "Mr. Dorn" in a family whose head has a title (titled_heads.txt: "Sir Thomas
+    Dorn"): the one man Dorn with a given name left when the titled head, the given names
+    women bear and the men the text names with an honorific or a title ("Mr. Edmund
+    Dorn", a younger son) are set aside: the eldest son, the family's "Mr. Dorn". Else
+    None. The forms are read from every occurrence of the surname, once per document."""
+    if name.first is not None or name.wife or name.honorific.lower().rstrip(".") != "mr":
+        return None
+    surname = name.name_words[-1]
+    forms: list[_Name] = doc.once(
+        ("all forms", surname), lambda: _find_forms(doc, surname, _COUNTED)
+    )
+    heads = _lexicon.word_list("titled_heads.txt")
+    named = [f for f in forms if f.first is not None and not f.wife and f.surname == name.surname]
+    titled = {f.first for f in named if f.honorific.lower() in heads and f.gender != "f"}
+    if not titled:
+        return None
+    women = {f.first for f in named if f.gender == "f"}
+    others = {f.first for f in named if f.honorific or f.title}
+    left = {f.first: f for f in named if f.gender != "f" and f.first not in titled | women | others}
+    return next(iter(left.values())) if len(left) == 1 else None
 
 
 def sisters(doc: Document, name: _Name, full_forms: dict[str, list[_Name]]) -> bool:
@@ -838,12 +885,12 @@ def _forms_of(doc: Document, surname: str) -> list[_Name]:
     return list(known)
 
 
-def _find_forms(doc: Document, surname: str) -> list[_Name]:
+def _find_forms(doc: Document, surname: str, cap: int = _FORM_OCCURRENCES) -> list[_Name]:
     text = doc.text
     out: list[_Name] = []
     lex = lexicon()
     tails: dict[tuple[bool, str], _Tail | None] = doc.once(("name tails",), dict)
-    for start in doc.occurrences(surname, _FORM_OCCURRENCES):
+    for start in doc.occurrences(surname, cap):
         end = start + len(surname)
         lo = max(0, start - _NAME_WINDOW)
         found = _last_names(doc, lo, start, end, tails)

@@ -592,6 +592,7 @@ WORD_LISTS = (
     "role_nouns.txt",
     "speech_nouns.txt",
     "term_nouns.txt",
+    "titled_heads.txt",
     "unnamed_speakers.txt",
     "uttered_verbs.txt",
     "work_nouns.txt",

@@ -310,6 +310,24 @@ def test_a_lone_given_name_is_not_the_sir_of_that_given_name() -> None:
     assert _entity_names(alone) == ["Sir Hugh", "Sir Hugh"]
 
 
+def test_mr_and_the_surname_of_a_knights_family_is_his_eldest_son() -> None:
+    # Sir Roger heads the family; "Mr. Giles Dunmore" is a younger son, so the family's
+    # "Mr. Dunmore" is the one man left, Tom.
+    text = (
+        "Sir Roger Dunmore had two sons, Tom Dunmore and Mr. Giles Dunmore, and a "
+        "daughter, Kitty Dunmore. Tom Dunmore rode well.\n\n"
+        "“The roads are bad,” said Mr. Dunmore."
+    )
+    assert _entity_names(text) == ["Tom Dunmore"]
+    untitled = text.replace("Sir Roger Dunmore", "Roger Dunmore")
+    assert _entity_names(untitled) == ["Mr. Dunmore"]
+
+
+def test_underscores_of_italics_are_no_part_of_a_name() -> None:
+    assert name("_Sir Hugh_").canonical == "Sir Hugh"
+    assert name("Hugh_ Penrose").first == "hugh"
+
+
 def test_a_word_after_an_indefinite_article_gives_no_gender_evidence() -> None:
     text = (
         "Then a Hindu came to the gate and he knocked. He waited. Later an Englishman "
