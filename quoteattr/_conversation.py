@@ -561,6 +561,10 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(c in it for c in short)
 
 
+# Title words that in lower case describe anyone ("the lady"), unlike "the doctor".
+_COMMON_TITLES = frozenset(["lady"])
+
+
 def _titled(
     doc: Document, link: Link, turn: _Turn, participants: dict[str, Mention]
 ) -> Mention | None:
@@ -573,6 +577,8 @@ def _titled(
     lex = _mentions.lexicon()
     if head not in lex.title_words and head + "." not in lex.title_words:
         return None
+    if head in _COMMON_TITLES and link.speaker.text.split()[-1].islower():
+        return None  # "the lady": a woman of any rank, not "Lady Edser" by her title
 
     def match(m: Mention) -> bool:
         first = m.text.split()[0].lower().rstrip(".")

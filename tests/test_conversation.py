@@ -2057,3 +2057,17 @@ def test_a_talk_s_narration_names_or_designates_who_is_present(
         f"{narration}\n\n“And then?”\n\n“Then I went to bed.”"
     )
     assert _present_names(text) == present
+
+
+def test_the_lady_in_lower_case_is_no_title() -> None:
+    # "the lady" is any woman of the scene, not Lady Webb of the town's talk.
+    text = (
+        "Lady Webb had given a dinner on Friday, and the town talked of nothing else.\n\n"
+        "On Monday Ann Hale came into the shop and sat down by Tom Pike.\n\n"
+        "“You look tired,” said Tom Pike.\n\n"
+        "“I am,” said the lady. “I walked all the way.”"
+    )
+    assert names(text) == ["Tom Pike", "Ann Hale", "Ann Hale"]
+    # "the Doctor" and "the doctor" are one title.
+    text = "Dr. Ruiz came in.\n\n“You are late,” said Ann.\n\n“I was kept,” said the doctor."
+    assert names(text)[-1] == "Dr. Ruiz"
