@@ -547,6 +547,12 @@ _HONORIFIC_ABBREVIATIONS = {
     "mr": frozenset(["mister", "master"]),
     "mrs": frozenset(["mistress", "missus"]),
     "ms": frozenset(),
+    # Titles that are whole words abbreviate nothing: "Sir" is no "sister", "Lord" no
+    # "landlord".
+    "sir": frozenset(),
+    "lord": frozenset(),
+    "lady": frozenset(),
+    "dame": frozenset(),
 }
 
 

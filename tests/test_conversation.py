@@ -1932,6 +1932,16 @@ def test_a_lower_case_title_of_unknown_sex_gives_no_subject() -> None:
     assert names(text)[-1] != "Doctor Quillon"
 
 
+def test_a_whole_word_title_abbreviates_no_other_title() -> None:
+    # "Sir" is no short form of "solicitor" (s, i, r in order): the solicitor is himself.
+    text = (
+        "Sir Hugo Dorn had dined at the club every night that week.\n\n"
+        "On Monday Tom Pike went to see his lawyer in the town.\n\n"
+        "“You must sign here,” said the solicitor.\n\n"
+        "“And here?” said Tom Pike."
+    )
+    assert names(text) == ["the solicitor", "Tom Pike"]
+
 def test_a_description_takes_no_speaker_from_chapters_before() -> None:
     # Mrs. Ames spoke pages ago: "the old lady" of a new scene is someone else.
     road = "Tom walked on along the road for many a mile, and saw nobody at all that day.\n\n"
