@@ -1578,9 +1578,12 @@ def _decode_scenes(
         if not cands:
             carried = []
             continue
+        # Presence waives the silent penalty only beside a tagged voice (`_viterbi`).
+        tagged = story and any(evidence[i].fixed is not None for i in range(lo, hi))
+        present = _present(doc, turns, lo, hi, cast) if tagged else frozenset()
         path = _viterbi(
             turns, evidence, lo, hi, cands, seen, same, new, never_spoke, keeps, pairs,
-            styles, voices, silences, _present(doc, turns, lo, hi, cast) if story else frozenset()
+            styles, voices, silences, present
         )
         for k, ci in enumerate(path):
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
