@@ -1541,9 +1541,14 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         n, strength = cues.verb_at(toks, v, hi)
         if n and strength != "strong" and v + n < hi and toks[v + n].lower in lexicon().nominals:
             n = 0  # "White House press secretary": a noun compound, not "press"
-        if n and toks[v - 1].lower in _mentions.DETERMINERS:
+        if n and toks[v - 1].lower in _mentions.DETERMINERS and not _heard_speaker(ctx, v, k):
             n = 0  # “Q” was the answer: a noun after a determiner
         if n and depth == 0:
+            if _unsaid(toks, v, n, k, hi):
+                return None  # “Q?” Tom said nothing.
+            heard = _heard_speaker(ctx, v, k)
+            if heard is not None:  # “Q,” he heard her say.
+                return _Found("quote_cue_mention", heard, _span(text, toks, v, v + n))
             speaker = _mentions.subject_before(text, toks, v, k)
             if _noun_after(ctx, v, speaker):
                 continue
@@ -1873,10 +1878,12 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if tok.kind != WORD or (tok.upper and v > lo and toks[v - 1].kind == WORD):
             continue  # "United States": a capitalised word mid-sentence is no cue
         n, strength = cues.verb_at(toks, v, hi)
-        if not n:
+        if not n or _unsaid(toks, v, n, lo, hi):
             continue
         before = toks[v - 1].lower if v > lo else ""
-        if (before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE) and not (
+        heard = _heard_speaker(ctx, v, lo)  # "heard her say": "her" is no determiner
+        determined = before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE
+        if heard is None and determined and not (
             _mentions.indefinite_subject(toks, v - 1, lo)
         ) and not (
             v - 3 >= lo
@@ -1917,7 +1924,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         elif contracted is not None:
             speaker = contracted  # "He’s claiming that …"
         else:
-            speaker = _mentions.subject_before(text, toks, v, lo)
+            speaker = heard or _mentions.subject_before(text, toks, v, lo)
             if speaker is None and v - 1 > lo and toks[v - 1].lower in _FOCUSING:
                 # "the clerk only said “Q”": an adverb on the verb, not the subject.
                 speaker = _mentions.subject_before(text, toks, v - 1, lo)
@@ -1968,8 +1975,8 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             outer = _what_they_called(ctx, speaker, lo) or _reporting_self(ctx, speaker, lo)
             if outer is not None:
                 speaker, cue = outer
-        if rank == 0 and speaker.kind == "nominal":
-            rank = 1
+        if rank == 0 and speaker.kind == "nominal" and speaker is not heard:
+            rank = 1  # (the hearer is no better a speaker than the one heard)
         # "“Q1,” said he; “Q2”": the semicolon goes on with the same speech.
         if (adjacent or toks[hi - 1].text in ":,;") and not any(t.lower == "that" for t in between):
             found = _Found("mention_cue_quote", speaker, cue, direct=True, referent=referent)
@@ -1989,6 +1996,44 @@ def _new_clause_between(ctx: _Context, a: int, b: int) -> bool:
     at = ctx.clause_openers()
     i = bisect_left(at, a + 1)
     return i < len(at) and at[i] < b
+
+
+# Object pronouns that can be heard to speak: "heard him say".
+_HEARD_PRONOUNS = frozenset(["him", "her", "me", "them", "us"])
+
+
+def _heard_speaker(ctx: _Context, v: int, lo: int) -> Mention | None:
+    """ "she heard him say “Q”", "heard one of the men whisper": the one heard before
+    the cue ``tokens[v]`` speaks, not the hearer (the sentence's subject)."""
+    toks, text = ctx.tokens, ctx.doc.text
+    j = v - 1
+    if j - 1 < lo:
+        return None
+    if toks[j].lower in _HEARD_PRONOUNS:
+        if not _hearing(toks[j - 1].lower):
+            return None
+        return Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
+    heard = _mentions.np_ending_at(text, toks, j, lo)
+    if heard is None or heard.kind == "pronoun":
+        return None
+    a = index_at(toks, heard.start)
+    if a - 2 >= lo and toks[a - 1].lower == "of" and toks[a - 2].lower == "one":
+        a -= 2  # "one of the men": one of them speaks
+        s = toks[a].start
+        heard = Mention(s, heard.end, text[s : heard.end], "nominal")
+    if a - 1 < lo or not _hearing(toks[a - 1].lower):
+        return None
+    return heard
+
+
+def _unsaid(toks: Sequence[Token], v: int, n: int, lo: int, hi: int) -> bool:
+    """The speech verb ``tokens[v : v + n]`` says nothing was said: "Tom said nothing",
+    "did not answer", "couldn't reply", "without speaking" (data/lexicon/unsaid_words.txt)."""
+    words = _lexicon.word_list("unsaid_words.txt")
+    before = toks[v - 1].lower if v - 1 >= lo else ""
+    if before in words or before.endswith(("n't", "n’t")):
+        return True
+    return v + n < hi and toks[v + n].lower == "nothing"
 
 
 # Prepositions whose gerund shares the clause's subject: "responded by saying".
@@ -2724,8 +2769,9 @@ def _coordinated(ctx: _Context, links: list[Link]) -> None:
         link.kind = "mixed"
 
 
-# "heard the words “Q”": hearing words is hearing speech.
-_HEARING = frozenset(["hear", "hears", "heard", "hearing"])
+def _hearing(word: str) -> bool:
+    """ "heard", "overhear": a verb of hearing (data/lexicon/hearing_verbs.txt)."""
+    return word in _lexicon.word_list("hearing_verbs.txt")
 
 
 def _said_words(ctx: _Context, hi: int, lo: int) -> bool:
@@ -2735,7 +2781,7 @@ def _said_words(ctx: _Context, hi: int, lo: int) -> bool:
     if hi - 3 < lo or toks[hi - 1].lower != "words" or toks[hi - 2].lower != "the":
         return False
     verb = toks[hi - 3]
-    return verb.lower in _HEARING or ctx.doc.cues.verb_at(toks, hi - 3, hi - 2)[0] == 1
+    return _hearing(verb.lower) or ctx.doc.cues.verb_at(toks, hi - 3, hi - 2)[0] == 1
 
 
 def _share_within_paragraph(ctx: _Context, links: list[Link]) -> None:

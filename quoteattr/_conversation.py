@@ -1147,7 +1147,8 @@ _OPPOSITE = {"m": "f", "f": "m"}
 _OPENING_MARKS = " \t\r\n\"'“‘«‹„(["
 _GENDER_OF = {"he": "m", "she": "f"}
 # Pronoun speakers of a tag: "“Q,” he said", and the owner in "“Q,” was his answer".
-_SPEAKER_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f"}
+# "him" and "her" speak in "heard him say “Q”".
+_SPEAKER_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
 
 
 class _Char:

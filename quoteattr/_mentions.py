@@ -602,6 +602,9 @@ def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Me
             if tokens[k].lower in STOPS:
                 break
             k += 1
+    if found is not None and found.text == "I." and found.end - found.start == 2:
+        # "“Q,” said I.": the pronoun and the sentence's period, not an initial.
+        return Mention(found.start, found.start + 1, "I", "pronoun")
     if found is not None and found.kind != "name":
         # "said campaign adviser Ana Ruiz": the description's name is the speaker.
         found = _name_after(text, tokens, found, hi) or found

@@ -2544,3 +2544,34 @@ def test_a_pronoun_two_sentences_on_with_no_one_between_is_a_paragraph_mention()
     q = extract_quotes(text)[3]
     assert q.rule == "paragraph_mention"
     assert q.speaker is not None and q.speaker.text == "She"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Hale went out. Ann Webb heard him say, “Hurry up, we are late.”", "him"),
+        ("Ann Webb sat down. She heard the doctor say, “Go home.”", "the doctor"),
+        ("Tom Hale sat still. He heard one of the men whisper, “Look at him.”", "one of the men"),
+        ("Ann Webb came in.\n\n“Go away,” Tom Hale heard her say.", "her"),
+    ],
+)
+def test_the_one_heard_to_say_it_speaks_not_the_hearer(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs. Ames looked up. “Is it late?” Tom Hale said nothing.",
+        "“Are you fond of dogs?” Tom Hale did not answer, so Ann Webb went on: “Cats?”",
+    ],
+)
+def test_a_speech_verb_that_says_nothing_was_said_tags_no_quotation(text: str) -> None:
+    # Not tagged by the verb: a fallback reads the paragraph instead.
+    assert extract_quotes(text)[0].rule not in ("quote_cue_mention", "mention_cue_quote")
+
+
+def test_said_i_at_a_sentence_end_is_the_pronoun_not_an_initial() -> None:
+    q = extract_quotes("“What?” cried I. “You are going again?”")[0]
+    assert q.speaker is not None and (q.speaker.text, q.speaker.kind) == ("I", "pronoun")
