@@ -2359,6 +2359,10 @@ def _shouted_words(ctx: _Context, m: Mention) -> bool:
     return len(words) >= 3 or any(ctx.doc.common_word(w.lower()) for w in words)
 
 
+# Conjunctions that open a clause of time: "…, when Mrs. Dorn came in and said, “Q”".
+_SUBORDINATORS = frozenset(["when", "while", "whilst", "till", "until"])
+
+
 def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """ "He handed the cup to Ann, and Ann looked up and said, “Q”": the subject of the
     last clause that opens with a coordinator and a person's name or a pronoun followed
@@ -2370,9 +2374,19 @@ def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         if m.kind != "pronoun" and (m.kind != "name" or _mentions.gender_of(m.text) == "x"):
             continue
         a, b = index_at(toks, m.start), index_at(toks, m.end)
+        if b + 2 < v and toks[b].text == "," and toks[b + 1].lower.endswith("ing"):
+            b += 1  # "and Ann, turning round, said": a participle's phrase after the name
         if (
             a - 1 > lo
-            and toks[a - 1].lower in _COORDINATORS
+            and (
+                toks[a - 1].lower in _COORDINATORS
+                # "…, when Mrs. Dorn came in and said": not "He waited until she had
+                # done, and then said" (past a comma the clause is the main one again).
+                or (
+                    toks[a - 1].lower in _SUBORDINATORS
+                    and not any(t.text == "," for t in toks[b:v])
+                )
+            )
             and b < v
             and toks[b].kind == WORD
             and not toks[b].upper

@@ -2575,3 +2575,26 @@ def test_a_speech_verb_that_says_nothing_was_said_tags_no_quotation(text: str) -
 def test_said_i_at_a_sentence_end_is_the_pronoun_not_an_initial() -> None:
     q = extract_quotes("“What?” cried I. “You are going again?”")[0]
     assert q.speaker is not None and (q.speaker.text, q.speaker.kind) == ("I", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tom Hale was sent off at once, and Ann Webb, taking his arm, thus began: “Well?”",
+            "Ann Webb",
+        ),
+        (
+            "Tom Hale had hardly sat down, when Mrs. Ames came over to him and said, “Dance?”",
+            "Mrs. Ames",
+        ),
+    ],
+)
+def test_the_last_clause_of_a_sentence_gives_the_speaker(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_time_clause_past_a_comma_gives_way_to_the_main_clause() -> None:
+    q = only("Tom Hale waited until Ann Webb had done, and then said gently, “I see.”")
+    assert q.speaker is not None and q.speaker.text == "Tom Hale"
