@@ -1003,9 +1003,32 @@ def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Ment
             right_ok = j >= len(toks) or (toks[j].kind == PUNCT and toks[j].text in ",.!?;")
             # At the very start, a name is a vocative before "," or "!" ("Tom! Look."), not
             # before "." or "?" ("Who did it?" - "Anne." / "Anne?" is no call).
-            if left_ok and right_ok and (i > 0 or (j < len(toks) and toks[j].text in ",!")):
+            if (
+                left_ok
+                and right_ok
+                and (i > 0 or (j < len(toks) and toks[j].text in ",!"))
+                and not _inner_quoted(text, link.content_start, m.start)
+            ):
                 vocative = m
     return vocative, named
+
+
+# A single mark before a capital opens a quotation within a quotation (a mark before a
+# small letter is mostly an elision: "tell 'em"); one after a word or a stop closes it.
+_INNER_OPEN = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{Lu})")
+_INNER_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?;:—\-])['’](?![\p{L}\p{N}])")
+
+
+def _inner_quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation within the quotation that starts at
+    ``start``: "I wrote: ‘Dear Mrs. Dale, …’" calls no one."""
+    if "'" not in text[start:pos] and "‘" not in text[start:pos]:
+        return False
+    opened = [m.start() for m in _INNER_OPEN.finditer(text, start, pos)]
+    if not opened:
+        return False
+    closed = [m.start() for m in _INNER_CLOSE.finditer(text, opened[-1], pos)]
+    return not closed
 
 
 def _mentions_index(toks: Sequence[object], offset: int) -> int:

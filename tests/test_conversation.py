@@ -2081,3 +2081,15 @@ def test_the_lady_in_lower_case_is_no_title() -> None:
     # "the Doctor" and "the doctor" are one title.
     text = "Dr. Ruiz came in.\n\n“You are late,” said Ann.\n\n“I was kept,” said the doctor."
     assert names(text)[-1] == "Dr. Ruiz"
+
+
+@pytest.mark.parametrize("inner", ["‘Dear Anne, I am sorry.’", "'Dear Anne, I am sorry.'"])
+def test_a_name_inside_a_quotation_within_the_turn_calls_no_one(inner: str) -> None:
+    text = (
+        "“The tea is ready,” said Anne, and went out again.\n\n"
+        "“Tom, have you written to the school?” said Mary.\n\n"
+        f"“Yes. I began: {inner}”\n\n"
+        "“That will do.”\n\n"
+        "“I hope so.”"
+    )
+    assert names(text) == ["Anne", "Mary", "Tom", "Mary", "Tom"]
