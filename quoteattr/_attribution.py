@@ -1919,8 +1919,13 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             # "Blake answered them by saying": the subject of the verb the gerund hangs on.
             speaker = _local_subject(ctx, lo, v - 1) or _main_subject(ctx, lo, v)
         elif gerund and toks[v - 1].text == ",":
-            # "Mook said as much, arguing that …": the clause's subject speaks.
-            speaker = _main_subject(ctx, lo, v) or _clause_subject(ctx, lo, v)
+            # "Mook said as much, arguing that …": the clause's subject speaks; the last
+            # clause's ("Ann stared and he repeated it, adding, “Q”": his).
+            speaker = (
+                _new_clause_subject(ctx, lo, v)
+                or _main_subject(ctx, lo, v)
+                or _clause_subject(ctx, lo, v)
+            )
         elif contracted is not None:
             speaker = contracted  # "He’s claiming that …"
         else:

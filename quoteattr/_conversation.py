@@ -2705,6 +2705,10 @@ def _viterbi(
         if silences and silences[lo + t - 1]:
             s_same += SILENCE_KEEPS
         s_alt = 0.0
+        if _thought(turns[lo + t]):
+            # "“Q,” he thought": a thought answers no one; the narration and the tag's
+            # gender choose the thinker, not the alternation of the talk before it.
+            s_same, s_new = 0.0, 0.0
         if evidence[lo + t].continues:
             s_same, s_alt, s_new = 0.0, -2.0, -2.5
         elif evidence[lo + t].other:
@@ -2734,6 +2738,18 @@ def _viterbi(
         path.append(state[1])
     path.reverse()
     return path
+
+
+def _thought(turn: _Turn) -> bool:
+    """Whether a cue right next to one of the turn's quotations is a verb of thought
+    ("“Q,” he thought", "She wondered: “Q”"; data/lexicon/thought_cues.txt)."""
+    words = _lexicon.word_list("thought_cues.txt")
+    return any(
+        link.cue is not None
+        and link.rule in ("quote_cue_mention", "mention_cue_quote")
+        and link.cue.text.lower() in words
+        for link in turn.links
+    )
 
 
 def _nearest(

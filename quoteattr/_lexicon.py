@@ -593,6 +593,7 @@ WORD_LISTS = (
     "role_nouns.txt",
     "speech_nouns.txt",
     "term_nouns.txt",
+    "thought_cues.txt",
     "titled_heads.txt",
     "unnamed_speakers.txt",
     "unsaid_words.txt",

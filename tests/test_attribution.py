@@ -2598,3 +2598,8 @@ def test_the_last_clause_of_a_sentence_gives_the_speaker(text: str, speaker: str
 def test_a_time_clause_past_a_comma_gives_way_to_the_main_clause() -> None:
     q = only("Tom Hale waited until Ann Webb had done, and then said gently, “I see.”")
     assert q.speaker is not None and q.speaker.text == "Tom Hale"
+
+
+def test_a_participle_after_a_comma_takes_the_last_clauses_subject() -> None:
+    q = only("Ann Webb did not follow, and Tom Hale repeated his question, adding, “Today?”")
+    assert q.speaker is not None and q.speaker.text == "Tom Hale"

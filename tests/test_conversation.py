@@ -2093,3 +2093,16 @@ def test_a_name_inside_a_quotation_within_the_turn_calls_no_one(inner: str) -> N
         "“I hope so.”"
     )
     assert names(text) == ["Anne", "Mary", "Tom", "Mary", "Tom"]
+
+
+def test_two_thoughts_in_a_row_are_one_thinkers_not_an_alternation() -> None:
+    # A thought answers no one: the alternation of the talk does not lead into it.
+    text = (
+        "Tom Hale and Dr. Ruiz sat by the fire. It was late, and the rain had not stopped"
+        " all day; the lamps were low and the dog was asleep on the rug.\n\n"
+        "“Shall we go?” said Dr. Ruiz.\n\n“Not yet,” said Tom Hale.\n\n"
+        "“He is tired of me,” he thought.\n\n“He was always tired of me,” he thought."
+    )
+    first, second = extract_quotes(text)[-2:]
+    assert first.entity is not None and second.entity is not None
+    assert first.entity.name == second.entity.name
