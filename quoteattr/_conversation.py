@@ -1009,6 +1009,8 @@ def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Ment
                 and (i > 0 or (j < len(toks) and toks[j].text in ",!"))
                 and not _inner_quoted(text, link.content_start, m.start)
             ):
+                if i == 0 and len(turn.links) == 1 and _bare_name(toks, j):
+                    continue  # "“Dale,” said Ann": the name a question asked for, no call
                 vocative = m
     return vocative, named
 
@@ -1029,6 +1031,14 @@ def _inner_quoted(text: str, start: int, pos: int) -> bool:
         return False
     closed = [m.start() for m in _INNER_CLOSE.finditer(text, opened[-1], pos)]
     return not closed
+
+
+def _bare_name(toks: Sequence[Token], j: int) -> bool:
+    """Whether a comma, then nothing but a form of address and punctuation, follows
+    the name that opens a quotation (ending at token ``j``): "“Dale,” said Ann",
+    "“Dale, sir.”"."""
+    genders = _lexicon.address_terms()
+    return toks[j].text == "," and all(t.kind == PUNCT or t.lower in genders for t in toks[j:])
 
 
 def _mentions_index(toks: Sequence[object], offset: int) -> int:
@@ -1610,7 +1620,7 @@ def _decode_scenes(
             styles, voices, silences, present
         )
         for k, ci in enumerate(path):
-            _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1)
+            _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1, doc)
             decoded[lo + k] = (cands[ci], hi - lo > 1)
         end_p = turns[hi - 1].p
         carried = [(cands[ci], end_p) for ci in path[-2:]]
@@ -2833,15 +2843,25 @@ def _emission(
     return out
 
 
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}\p{N}'’])I(?![\p{L}\p{N}'’])")
+
+
 def _apply(
     turn: _Turn,
     orig: Sequence[tuple[Mention | None, str | None]],
     ch: _Char,
     dialogue: bool,
+    doc: Document | None = None,
 ) -> None:
     rep = ch.mention_before(turn.links[0].start)
     if rep is None:
         return
+    if ch.narrator and doc is not None:
+        # "I clung to him, and said, “Q”": the narrator's own "I" in the turn's narration.
+        start = doc.paragraphs[turn.p][0]
+        own = list(_FIRST_PERSON.finditer(doc.text, start, turn.links[0].start))
+        if own:
+            rep = Mention(own[-1].start(), own[-1].end(), own[-1].group(), kind="pronoun")
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if link.kind == "other":
             continue

@@ -2106,3 +2106,32 @@ def test_two_thoughts_in_a_row_are_one_thinkers_not_an_alternation() -> None:
     first, second = extract_quotes(text)[-2:]
     assert first.entity is not None and second.entity is not None
     assert first.entity.name == second.entity.name
+@pytest.mark.parametrize(
+    ("answer", "tag"), [("“Dale,” said Tom.", ""), ("“Dale, ma'am.”", ", said Tom")]
+)
+def test_a_quotation_that_is_only_a_name_answers_and_calls_no_one(answer: str, tag: str) -> None:
+    text = (
+        "“I shall send word by the morning post,” said Dale, and went out.\n\n"
+        "“Who sent this parcel?” asked Mary.\n\n"
+        f"{answer}\n\n"
+        "“Then we must thank him.”\n\n"
+        f"“I will write tonight”{tag}."
+    )
+    assert names(text) == ["Dale", "Mary", "Tom", "Mary", "Tom"]
+
+
+def test_a_turn_decoded_as_the_narrator_takes_the_i_of_its_own_paragraph() -> None:
+    text = (
+        "“Where were you last night?” asked Tom.\n\n"
+        "“At home,” I said.\n\n"
+        "“All night?”\n\n"
+        "“All night,” I said.\n\n"
+        "“Nobody saw you there.”\n\n"
+        "“Nobody needed to,” I said.\n\n"
+        "He frowned at the floor.\n\n"
+        "“Then who took the horse?”\n\n"
+        "I met his eyes, too. “I cannot tell you.”"
+    )
+    last = extract_quotes(text)[-1]
+    assert last.speaker is not None
+    assert last.speaker.start == text.index("I met")
