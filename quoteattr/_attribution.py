@@ -1679,7 +1679,8 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + 1))
 
 
-_PRONOUN_OWNERS = frozenset(["his", "her"])
+# "“Q,” was my reply": the narrator's ("my" is the first person, as "I").
+_PRONOUN_OWNERS = frozenset(["his", "her", "my"])
 _OWNER_OPENERS = frozenset(["the", "this", "that", "his", "her", "their", "my", "your", "our"])
 
 

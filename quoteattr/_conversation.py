@@ -72,8 +72,11 @@ class _Turn:
 
 
 def _first_person(m: Mention) -> bool:
-    """The narrator of a first-person story: "I asked"."""
-    return m.kind == "pronoun" and m.text.lower() == "i"
+    """The narrator of a first-person story: "I asked", "was my reply", "heard me say"."""
+    return m.kind == "pronoun" and m.text.lower() in _NARRATOR_PRONOUNS
+
+
+_NARRATOR_PRONOUNS = frozenset(["i", "my", "me"])
 
 
 def _key(m: Mention | None) -> str:

@@ -2603,3 +2603,9 @@ def test_a_time_clause_past_a_comma_gives_way_to_the_main_clause() -> None:
 def test_a_participle_after_a_comma_takes_the_last_clauses_subject() -> None:
     q = only("Ann Webb did not follow, and Tom Hale repeated his question, adding, “Today?”")
     assert q.speaker is not None and q.speaker.text == "Tom Hale"
+
+
+def test_was_my_reply_is_the_narrators() -> None:
+    q = only("He asked me nothing.\n\n“I really cannot say,” was my reply.")
+    assert q.speaker is not None and (q.speaker.text, q.speaker.kind) == ("my", "pronoun")
+    assert q.cue is not None and q.cue.text == "reply"
