@@ -295,7 +295,7 @@ def _local(
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1].p == turn.p + 1 else None
         in_dialogue = dialogue[i] and prev is not None and (before is not None or nxt is not None)
         if dialogue[i]:
-            turn.addressee, turn.named = _quoted_names(doc, turn)
+            turn.addressee, turn.named = _quoted_names(doc, turn, _asks(doc, prev))
         for link in turn.links:
             if link.speaker is None:
                 _fill(doc, link, turn, prev, before, in_dialogue, participants, genders)
@@ -978,7 +978,17 @@ def _self_named(toks: Sequence[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].lower in _SELF_NAMING
 
 
-def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Mention]]:
+def _asks(doc: Document, turn: _Turn | None) -> bool:
+    """Whether the turn's last quotation ends with a question mark."""
+    if turn is None:
+        return False
+    said = doc.text[turn.links[-1].content_start : turn.links[-1].content_end].rstrip(" \t\r\n")
+    return said.rstrip("\"'”’»)").endswith("?")
+
+
+def _quoted_names(
+    doc: Document, turn: _Turn, asked: bool = False
+) -> tuple[Mention | None, list[Mention]]:
     """The name the turn's quotations address (“John, …” or “…, John.”), and every
     name they contain: speakers seldom name themselves."""
     text = doc.text
@@ -1012,8 +1022,10 @@ def _quoted_names(doc: Document, turn: _Turn) -> tuple[Mention | None, list[Ment
                 and (i > 0 or (j < len(toks) and toks[j].text in ",!"))
                 and not _inner_quoted(text, link.content_start, m.start)
             ):
-                if i == 0 and len(turn.links) == 1 and _bare_name(toks, j):
-                    continue  # "“Dale,” said Ann": the name a question asked for, no call
+                alone = len(turn.links) == 1 or (asked and link is turn.links[0])
+                if i == 0 and alone and _bare_name(toks, j):
+                    # "“Dale,” said Ann", or after "Who?": the name asked for, no call.
+                    continue
                 vocative = m
     return vocative, named
 

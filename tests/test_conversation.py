@@ -2135,3 +2135,22 @@ def test_a_turn_decoded_as_the_narrator_takes_the_i_of_its_own_paragraph() -> No
     last = extract_quotes(text)[-1]
     assert last.speaker is not None
     assert last.speaker.start == text.index("I met")
+
+
+def test_a_name_that_answers_a_question_calls_no_one_though_more_follows() -> None:
+    answer = (
+        "“I shall send word by the morning post,” said Dale, and went out.\n\n"
+        "“Who sent this parcel?” asked Mary.\n\n"
+        "“Dale,” said Tom. “He sends one every week.”\n\n"
+        "“Then we must thank him.”\n\n"
+        "“I will write tonight.”"
+    )
+    assert names(answer)[-2:] == ["Mary", "Tom"]
+    call = (
+        "“I shall send word by the morning post,” said Dale, and went out.\n\n"
+        "“The parcel came,” said Mary.\n\n"
+        "“Dale,” said Tom. “Come back here.”\n\n"
+        "“Yes?”\n\n"
+        "“You forgot your hat.”"
+    )
+    assert names(call)[4] == "Dale"
