@@ -1524,11 +1524,25 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
     n, _ = cues.verb_at(toks, k, hi)
     if n and toks[k].lower.endswith("ing"):
         n = 0  # “Q,” …, referencing the report: a participle, not "said X"
+    adjacent = not _LETTER.search(text, q.end, toks[k].start)  # the tag right after the marks
+    opening = adjacent and _opens_sentence(ctx, q)
     if n:  # inverted: “Q,” said X
-        speaker = _mentions.speaker_after_cue(text, toks, k + n, hi)
+        speaker = _mentions.speaker_after_cue(text, toks, k + n, hi, opening)
         if speaker is None:
             return None
         return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + n))
+    if opening and _past_form(toks[k]) and k + 1 < hi:
+        # “Q,” hooted Tom: a verb the lexicon lacks, in a cue's place, before a speaker
+        # (a person: "severed the air" has an object), with no cue after it ("retired
+        # general Ann Webb said": a description).
+        speaker = _mentions.speaker_after_cue(text, toks, k + 1, hi, opening)
+        if (
+            speaker is not None
+            and speaker.start == toks[k + 1].start
+            and _person_phrase(speaker)
+            and not _cue_after(ctx, index_at(toks, speaker.end), hi)
+        ):
+            return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + 1))
     limit = min(hi, k + _mentions.MAX_NP + 4)
     depth = 0  # inside "(D-Wis.)"
     for v in range(k + 1, limit):
@@ -1536,7 +1550,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         if t.kind == PUNCT:
             depth += (t.text == "(") - (t.text == ")")
             if depth == 0 and t.text not in ",.’'-)":
-                return _apposed_speaker(ctx, k, hi)
+                return _apposed_speaker(ctx, k, hi) or _unknown_verb_tag(ctx, k, hi, opening)
             continue
         n, strength = cues.verb_at(toks, v, hi)
         if n and strength != "strong" and v + n < hi and toks[v + n].lower in lexicon().nominals:
@@ -1553,7 +1567,7 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             if _noun_after(ctx, v, speaker):
                 continue
             if speaker is None:
-                return _apposed_speaker(ctx, k, hi)
+                return _apposed_speaker(ctx, k, hi) or _unknown_verb_tag(ctx, k, hi, opening)
             first = index_at(toks, speaker.start)
             # Only modifiers may stand before the subject: "retired general Lloyd Newton said",
             # or a description the name is in apposition to: "the harbor chief, Ana Velez, said".
@@ -1562,7 +1576,82 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
             if any(x.kind != WORD for x in toks[k:first]) or first - k > 4:
                 return None
             return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + n))
-    return _apposed_speaker(ctx, k, hi)
+    return _apposed_speaker(ctx, k, hi) or _unknown_verb_tag(ctx, k, hi, opening)
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _opens_sentence(ctx: _Context, q: RawQuote) -> bool:
+    """No word of the quotation's sentence comes before it."""
+    sentences = ctx.doc.sentences(ctx.p)
+    i = bisect_right(sentences, (q.start, len(ctx.doc.text))) - 1
+    ss = sentences[i][0] if i >= 0 else ctx.start
+    return not _LETTER.search(ctx.doc.text, max(ss, ctx.start), q.start)
+
+# Particles of a phrasal verb in a tag: "she jerked out", "he broke off".
+_TAG_PARTICLES = frozenset("out up in back off forth on".split())
+
+
+def _past_form(t: Token) -> bool:
+    """A lower-case past form in -ed that may be a verb of saying the lexicon lacks
+    ("hooted", "chorused"), not one of hearing ("overheard" is no -ed form anyway)."""
+    w = t.lower
+    return (
+        t.kind == WORD
+        and not t.upper
+        and len(w) > 4
+        and w.endswith("ed")
+        and w not in lexicon().nominals
+        and w not in _lexicon.word_list("hearing_verbs.txt")
+    )
+
+
+def _unknown_verb_tag(ctx: _Context, k: int, hi: int, opening: bool) -> _Found | None:
+    """ "“Q,” Ann intervened, …", "“Q,” he flashed": a speaker right after the
+    quotation, then a past form in -ed the lexicon lacks (and a particle or adverbs), then
+    punctuation or a word that ends a clause: the tag's shape says the verb is one of
+    saying. Only right after a quotation that opens its sentence (``opening``): a later
+    clause ("…, the men jumped out") has a subject of its own, and a quoted title in a
+    sentence ("when Ruiz called it “a farce,” Hale seized on it") is no turn."""
+    if not opening:
+        return None
+    toks, text = ctx.tokens, ctx.doc.text
+    speaker = _mentions.np_starting_at(text, toks, k, hi)
+    if speaker is None or speaker.kind not in ("name", "nominal", "pronoun"):
+        return None
+    if speaker.kind == "pronoun" and speaker.text.lower() not in _TAG_PRONOUNS:
+        return None
+    v = index_at(toks, speaker.end)
+    if v >= hi or toks[v].start < speaker.end or not _past_form(toks[v]):
+        return None
+    j = v + 1
+    if j < hi and toks[j].lower in _TAG_PARTICLES:
+        j += 1
+    j = _mentions.past_adverbs(toks, j, hi)
+    if j < hi and toks[j].kind != PUNCT:
+        return None
+    return _Found("quote_cue_mention", speaker, _span(text, toks, v, v + 1))
+
+
+_TAG_PRONOUNS = frozenset(["he", "she", "i", "they", "we"])
+
+
+def _person_phrase(m: Mention) -> bool:
+    """A name, or a description whose head is a person noun ("the old driver")."""
+    if m.kind == "name":
+        return not m.text.endswith(("'s", "’s"))
+    if m.kind != "nominal":
+        return False
+    nominal = lexicon().nominals.get(m.text.split()[-1].lower())
+    return nominal is not None and nominal.kind == "person"
+
+
+def _cue_after(ctx: _Context, j: int, hi: int) -> bool:
+    """A cue verb within a few words after ``toks[j]`` (skipping adverbs)."""
+    toks = ctx.tokens
+    j = _mentions.past_adverbs(toks, j, hi)
+    return j < hi and ctx.doc.cues.verb_at(toks, j, hi)[0] > 0
 
 
 # Words of a description before a name in apposition: "a spokeswoman for the ministry".

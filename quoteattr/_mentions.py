@@ -582,11 +582,18 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
     return make(text, tokens[i : j + 1], lex)
 
 
-def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Mention | None:
+def speaker_after_cue(
+    text: str, tokens: Sequence[Token], i: int, hi: int, opening: bool = False
+) -> Mention | None:
     """The speaker right after an inverted cue ("said the mayor"): `np_starting_at`,
     and two phrases that only this position makes speakers, each ending at punctuation
-    or at ``hi``: a capitalised interjection ("said Ho.": a name there) and a
-    determiner with one lower-case noun ("said the mariner,")."""
+    (after adverbs) or at ``hi``: a capitalised interjection ("said Ho.": a name there)
+    and a determiner with lower-case words ("said the mariner,"). When the quotation
+    opens its sentence (``opening``: the cue can only be its tag) the description may
+    also go on with a preposition ("said the maid to Tom", "asked the elder of the two
+    men"), start with a possessive ("said her companion") or come before a name ("said
+    the agonised Ann"); mid-sentence the words after a verb are often its object
+    ("posted the clip to the site")."""
     found = np_starting_at(text, tokens, i, hi)
     lex = lexicon()
     if found is not None and found.kind == "name" and found.text.endswith(("'s", "’s")):
@@ -616,22 +623,92 @@ def speaker_after_cue(text: str, tokens: Sequence[Token], i: int, hi: int) -> Me
     described = _described_speaker(text, tokens, i, hi, lex)
     if described is not None:
         return described
-    if first.upper and first.lower in lex.interjections and _closed(tokens, i + 1, hi):
-        return Mention(first.start, first.end, first.text, "name")
-    if first.lower not in ("the", "a", "an"):
+    if (
+        first.upper
+        and first.lower in lex.interjections
+        and _closed(tokens, past_adverbs(tokens, i + 1, hi), hi)
+    ):
+        return Mention(first.start, first.end, first.text, "name")  # "said Ho gravely."
+    if first.lower not in (_TAG_DETERMINERS if opening else _ARTICLES):
         return None
-    # "said the mariner,", "said the old mariner,", "remarked the passenger who had ...":
-    # one or two lower-case words, then punctuation or a relative pronoun of persons.
-    for n in (1, 2):
+    # "said the mariner,", "said the old mariner gravely.", "remarked the passenger who
+    # had ...": one to three lower-case words, then punctuation (after adverbs), or a
+    # word that ends a noun phrase.
+    for n in (1, 2, 3):
         end = i + 1 + n
-        if end > hi or not (_closed(tokens, end, hi) or tokens[end].lower in _WHO):
-            continue
+        if end > hi:
+            break
         words = tokens[i + 1 : end]
-        if all(_plain_word(t, lex) for t in words) and not (
-            n == 2 and (words[-1].lower.endswith("ly") or words[-1].lower in _TIME_WORDS)
+        last = words[-1]
+        if not _plain_word(last, lex) or _adverb(last) or last.lower in _TIME_WORDS:
+            break  # "said the next morning": a time, not a speaker
+        if first.lower == "her" and words[0].lower in _PARTICLES:
+            break  # "called her back": "her" is the one called
+        if end < hi and tokens[end].upper:
+            name = np_starting_at(text, tokens, end, hi) if opening else None
+            if name is not None and name.kind == "name":
+                after = index_at(tokens, name.end)
+                if after >= hi or _closed(tokens, past_adverbs(tokens, after, hi), hi):
+                    return name  # "said the agonised Ann Webb."
+            continue
+        j = past_adverbs(tokens, end, hi)
+        if not (
+            _closed(tokens, j, hi)
+            or tokens[j].lower in _WHO
+            or (opening and tokens[j].lower in STOPS)
         ):
-            noun = words[-1]
-            return Mention(first.start, noun.end, text[first.start : noun.end], "nominal")
+            continue
+        e = last.end
+        if opening and j == end and j < hi and tokens[j].lower == "of":
+            e = _of_phrase(tokens, j, hi, lex) or e
+        return Mention(first.start, e, text[first.start : e], "nominal")
+    return None
+
+
+# Determiners of a lower-case description after an inverted cue ("said her companion").
+_TAG_DETERMINERS = frozenset("the a an this that his her their my your our".split())
+_ARTICLES = frozenset(["the", "a", "an"])
+# Words after an object "her" that make no description: "told her so", "called her back".
+_PARTICLES = frozenset(
+    "so too back up down out off away over round around along on aside forward home "
+    "twice once again there here now then yet alone".split()
+)
+# Words before an adverb of manner: "said the valet somewhat stiffly".
+_INTENSIFIERS = frozenset("somewhat rather very quite more most so too half almost".split())
+_MAX_ADVERBS = 3
+
+
+def past_adverbs(tokens: Sequence[Token], j: int, hi: int) -> int:
+    """The index after the adverbs of manner at ``tokens[j]`` ("rather coldly")."""
+    k = j
+    while k < hi and k - j < _MAX_ADVERBS:
+        if not (
+            _adverb(tokens[k])
+            or (tokens[k].lower in _INTENSIFIERS and _adverb_at(tokens, k + 1, hi))
+        ):
+            break
+        k += 1
+    return k
+
+
+def _adverb_at(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    return k < hi and _adverb(tokens[k])
+
+
+def _of_phrase(tokens: Sequence[Token], j: int, hi: int, lex: Lexicon) -> int | None:
+    """The end of "of the two men" at ``tokens[j]`` ("of"): determiners, then one or two
+    lower-case words ending at punctuation or a word that ends a noun phrase."""
+    k = j + 1
+    while k < hi and k - j <= 2 and tokens[k].lower in DETERMINERS:
+        k += 1
+    if k == j + 1:
+        return None
+    for n in (1, 2):
+        end = k + n
+        if end > hi or not all(_plain_word(t, lex) for t in tokens[k:end]):
+            return None
+        if _closed(tokens, end, hi) or tokens[end].lower in STOPS:
+            return tokens[end - 1].end
     return None
 
 

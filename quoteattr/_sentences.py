@@ -451,6 +451,8 @@ def _joins(
     if last in _CLOSING_MARKS:
         m = _LOWER_START.match(text, s)
         return m is not None and text[m.end() - 1].islower()
+    if last == ")" and text[pe - 2 : pe - 1] in ("!", "?") and text[s].islower():
+        return True  # "who often (bless her!) speaks": an aside in brackets ends no sentence
     if last == "." and text[s].islower() and _INITIALISM.search(text, max(ps, pe - 16), pe):
         return True  # "The S.E.C. said": Punkt breaks after an initialism it does not know
     if last == "." and text[s].isdigit() and numeric:

@@ -2609,3 +2609,50 @@ def test_was_my_reply_is_the_narrators() -> None:
     q = only("He asked me nothing.\n\n“I really cannot say,” was my reply.")
     assert q.speaker is not None and (q.speaker.text, q.speaker.kind) == ("my", "pronoun")
     assert q.cue is not None and q.cue.text == "reply"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A past form the cue lexicon lacks, in a tag right after the quotation.
+        ("Tom Hale sat down.\n\n“So much for that,” hooted Ann Webb, unable to stop.", "Ann Webb"),
+        ("Tom Hale sat down.\n\n“Gently,” crooned the driver, and drove on.", "the driver"),
+        ("Tom Hale sat down.\n\n“She trapped him,” Aunt Ruth intervened, smiling.", "Aunt Ruth"),
+        ("Tom Hale sat down.\n\n“Then it is a lie,” he flashed.", "he"),
+    ],
+)
+def test_a_tag_with_a_verb_outside_the_lexicon(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.rule == "quote_cue_mention"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An object after the verb, a cue later on, a quoted phrase inside a sentence.
+        "Tom Hale sat down.\n\n“Harris!” shattered the still air.",
+        "When Ann Webb called it “a farce,” Tom Hale seized upon the word.",
+    ],
+)
+def test_no_unknown_verb_tag_where_the_shape_is_no_tag(text: str) -> None:
+    for q in extract_quotes(text):
+        assert q.cue is None or q.cue.text not in ("shattered", "seized")
+
+
+def test_a_description_then_a_known_cue_keeps_that_cue() -> None:
+    q = only("“We keep our allies close,” retired general Ann Webb said.")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "Ann Webb"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“We shall do better,” was Tom Hale's consolation.", "Tom Hale", "consolation"),
+    ],
+)
+def test_the_owner_of_a_speech_noun_speaks(text: str, speaker: str, cue: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue

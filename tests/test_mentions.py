@@ -289,3 +289,39 @@ def test_names_without_an_indefinite_determiner_stay_names(text: str, speaker: s
     (q,) = extract_quotes(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.speaker.kind == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # Adverbs of manner after the description (or after an interjection name).
+        ("“Go on,” said the keeper eagerly.", "the keeper", "nominal"),
+        ("“Come in,” said the valet somewhat stiffly.", "the valet", "nominal"),
+        ("“It all comes,” said Ho crossly, “of eating.”", "Ho", "name"),
+        # A quotation that opens its sentence: a preposition after the description, an
+        # "of" phrase, a possessive, or a describing word before a name.
+        ("“They have gone,” said the parlourmaid to Tom Hale.", "the parlourmaid", "nominal"),
+        ("“Whose house?” asked the elder of the two men.", "the elder of the two men", "nominal"),
+        ("“I like this spot,” said her companion, with a sigh.", "her companion", "nominal"),
+        ("“Your feet grow,” said the agonised Ann, and pushed her.", "Ann", "name"),
+    ],
+)
+def test_descriptions_after_an_inverted_cue_with_more_words(
+    text: str, speaker: str, kind: str
+) -> None:
+    assert _speakers(text)[0][1:] == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A time is no speaker; "her" before a particle is the one called.
+        "“Hush,” said the next morning.",
+        "He had called her “Nell”--called her back twice.",
+        # Mid-sentence, the words after the verb are its object.
+        "Ann Webb, who starred in “Rain” and “Wind,” posted the clip to her page.",
+    ],
+)
+def test_no_description_speaker_where_the_words_are_no_speaker(text: str) -> None:
+    speakers = [s for _, s, _ in _speakers(text)]
+    assert not any(s and s.startswith(("the next", "her", "the clip")) for s in speakers)

@@ -485,3 +485,9 @@ def test_no_sentence_ends_at_an_initialism_before_a_lower_case_word(
     spans = SentenceSplitter().spans(text, 0, len(text))
     assert len(spans) == expected
     assert text[spans[0][0] : spans[0][1]].endswith((".", "it."))
+
+
+def test_an_exclamation_in_brackets_ends_no_sentence() -> None:
+    text = "My aunt, who often (bless her!) speaks at length, came in. She sat."
+    a, b = SPLITTER.spans(text, 0, len(text))[0]
+    assert text[a:b].endswith("came in.")
