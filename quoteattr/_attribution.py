@@ -1086,7 +1086,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         found = None  # "On this weekend's broadcast of “Fox News Sunday,” Pence said"
     if found is not None:
         link.rule = found.rule
-        link.speaker = found.speaker
+        link.speaker = found.speaker and _voice_owner(ctx, found.speaker)
         link.referent = found.referent
         link.cue = found.cue
         link.kind = "direct" if found.direct else "mixed"
@@ -1135,6 +1135,27 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
                 link.rule = "characterisation"
                 link.confidence = CONFIDENCE["characterisation"]
     return link
+
+
+def _voice_owner(ctx: _Context, m: Mention) -> Mention:
+    """ "said Ann's clear voice", "her voice called": the voice's owner speaks, "Ann"
+    or "her" (read as "she"); any other mention stays as it is."""
+    toks = ctx.tokens
+    a, b = index_at(toks, m.start), index_at(toks, m.end)
+    if b - a < 2 or toks[b - 1].lower not in _lexicon.word_list("voice_nouns.txt"):
+        return m
+    for k in range(a, b - 1):
+        t = toks[k]
+        if t.lower in _PRONOUN_OWNERS and k == a:
+            return Mention(t.start, t.end, t.text, "pronoun")
+        if _mentions.possessive(t):
+            if not all(x.upper for x in toks[a : k + 1]):
+                return m  # "the old man's voice": a description, read as it is
+            if any(x.kind != WORD or x.upper for x in toks[k + 1 : b - 1]):
+                return m
+            end = t.end - 2
+            return Mention(m.start, end, ctx.doc.text[m.start : end], "name")
+    return m
 
 
 def _characterising_verb(ctx: _Context, lead: tuple[int, int]) -> int | None:

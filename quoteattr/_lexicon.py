@@ -598,6 +598,7 @@ WORD_LISTS = (
     "unnamed_speakers.txt",
     "unsaid_words.txt",
     "uttered_verbs.txt",
+    "voice_nouns.txt",
     "work_nouns.txt",
     "writing_verbs.txt",
     "written_cues.txt",

@@ -2656,3 +2656,16 @@ def test_the_owner_of_a_speech_noun_speaks(text: str, speaker: str, cue: str) ->
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Hale sat down.\n\n“Come in,” said Ann Webb's clear voice.", "Ann Webb"),
+        ("Tom Hale sat down. Mrs. Ames's voice called, “Come in.”", "Mrs. Ames"),
+        ("Ann Webb came in.\n\n“Come in,” said her voice.", "her"),
+    ],
+)
+def test_a_voice_is_its_owners(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
