@@ -614,7 +614,12 @@ def speaker_after_cue(
         return Mention(found.start, found.start + 1, "I", "pronoun")
     if found is not None and found.kind != "name":
         # "said campaign adviser Ana Ruiz": the description's name is the speaker.
-        found = _name_after(text, tokens, found, hi) or found
+        named = _name_after(text, tokens, found, hi)
+        last = tokens[index_at(tokens, found.end) - 1]
+        if named is not None and last.upper and last.lower in lex.title_words:
+            # "said the gentle Mrs. Ames": the title belongs to the name, not to "the gentle".
+            named = Mention(last.start, named.end, text[last.start : named.end], "name")
+        found = named or found
     if found is not None or i >= hi:
         return found
     first = tokens[i]

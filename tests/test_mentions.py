@@ -325,3 +325,14 @@ def test_descriptions_after_an_inverted_cue_with_more_words(
 def test_no_description_speaker_where_the_words_are_no_speaker(text: str) -> None:
     speakers = [s for _, s, _ in _speakers(text)]
     assert not any(s and s.startswith(("the next", "her", "the clip")) for s in speakers)
+
+
+def test_a_title_after_describing_words_stays_with_its_name() -> None:
+    from quoteattr import extract_quotes
+
+    for text, name in (
+        ("“Come in,” said the gentle Mrs. Ames.", "Mrs. Ames"),
+        ("“Come in,” said the more candid Lady Webb.", "Lady Webb"),
+    ):
+        q = extract_quotes(text)[0]
+        assert q.speaker is not None and q.speaker.text == name
