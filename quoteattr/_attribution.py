@@ -2082,7 +2082,11 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             if after is not None and index_at(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
         if speaker is None:
-            speaker, rank = _new_clause_subject(ctx, lo, v) or _clause_subject(ctx, lo, v), 2
+            speaker, rank = (
+                _predicate_subject(ctx, lo, v)
+                or _new_clause_subject(ctx, lo, v)
+                or _clause_subject(ctx, lo, v)
+            ), 2
         if speaker is None:
             continue
         speaker = _issuer_of_document(ctx, speaker, lo) or speaker
@@ -2516,6 +2520,66 @@ def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         ):
             found = m
     return found
+
+
+# Words after which a name or "he"/"she" opens a clause as its subject: a coordinate
+# clause, or a subordinate one, whose subject shares no verb past a stop ("He waited
+# until she had done, and then said": his).
+_COORDINATE_OPENERS = frozenset("and but or then so yet".split())
+_SUBORDINATE_OPENERS = frozenset(
+    "when while whilst till until as that though although because since if where "
+    "whereupon after before once".split()
+)
+_CLAUSE_STOPS = frozenset(",;:—–(")
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
+
+
+def _predicate_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """ "When they had crossed, Tom Hale struck the rail and exclaimed:", "…, so that
+    Ann collected herself and asked": a cue verb after "and" or a comma, with no subject
+    of its own, shares the subject of the last clause before it: the last name or
+    subject pronoun that opens a clause (at the sentence's start, after punctuation or a
+    conjunction) and is followed by a lower-case word (its verb), not an object ("at
+    Tom", "to her")."""
+    toks = ctx.tokens
+    j = v - 1
+    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    if j <= lo or toks[j].lower not in _COORDINATORS:
+        return None
+    found = None
+    for m in _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word):
+        if m.kind == "pronoun" and m.text.lower() not in _SUBJECT_PRONOUNS:
+            continue
+        if m.kind not in ("name", "pronoun"):
+            continue
+        a, b = index_at(toks, m.start), index_at(toks, m.end)
+        if b + 1 < v and m.kind == "name" and toks[b].text == "," and toks[b + 1].lower == "who":
+            found = m  # "…, when Ann, who had waited, took the ring and said": Ann
+            continue
+        if b >= v or toks[b].kind != WORD or toks[b].upper or toks[b].lower in _mentions.STOPS:
+            continue
+        if _mentions.possessive(toks[b - 1]):
+            continue
+        before = toks[a - 1] if a > lo else None
+        if before is None or before.text in _CLAUSE_STOPS:
+            found = m
+        elif before.lower in _COORDINATE_OPENERS:
+            if a - 2 >= lo and toks[a - 2].text in _CLAUSE_STOPS:
+                found = m  # "…, and Ann looked up": not "Tom and Ann", "Hale and Democratic"
+        elif before.lower in _SUBORDINATE_OPENERS and _result_or_time(toks, a - 1, lo):
+            if not any(t.text in _CLAUSE_STOPS for t in toks[b:v]):
+                found = m
+    return found
+
+
+def _result_or_time(toks: Sequence[Token], k: int, lo: int) -> bool:
+    """``toks[k]`` opens a clause of time or manner ("when", "as", "until"), or of result
+    ("so that", "such … that"); a "that" after a verb ("conceded that Ann had …")
+    opens its object, whose subject is not the one of the main verb."""
+    if toks[k].lower != "that":
+        return True
+    return any(t.lower in ("so", "such") for t in toks[max(lo, k - 8) : k])
 
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:

@@ -2669,3 +2669,42 @@ def test_the_owner_of_a_speech_noun_speaks(text: str, speaker: str, cue: str) ->
 def test_a_voice_is_its_owners(text: str, speaker: str) -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The cue verb after "and" shares the subject of the last clause before it.
+        (
+            "When they had crossed the road, Tom Hale struck the rail and exclaimed:\n\n"
+            "“Look at the moon!”",
+            "Tom Hale",
+        ),
+        (
+            "Mrs. Ames was so confused that Ann Webb collected herself and asked:\n\n"
+            "“Where is the cottage?”",
+            "Ann Webb",
+        ),
+        (
+            "Mrs. Ames began again when Ann Webb, who had waited, took the ring from her"
+            " finger and giving it to Tom, said:\n\n“It will fit you.”",
+            "Ann Webb",
+        ),
+    ],
+)
+def test_a_verb_after_and_shares_the_last_clauses_subject(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A time clause closed by a comma, or a "that" object clause, keeps the main one.
+        ("Tom Hale waited until Ann Webb had done, and then said gently, “I see.”", "Tom Hale"),
+        ("Tom Hale conceded that Ann Webb had won but said the vote was “unfair”.", "Tom Hale"),
+    ],
+)
+def test_a_subordinate_clause_subject_does_not_take_the_verb(text: str, speaker: str) -> None:
+    q = extract_quotes(text)[0]
+    assert q.speaker is not None and q.speaker.text == speaker
