@@ -1750,6 +1750,9 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
     if k + 2 >= hi or toks[k].lower not in _BE:
         return None
     e = k + 1
+    while e + 1 < hi and toks[e].lower in _BEFORE_OWNER:
+        e += 1  # "“Q,” was therefore his answer", "was all her answer"
+    o = e  # the owner's first word
     nouns = _lexicon.word_list("speech_nouns.txt")
     if toks[e].lower in _PRONOUN_OWNERS:
         # "“Q,” was his answer": the pronoun, resolved like "he said" (not "her
@@ -1776,11 +1779,11 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
         v += 1
     if v >= hi or toks[v].lower not in nouns:
         return None
-    start, end = toks[k + 1].start, toks[e].end
-    first = toks[k + 1].lower
-    if all(t.upper for t in toks[k + 1 : e + 1]) and first not in _mentions.DETERMINERS:
+    start, end = toks[o].start, toks[e].end
+    first = toks[o].lower
+    if all(t.upper for t in toks[o : e + 1]) and first not in _mentions.DETERMINERS:
         kind: MentionKind = "name"  # "Dora's", "Mrs. Pell's", as after "said"
-    elif first in _OWNER_OPENERS and e > k + 1:
+    elif first in _OWNER_OPENERS and e > o:
         kind = "nominal"  # "the croupier", "her ladyship"
     else:
         return None
@@ -1791,6 +1794,7 @@ def _owned_speech(ctx: _Context, k: int, hi: int) -> _Found | None:
 
 # "“Q,” was my reply": the narrator's ("my" is the first person, as "I").
 _PRONOUN_OWNERS = frozenset(["his", "her", "my"])
+_BEFORE_OWNER = frozenset(["therefore", "then", "all", "still", "again", "now", "only"])
 _OWNER_OPENERS = frozenset(["the", "this", "that", "his", "her", "their", "my", "your", "our"])
 
 

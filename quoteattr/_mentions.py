@@ -631,7 +631,7 @@ def speaker_after_cue(
     if (
         first.upper
         and first.lower in lex.interjections
-        and _closed(tokens, past_adverbs(tokens, i + 1, hi), hi)
+        and _described_end(tokens, past_adverbs(tokens, i + 1, hi), hi)
     ):
         return Mention(first.start, first.end, first.text, "name")  # "said Ho gravely."
     if first.lower not in (_TAG_DETERMINERS if opening else _ARTICLES):
@@ -658,7 +658,7 @@ def speaker_after_cue(
             continue
         j = past_adverbs(tokens, end, hi)
         if not (
-            _closed(tokens, j, hi)
+            _described_end(tokens, j, hi)
             or tokens[j].lower in _WHO
             or (opening and tokens[j].lower in STOPS)
         ):
@@ -688,16 +688,52 @@ def past_adverbs(tokens: Sequence[Token], j: int, hi: int) -> int:
     k = j
     while k < hi and k - j < _MAX_ADVERBS:
         if not (
-            _adverb(tokens[k])
-            or (tokens[k].lower in _INTENSIFIERS and _adverb_at(tokens, k + 1, hi))
+            _manner(tokens[k])
+            or (tokens[k].lower in _INTENSIFIERS and k + 1 < hi and _manner(tokens[k + 1]))
         ):
             break
         k += 1
     return k
 
 
-def _adverb_at(tokens: Sequence[Token], k: int, hi: int) -> bool:
-    return k < hi and _adverb(tokens[k])
+# Five-letter words in -ly that are no adverbs of manner ("sadly", "gaily" are).
+_NOT_MANNER = frozenset(
+    "early daily only holly jolly silly belly jelly bully folly hilly gully rally reply "
+    "apply tally dally sully wally molly polly dolly".split()
+)
+
+
+def _manner(t: Token) -> bool:
+    """An adverb of manner after a tag's speaker: `_adverb`, or a short one ("sadly")."""
+    if _adverb(t):
+        return True
+    w = t.lower
+    return (
+        t.kind == WORD and not t.upper and len(w) == 5 and w.endswith("ly") and w not in _NOT_MANNER
+    )
+
+
+def _described_end(tokens: Sequence[Token], j: int, hi: int) -> bool:
+    """Punctuation or the end, or a participle ("said the man wiping his face")."""
+    if _closed(tokens, j, hi):
+        return True
+    t = tokens[j]
+    return (
+        t.kind == WORD
+        and not t.upper
+        and len(t.lower) > 4
+        and t.lower.endswith("ing")
+        and t.lower not in lexicon().nominals
+        and t.lower not in _ING_NOUNS
+    )
+
+
+# Nouns in -ing that end no description: "said the next morning" is a time.
+_ING_NOUNS = frozenset(
+    "morning evening something nothing anything everything thing king ring spring string "
+    "wing darling wedding meeting building ceiling shilling farthing pudding feeling "
+    "sibling evening clothing lodging stocking".split()
+)
 
 
 def _of_phrase(tokens: Sequence[Token], j: int, hi: int, lex: Lexicon) -> int | None:

@@ -2708,3 +2708,16 @@ def test_a_verb_after_and_shares_the_last_clauses_subject(text: str, speaker: st
 def test_a_subordinate_clause_subject_does_not_take_the_verb(text: str, speaker: str) -> None:
     q = extract_quotes(text)[0]
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Hale sat down.\n\n“Not now,” was therefore his answer.", "his"),
+        ("Tom Hale sat down.\n\n“Would I!” was all her answer.", "her"),
+    ],
+)
+def test_an_adverb_between_was_and_the_owner_of_a_speech_noun(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == "answer"

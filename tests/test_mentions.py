@@ -336,3 +336,15 @@ def test_a_title_after_describing_words_stays_with_its_name() -> None:
     ):
         q = extract_quotes(text)[0]
         assert q.speaker is not None and q.speaker.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A short adverb of manner, or a participle with no comma, after the speaker.
+        ("“Well,” said Ho sadly. “Go on.”", "Ho"),
+        ("“Whew!” said the housebreaker wiping his face.", "the housebreaker"),
+    ],
+)
+def test_a_short_adverb_or_a_participle_ends_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][1] == speaker
