@@ -1552,6 +1552,10 @@ def _quote_cue_mention(ctx: _Context, q: RawQuote, tail: tuple[int, int]) -> _Fo
         if speaker is None:
             return None
         return _Found("quote_cue_mention", speaker, _span(text, toks, k, k + n))
+    if opening and toks[k].lower in _EMERGING and k + 1 < hi:
+        emerging = _emerging_speaker(ctx, k, hi)
+        if emerging is not None:
+            return _Found("quote_cue_mention", emerging, _span(text, toks, k, k + 1))
     if opening and _past_form(toks[k]) and k + 1 < hi:
         # “Q,” hooted Tom: a verb the lexicon lacks, in a cue's place, before a speaker
         # (a person: "severed the air" has an object), with no cue after it ("retired
@@ -1656,6 +1660,28 @@ def _unknown_verb_tag(ctx: _Context, k: int, hi: int, opening: bool) -> _Found |
 
 
 _TAG_PRONOUNS = frozenset(["he", "she", "i", "they", "we"])
+# Verbs a voice or words come out with: "“Q,” came Ann's voice", "broke from Tom".
+_EMERGING = frozenset(["came", "broke", "burst"])
+
+
+def _emerging_speaker(ctx: _Context, k: int, hi: int) -> Mention | None:
+    """ "“Q,” came Ann's voice", "came the voice of Ann", "burst from Tom", "came from
+    Ann's lips": the voice's owner, or the person the words come from."""
+    toks, text = ctx.tokens, ctx.doc.text
+    via = toks[k + 1].lower == "from"
+    j = k + 2 if via else k + 1
+    speaker = _mentions.speaker_after_cue(text, toks, j, hi, True) if j < hi else None
+    if speaker is None:
+        return None
+    if via:
+        if speaker.start != toks[j].start:
+            return None
+        if speaker.text.endswith(("'s", "’s")) and speaker.kind == "name":
+            e = speaker.end - 2  # "from Ann's tight lips": Ann
+            return Mention(speaker.start, e, text[speaker.start : e], "name")
+        return speaker if _person_phrase(speaker) else None
+    voiced = any(t.lower in _mentions.VOICES for t in toks[j : index_at(toks, speaker.end) + 1])
+    return speaker if voiced else None
 
 
 def _person_phrase(m: Mention) -> bool:

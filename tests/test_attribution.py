@@ -2721,3 +2721,23 @@ def test_an_adverb_between_was_and_the_owner_of_a_speech_noun(text: str, speaker
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == "answer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Hale sat down.\n\n“Sorry, my dear,” came Ann Webb's voice.", "Ann Webb"),
+        ("Tom Hale sat down.\n\n“Where?” came the voice of Ann Webb.", "Ann Webb"),
+        ("Tom Hale sat down.\n\n“A bold idea!” came from Ann Webb's tight lips.", "Ann Webb"),
+        ("Tom Hale sat down.\n\n“Those insects!” burst from Ann Webb, with a laugh.", "Ann Webb"),
+    ],
+)
+def test_words_that_come_from_someone(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.rule == "quote_cue_mention"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_came_with_no_voice_or_person_is_no_tag() -> None:
+    q = only("Tom Hale sat down.\n\n“Yes,” came the answer.")
+    assert q.rule != "quote_cue_mention"
