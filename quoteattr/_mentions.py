@@ -553,15 +553,10 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             else:
                 break
         # "U.S. authorities", "White House press secretary": a name used as a modifier.
-        while (
-            j + 1 < hi
-            and j - i < MAX_NP
-            and tokens[j + 1].lower in lex.nominals
-            and (not tokens[j + 1].upper)
-        ):
-            j += 1
+        j = _nominals_after(tokens, j, i, hi, lex)
     elif first.lower in lex.nominals:
-        j = i
+        # "said campaign adviser Ana Ruiz": the nominals run on to the name.
+        j = _nominals_after(tokens, i, i, hi, lex)
     else:
         return None
     # "said a spokesman for the ministry": one attaching preposition.
@@ -580,6 +575,26 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
             s, e = first.start, inner.end
             return Mention(s, e, text[s:e], classify(tokens[i : j + 1], lex))
     return make(text, tokens[i : j + 1], lex)
+
+
+def _nominals_after(tokens: Sequence[Token], j: int, i: int, hi: int, lex: Lexicon) -> int:
+    """The last of the lower-case nouns that run on from ``tokens[j]`` in a phrase that
+    starts at ``tokens[i]`` ("campaign adviser"); a title word only before one of them
+    ("press secretary", not "home" in "Flying home one night")."""
+    while j + 1 < hi and j - i < MAX_NP:
+        t = tokens[j + 1]
+        if t.upper:
+            break
+        if t.lower not in lex.nominals and not (
+            t.lower in lex.title_words
+            and t.lower not in DETERMINERS  # "the" is a title word ("the Rev.")
+            and j + 2 < hi
+            and not tokens[j + 2].upper
+            and tokens[j + 2].lower in lex.nominals
+        ):
+            break
+        j += 1
+    return j
 
 
 def speaker_after_cue(

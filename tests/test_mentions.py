@@ -134,6 +134,11 @@ def test_of_joins_a_name_only_after_a_title_or_an_institution(text: str, speaker
         ("“We can win,” said former state senator Ana Ruiz.", "Ana Ruiz"),
         ("“We can win,” said retired surgeon Ana Ruiz of Dayton.", "Ana Ruiz"),
         ("“We can win,” said longtime campaign adviser Tom Webb.", "Tom Webb"),
+        # A phrase that opens on its head noun runs on to the name after it.
+        ("“We can win,” said campaign adviser Tom Webb.", "Tom Webb"),
+        ("“We can win,” said press secretary Ana Ruiz.", "Ana Ruiz"),
+        ("“We can win,” said City Hall press secretary Ana Ruiz.", "Ana Ruiz"),
+        ("“We can win,” said campaign officials.", "campaign officials"),
         ("“We can win,” said a senior Ruiz adviser.", "a senior Ruiz adviser"),
         ("“We can win,” said one former Ruiz campaign aide.", "one former Ruiz campaign aide"),
     ],
