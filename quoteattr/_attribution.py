@@ -2384,6 +2384,12 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     speaker = _mentions.subject_before(ctx.doc.text, toks, cues[k], lo)
     if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
         return None
+    if ctx.doc.cues.verb_at(toks, cues[k], v)[1] != "strong":
+        # "Ann showed such doubt that Tom collected himself and asked": a weak cue (a
+        # gesture, a finding) before a later clause with a subject of its own.
+        later = _predicate_subject(ctx, lo, v)
+        if later is not None and later.start > toks[cues[k]].end:
+            return later
     return speaker
 
 
@@ -2557,7 +2563,7 @@ def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
 # until she had done, and then said": his).
 _COORDINATE_OPENERS = frozenset("and but or then so yet".split())
 _SUBORDINATE_OPENERS = frozenset(
-    "when while whilst till until as that though although because since if where "
+    "when while whilst till until as that though although because since where "
     "whereupon after before once".split()
 )
 _CLAUSE_STOPS = frozenset(",;:—–(")

@@ -2686,6 +2686,11 @@ def test_a_voice_is_its_owners(text: str, speaker: str) -> None:
             "Ann Webb",
         ),
         (
+            "Mrs. Ames showed such doubt that Ann Webb collected herself and asked:\n\n"
+            "“Where is the cottage?”",
+            "Ann Webb",
+        ),
+        (
             "Mrs. Ames began again when Ann Webb, who had waited, took the ring from her"
             " finger and giving it to Tom, said:\n\n“It will fit you.”",
             "Ann Webb",
