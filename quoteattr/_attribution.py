@@ -2572,11 +2572,11 @@ _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
 
 def _predicate_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """ "When they had crossed, Tom Hale struck the rail and exclaimed:", "…, so that
-    Ann collected herself and asked": a cue verb after "and" or a comma, with no subject
-    of its own, shares the subject of the last clause before it: the last name or
-    subject pronoun that opens a clause (at the sentence's start, after punctuation or a
-    conjunction) and is followed by a lower-case word (its verb), not an object ("at
-    Tom", "to her")."""
+    Ann collected herself and asked": a cue verb after "and", with no subject of its own,
+    shares the subject of the last clause before it: the last name, subject pronoun or
+    description of a person that opens a clause (at the sentence's start, after
+    punctuation or a conjunction) and is followed by a lower-case word (its verb), not
+    an object ("at Tom", "to her")."""
     toks = ctx.tokens
     j = v - 1
     while j > lo and toks[j].lower in _mentions.SKIPPABLE:
@@ -2584,10 +2584,18 @@ def _predicate_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     if j <= lo or toks[j].lower not in _COORDINATORS:
         return None
     found = None
-    for m in _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word):
+    mentions = _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word)
+    for a in range(lo, v):
+        if toks[a].lower in ("the", "a", "an"):
+            # "the boy crossed over and said": a description of a person.
+            np = _mentions.np_starting_at(ctx.doc.text, toks, a, v)
+            if np is not None and np.kind == "nominal" and _person_phrase(np):
+                mentions.append(np)
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
         if m.kind == "pronoun" and m.text.lower() not in _SUBJECT_PRONOUNS:
             continue
-        if m.kind not in ("name", "pronoun"):
+        if m.kind not in ("name", "pronoun", "nominal"):
             continue
         a, b = index_at(toks, m.start), index_at(toks, m.end)
         if b + 1 < v and m.kind == "name" and toks[b].text == "," and toks[b + 1].lower == "who":

@@ -2695,6 +2695,7 @@ def test_a_voice_is_its_owners(text: str, speaker: str) -> None:
             " finger and giving it to Tom, said:\n\n“It will fit you.”",
             "Ann Webb",
         ),
+        ("Tom Hale looked up; the boy crossed over and said, “Hullo.”", "the boy"),
     ],
 )
 def test_a_verb_after_and_shares_the_last_clauses_subject(text: str, speaker: str) -> None:
