@@ -208,6 +208,24 @@ def test_an_unfinished_paragraph_introduces_only_a_cue_at_its_end(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Is it far?” asked Ann.\n\nIn a low, careful voice, he said:--\n\n“Not far.”", "he"),
+        ("“Is it far?” asked Tom.\n\nAfter a pause, Ann said:--\n\n“Late.”", "Ann"),
+    ],
+)
+def test_a_colon_before_a_dash_introduces_the_next_paragraph(text: str, speaker: str) -> None:
+    q = extract_quotes(text)[-1]
+    assert q.rule == "colon_intro"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_dashed_colon_without_a_speech_verb_introduces_nothing() -> None:
+    text = "Tom went out, and came back with a letter:--\n\n“Dear Ann, come at once.”"
+    assert extract_quotes(text)[-1].rule != "colon_intro"
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "kind", "cue"),
     [
         # The owner without its "'s", the name an entity and the scorer compare.
