@@ -190,6 +190,13 @@ def test_context_cues_are_weak(lemma: str) -> None:
     assert _verb(lemma).strength == "weak"
 
 
+@pytest.mark.parametrize("lemma", ["jerk out", "rap out"])
+def test_words_jerked_or_rapped_out_are_a_fiction_cue(lemma: str) -> None:
+    # "…, he jerked out: ¶ “Q”": a tag of fiction, weak (a drawer is jerked out too).
+    verb = _verb(lemma)
+    assert (verb.strength, verb.domain) == ("weak", "fiction")
+
+
 REQUIRED_VERBS = """say tell add argue warn insist claim explain note acknowledge admit announce
 assert confirm deny contend maintain predict promise recall report reveal stress suggest
 testify tweet
