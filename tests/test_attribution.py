@@ -220,6 +220,26 @@ def test_a_colon_before_a_dash_introduces_the_next_paragraph(text: str, speaker:
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Is it far?” asked Ann.\n\nDr. Ruiz went on in his gentle way:\n\n“Late.”", "Dr. Ruiz"),
+        ("“Is it far?” asked Ann.\n\nThe doctor went on with a sigh:\n\n“Late.”", "The doctor"),
+    ],
+)
+def test_a_weak_cue_with_a_phrase_of_manner_before_a_colon_introduces(
+    text: str, speaker: str
+) -> None:
+    q = extract_quotes(text)[-1]
+    assert q.rule == "colon_intro"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_gesture_with_a_phrase_of_manner_before_a_colon_introduces_nothing() -> None:
+    text = "“Is it far?” asked Ann.\n\nThe doctor smiled at the clerk with a shrug:\n\n“Late.”"
+    assert extract_quotes(text)[-1].rule != "colon_intro"
+
+
 def test_a_dashed_colon_without_a_speech_verb_introduces_nothing() -> None:
     text = "Tom went out, and came back with a letter:--\n\n“Dear Ann, come at once.”"
     assert extract_quotes(text)[-1].rule != "colon_intro"
