@@ -320,8 +320,10 @@ def _local(
                     gender = None
             # "the old lady said" is a character met before, like "she said".
             if gender is not None:
+                recent = turns[i - 1] if i and turn.p - turns[i - 1].p <= OTHER_PARAGRAPHS else None
                 ref = _antecedent(
-                    doc, link, gender, turn, prev, before, participants, genders, dialogue[i]
+                    doc, link, gender, turn, prev, before, participants, genders, dialogue[i],
+                    recent.speaker if recent is not None else None,
                 )
                 if ref is not None:
                     link.referent = ref
@@ -390,12 +392,24 @@ def _speaker_gender(m: Mention) -> str | None:
     if m.kind == "pronoun":
         return _SPEAKER_GENDER.get(m.text.lower())
     words = m.text.lower().split()
-    if m.kind != "nominal" or len(words) < 2 or words[0] != "the":
+    if m.kind != "nominal" or len(words) < 2 or (words[0] != "the" and not _other_description(m)):
         return None
     nominal = _mentions.lexicon().nominals.get(words[-1])
     if nominal is None or nominal.kind != "person" or nominal.gender not in ("m", "f"):
         return None
     return nominal.gender
+
+
+# How far back the last voice a "said the other man" is not may be.
+OTHER_PARAGRAPHS = 3
+
+
+def _other_description(m: Mention) -> bool:
+    """ "the other man", "other lady": a description of the other of two."""
+    words = m.text.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return len(words) > 1 and words[0] == "other"
 
 
 def _antecedent(
@@ -408,6 +422,7 @@ def _antecedent(
     participants: dict[str, Mention],
     genders: _Genders,
     dialogue: bool = True,
+    last_voice: Mention | None = None,
 ) -> Mention | None:
     assert link.speaker is not None
     addressed = _key(turn.addressee)
@@ -419,10 +434,28 @@ def _antecedent(
         another description ("the clerk")."""
         return not described or m.kind == "name" or _designation(m)
 
+    # "said the other man": the one of two who did not just speak or act, so neither
+    # the last voice nor the name the paragraph's narration opened with.
+    shut: set[str] = set()
+    if described and _other_description(link.speaker):
+        if last_voice is not None:
+            shut.add(_key(last_voice))
+        actor = next(
+            (
+                m
+                for m in narration_mentions(doc, turn.p, end=link.speaker.start)[:SCAN_MENTIONS]
+                if m.kind == "name"
+            ),
+            None,
+        )
+        if actor is not None:
+            shut.add(_key(actor))
+
     def fits(m: Mention) -> bool:
         return (
             m.kind == "name"
             and _key(m) != addressed
+            and _key(m) not in shut
             and _compatible(m, gender, genders)
             and _person_like(m, participants, genders)
             and not aged(m)
@@ -466,6 +499,7 @@ def _antecedent(
     if before is not None and before.speaker is not None and _key(before.speaker) != _key(last):
         if (
             named(before.speaker)
+            and _key(before.speaker) not in shut
             and _compatible(before.speaker, gender, genders)
             and not aged(before.speaker)
         ):
@@ -479,6 +513,7 @@ def _antecedent(
         prev is not None
         and prev.addressee is not None
         and named(prev.addressee)
+        and _key(prev.addressee) not in shut
         and _compatible(prev.addressee, gender, genders)
         and not aged(prev.addressee)
     ):
@@ -1152,6 +1187,8 @@ NOMINAL_ITSELF = 1.5
 # A name in the turn's own narration before its quotation, and the subject of the
 # last sentence of the narration paragraph just before the turn.
 HERE_BONUS = 3.0
+# What a "said the other" turn takes off the one the narration just before shows acting.
+OTHER_ACTOR = HERE_BONUS
 # More when the turn's tag is a pronoun of the name's sex: "Tom frowned. He said, “Q”".
 HERE_TAGGED = 1.5
 # The weight of the sex a pronoun tag gives its turn ("“Q,” she said").
@@ -1708,6 +1745,16 @@ def _narration_evidence(
         if ev.fixed is not None:
             continue
 
+        def give(ch: _Char, bonus: float, ev: _Evidence = ev, i: int = i) -> None:
+            # "Ann shrugged.¶“Q,” said the other": the one who acted last is not the
+            # one who speaks, and the voice before her may go on.
+            if ev.other:
+                ev.boost(ch, -OTHER_ACTOR)
+                if i == 0 or ch is not evidence[i - 1].fixed:
+                    ev.other = False
+            else:
+                ev.boost(ch, bonus)
+
         def fits(ch: _Char | None, ev: _Evidence = ev) -> bool:
             return (
                 ch is not None
@@ -1729,7 +1776,7 @@ def _narration_evidence(
             if subject is not None:
                 tagged = ev.gender_weight >= PRONOUN_TAG_WEIGHT
                 bonus = HERE_BONUS + (HERE_TAGGED if tagged else 0.0)
-                ev.boost(subject, bonus)
+                give(subject, bonus)
         p = turn.p - 1
         if i and turns[i - 1].p == p:
             # "“Q1,” said Tom. Mary rose.¶“Q2,” she said": someone other than the last
@@ -1748,9 +1795,9 @@ def _narration_evidence(
             actor = _acting_after(doc, turns[i - 1], ev, fits, person)
             if actor is not None and actor is evidence[i - 1].fixed:
                 if tagged:
-                    ev.boost(actor, SPEAKER_ACTING)
+                    give(actor, SPEAKER_ACTING)
             elif actor is not None:
-                ev.boost(actor, bonus)
+                give(actor, bonus)
             continue
         if p < 0 or here:
             # "Mira came in. ¶ Ann took the letter. “Q,” she said": a fitting name in
@@ -1781,7 +1828,7 @@ def _narration_evidence(
             if found:
                 subject = _subject_of(doc, q, found, ev)
                 if subject is not None:
-                    ev.boost(subject, bonus)
+                    give(subject, bonus)
                 break
 
 

@@ -2154,3 +2154,23 @@ def test_a_name_that_answers_a_question_calls_no_one_though_more_follows() -> No
         "“You forgot your hat.”"
     )
     assert names(call)[4] == "Dale"
+
+
+def test_said_the_other_after_narration_is_not_the_one_who_acted() -> None:
+    # "the other" of the two just involved: Ann acted last, so the voice before goes on.
+    text = (
+        "“Is it true?” asked Mrs. Ames.\n\n“Quite true,” said Ann Webb.\n\n“And the house?”\n\n"
+        "“Sold.”\n\n“Such news!” said Mrs. Ames.\n\n"
+        "Ann Webb answered only with a tired look.\n\n"
+        "“Sit down,” said the other, “and tell me all.”"
+    )
+    assert names(text)[-1] == "Mrs. Ames"
+
+
+def test_the_other_man_is_not_the_last_voice() -> None:
+    text = (
+        "Tom Hale walked with Dr. Ruiz along the quay.\n\n"
+        "“The tide is late,” said Dr. Ruiz.\n\n"
+        "“That is a notion,” said the other man."
+    )
+    assert names(text) == ["Dr. Ruiz", "Tom Hale"]
