@@ -2363,14 +2363,22 @@ def _share_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
 _COORDINATORS = frozenset(["and", "but", "then", "or"])
 
 
+def _coordinator_before(toks: Sequence[Token], lo: int, v: int) -> int | None:
+    """The index of the coordinator ("and", "but", ...) right before the verb at ``v``,
+    past skippable words ("and then said", "and quietly asked"); ``None`` if there is
+    none after ``lo``."""
+    j = v - 1
+    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
+        j -= 1
+    return None if j <= lo or toks[j].lower not in _COORDINATORS else j
+
+
 def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """ "I laughed and said, “Q”", "She urges her husband to leave and repeatedly says
     “Q”": a second verb shares the subject of the cue verb before it in the clause."""
     toks = ctx.tokens
-    j = v - 1
-    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
-        j -= 1
-    if j <= lo or toks[j].lower not in _COORDINATORS:
+    j = _coordinator_before(toks, lo, v)
+    if j is None:
         return None
     cues = ctx.cue_positions()
     k = bisect_left(cues, j) - 1
@@ -2578,10 +2586,7 @@ def _predicate_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     punctuation or a conjunction) and is followed by a lower-case word (its verb), not
     an object ("at Tom", "to her")."""
     toks = ctx.tokens
-    j = v - 1
-    while j > lo and toks[j].lower in _mentions.SKIPPABLE:
-        j -= 1
-    if j <= lo or toks[j].lower not in _COORDINATORS:
+    if _coordinator_before(toks, lo, v) is None:
         return None
     found = None
     mentions = _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word)

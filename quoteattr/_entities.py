@@ -508,7 +508,7 @@ def _cluster_for(
     fits = given_name_fits(doc, name, fits)
     heir = _heir(doc, name)
     if heir is not None:
-        # "Mr. Bertram" beside "Sir Thomas Bertram": the heir, "Tom Bertram".
+        # "Mr. Dorn" beside "Sir Hugh Dorn": the heir, "Roy Dorn".
         mine = [
             c
             for c in index.candidates(heir)
@@ -662,9 +662,9 @@ def shared_surname(
 
 
 def _heir(doc: Document, name: _Name) -> _Name | None:
-    """For "Mr. Dorn" in a family whose head has a title (titled_heads.txt: "Sir Thomas
+    """For "Mr. Dorn" in a family whose head has a title (titled_heads.txt: "Sir Hugh
     Dorn"): the one man Dorn with a given name left when the titled head, the given names
-    women bear and the men the text names with an honorific or a title ("Mr. Edmund
+    women bear and the men the text names with an honorific or a title ("Mr. Owen
     Dorn", a younger son) are set aside: the eldest son, the family's "Mr. Dorn". Else
     None. The forms are read from every occurrence of the surname, once per document."""
     if name.first is not None or name.wife or name.honorific.lower().rstrip(".") != "mr":

@@ -2634,7 +2634,7 @@ def test_the_last_clause_of_a_sentence_gives_the_speaker(text: str, speaker: str
 
 
 def test_a_time_clause_past_a_comma_gives_way_to_the_main_clause() -> None:
-    q = only("Tom Hale waited until Ann Webb had done, and then said gently, “I see.”")
+    q = only("Tom Hale sat still until Ann Webb was quiet, and then said softly, “I see.”")
     assert q.speaker is not None and q.speaker.text == "Tom Hale"
 
 
@@ -2644,7 +2644,7 @@ def test_a_participle_after_a_comma_takes_the_last_clauses_subject() -> None:
 
 
 def test_was_my_reply_is_the_narrators() -> None:
-    q = only("He asked me nothing.\n\n“I really cannot say,” was my reply.")
+    q = only("He asked me nothing.\n\n“I have no idea at all,” was my reply.")
     assert q.speaker is not None and (q.speaker.text, q.speaker.kind) == ("my", "pronoun")
     assert q.cue is not None and q.cue.text == "reply"
 
@@ -2745,7 +2745,7 @@ def test_a_verb_after_and_shares_the_last_clauses_subject(text: str, speaker: st
     ("text", "speaker"),
     [
         # A time clause closed by a comma, or a "that" object clause, keeps the main one.
-        ("Tom Hale waited until Ann Webb had done, and then said gently, “I see.”", "Tom Hale"),
+        ("Tom Hale sat still until Ann Webb was quiet, and then said softly, “I see.”", "Tom Hale"),
         ("Tom Hale conceded that Ann Webb had won but said the vote was “unfair”.", "Tom Hale"),
     ],
 )

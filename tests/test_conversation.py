@@ -1950,7 +1950,7 @@ def test_a_description_takes_no_speaker_from_chapters_before() -> None:
         "“Yes, ma'am,” said Tom.\n\n"
         + road * 220
         + "Tom woke in a strange room, with a fire burning in the grate.\n\n"
-        "“Hush, my dear,” said the old lady.\n\n"
+        "“Quiet now, child,” said the old lady.\n\n"
         "“Where am I?” said Tom.\n\n"
         "“Safe and warm,” said the old lady."
     )

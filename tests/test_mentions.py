@@ -307,7 +307,7 @@ def test_names_without_an_indefinite_determiner_stay_names(text: str, speaker: s
         # "of" phrase, a possessive, or a describing word before a name.
         ("“They have gone,” said the parlourmaid to Tom Hale.", "the parlourmaid", "nominal"),
         ("“Whose house?” asked the elder of the two men.", "the elder of the two men", "nominal"),
-        ("“I like this spot,” said her companion, with a sigh.", "her companion", "nominal"),
+        ("“The pier looks new,” said her companion, with a shrug.", "her companion", "nominal"),
         ("“Your feet grow,” said the agonised Ann, and pushed her.", "Ann", "name"),
     ],
 )
