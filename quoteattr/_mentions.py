@@ -360,6 +360,9 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
             return name  # "Mr. King, 82, told": a surname spelled like a title, an age
         return appos
     found = np_ending_at(text, tokens, j, lo)
+    if found is None and j == i - 1 and _interjection_name(tokens, j, i, lo):
+        t = tokens[j]
+        return Mention(t.start, t.end, t.text, "name")
     if found is not None and found.kind == "nominal":
         # "Trump at the time said", "Smith on Tuesday told": a time phrase, not the subject.
         a = index_at(tokens, found.start)
@@ -368,6 +371,20 @@ def subject_before(text: str, tokens: Sequence[Token], i: int, lo: int) -> Menti
             if earlier is not None and earlier.kind != "nominal":
                 return earlier
     return found
+
+
+def _interjection_name(tokens: Sequence[Token], j: int, i: int, lo: int) -> bool:
+    """``tokens[j]``, a capitalised word of `interjections.txt` that opens its clause right
+    before the past or third-person form of a cue verb at ``tokens[i]``, is a name: "“Q,”
+    Ho said", "Ho asked, “Q”" (an interjection is never a verb's subject). Not "Well
+    said" (an idiom of praise), nor a base form ("Please say", "Come, tell me")."""
+    t = tokens[j]
+    if not t.upper or t.lower not in lexicon().interjections or t.lower == "well":
+        return False
+    if j > lo and tokens[j - 1].kind != PUNCT:
+        return False
+    verb = _lexicon.cue_verb_forms().get(tokens[i].lower)
+    return verb is not None and tokens[i].lower in (verb.past, verb.third_person)
 
 
 def _placed_apposition(

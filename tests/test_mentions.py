@@ -33,6 +33,24 @@ def test_the_speaker_after_an_inverted_cue(text: str, speaker: str, kind: str) -
     assert first[1:] == (speaker, kind)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Right before the past or third-person form of a cue verb, an interjection is
+        # the verb's subject, so a name.
+        ("“I am hungry,” Ho said. The cook sat down.", "Ho"),
+        ("Bah asked, “Is it late?”", "Bah"),
+        ("“Is it late?” Pshaw says.", "Pshaw"),
+        # An idiom, and a base form: no subject.
+        ("“Is it late?” Well said.", None),
+        ("“Is it late?” Please say.", None),
+    ],
+)
+def test_an_interjection_before_a_cue_verb_is_its_subject(text: str, speaker: str | None) -> None:
+    got = _speakers(text)
+    assert got[0][1] == speaker
+
+
 def test_an_interjection_opening_a_sentence_is_still_no_name() -> None:
     # Not after a cue: "Pshaw" is the interjection, and "Tom" speaks.
     got = _speakers("Pshaw, what nonsense. “We leave at dawn,” said Tom.")
