@@ -660,12 +660,15 @@ def speaker_after_cue(
     described = _described_speaker(text, tokens, i, hi, lex)
     if described is not None:
         return described
+    after = past_adverbs(tokens, i + 1, hi)
     if (
         first.upper
         and first.lower in lex.interjections
-        and _described_end(tokens, past_adverbs(tokens, i + 1, hi), hi)
+        and (_described_end(tokens, after, hi) or (opening and tokens[after].lower in STOPS))
     ):
-        return Mention(first.start, first.end, first.text, "name")  # "said Ho gravely."
+        # "said Ho gravely.", and when the quotation opens its sentence "said Ho to Tom",
+        # "said Ho in a low voice" (a description may go on there too).
+        return Mention(first.start, first.end, first.text, "name")
     if first.lower not in (_TAG_DETERMINERS if opening else _ARTICLES):
         return None
     # "said the mariner,", "said the old mariner gravely.", "remarked the passenger who

@@ -20,6 +20,9 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
         # An interjection that is also a name: after "said" and before punctuation, a name.
         ("“I am hungry,” said Ho. The cook sat down.", "Ho", "name"),
         ("“Hurry up!” cried Bah, and ran.", "Bah", "name"),
+        # ... or, when the quotation opens its sentence, before a preposition.
+        ("“Is it late?” said Ho to Tom.", "Ho", "name"),
+        ("“Is it late?” said Ho in a low voice.", "Ho", "name"),
         # A determiner and one lower-case noun, outside any lexicon.
         ("“Land ahead,” said the mariner.", "the mariner", "nominal"),
         ("“Two shillings,” replied a turnkey, “no more.”", "a turnkey", "nominal"),
