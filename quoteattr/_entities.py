@@ -505,11 +505,10 @@ def _cluster_for(
         for c in index.candidates(name)
         if c.kind == "person" and c.accepts(name, shared, owner)
     ]
-    fits = given_name_fits(doc, name, fits)
     heir = _heir(doc, name)
     if heir is not None:
-        # "Mr. Dorn" beside "Sir Hugh Dorn": the heir, "Roy Dorn".
-        mine = [
+        # "Mr. Dorn" beside "Sir Hugh Dorn": the heir, "Roy Dorn", and no one else.
+        fits = [
             c
             for c in index.candidates(heir)
             if c.kind == "person"
@@ -517,17 +516,8 @@ def _cluster_for(
             and c.best.first == heir.first
             and c.best.surname == heir.surname
         ]
-        if mine:
-            cluster = max(mine, key=lambda c: c.last)
-            cluster.add(name)
-            return cluster
-        cluster = _Cluster("person")
-        index.register(cluster, cluster)
-        cluster.add(name)
-        cluster.add(heir)
-        cluster.mentions.append(heir.mention)
-        clusters.append(cluster)
-        return cluster
+    else:
+        fits = given_name_fits(doc, name, fits)
     if fits:
         cluster = max(fits, key=lambda c: c.last)
         cluster.add(name)
@@ -535,6 +525,11 @@ def _cluster_for(
     cluster = _Cluster("person")
     index.register(cluster, cluster)
     cluster.add(name)
+    if heir is not None:
+        cluster.add(heir)
+        cluster.mentions.append(heir.mention)
+        clusters.append(cluster)
+        return cluster
     cluster.apart = bool(shared)
     if name.first is None and not (kin and name.honorific) and not shared and not name.wife:
         # "Ruiz": complete it from the commonest fuller form in the document.

@@ -32,6 +32,11 @@ def indirect(text: str) -> list[Quote]:
     return [q for q in ALL.extract(text) if q.kind == "indirect"]
 
 
+def _read(q: Quote) -> tuple[str, str | None, str | None]:
+    """A record's content, speaker text and cue text."""
+    return q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None
+
+
 def one(text: str) -> Quote:
     found = indirect(text)
     assert len(found) == 1, [(q.text, q.rule) for q in found]
@@ -3032,12 +3037,7 @@ def test_a_light_verb_have_may_hold_an_adjective(text: str, content: str, cue: s
 def test_a_pronoun_with_a_contracted_is_or_has_is_the_source(
     text: str, content: str, speaker: str, cue: str
 ) -> None:
-    q = one(text)
-    assert (q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) == (
-        content,
-        speaker,
-        cue,
-    )
+    assert _read(one(text)) == (content, speaker, cue)
 
 
 @pytest.mark.parametrize(
@@ -3097,12 +3097,7 @@ def test_no_time_or_punctuation_inside_talk_to_about(text: str) -> None:
 def test_a_pronoun_and_its_contracted_be_before_a_stance_or_a_gerund(
     text: str, content: str, speaker: str, cue: str
 ) -> None:
-    q = one(text)
-    assert (q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) == (
-        content,
-        speaker,
-        cue,
-    )
+    assert _read(one(text)) == (content, speaker, cue)
 
 
 def test_a_relative_who_after_a_dash_has_its_antecedent() -> None:
@@ -3130,5 +3125,4 @@ def test_a_relative_who_after_a_dash_has_its_antecedent() -> None:
 )
 def test_who_with_a_contracted_has_is_a_relative(text: str, content: str, cue: str) -> None:
     found = [q for q in indirect(text) if q.rule == "indirect_relative"]
-    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None)
-            for q in found] == [(content, "who", cue)]
+    assert [_read(q) for q in found] == [(content, "who", cue)]
