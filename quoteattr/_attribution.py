@@ -500,7 +500,12 @@ _PROSE_DIGITS = 1.0  # per 1,000 characters, at most
 def _told_as_story(doc: Document) -> bool:
     """Whether the narration (the text outside quotations) reads as a story: mostly in
     the past tense ("was", "had"), with next to no numbers or dates; or whether a long
-    text is punctuated like a novel (semicolons, next to no digits), whatever its tense."""
+    text is punctuated like a novel (semicolons, next to no digits), whatever its tense.
+    Read once per document (attribution and conversation both ask)."""
+    return doc.once(("story",), lambda: _reads_as_story(doc))
+
+
+def _reads_as_story(doc: Document) -> bool:
     text = doc.text
     digits = sum(map(text.count, "0123456789"))
     if digits * 1000 > _STORY_DIGITS * len(text):
@@ -551,17 +556,16 @@ def _terms_in_narration(
     fragments ("called the plan “a fantasy”"): they stay speech. A story is a document
     with dialogue (`_DIALOGUE_EXCHANGES`) or narration told like one (`_told_as_story`),
     or any document when ``story`` (the caller said it is fiction)."""
+    if not _in_story(doc, exchanges, story):
+        # News: nothing found below would be applied. Asked first, as its answer is
+        # cheaper than the tests of every quotation (most news counts things: digits).
+        return
     text = doc.text
     terms: list[Link] = []
     silent: list[Link] = []  # not spoken, yet a turn of the talk
     prev: Link | None = None
     read: Link | None = None  # the last quotation read out by an "it" (`_read_out_by_it`)
-    in_story: bool | None = None  # read once, at the first term or silent turn
     for link in links:
-        if in_story is None and (terms or silent):
-            in_story = _in_story(doc, exchanges, story)
-        if in_story is False:
-            return  # news: nothing found here would be applied, so the rest is not read
         last, prev = prev, link
         if link.kind != "other" and (
             _after_written_cue(text, link.start)
@@ -619,10 +623,6 @@ def _terms_in_narration(
         if _uttered(text, link):
             continue  # Tom only said “Ow!”: a short utterance after the verb, no comma
         terms.append(link)
-    if not terms and not silent:
-        return
-    if in_story is None and not _in_story(doc, exchanges, story):
-        return
     for link in silent:
         # Its speaker stays for `_conversation` to weigh the turn, which then clears it.
         link.kind = "other"
@@ -3106,7 +3106,7 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         nearest = min(near, key=lambda m: abs(m.start - link.start))
         if (
             nearest.kind == "pronoun"
-            and ctx.doc.once(("story",), lambda: _told_as_story(ctx.doc))
+            and _told_as_story(ctx.doc)
             and _moved_on(ctx, nearest, link)
         ):
             # "“Q” He watched Ann until she sat down. She was tired.": in a story, a
