@@ -615,13 +615,15 @@ def _titled(
     """The named person a definite title refers to: "the doctor" -> "Dr. Mehta"."""
     assert link.speaker is not None
     words = link.speaker.text.lower().split()
-    if len(words) < 2 or words[0] != "the":
-        return None
-    head = words[-1]
+    head = _rank_title(link.speaker)
+    if head is None:
+        if len(words) < 2 or words[0] != "the":
+            return None
+        head = words[-1]
     lex = _mentions.lexicon()
     if head not in lex.title_words and head + "." not in lex.title_words:
         return None
-    if head in _COMMON_TITLES and link.speaker.text.split()[-1].islower():
+    if head in _COMMON_TITLES and words[-1] == head and link.speaker.text.split()[-1].islower():
         return None  # "the lady": a woman of any rank, not "Lady Edser" by her title
 
     def match(m: Mention) -> bool:
@@ -3044,7 +3046,22 @@ def _title_head(m: Mention) -> bool:
     """ "the Colonel": a definite title, resolved to a named person by `_titled`."""
     words = m.text.lower().split()
     lex = _mentions.lexicon()
-    return len(words) > 1 and (words[-1] in lex.title_words or words[-1] + "." in lex.title_words)
+    return _rank_title(m) is not None or (
+        len(words) > 1 and (words[-1] in lex.title_words or words[-1] + "." in lex.title_words)
+    )
+
+
+def _rank_title(m: Mention) -> str | None:
+    """ "lady" for "her ladyship", "lord" for "his lordship": a woman or man called by
+    rank stands for the one who bears that title ("Lady Dorn"), as "the Colonel" does."""
+    words = m.text.lower().split()
+    if len(words) < 2 or words[0] not in ("her", "his"):
+        return None
+    for entry in _lexicon.word_list("rank_nouns.txt"):  # "ladyship lady"
+        noun, _, title = entry.partition(" ")
+        if words[1] == noun:  # "her ladyship soon afterwards" too
+            return title
+    return None
 
 
 def _sibling_noun(m: Mention) -> bool:
@@ -3062,7 +3079,7 @@ def _full_named(ch: _Char) -> bool:
 def _bears_title(speaker: Mention, ref: Mention) -> bool:
     """ "the Colonel" read as "Colonel Marsh" (`_titled`), not "the old lady" read as a
     woman met before (`_antecedent`): the name carries the title."""
-    head = speaker.text.lower().split()[-1]
+    head = _rank_title(speaker) or speaker.text.lower().split()[-1]
     words = ref.text.split()
     first = words[0].lower().rstrip(".")
     return len(words) > 1 and (first == head or _abbreviates(first, head))

@@ -589,6 +589,7 @@ WORD_LISTS = (
     "military_ranks.txt",
     "naming_words.txt",
     "quoting_verbs.txt",
+    "rank_nouns.txt",
     "reply_openers.txt",
     "role_nouns.txt",
     "speech_nouns.txt",

@@ -2174,3 +2174,14 @@ def test_the_other_man_is_not_the_last_voice() -> None:
         "“That is a notion,” said the other man."
     )
     assert names(text) == ["Dr. Ruiz", "Tom Hale"]
+
+
+def test_her_ladyship_is_the_lady_of_the_scene() -> None:
+    # "her ladyship" is the woman titled Lady, not the last man or woman to speak.
+    text = (
+        "Lady Dorn sat by the fire with Sir Hugh Dorn and Mrs. Ames, her old friend.\n\n"
+        "“Will you have tea?” asked Mrs. Ames.\n\n"
+        "“No, thank you,” said Sir Hugh.\n\n"
+        "“I will,” added her ladyship, “if it is hot.”"
+    )
+    assert names(text)[-2:] == ["Lady Dorn", "Lady Dorn"]
