@@ -1242,6 +1242,36 @@ def test_more_reporting_verbs(text: str, content: str, cue: str) -> None:
     assert (q.text, q.cue and q.cue.text) == (content, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"),
+    [
+        ("The mayor spelled out her plan.", "her plan", "The mayor", "spelled out"),
+        (
+            "Ms. Webb bristled at the suggestion that she had lied.",
+            "the suggestion that she had lied",
+            "Ms. Webb",
+            "bristled at",
+        ),
+        (
+            "The audit calls into question the figures of the agency.",
+            "the figures of the agency",
+            "The audit",
+            "calls into question",
+        ),
+        # stance adjectives after "be"
+        ("The council is divided over the budget.", "the budget", "The council", "divided over"),
+        ("Voters were split on the bridge.", "the bridge", "Voters", "split on"),
+        ("Dr. Ruiz is proud of the new clinic.", "the new clinic", "Dr. Ruiz", "proud of"),
+    ],
+)
+def test_more_stance_verbs_and_adjectives(text: str, content: str, source: str, cue: str) -> None:
+    q = one(text)
+    assert (q.text, q.cue and q.cue.text) == (content, cue)
+    assert q.speaker is not None and q.speaker.text == source
+    # without "be" the adjective is no cue
+    assert indirect("The split on the vote was clear.") == []
+
+
 def test_subject_before_a_relative_clause_between_commas() -> None:
     found = indirect("The senator, who opposed the bill, said it would fail.")
     said = [q for q in found if q.cue is not None and q.cue.text == "said"]
