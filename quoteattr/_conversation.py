@@ -121,6 +121,15 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
     _STATE.designations = {}
     _STATE.recurrent = {}
     try:
+        for turn in turns:
+            for link in turn.links:
+                sp = link.speaker
+                if sp is not None and sp.kind == "name" and _kind_word(doc, sp):
+                    # "said the Englishman" where the text also says "an Englishman": a
+                    # description of whichever one is at hand, not a name of its own.
+                    link.speaker = Mention(sp.start, sp.end, sp.text, "nominal")
+                    if link.referent is sp:
+                        link.referent = None
         _resolve(doc, turns)
         for turn in turns:
             for link in turn.links:
@@ -2125,7 +2134,7 @@ def _turn_evidence(
                 ev.fixed = ch  # a description the text keeps naming him by
             elif speaker.text.split()[0].lower() in ("a", "an", "another", "one"):
                 ev.fixed = ch  # "said an old gentleman": someone new
-            elif _designation(speaker):
+            elif _designation(speaker) and not _kind_word(cast.doc, speaker):
                 ev.fixed = ch  # "said the President": a designation, not a description
                 ch.designated = True
             else:
@@ -2310,6 +2319,19 @@ def _called_child(doc: Document, given: str) -> bool:
     for start in doc.occurrences(given, TITLE_OCCURRENCES):
         n += _CHILD_BEFORE.search(text, max(0, start - 12), start) is not None
     return n >= CHILD_EVIDENCE
+
+
+def _kind_word(doc: Document, m: Mention) -> bool:
+    """ "the Englishman", "the Pole" in a text that also writes "an Englishman", "a
+    Pole" (`_entities.word_use`): a kind of person, described, not one character's
+    designation ("the Ferryman", "the President" stay)."""
+    words = m.text.split()
+    return (
+        len(words) == 2
+        and words[0].lower() == "the"
+        and words[1][:1].isupper()
+        and _entities.word_use(doc, words[1])
+    )
 
 
 def _designation(m: Mention) -> bool:

@@ -2185,3 +2185,24 @@ def test_her_ladyship_is_the_lady_of_the_scene() -> None:
         "“I will,” added her ladyship, “if it is hot.”"
     )
     assert names(text)[-2:] == ["Lady Dorn", "Lady Dorn"]
+
+
+def test_the_englishman_is_a_description_where_the_text_says_an_englishman() -> None:
+    # "an Englishman" elsewhere makes "the Englishman" a kind of person, read like "the
+    # man": the Englishman at hand, not a character of his own.
+    text = (
+        "Tom Hale sat on the bench at the club with Ann Webb. An Englishman and an "
+        "Indian could hardly meet there, and an Englishman is never at ease.\n\n"
+        "“Will you have tea?” asked Ann.\n\n"
+        "“No, thank you,” said the Englishman. “I must go.”\n\n"
+        "“Then go,” she said.\n\n"
+        "“Very well,” said Tom."
+    )
+    assert names(text)[1:3] == ["Tom Hale", "Tom Hale"]
+    # Named only "the Ferryman", never "a Ferryman": a designation, a character of its own.
+    text = (
+        "Tom Hale sat on the bench at the quay with Ann Webb.\n\n"
+        "“Will you have tea?” asked Ann.\n\n"
+        "“No, thank you,” said the Ferryman. “I must go.”"
+    )
+    assert names(text)[1] == "Ferryman"
