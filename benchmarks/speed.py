@@ -10,7 +10,9 @@ Sections (``--only`` picks some; all by default):
                   per second (median of ``--runs``), and in the same runs bare Punkt
                   sentence splitting of the same texts with the same parameters: NLTK's
                   stock ``PunktSentenceTokenizer(params).span_tokenize`` and quoteattr's
-                  accelerated ``_sentences.punkt_tokenizer()``, with the ratios;
+                  accelerated ``_sentences.punkt_tokenizer()``, with the ratios and the
+                  NLTK version (stock Punkt's speed is that version's code: see
+                  ``benchmarks/punkt_nltk.py``);
 * ``indirect``    the same with ``kinds=direct,mixed,indirect``;
 * ``memory``      peak RSS (``ru_maxrss``) of a fresh process that streams the corpus
                   through `extract_quotes_many`, of one that runs the CLI over it, and
@@ -145,6 +147,7 @@ def fmt_rate(chars_per_s: float) -> str:
 
 def bench_pipeline(texts: list[str], runs: int, kinds: Sequence[str] | None) -> dict[str, Any]:
     """Pipeline, accelerated Punkt and stock Punkt over the same texts, interleaved."""
+    import nltk
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     extractor = QuoteExtractor() if kinds is None else QuoteExtractor(kinds=kinds)
@@ -172,7 +175,11 @@ def bench_pipeline(texts: list[str], runs: int, kinds: Sequence[str] | None) -> 
             runs_out["acc"].append(timed(punkt_acc))
             runs_out["stock"].append(timed(punkt_stock))
         wall = runs_out["pipeline"][-1][0]
-        say(f"  run {i + 1}/{runs}: pipeline {fmt_rate(chars / wall)} chars/s")
+        stock_rate = ""
+        if kinds is None:
+            stock_wall = runs_out["stock"][-1][0]
+            stock_rate = f", stock Punkt (nltk {nltk.__version__}) {fmt_rate(chars / stock_wall)}"
+        say(f"  run {i + 1}/{runs}: pipeline {fmt_rate(chars / wall)} chars/s{stock_rate}")
 
     def med(key: str, idx: int) -> float:
         return statistics.median(chars / r[idx] for r in runs_out[key])
@@ -187,6 +194,9 @@ def bench_pipeline(texts: list[str], runs: int, kinds: Sequence[str] | None) -> 
     }
     if kinds is None:
         out |= {
+            # Stock Punkt is NLTK's code: its speed is the installed version's
+            # (benchmarks/punkt_nltk.py compares versions).
+            "nltk_version": nltk.__version__,
             "punkt_accelerated_chars_per_s": med("acc", 0),
             "punkt_stock_chars_per_s": med("stock", 0),
             "punkt_accelerated_chars_per_cpu_s": med("acc", 1),
@@ -876,9 +886,10 @@ def markdown(res: dict[str, Any]) -> str:
             f"({fmt_rate(p['pipeline_chars_per_cpu_s'])} per CPU-s) | >= 2.0 M | "
             f"{_verdict(p['pipeline_chars_per_s'] >= TARGETS['pipeline_chars_per_s'])} |"
         )
+        version = f" (nltk {p['nltk_version']})" if "nltk_version" in p else ""
         lines.append(
-            f"| Punkt, NLTK stock `span_tokenize` | {fmt_rate(p['punkt_stock_chars_per_s'])} "
-            "chars/s | | |"
+            f"| Punkt, NLTK stock `span_tokenize`{version} | "
+            f"{fmt_rate(p['punkt_stock_chars_per_s'])} chars/s | | |"
         )
         lines.append(
             f"| Punkt, accelerated (`punkt_tokenizer()`) | "
