@@ -29,6 +29,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -287,18 +288,20 @@ _PERIOD_CONTEXTS = tuple(
 )
 
 
-def _start(m: re.Match[str]) -> int:
-    return m.start()
-
-
 def _candidates(text: str) -> list[re.Match[str]]:
     """The matches of `_PERIOD_CONTEXT` in ``text``, in order."""
     found: list[re.Match[str]] = []
+    marks = 0
     for mark, pattern in _PERIOD_CONTEXTS:
         if mark in text:
             found.extend(pattern.finditer(text))
-    found.sort(key=_start)
+            marks += 1
+    if marks > 1:  # the matches of one pattern are in order already (most text: ".")
+        found.sort(key=_START)
     return found
+
+
+_START = methodcaller("start")
 
 
 def punkt_tokenizer() -> PunktSentenceTokenizer:

@@ -10,6 +10,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 
 # Words keep inner apostrophes, hyphens and periods (O’Brien, U.S, well-known) and
 # combining accents; a final period is attached afterwards only for abbreviations
@@ -109,8 +110,8 @@ def tokenize(
 
 def index_at(tokens: Sequence[Token], offset: int) -> int:
     """Index of the first token that starts at or after ``offset``."""
-    return bisect_left(tokens, offset, key=_start)
+    return bisect_left(tokens, offset, key=_START)
 
 
-def _start(token: Token) -> int:
-    return token.start
+# A key in C: bisecting calls it at every step (twice as fast as a Python function).
+_START = attrgetter("start")
