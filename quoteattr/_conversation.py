@@ -2965,9 +2965,15 @@ def _apply(
             and speaker.kind == "name"
             and rule not in EXPLICIT
             and speaker.start not in ch.starts_seen
+        ) or (
+            speaker is not None
+            and rule not in EXPLICIT
+            and _guessed_pronoun(doc, turn, speaker, ch)
         ):
             # A name guessed from the paragraph ("Mary looked at Tom. “Q”" gave the
             # nearest, Tom) weighed in the decoding as a bonus: the decoded one speaks.
+            # So does one of the other sex than a pronoun guessed from a sentence of
+            # its own (`_guessed_pronoun`).
             speaker = None
         if speaker is None:
             new_rule = "turn_taking" if dialogue else "narration_subject"
@@ -2996,6 +3002,25 @@ def _apply(
         ):
             if ch.kind == "nominal" or ch.gender != _OPPOSITE.get(_nominal_gender(speaker), ""):
                 link.referent = rep if _named(ch) else speaker
+
+
+def _guessed_pronoun(doc: Document | None, turn: _Turn, speaker: Mention, ch: _Char) -> bool:
+    """Whether ``speaker``, a "he"/"she" the paragraph gave an untagged turn, is no
+    speaker of it when the decoding chose ``ch``, of the other sex: a pronoun in a
+    sentence of its own beside the quotation is as often the one spoken to ("“Q.” He
+    frowned and looked away.") as the speaker. One in a quotation's own sentence
+    ("“Q,” was her answer as she rose") stays: it is all but a tag."""
+    if doc is None or speaker.kind != "pronoun" or ch.narrator:
+        return False
+    sex = _SPEAKER_GENDER.get(speaker.text.lower())
+    if sex is None or ch.gender != _OPPOSITE.get(sex):
+        return False
+    starts = [s for s, _ in doc.sentences(turn.p)]
+    k = bisect_right(starts, speaker.start)
+    return not any(
+        bisect_right(starts, link.start) <= k <= bisect_right(starts, max(link.start, link.end - 1))
+        for link in turn.links
+    )
 
 
 def _named(ch: _Char) -> bool:

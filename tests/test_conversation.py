@@ -2206,3 +2206,17 @@ def test_the_englishman_is_a_description_where_the_text_says_an_englishman() -> 
         "“No, thank you,” said the Ferryman. “I must go.”"
     )
     assert names(text)[1] == "Ferryman"
+
+
+def test_a_pronoun_in_a_sentence_of_its_own_yields_to_the_decoded_speaker() -> None:
+    # "He frowned" after an untagged answer is the one answered, not its speaker: the
+    # turn-taking's woman speaks. A pronoun in the quotation's own sentence stays.
+    turns = (
+        "“Where are you going?” asked Tom Hale.\n\n“To the mill,” said Ann Webb.\n\n"
+        "“Why the mill?” asked Tom.\n\n"
+    )
+    own = turns + "“It is broken.” He frowned and looked away.\n\n“Then I will come,” said Tom."
+    assert names(own)[3] == "Ann Webb"
+    assert extract_quotes(own)[3].rule == "turn_taking"
+    same = turns + "“It is broken,” and he frowned.\n\n“Then I will come,” said Tom."
+    assert names(same)[3] == "Tom Hale"
