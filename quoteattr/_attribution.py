@@ -46,6 +46,7 @@ import attrs
 import regex
 
 from quoteattr import _lexicon, _mentions
+from quoteattr._cues import voice_adjective
 from quoteattr._document import Document
 from quoteattr._marks import RawQuote
 from quoteattr._mentions import lexicon
@@ -1270,6 +1271,8 @@ def _main_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         found = _mentions.np_starting_at(ctx.doc.text, toks, start, v)
         if found is None:
             continue
+        if start == lo and found.kind == "name" and _ordinary_opener(ctx, found):
+            continue  # "Delighted by the news, Tom danced, saying": no one "Delighted"
         w = index_at(toks, found.end)
         if w < v and toks[w].text == "," and start == lo and found.kind != "pronoun":
             w = _after_apposition(toks, w, v)  # "Dean, a medical doctor, then appeared"
@@ -2019,7 +2022,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if tok.kind != WORD or (tok.upper and v > lo and toks[v - 1].kind == WORD):
             continue  # "United States": a capitalised word mid-sentence is no cue
         n, strength = cues.verb_at(toks, v, hi)
-        if not n or _unsaid(toks, v, n, lo, hi):
+        if not n or _unsaid(toks, v, n, lo, hi) or voice_adjective(toks, v, hi):
             continue
         before = toks[v - 1].lower if v > lo else ""
         heard = _heard_speaker(ctx, v, lo)  # "heard her say": "her" is no determiner

@@ -78,6 +78,7 @@ class CueLexicon:
             and (entries := verbs.get(t.lower))
             and _match(entries, tokens, k, n)[0]
             and not surname_at(tokens, k)
+            and not voice_adjective(tokens, k, n)
         ]
 
     def phrase_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[int, str]:
@@ -98,6 +99,16 @@ class CueLexicon:
     def is_verb_form(self, word: str) -> bool:
         """Whether ``word`` (any case) begins some cue verb."""
         return word.lower() in self._verbs
+
+
+def voice_adjective(tokens: Sequence[Token], k: int, n: int) -> bool:
+    """ "added in a loud lecturing voice", "a pleading voice": a participle right before
+    a noun of voice (voice_nouns.txt) describes the voice; it is no verb of speaking."""
+    return (
+        k + 1 < n
+        and tokens[k].lower.endswith("ing")
+        and tokens[k + 1].lower in _lexicon.word_list("voice_nouns.txt")
+    )
 
 
 def surname_at(tokens: Sequence[Token], k: int) -> bool:

@@ -2786,3 +2786,25 @@ def test_words_that_come_from_someone(text: str, speaker: str) -> None:
 def test_came_with_no_voice_or_person_is_no_tag() -> None:
     q = only("Tom Hale sat down.\n\n“Yes,” came the answer.")
     assert q.rule != "quote_cue_mention"
+
+
+def test_a_fronted_word_the_text_writes_in_lower_case_is_no_speaker() -> None:
+    # "Delighted by …, Tom danced …, saying": the subject is Tom, not a "Delighted".
+    text = (
+        "Tom was delighted with the cake.\n\n"
+        "Delighted by the effect of this answer, Tom broke away from her hand and danced "
+        "in front of her, saying, “Silly old cake” all the way to the door."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == "Tom"
+
+
+def test_a_participle_before_voice_is_no_cue() -> None:
+    # "in a loud lecturing voice": "lecturing" describes the voice; "added" is the cue.
+    text = (
+        "“Simpler to drop the polo,” said Tom Hale. Tired and disappointed, he quite lost "
+        "his temper, and added in a loud lecturing voice, “I won't have it.”"
+    )
+    q = extract_quotes(text)[-1]
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.cue is not None and q.cue.text == "added"
