@@ -1572,6 +1572,7 @@ class _Evidence:
         "other",
         "parents",
         "quoted",
+        "spouse",
         "vocative",
     )
 
@@ -1596,6 +1597,8 @@ class _Evidence:
         self.quoted: set[int] = set()  # characters the turn's quotations name
         # "Mother's very angry": the speaker is a child, not the "Mrs." ("f") or "Mr." ("m").
         self.parents: frozenset[str] = frozenset()
+        # "Home to my husband.": the speaker's sex, as the quotation gives it.
+        self.spouse = ""
 
     def boost(self, ch: _Char, bonus: float) -> None:
         if ch.index not in self.bonus:
@@ -2057,6 +2060,36 @@ def _address_terms() -> tuple[dict[str, _lexicon.Sex], regex.Pattern[str]]:
     return genders, pattern
 
 
+# What a turn that says "my husband" or "my wife" costs one of the other sex: a wife
+# speaks of her husband, a husband of his wife (spouse_terms.tsv).
+SPOUSE_SEX = 3.0
+
+
+@functools.cache
+def _spouse_pattern() -> tuple[dict[str, _lexicon.Sex], regex.Pattern[str]]:
+    """The spouse words and the sex of one who says "my" before them, and a pattern
+    for "my husband", "my poor wife" (at most one word between)."""
+    sexes = dict(_lexicon.spouse_terms())
+    ws = r"[ \t\r\n]"
+    terms = "|".join(sorted((regex.escape(t) for t in sexes), key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?<!\p{{L}})my{ws}+(?:\p{{L}}+{ws}+)?({terms})(?!\p{{L}})", regex.IGNORECASE
+    )
+    return sexes, pattern
+
+
+def _spouse_sex(text: str, turn: _Turn) -> str:
+    """The sex of the turn's speaker, if a quotation of the turn speaks of "my husband"
+    or "my wife"; "" when none does, or when both do."""
+    sexes, pattern = _spouse_pattern()
+    found = {
+        sexes[m.group(1).lower()]
+        for link in turn.links
+        for m in pattern.finditer(text, link.content_start, link.content_end)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
 def _turn_evidence(
     turn: _Turn, orig: Sequence[tuple[Mention | None, str | None]], cast: _Cast
 ) -> _Evidence:
@@ -2074,6 +2107,7 @@ def _turn_evidence(
         cue = " ".join(first.cue.text.lower().split())
         ev.continues = cue in _lexicon.word_list("continuation_cues.txt")
     ev.other = _said_the_other(text, first)
+    ev.spouse = _spouse_sex(text, turn)
     claimed = False  # an earlier quotation of the paragraph has its own cue
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if speaker is None:
@@ -2912,6 +2946,8 @@ def _emission(
                 s -= ev.gender_weight
             elif ch.gender == "x":
                 s -= 1.0
+        if ev.spouse and ch.gender == _OPPOSITE[ev.spouse]:
+            s -= SPOUSE_SEX
         s += ev.bonus.get(ch.index, 0.0)
         if ev.vocative is ch:
             s -= 4.0

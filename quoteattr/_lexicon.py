@@ -514,6 +514,19 @@ def address_terms() -> Mapping[str, Sex]:
     return parse_address_terms(_resource("address_terms.tsv"))
 
 
+def parse_spouse_terms(source: Source) -> Mapping[str, Sex]:
+    """Parse a ``spouse_terms.tsv`` file: lowercase word for a spouse -> the sex (m | f)
+    of one who says "my" before it."""
+    return _choices(source, ("term", "gender"), SEXES, "terms")
+
+
+@functools.cache
+def spouse_terms() -> Mapping[str, Sex]:
+    """The shipped words for a spouse ("husband", "wife") and the sex of one who says
+    "my husband" or "my wife"."""
+    return parse_spouse_terms(_resource("spouse_terms.tsv"))
+
+
 def parse_post_titles(source: Source) -> Mapping[str, Sex]:
     """Parse a ``post_titles.tsv`` file: an honorific that follows a name -> m | f."""
     return _choices(source, ("honorific", "gender"), SEXES)

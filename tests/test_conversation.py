@@ -2220,3 +2220,27 @@ def test_a_pronoun_in_a_sentence_of_its_own_yields_to_the_decoded_speaker() -> N
     assert extract_quotes(own)[3].rule == "turn_taking"
     same = turns + "“It is broken,” and he frowned.\n\n“Then I will come,” said Tom."
     assert names(same)[3] == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ann Webb and Tom Hale sat by the fire.\n\n“Is it late?” asked Ann Webb.\n\n"
+            "Tom Hale looked at the clock on the wall.\n\n"
+            "“Not yet. My husband will be home at six.”\n\n“Then I will wait for him.”",
+            "Ann Webb",
+        ),
+        (
+            "Tom Hale and Ann Webb sat by the fire.\n\n“Is the gate shut?” asked Tom Hale.\n\n"
+            "Ann Webb looked out of the window.\n\n"
+            "“I could not say. My poor wife shut it last night.”\n\n“Then I will go and see.”",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_turn_that_speaks_of_my_husband_or_my_wife_gives_its_speakers_sex(
+    text: str, speaker: str
+) -> None:
+    # The narration's subject would speak next; "my husband" is a woman's words.
+    assert names(text)[2] == speaker
