@@ -2259,6 +2259,8 @@ def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> 
     """The phrase is the object of a preposition ("32% of Republican", "marching through
     the streets", "said, with a faint smile"), so not a subject; a sentence-opening "In
     Iowa" is left alone."""
+    if mention.kind == "pronoun" and mention.text.lower() in _SUBJECT_PRONOUNS:
+        return False  # "for she calmly replied": "for" is a conjunction before a subject
     a = index_at(toks, mention.start)
     if a - 2 > lo and toks[a - 1].lower in ("or", "and") and toks[a - 2].upper:
         # "Retired officers in Market Harborough or Malvern murmur": the second of two
@@ -2272,11 +2274,44 @@ def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> 
 
 def _head_of_phrase(ctx: _Context, obj: Mention, lo: int, v: int) -> Mention | None:
     """The subject a prepositional object stands in for: "32% of Republican claims",
-    "marching through the streets chanted" -> the phrase opening the clause, if any."""
-    found = _mentions.np_starting_at(ctx.doc.text, ctx.tokens, lo, v)
-    if found is not None and index_at(ctx.tokens, found.end) >= v:
-        return None
-    return found
+    "marching through the streets chanted" -> the phrase opening the clause, if any.
+    The clause is the object's own: in "Tom was angry; but her mother, without waiting
+    for her assent, continued", the one after "; but", not the sentence's first."""
+    toks = ctx.tokens
+    for start in _clause_starts(toks, lo, index_at(toks, obj.start)):
+        found = _mentions.np_starting_at(ctx.doc.text, toks, start, v)
+        if found is None or (
+            found.kind == "pronoun" and found.text.lower() not in _SUBJECT_PRONOUNS
+        ):
+            continue
+        if index_at(toks, found.end) >= v:
+            return None
+        return found
+    return None
+
+
+# Words that open a clause after a comma or a semicolon ("; but her mother …").
+_CLAUSE_LINKS = frozenset("and but or yet so for while whilst when whereupon".split())
+
+
+def _clause_starts(toks: Sequence[Token], lo: int, a: int) -> list[int]:
+    """Where the clauses holding ``toks[a]`` may start, nearest first: after each
+    semicolon or colon, or linking word after a comma or semicolon, back to ``lo``
+    (linking words and adverbs such as "then" skipped), and ``lo`` itself last."""
+    out: list[int] = []
+    for k in range(a - 1, lo - 1, -1):
+        t = toks[k]
+        if t.text in ";:" or (
+            t.lower in _CLAUSE_LINKS and k - 1 >= lo and toks[k - 1].text in ",;"
+        ):
+            s = k + 1
+            while s < a and (
+                toks[s].lower in _CLAUSE_LINKS or toks[s].lower in _mentions.SKIPPABLE
+            ):
+                s += 1
+            out.append(s)
+    out.append(lo)
+    return out
 
 
 def _contracted_pronoun(ctx: _Context, v: int, lo: int) -> Mention | None:

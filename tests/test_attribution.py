@@ -2808,3 +2808,32 @@ def test_a_participle_before_voice_is_no_cue() -> None:
     q = extract_quotes(text)[-1]
     assert q.speaker is not None and q.speaker.text == "he"
     assert q.cue is not None and q.cue.text == "added"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tom was too angry to speak; but Miss Webb, looking for a moment at Mrs. Ames, "
+            "and then at Ann, whose tears were beginning to show, immediately said, "
+            "“I do not like this place.”",
+            "Miss Webb",
+        ),
+        (
+            "Tom Hale was very angry, but Ann seemed insensible of the sting; for she calmly "
+            "replied, “Not so, indeed.”",
+            "she",
+        ),
+        (
+            "Ann could not remember it; but her mother, without waiting for her assent, "
+            "continued, “And his manners too.”",
+            "her mother",
+        ),
+    ],
+)
+def test_the_subject_of_the_cue_is_its_own_clauses(text: str, speaker: str) -> None:
+    # A prepositional object before the cue ("at Ann", "for her assent") stands for the
+    # subject of its own clause (after "; but"), not the sentence's first name; and
+    # "for she replied" is a conjunction before a subject, no preposition.
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
