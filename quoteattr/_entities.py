@@ -665,9 +665,7 @@ def _heir(doc: Document, name: _Name) -> _Name | None:
     if name.first is not None or name.wife or name.honorific.lower().rstrip(".") != "mr":
         return None
     surname = name.name_words[-1]
-    forms: list[_Name] = doc.once(
-        ("all forms", surname), lambda: _find_forms(doc, surname, _COUNTED)
-    )
+    forms: list[_Name] = doc.once(("all forms", surname), lambda: _all_forms(doc, surname))
     heads = _lexicon.word_list("titled_heads.txt")
     named = [f for f in forms if f.first is not None and not f.wife and f.surname == name.surname]
     titled = {f.first for f in named if f.honorific.lower() in heads and f.gender != "f"}
@@ -677,6 +675,18 @@ def _heir(doc: Document, name: _Name) -> _Name | None:
     others = {f.first for f in named if f.honorific or f.title}
     left = {f.first: f for f in named if f.gender != "f" and f.first not in titled | women | others}
     return next(iter(left.values())) if len(left) == 1 else None
+
+
+def _all_forms(doc: Document, surname: str) -> list[_Name]:
+    """The forms of ``surname`` at its first `_COUNTED` occurrences: those `_forms_of`
+    read already (its first `_FORM_OCCURRENCES`) when there are no more."""
+    known = doc.name_forms.get(surname)
+    if (
+        known is not None
+        and len(doc.occurrences(surname, _FORM_OCCURRENCES + 1)) <= _FORM_OCCURRENCES
+    ):
+        return list(known)
+    return _find_forms(doc, surname, _COUNTED)
 
 
 def sisters(doc: Document, name: _Name, full_forms: dict[str, list[_Name]]) -> bool:
