@@ -2061,13 +2061,15 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         gerund = toks[v].lower.endswith("ing") and v > lo
         if gerund and toks[v - 1].lower in _GERUND_PREPOSITIONS:
             # "Blake answered them by saying": the subject of the verb the gerund hangs on.
-            speaker = _local_subject(ctx, lo, v - 1) or _main_subject(ctx, lo, v)
+            speaker = _local_subject(ctx, lo, v - 1) or _main_subject(
+                ctx, _own_clause(ctx, lo, v), v
+            )
         elif gerund and toks[v - 1].text == ",":
             # "Mook said as much, arguing that …": the clause's subject speaks; the last
             # clause's ("Ann stared and he repeated it, adding, “Q”": his).
             speaker = (
                 _new_clause_subject(ctx, lo, v)
-                or _main_subject(ctx, lo, v)
+                or _main_subject(ctx, _own_clause(ctx, lo, v), v)
                 or _clause_subject(ctx, lo, v)
             )
         elif contracted is not None:
@@ -2669,9 +2671,32 @@ def _result_or_time(toks: Sequence[Token], k: int, lo: int) -> bool:
     return any(t.lower in ("so", "such") for t in toks[max(lo, k - 8) : k])
 
 
-def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
-    """ "X praised Y but said …": the first name or pronoun of the clause."""
+def _own_clause(ctx: _Context, lo: int, v: int) -> int:
+    """Where the clause of the cue at ``v`` starts: the nearest clause start
+    (`_clause_starts`) that opens with a name, a subject pronoun or a description of a
+    person ("Tom had wept; and Ann, miserable at the sight, could not help saying": Ann's
+    clause), else ``lo``."""
     toks = ctx.tokens
+    for start in _clause_starts(toks, lo, v)[:-1]:
+        found = _mentions.np_starting_at(ctx.doc.text, toks, start, v)
+        if found is None or index_at(toks, found.end) >= v:
+            continue
+        if (found.kind == "pronoun" and found.text.lower() in _SUBJECT_PRONOUNS) or (
+            found.kind != "pronoun" and _person_phrase(found)
+        ):
+            return start
+    return lo
+
+
+def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
+    """ "X praised Y but said …": the first name or pronoun of the clause (of the
+    cue's own clause first: "Tom had wept; and Ann, miserable, could not help saying")."""
+    toks = ctx.tokens
+    own = _own_clause(ctx, lo, v)
+    if own > lo:
+        found = _clause_subject(ctx, own, v)
+        if found is not None:
+            return found
     for m in _mentions.name_mentions(ctx.doc.text, toks, lo, v, ctx.doc.common_word):
         a = index_at(toks, m.start)
         if not _mentions.heading_word(toks, a, lo, v):

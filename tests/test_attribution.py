@@ -2837,3 +2837,25 @@ def test_the_subject_of_the_cue_is_its_own_clauses(text: str, speaker: str) -> N
     # "for she replied" is a conjunction before a subject, no preposition.
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tom Hale had put his handkerchief to his eyes; and Ann Webb, miserable at such "
+            "a sight, could not help saying, “Nay, Tom.”",
+            "Ann Webb",
+        ),
+        (
+            "Tom Hale could have lived an hour without a word; but Dr. Ruiz, after waiting "
+            "a moment, obliged him to look up by saying, “But what is it?”",
+            "Dr. Ruiz",
+        ),
+    ],
+)
+def test_a_cue_with_no_subject_next_to_it_takes_its_own_clauses(text: str, speaker: str) -> None:
+    # The subject of "could not help saying" / "by saying" is that of the clause after
+    # "; and" / "; but", not the sentence's first name.
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
