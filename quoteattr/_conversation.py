@@ -168,11 +168,53 @@ def _resolve(doc: Document, turns: list[_Turn]) -> None:
             doc, [turns[i] for i in talk], [original[i] for i in talk], genders, narrator
         )
         narrator = narrator or _narrator_name(turns)
+        _long_turns([turns[i] for i in talk], genders)
     if narrator is not None:
         for turn in turns:
             for link in turn.links:
                 if link.referent is not None and _first_person(link.referent):
                     link.referent = narrator
+
+
+# A quotation of this many paragraphs or more is a story or a speech (`_long_turns`).
+LONG_TURN_SEGMENTS = 2
+# Characters between two such quotations within which the second goes on with the first
+# (pdnc_dev: 600 to 3,000 the same).
+LONG_TURN_REACH = 1500
+# Rules that guessed a speaker from the talk, not from a tag.
+_GUESSED = frozenset(["turn_taking", "narration_subject", "previous_paragraph"])
+
+
+def _long_turns(turns: Sequence[_Turn], genders: _Genders) -> None:
+    """A quotation of several paragraphs with no tag of its own goes on with the teller
+    of the last one, when only short turns ("Go on.", "You did?") or a heading stand
+    between them: the listener interjects, the teller holds the floor."""
+    last: Link | None = None
+    for turn in turns:
+        for link in turn.links:
+            if len(link.segments) < LONG_TURN_SEGMENTS:
+                continue
+            teller = None if last is None else last.referent or last.speaker
+            if (
+                last is not None
+                and teller is not None
+                and teller.kind != "pronoun"
+                and link.start - last.end <= LONG_TURN_REACH
+            ):
+                sp = link.speaker
+                if link.rule in _GUESSED:
+                    link.speaker = link.referent = teller
+                    link.cue = None
+                elif (
+                    link.rule == "paragraph_mention"
+                    and sp is not None
+                    and sp.kind == "pronoun"
+                    and (g := _speaker_gender(sp)) is not None
+                    and _compatible(teller, g, genders)
+                ):
+                    # "“Q” he went on. “Q2¶“Q3”": "he" is the teller.
+                    link.referent = teller
+            last = link
 
 
 def _dialogue_turns(doc: Document, turns: Sequence[_Turn]) -> list[bool]:

@@ -2244,3 +2244,26 @@ def test_a_turn_that_speaks_of_my_husband_or_my_wife_gives_its_speakers_sex(
 ) -> None:
     # The narration's subject would speak next; "my husband" is a woman's words.
     assert names(text)[2] == speaker
+
+
+def test_a_story_of_several_paragraphs_goes_on_with_its_teller() -> None:
+    # The listener's "Go on," and a chapter heading between two quotations of several
+    # paragraphs: the teller of the first tells the second, not the one who spoke last.
+    text = (
+        "Tom Hale sat by the fire with Ann Webb.\n\n"
+        "“You are late,” said Ann.\n\n“The river was high,” said Tom.\n\n"
+        "“Tell me how you crossed it.”\n\n“I hardly know.”\n\n"
+        "“Try,” said Ann.\n\n"
+        "“It was late in the year,” said Tom. “The ice was thin, and the ferry had "
+        "gone down to the town for the winter.\n\n"
+        "“I walked along the bank for an hour and found nobody.\n\n"
+        "“At last I saw a light on the other side.”\n\n"
+        "“Go on,” she said.\n\n"
+        "CHAPTER II\n\n"
+        "“It was an old man with a lantern. He had a boat drawn up in the reeds.\n\n"
+        "“He rowed me over without a word, and would not take my money.”\n\n"
+        "“A kind man,” said Ann."
+    )
+    quotes = extract_quotes(text)
+    assert quotes[8].text.startswith("It was an old man")
+    assert names(text)[8] == "Tom Hale"
