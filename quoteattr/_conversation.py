@@ -2103,31 +2103,34 @@ def _address_terms() -> tuple[dict[str, _lexicon.Sex], regex.Pattern[str]]:
 
 
 # What a turn that says "my husband" or "my wife" costs one of the other sex: a wife
-# speaks of her husband, a husband of his wife (spouse_terms.tsv).
+# speaks of her husband, a husband of his wife (spouse_terms.tsv). "your husband" gives
+# the sex of the one spoken to instead, as "sir" does (ADDRESSED_GENDER).
 SPOUSE_SEX = 3.0
 
 
 @functools.cache
 def _spouse_pattern() -> tuple[dict[str, _lexicon.Sex], regex.Pattern[str]]:
     """The spouse words and the sex of one who says "my" before them, and a pattern
-    for "my husband", "my poor wife" (at most one word between)."""
+    for "my husband", "my poor wife", "your wife" (at most one word between)."""
     sexes = dict(_lexicon.spouse_terms())
     ws = r"[ \t\r\n]"
     terms = "|".join(sorted((regex.escape(t) for t in sexes), key=len, reverse=True))
     pattern = regex.compile(
-        rf"(?<!\p{{L}})my{ws}+(?:\p{{L}}+{ws}+)?({terms})(?!\p{{L}})", regex.IGNORECASE
+        rf"(?<!\p{{L}})(my|your){ws}+(?:\p{{L}}+{ws}+)?({terms})(?!\p{{L}})", regex.IGNORECASE
     )
     return sexes, pattern
 
 
-def _spouse_sex(text: str, turn: _Turn) -> str:
+def _spouse_sex(text: str, turn: _Turn, whose: str = "my") -> str:
     """The sex of the turn's speaker, if a quotation of the turn speaks of "my husband"
-    or "my wife"; "" when none does, or when both do."""
+    or "my wife" (of the one spoken to, with ``whose`` "your": "your wife"); "" when
+    none does, or when both do."""
     sexes, pattern = _spouse_pattern()
     found = {
-        sexes[m.group(1).lower()]
+        sexes[m.group(2).lower()]
         for link in turn.links
         for m in pattern.finditer(text, link.content_start, link.content_end)
+        if m.group(1).lower() == whose
     }
     return found.pop() if len(found) == 1 else ""
 
@@ -2150,6 +2153,9 @@ def _turn_evidence(
         ev.continues = cue in _lexicon.word_list("continuation_cues.txt")
     ev.other = _said_the_other(text, first)
     ev.spouse = _spouse_sex(text, turn)
+    if not ev.addressed:
+        # "Is your wife well?": the one spoken to is a man, as after "sir".
+        ev.addressed = _spouse_sex(text, turn, "your")
     claimed = False  # an earlier quotation of the paragraph has its own cue
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if speaker is None:

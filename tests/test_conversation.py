@@ -929,6 +929,18 @@ def test_sir_says_the_one_spoken_to_is_a_man() -> None:
     assert names(text)[4] == "Mr. Dorn"
 
 
+def test_your_wife_says_the_one_spoken_to_is_a_man() -> None:
+    text = (
+        "Mary and Anne were in the study when Mr. Dorn came in.\n\n"
+        "“Where is the letter?” said Mr. Dorn.\n\n"
+        "“On the table,” said Anne.\n\n"
+        "“I will fetch it,” said Mary.\n\n"
+        "“Here it is. Is your wife better?”\n\n"
+        "“Much better, thank you.”"
+    )
+    assert names(text)[4] == "Mr. Dorn"
+
+
 def test_sir_inside_a_word_or_a_name_is_no_form_of_address() -> None:
     from quoteattr._conversation import _address_terms
 
@@ -953,6 +965,8 @@ def test_forms_of_address_say_the_gender_of_the_one_spoken_to() -> None:
     assert addressed("“Good night, Mother.”") == "f"
     assert addressed("“Yes, my lord.”") == "m"
     assert addressed("“Oh, Lord!”") is None
+    assert addressed("“No, no, mistress.”") == "f"
+    assert addressed("“Yes, master.”") == "m"
     assert addressed("“The man said so.”") is None
 
 
