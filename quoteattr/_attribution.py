@@ -517,6 +517,10 @@ def _reads_as_story(doc: Document) -> bool:
         and text.count(";") * 1000 >= _PROSE_SEMICOLONS * len(text)
     ):
         return True
+    if sum(map(text.count, _PAST)) < _STORY_PAST:
+        # Fewer past forms in the whole text than a story needs in its narration (a
+        # bound: every "was" is an occurrence of the string): no need to read the words.
+        return False
     past = present = dated = narration = 0
     pos = 0
     for start, end in [*doc.quote_spans, (len(text), len(text))]:
