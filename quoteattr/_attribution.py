@@ -2128,6 +2128,14 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             ), 2
         if speaker is None:
             continue
+        if (
+            best is not None
+            and _in_subordinate(toks, speaker, lo, v + n, hi - best[1])
+            and _told_as_story(ctx.doc)
+        ):
+            # "She smiled when he spoke to her, and then said: “Q”": the verb nearer the
+            # quotation has its subject; one inside a clause of time before it is no tag.
+            continue
         speaker = _issuer_of_document(ctx, speaker, lo) or speaker
         cue = _span(text, toks, v, v + n)
         if speaker.kind == "pronoun":
@@ -2436,6 +2444,10 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     speaker = _mentions.subject_before(ctx.doc.text, toks, cues[k], lo)
     if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
         return None
+    if _in_subordinate(toks, speaker, lo, cues[k], j + 1) and _told_as_story(ctx.doc):
+        # "She smiled when he spoke to her, and then said": past the comma the verb
+        # goes on with the main clause, not the subordinate one (`_predicate_subject`).
+        return None
     if ctx.doc.cues.verb_at(toks, cues[k], v)[1] != "strong":
         # "Ann showed such doubt that Tom collected himself and asked": a weak cue (a
         # gesture, a finding) before a later clause with a subject of its own.
@@ -2443,6 +2455,19 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         if later is not None and later.start > toks[cues[k]].end:
             return later
     return speaker
+
+
+def _in_subordinate(toks: Sequence[Token], m: Mention, lo: int, v: int, j: int) -> bool:
+    """Whether ``m``, the subject of the verb at ``v``, opens a subordinate clause
+    ("when he spoke") that a comma and a coordinator close before ``j``, where a
+    later verb goes on with the main clause ("…, and then said")."""
+    a = index_at(toks, m.start)
+    if m.kind not in ("name", "pronoun") or a - 1 <= lo:
+        return False
+    if toks[a - 1].lower not in _SUBORDINATE_OPENERS:
+        return False
+    between = toks[v:j]
+    return any(t.text == "," for t in between) and any(t.lower in _COORDINATORS for t in between)
 
 
 def _issuer_of_document(ctx: _Context, doc_np: Mention, lo: int) -> Mention | None:

@@ -2859,3 +2859,19 @@ def test_a_cue_with_no_subject_next_to_it_takes_its_own_clauses(text: str, speak
     # "; and" / "; but", not the sentence's first name.
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        # The verb after ", and" goes on with the main clause, not the clause of time.
+        ("She gave a start when he spoke to her, and then said: “A view? How fine!”", "She"),
+        ("Ann Webb gave a start when Tom Hale spoke to her, and then said: “Go.”", "Ann Webb"),
+        # With no comma and coordinator closing it, the clause's own verb is the tag.
+        ("He waited until she had spoken, and then said: “Go.”", "He"),
+        ("Ann Webb smiled when Tom Hale said: “Go.”", "Tom Hale"),
+    ],
+)
+def test_a_verb_after_a_clause_of_time_takes_the_main_subject(tail: str, speaker: str) -> None:
+    q = extract_quotes(_STORY_OPENING + tail)[-1]
+    assert q.speaker is not None and q.speaker.text == speaker
