@@ -2029,6 +2029,13 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         if not n or _unsaid(toks, v, n, lo, hi) or voice_adjective(toks, v, hi):
             continue
         before = toks[v - 1].lower if v > lo else ""
+        owner = _gerund_owner(ctx, v, n, lo, hi)
+        if owner is not None:
+            # "stopped by Sir Thomas's saying, “Q”", "upon her saying, “Q”": the owner of
+            # the gerund says it, whatever the sentence's subject.
+            if best is None or (0, hi - v) < best[:2]:
+                best = (0, hi - v, _Found("mention_cue_quote", owner, _span(text, toks, v, v + n)))
+            break
         heard = _heard_speaker(ctx, v, lo)  # "heard her say": "her" is no determiner
         determined = before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE
         if heard is None and determined and not (
@@ -2254,6 +2261,35 @@ def _follows_on(ctx: _Context, v: int, lo: int) -> bool:
     if any(t.lower in _CLAUSE_OPENERS for t in between):
         return True
     return subject.kind == "name" and any(t.text == "," for t in between)
+
+
+# Possessive pronouns that own a gerund of speech ("upon her saying").
+_GERUND_OWNERS = frozenset(["his", "her", "their", "my", "our"])
+# Words between a gerund of speech and its quotation, at most: "saying with authority,".
+_GERUND_REACH = 8
+
+
+def _gerund_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | None:
+    """The owner of a gerund of speech right before the quotation: "by Sir Thomas's
+    saying with authority, “Q”" -> Sir Thomas, "upon her saying, “Q”" -> her (a pronoun,
+    resolved like "she said"). Not a noun ("her sayings") nor a gerund far from it."""
+    toks, text = ctx.tokens, ctx.doc.text
+    if v <= lo or not toks[v].lower.endswith("ing") or hi - (v + n) > _GERUND_REACH:
+        return None
+    if any(t.kind == WORD and ctx.doc.cues.is_verb_form(t.text) for t in toks[v + n : hi]):
+        return None
+    if v + n < hi and toks[hi - 1].text not in ",:":
+        return None  # "ended by their declaring some food “joker”": a term, no speech
+    t = toks[v - 1]
+    if t.lower in _GERUND_OWNERS:
+        return Mention(t.start, t.end, t.text, "pronoun")
+    if not _mentions.possessive(t) or not t.upper:
+        return None
+    owner = _mentions.np_ending_at(text, toks, v - 1, lo)
+    if owner is None or owner.kind != "name":
+        return None
+    end = owner.end - 2  # without the "'s"
+    return Mention(owner.start, end, text[owner.start : end], owner.kind)
 
 
 def _claim_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | None:

@@ -2875,3 +2875,26 @@ def test_a_cue_with_no_subject_next_to_it_takes_its_own_clauses(text: str, speak
 def test_a_verb_after_a_clause_of_time_takes_the_main_subject(tail: str, speaker: str) -> None:
     q = extract_quotes(_STORY_OPENING + tail)[-1]
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mrs. Ames was beginning an eager answer, when she was stopped by Sir Hugh's "
+            "saying with authority, “I do not advise it.”",
+            "Sir Hugh",
+        ),
+        ("Tom Hale turned to Ann, and upon her saying, “No, Tom,” he left.", "her"),
+    ],
+)
+def test_the_owner_of_a_gerund_of_speech_speaks(text: str, speaker: str) -> None:
+    q = extract_quotes(text)[0]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_term_after_a_possessive_gerund_is_no_speech() -> None:
+    # No comma before the quotation: the word is a term, not what they said.
+    quotes = extract_quotes("Tom Hale and Ann liked the menu, which ended by their declaring "
+                            "some dish “splendid” every night.")
+    assert all(q.speaker is None or q.speaker.text != "their" for q in quotes)
