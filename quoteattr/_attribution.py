@@ -2176,12 +2176,29 @@ def _new_clause_between(ctx: _Context, a: int, b: int) -> bool:
 _HEARD_PRONOUNS = frozenset(["him", "her", "me", "them", "us"])
 
 
+# Words between the one heard and "and" before the second verb: "heard her kiss Lucy and".
+_HEARD_REACH = 6
+
+
 def _heard_speaker(ctx: _Context, v: int, lo: int) -> Mention | None:
     """ "she heard him say “Q”", "heard one of the men whisper": the one heard before
     the cue ``tokens[v]`` speaks, not the hearer (the sentence's subject)."""
     toks, text = ctx.tokens, ctx.doc.text
     j = v - 1
     if j - 1 < lo:
+        return None
+    if toks[j].lower == "and":
+        # "heard her kiss Lucy and say “Q”": the verb after "and" is the heard one's too.
+        for k in range(j - 2, max(lo, j - _HEARD_REACH) - 1, -1):
+            if toks[k].kind == PUNCT:
+                return None
+            if k - 1 >= lo and _hearing(toks[k - 1].lower):
+                if toks[k].lower in _HEARD_PRONOUNS:
+                    return Mention(toks[k].start, toks[k].end, toks[k].text, "pronoun")
+                found = _mentions.np_starting_at(text, toks, k, j)
+                if found is not None and found.kind == "name":
+                    return found
+                return None
         return None
     if toks[j].lower in _HEARD_PRONOUNS:
         if not _hearing(toks[j - 1].lower):

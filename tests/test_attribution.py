@@ -2898,3 +2898,19 @@ def test_a_term_after_a_possessive_gerund_is_no_speech() -> None:
     quotes = extract_quotes("Tom Hale and Ann liked the menu, which ended by their declaring "
                             "some dish “splendid” every night.")
     assert all(q.speaker is None or q.speaker.text != "their" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "She went into the drawing-room, and Tom Hale heard her kiss Ann and say: "
+            "“I am sorry I was so cross.”",
+            "her",
+        ),
+        ("Tom Hale heard Mrs. Ames open the door and say: “Come in.”", "Mrs. Ames"),
+    ],
+)
+def test_the_one_heard_speaks_a_verb_after_and(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
