@@ -2028,11 +2028,22 @@ def _subject_of(
             after += 1
         if after < k:
             j = after
+        for m, arrived in found[j:k]:
+            if _ARRIVAL_BEFORE.search(doc.text, max(0, m.start - ARRIVAL_WINDOW), m.start):
+                # "he was interrupted by the arrival of Tom": the one who comes in.
+                return arrived
         first_m, ch = found[j]
         if not _pronoun_subject(doc, p, starts, first_m, ev):
             return ch
         k = j
     return None
+
+
+# "the arrival of Tom", "by the appearance of Mrs. Dorn": someone entering the scene.
+_ARRIVAL_BEFORE = regex.compile(
+    r"(?i)(?<!\p{L})(?:appearance|arrival|entrance|entry|approach|return)[ \t\r\n]+of[ \t\r\n]+$"
+)
+ARRIVAL_WINDOW = 30
 
 
 # A subordinator or "that" right before a name inside a sentence (lower case: not the

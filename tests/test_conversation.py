@@ -2281,3 +2281,15 @@ def test_a_story_of_several_paragraphs_goes_on_with_its_teller() -> None:
     quotes = extract_quotes(text)
     assert quotes[8].text.startswith("It was an old man")
     assert names(text)[8] == "Tom Hale"
+
+
+def test_the_one_whose_arrival_the_narration_tells_speaks_next() -> None:
+    # "interrupted by the arrival of Paul Reed": the newcomer, not Tom whom the
+    # sentence's "he" is about, says "he said" next.
+    text = (
+        "“Where is the key?” asked Tom Hale.\n\n“On the hook,” said Ann Webb.\n\n"
+        "“Thank you,” said Tom.\n\n"
+        "Tom sat down by the fire with the paper. At nine he was interrupted by the arrival"
+        " of Paul Reed.\n\n“We missed you last night,” he said."
+    )
+    assert names(text)[-1] == "Paul Reed"
