@@ -2293,3 +2293,19 @@ def test_the_one_whose_arrival_the_narration_tells_speaks_next() -> None:
         " of Paul Reed.\n\n“We missed you last night,” he said."
     )
     assert names(text)[-1] == "Paul Reed"
+
+
+def test_a_vocative_across_narration_pulls_less_than_next_to_it() -> None:
+    # "Quite alone, Tom." would make the next turn Tom's; past a paragraph of narration
+    # about Ann, she goes on as often as Tom answers, and her narration decides.
+    text = (
+        "Ann Webb and Tom Hale stood in the hall.\n\n"
+        "“Where were you?” asked Tom Hale.\n\n"
+        "“Out in the garden,” said Ann Webb.\n\n"
+        "“Alone?”\n\n"
+        "“Quite alone, Tom.”\n\n"
+        "Ann Webb turned away and looked out at the rain for a long while.\n\n"
+        "“I did not see anyone at all.”\n\n"
+        "Then the clock struck six, and the house was quiet again."
+    )
+    assert names(text)[-1] == "Ann Webb"
