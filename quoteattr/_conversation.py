@@ -1869,6 +1869,10 @@ def _narration_evidence(
             # narration with no name, a name met earlier is mostly someone else. That
             # paragraph's subject counts as much as a name in the turn's own narration.
             bonus, reach = HERE_BONUS, PRONOUN_BEFORE_PARAGRAPHS
+            if _thought(turn):
+                # "“Q,” he thought" after a stretch of musing with no name: the thinker
+                # is met further back than a speaker who answers (as for a description).
+                reach = ANTECEDENT_PARAGRAPHS
         if not ev.gender_weight:
             if ev.nominal is not None or not BARE_BEFORE_BONUS:
                 continue

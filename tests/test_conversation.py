@@ -2309,3 +2309,16 @@ def test_a_vocative_across_narration_pulls_less_than_next_to_it() -> None:
         "Then the clock struck six, and the house was quiet again."
     )
     assert names(text)[-1] == "Ann Webb"
+
+
+def test_a_thought_reads_the_narration_a_few_paragraphs_back() -> None:
+    # "he thought" after a paragraph of setting with no name: the thinker is the subject
+    # of the narration before it, not the voice the talk would give next.
+    text = (
+        "“Will you come tomorrow?” asked Paul Reed.\n\n“Perhaps,” said Tom Hale.\n\n"
+        "“Then good night,” said Paul.\n\n"
+        "Tom Hale walked home along the river in the dark, and Paul Reed went back to the"
+        " inn.\n\nThe water was high under the bridge, and the wind was cold.\n\n"
+        "“It will flood by morning,” he thought."
+    )
+    assert names(text)[-1] == "Tom Hale"
