@@ -2322,3 +2322,17 @@ def test_a_thought_reads_the_narration_a_few_paragraphs_back() -> None:
         "“It will flood by morning,” he thought."
     )
     assert names(text)[-1] == "Tom Hale"
+
+
+def test_a_form_of_address_across_narration_weighs_half() -> None:
+    # "Yes, sir." says the turn next to it is a man's; past a paragraph of narration,
+    # half as surely.
+    from quoteattr._conversation import ADDRESSED_GENDER, VOCATIVE_GAP, _emission
+
+    woman, man = _Char(0, None, "f"), _Char(1, None, "m")
+    sir = _Evidence()
+    sir.addressed = "m"
+    next_to = _emission(_Evidence(), [woman, man], sir)
+    across = _emission(_Evidence(), [woman, man], sir, False, VOCATIVE_GAP)
+    assert next_to == [-ADDRESSED_GENDER, 0.0]
+    assert across == [-ADDRESSED_GENDER * VOCATIVE_GAP, 0.0]
