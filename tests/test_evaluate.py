@@ -751,3 +751,23 @@ def test_an_indirect_prediction_is_scored_by_its_segments() -> None:
     # covers the two parts but is mostly the cue and its source, so it does not match.
     assert jaccard(((sa, ea), (sb, eb)), (sa, eb)) < 0.5
     assert score_document(doc, [whole], NEWS, indirect=True).indirect == Scores(0, 1, 1)
+
+
+def test_ab_speed_script_times_two_checkouts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "ab_speed_script", root / "benchmarks" / "ab_speed.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    corpus = tmp_path / "news.jsonl"
+    write_corpus(corpus, [{"id": "a", "text": '"We are ready," the captain said. ' * 50}])
+    args = ["--corpus", str(corpus), "--old", str(root), "--new", str(root), "--rounds", "1"]
+    assert script.main([*args, "--kinds", "default"]) == 0
+    out = capsys.readouterr().out
+    assert "default, round 1: old " in out and "default: new/old median " in out
+    ratio = float(out.rsplit(" ", 1)[-1])
+    assert ratio > 0
