@@ -123,12 +123,15 @@ def surname_at(tokens: Sequence[Token], k: int) -> bool:
 def surname_titles() -> frozenset[str]:
     """Honorifics abbreviated with a period ("Mr.", "Dr.", "Rev."), lowercase: the
     capitalised word after one is a surname ("Mr. Read", "Mrs. Long"), not a verb or
-    a common word. Not "Miss", "Lady", "Master": words of their own."""
-    return frozenset(
-        t.lower()
-        for t, v in _lexicon.titles().items()
-        if v.type == "honorific" and t.endswith(".") and " " not in t
-    )
+    a common word. Not "Miss", "Lady", "Master": words of their own. The same
+    honorific written without its period, British style ("Mr Read", "Dr Long"),
+    when the titles list has that form too."""
+    titles = {t.lower(): v for t, v in _lexicon.titles().items()}
+    dotted = {
+        t for t, v in titles.items() if v.type == "honorific" and t.endswith(".") and " " not in t
+    }
+    bare = {t[:-1] for t in dotted if t[:-1] in titles and titles[t[:-1]].type == "honorific"}
+    return frozenset(dotted | bare)
 
 
 def _add(table: dict[str, list[tuple[tuple[str, ...], str]]], text: str, value: str) -> None:

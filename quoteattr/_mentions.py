@@ -949,7 +949,11 @@ def name_mentions(
         if named or month_name(tokens, i, lo, hi):
             j = i
             while j + 1 < hi:
-                if _name_token(tokens[j + 1], lex) or month_name(tokens, j + 1, lo, hi):
+                if (
+                    _name_token(tokens[j + 1], lex)
+                    or month_name(tokens, j + 1, lo, hi)
+                    or surname_at(tokens, j + 1)  # "Mrs. Last", "Dr Long"
+                ):
                     j += 1
                 elif (m := _after_particles(tokens, j + 1, hi, lex)) >= 0:
                     j = m

@@ -627,6 +627,10 @@ def test_a_focusing_adverb_before_the_cue_is_looked_past(text: str, speaker: str
         ("“We will win the vote,” Mr. Read said.", "Mr. Read", "said"),
         ("“The clinic opens on Monday,” Ms. Read wrote.", "Ms. Read", "wrote"),
         ("Dr. Tell said: “The clinic opens on Monday.”", "Dr. Tell", "said"),
+        # British style, no period: still an honorific, still a surname after it.
+        ("“We will win the vote,” Mr Read said.", "Mr Read", "said"),
+        ("“It will rain before noon,” said Mrs Last.", "Mrs Last", "said"),
+        ("Dr Long said: “The clinic opens on Monday.”", "Dr Long", "said"),
     ],
 )
 def test_a_word_after_an_abbreviated_honorific_is_a_surname(

@@ -374,3 +374,15 @@ def test_a_title_after_describing_words_stays_with_its_name() -> None:
 )
 def test_a_short_adverb_or_a_participle_ends_the_speaker(text: str, speaker: str) -> None:
     assert _speakers(text)[0][1] == speaker
+
+
+def test_a_common_word_after_an_honorific_is_a_surname_in_narration() -> None:
+    from quoteattr._mentions import lexicon, name_mentions
+    from quoteattr._tokens import tokenize
+
+    def names(text: str) -> list[str]:
+        toks = tokenize(text, 0, len(text), lexicon().abbreviations)
+        return [m.text for m in name_mentions(text, toks, 0, len(toks)) if m.kind == "name"]
+
+    assert names("Then Mrs Last came in with the tea.") == ["Mrs Last"]
+    assert names("Then Mr. Long rose to go.") == ["Mr. Long"]
