@@ -60,6 +60,7 @@ print(json.dumps(out))
 
 
 def measure(python: str, corpus: str, limit: int) -> dict[str, Any]:
+    """The figures of `_CHILD` run by the interpreter ``python`` in a fresh process."""
     proc = subprocess.run(
         [python, "-c", _CHILD, str(REPO), corpus, str(limit)],
         capture_output=True,
@@ -72,6 +73,7 @@ def measure(python: str, corpus: str, limit: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Measure every interpreter in turn, ``--runs`` times, and print (or write) the best."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=DEFAULT_CORPUS)
     parser.add_argument(

@@ -2031,7 +2031,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
         before = toks[v - 1].lower if v > lo else ""
         owner = _gerund_owner(ctx, v, n, lo, hi)
         if owner is not None:
-            # "stopped by Sir Thomas's saying, “Q”", "upon her saying, “Q”": the owner of
+            # "stopped by Sir Hugh's saying, “Q”", "upon her saying, “Q”": the owner of
             # the gerund says it, whatever the sentence's subject.
             if best is None or (0, hi - v) < best[:2]:
                 best = (0, hi - v, _Found("mention_cue_quote", owner, _span(text, toks, v, v + n)))
@@ -2140,7 +2140,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             and _in_subordinate(toks, speaker, lo, v + n, hi - best[1])
             and _told_as_story(ctx.doc)
         ):
-            # "She smiled when he spoke to her, and then said: “Q”": the verb nearer the
+            # "She looked up when he called her, and then said: “Q”": the verb nearer the
             # quotation has its subject; one inside a clause of time before it is no tag.
             continue
         speaker = _issuer_of_document(ctx, speaker, lo) or speaker
@@ -2176,7 +2176,7 @@ def _new_clause_between(ctx: _Context, a: int, b: int) -> bool:
 _HEARD_PRONOUNS = frozenset(["him", "her", "me", "them", "us"])
 
 
-# Words between the one heard and "and" before the second verb: "heard her kiss Lucy and".
+# Words between the one heard and "and" before the second verb: "heard her greet Ann and".
 _HEARD_REACH = 6
 
 
@@ -2188,7 +2188,7 @@ def _heard_speaker(ctx: _Context, v: int, lo: int) -> Mention | None:
     if j - 1 < lo:
         return None
     if toks[j].lower == "and":
-        # "heard her kiss Lucy and say “Q”": the verb after "and" is the heard one's too.
+        # "heard her greet Ann and say “Q”": the verb after "and" is the heard one's too.
         for k in range(j - 2, max(lo, j - _HEARD_REACH) - 1, -1):
             if toks[k].kind == PUNCT:
                 return None
@@ -2282,13 +2282,13 @@ def _follows_on(ctx: _Context, v: int, lo: int) -> bool:
 
 # Possessive pronouns that own a gerund of speech ("upon her saying").
 _GERUND_OWNERS = frozenset(["his", "her", "their", "my", "our"])
-# Words between a gerund of speech and its quotation, at most: "saying with authority,".
+# Words between a gerund of speech and its quotation, at most: "saying firmly,".
 _GERUND_REACH = 8
 
 
 def _gerund_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | None:
-    """The owner of a gerund of speech right before the quotation: "by Sir Thomas's
-    saying with authority, “Q”" -> Sir Thomas, "upon her saying, “Q”" -> her (a pronoun,
+    """The owner of a gerund of speech right before the quotation: "by Sir Hugh's
+    saying firmly, “Q”" -> Sir Hugh, "upon her saying, “Q”" -> her (a pronoun,
     resolved like "she said"). Not a noun ("her sayings") nor a gerund far from it."""
     toks, text = ctx.tokens, ctx.doc.text
     if v <= lo or not toks[v].lower.endswith("ing") or hi - (v + n) > _GERUND_REACH:
@@ -2296,7 +2296,7 @@ def _gerund_owner(ctx: _Context, v: int, n: int, lo: int, hi: int) -> Mention | 
     if any(t.kind == WORD and ctx.doc.cues.is_verb_form(t.text) for t in toks[v + n : hi]):
         return None
     if v + n < hi and toks[hi - 1].text not in ",:":
-        return None  # "ended by their declaring some food “joker”": a term, no speech
+        return None  # "their declaring one dish “splendid”": a term, no speech
     t = toks[v - 1]
     if t.lower in _GERUND_OWNERS:
         return Mention(t.start, t.end, t.text, "pronoun")
@@ -2342,8 +2342,8 @@ def _object_of_preposition(toks: Sequence[Token], mention: Mention, lo: int) -> 
 def _head_of_phrase(ctx: _Context, obj: Mention, lo: int, v: int) -> Mention | None:
     """The subject a prepositional object stands in for: "32% of Republican claims",
     "marching through the streets chanted" -> the phrase opening the clause, if any.
-    The clause is the object's own: in "Tom was angry; but her mother, without waiting
-    for her assent, continued", the one after "; but", not the sentence's first."""
+    The clause is the object's own: in "Tom was angry; but her mother, without pausing
+    for her reply, continued", the one after "; but", not the sentence's first."""
     toks = ctx.tokens
     for start in _clause_starts(toks, lo, index_at(toks, obj.start)):
         found = _mentions.np_starting_at(ctx.doc.text, toks, start, v)
@@ -2498,7 +2498,7 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     if speaker is None or speaker.kind not in ("name", "pronoun", "organisation"):
         return None
     if _in_subordinate(toks, speaker, lo, cues[k], j + 1) and _told_as_story(ctx.doc):
-        # "She smiled when he spoke to her, and then said": past the comma the verb
+        # "She looked up when he called her, and then said": past the comma the verb
         # goes on with the main clause, not the subordinate one (`_predicate_subject`).
         return None
     if ctx.doc.cues.verb_at(toks, cues[k], v)[1] != "strong":
@@ -2756,7 +2756,7 @@ def _result_or_time(toks: Sequence[Token], k: int, lo: int) -> bool:
 def _own_clause(ctx: _Context, lo: int, v: int) -> int:
     """Where the clause of the cue at ``v`` starts: the nearest clause start
     (`_clause_starts`) that opens with a name, a subject pronoun or a description of a
-    person ("Tom had wept; and Ann, miserable at the sight, could not help saying": Ann's
+    person ("Tom had wept; and Ann, unhappy to see it, could not help saying": Ann's
     clause), else ``lo``."""
     toks = ctx.tokens
     for start in _clause_starts(toks, lo, v)[:-1]:
@@ -2772,7 +2772,7 @@ def _own_clause(ctx: _Context, lo: int, v: int) -> int:
 
 def _clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
     """ "X praised Y but said …": the first name or pronoun of the clause (of the
-    cue's own clause first: "Tom had wept; and Ann, miserable, could not help saying")."""
+    cue's own clause first: "Tom had wept; and Ann, unhappy, could not help saying")."""
     toks = ctx.tokens
     own = _own_clause(ctx, lo, v)
     if own > lo:

@@ -2040,8 +2040,8 @@ def _subject_of(
         if after < k:
             j = after
         for m, arrived in found[j:k]:
-            if _ARRIVAL_BEFORE.search(doc.text, max(0, m.start - ARRIVAL_WINDOW), m.start):
-                # "he was interrupted by the arrival of Tom": the one who comes in.
+            if _arrival_before().search(doc.text, max(0, m.start - ARRIVAL_WINDOW), m.start):
+                # "he was disturbed by the arrival of Tom": the one who comes in.
                 return arrived
         first_m, ch = found[j]
         if not _pronoun_subject(doc, p, starts, first_m, ev):
@@ -2050,11 +2050,16 @@ def _subject_of(
     return None
 
 
-# "the arrival of Tom", "by the appearance of Mrs. Dorn": someone entering the scene.
-_ARRIVAL_BEFORE = regex.compile(
-    r"(?i)(?<!\p{L})(?:appearance|arrival|entrance|entry|approach|return)[ \t\r\n]+of[ \t\r\n]+$"
-)
+# Characters before a name searched for "the arrival of" (`_arrival_before`).
 ARRIVAL_WINDOW = 30
+
+
+@functools.cache
+def _arrival_before() -> regex.Pattern[str]:
+    """A noun of someone entering the scene (arrival_nouns.txt) and "of", right at the
+    end of the text searched: "the arrival of Tom", "by the appearance of Mrs. Dorn"."""
+    nouns = "|".join(regex.escape(w) for w in sorted(_lexicon.word_list("arrival_nouns.txt")))
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{nouns})[ \t\r\n]+of[ \t\r\n]+$")
 
 
 # A subordinator or "that" right before a name inside a sentence (lower case: not the

@@ -102,7 +102,7 @@ class CueLexicon:
 
 
 def voice_adjective(tokens: Sequence[Token], k: int, n: int) -> bool:
-    """ "added in a loud lecturing voice", "a pleading voice": a participle right before
+    """ "added in a stern lecturing voice", "a pleading voice": a participle right before
     a noun of voice (voice_nouns.txt) describes the voice; it is no verb of speaking."""
     return (
         k + 1 < n

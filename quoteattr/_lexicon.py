@@ -588,6 +588,7 @@ def hypocorisms() -> Mapping[str, tuple[str, ...]]:
 
 
 WORD_LISTS = (
+    "arrival_nouns.txt",
     "continuation_cues.txt",
     "cue_manners.txt",
     "finite_verbs.txt",

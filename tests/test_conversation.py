@@ -931,10 +931,10 @@ def test_sir_says_the_one_spoken_to_is_a_man() -> None:
 
 def test_your_wife_says_the_one_spoken_to_is_a_man() -> None:
     text = (
-        "Mary and Anne were in the study when Mr. Dorn came in.\n\n"
+        "Ruth and Jane were in the study when Mr. Dorn came in.\n\n"
         "“Where is the letter?” said Mr. Dorn.\n\n"
-        "“On the table,” said Anne.\n\n"
-        "“I will fetch it,” said Mary.\n\n"
+        "“On the table,” said Jane.\n\n"
+        "“I will fetch it,” said Ruth.\n\n"
         "“Here it is. Is your wife better?”\n\n"
         "“Much better, thank you.”"
     )
@@ -2284,13 +2284,13 @@ def test_a_story_of_several_paragraphs_goes_on_with_its_teller() -> None:
 
 
 def test_the_one_whose_arrival_the_narration_tells_speaks_next() -> None:
-    # "interrupted by the arrival of Paul Reed": the newcomer, not Tom whom the
+    # "disturbed by the arrival of Paul Reed": the newcomer, not Tom whom the
     # sentence's "he" is about, says "he said" next.
     text = (
         "“Where is the key?” asked Tom Hale.\n\n“On the hook,” said Ann Webb.\n\n"
         "“Thank you,” said Tom.\n\n"
-        "Tom sat down by the fire with the paper. At nine he was interrupted by the arrival"
-        " of Paul Reed.\n\n“We missed you last night,” he said."
+        "Tom sat down by the fire with the paper. After supper he was disturbed by the"
+        " arrival of Paul Reed.\n\n“You left early yesterday,” he said."
     )
     assert names(text)[-1] == "Paul Reed"
 
