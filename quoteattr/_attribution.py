@@ -2021,6 +2021,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
     lo, hi = lead
     cues = ctx.doc.cues
     best: tuple[int, int, _Found] | None = None
+    aside = -1  # where a clause set off between a tag and the quotation starts
     for v in range(hi - 1, lo - 1, -1):
         tok = toks[v]
         if tok.kind != WORD or (tok.upper and v > lo and toks[v - 1].kind == WORD):
@@ -2057,7 +2058,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             continue  # "Clinton's remarks": a noun after a possessive
         between = toks[v + n : hi]
         # "adding later, “Q”", "said again: “Q”": adverbs keep the cue next to the quotation.
-        adjacent = all(
+        adjacent = v + n == aside or all(
             t.kind == PUNCT or t.lower == "that" or t.lower in _mentions.SKIPPABLE for t in between
         )
         if (
@@ -2143,6 +2144,11 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             # "She looked up when he called her, and then said: “Q”": the verb nearer the
             # quotation has its subject; one inside a clause of time before it is no tag.
             continue
+        if rank == 0 and _aside_before(toks, speaker, lo, v + n, hi):
+            # "He added, as she laughed scornfully, “Q”": a clause of time set off by
+            # commas between the tag and the quotation is no tag; the verb before it is.
+            rank = 3
+            aside = index_at(toks, speaker.start) - 2
         speaker = _issuer_of_document(ctx, speaker, lo) or speaker
         cue = _span(text, toks, v, v + n)
         if speaker.kind == "pronoun":
@@ -2508,6 +2514,24 @@ def _coordinated_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         if later is not None and later.start > toks[cues[k]].end:
             return later
     return speaker
+
+
+# Conjunctions opening a clause set off by commas between a tag and its quotation.
+_ASIDE_OPENERS = frozenset(["as", "when", "while", "whilst"])
+
+
+def _aside_before(toks: Sequence[Token], m: Mention, lo: int, e: int, hi: int) -> bool:
+    """Whether ``m``, the subject of a verb ending at ``e``, opens a clause set off by
+    commas (", as she laughed scornfully,") that ends right before the quotation at
+    ``hi``, with words before it (a tag of its own): "He added, as she laughed, “Q”"."""
+    a = index_at(toks, m.start)
+    if m.kind not in ("name", "pronoun") or a - 3 < lo:
+        return False
+    if toks[a - 1].lower not in _ASIDE_OPENERS or toks[a - 2].text != ",":
+        return False
+    if toks[a - 3].kind != WORD or hi - 1 < e or toks[hi - 1].text != ",":
+        return False
+    return all(t.kind == WORD for t in toks[e : hi - 1])
 
 
 def _in_subordinate(toks: Sequence[Token], m: Mention, lo: int, v: int, j: int) -> bool:

@@ -2918,3 +2918,20 @@ def test_a_term_after_a_possessive_gerund_is_no_speech() -> None:
 def test_the_one_heard_speaks_a_verb_after_and(text: str, speaker: str) -> None:
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Then he added, as she laughed scornfully, “You will see.”", "he", "added"),
+        ("Ann Webb went on, while Tom Hale frowned, “It was cold.”", "Ann Webb", "went on"),
+        # No tag before the clause: its own verb is the tag.
+        ("He sat down, as she said, “Come in.”", "she", "said"),
+    ],
+)
+def test_a_clause_of_time_between_tag_and_quotation_is_no_tag(
+    text: str, speaker: str, cue: str
+) -> None:
+    q = only(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
