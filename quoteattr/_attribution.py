@@ -2144,9 +2144,10 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             # "She looked up when he called her, and then said: “Q”": the verb nearer the
             # quotation has its subject; one inside a clause of time before it is no tag.
             continue
-        if rank == 0 and _aside_before(toks, speaker, lo, v + n, hi):
+        if rank == 0 and strength != "strong" and _aside_before(toks, speaker, lo, v + n, hi):
             # "He added, as she laughed scornfully, “Q”": a clause of time set off by
             # commas between the tag and the quotation is no tag; the verb before it is.
+            # Not a verb of saying ("murmured Ann, while Tom said, “Q”": Tom's).
             rank = 3
             aside = index_at(toks, speaker.start) - 2
         speaker = _issuer_of_document(ctx, speaker, lo) or speaker

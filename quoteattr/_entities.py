@@ -15,6 +15,7 @@ import regex
 
 from quoteattr import _lexicon
 from quoteattr._attribution import Link
+from quoteattr._cues import surname_at
 from quoteattr._document import Document
 from quoteattr._mentions import (
     _SENTENCE_OPENERS,
@@ -25,7 +26,7 @@ from quoteattr._mentions import (
     name_mentions,
 )
 from quoteattr._models import Entity, EntityKind, Mention, MentionKind
-from quoteattr._tokens import tokenize
+from quoteattr._tokens import WORD, tokenize
 
 # How far before a surname to look for the rest of the name ("U.S. Secretary of State Mike ").
 _NAME_WINDOW = 80
@@ -946,7 +947,13 @@ def _last_names(
         toks = tokenize(text, p + 1, end, lex.abbreviations)
     for b in range(len(toks) - 2, -1, -1):
         t = toks[b]
-        if not _name_token(t, lex) and t.lower not in NAME_PARTICLES:
+        if (
+            not _name_token(t, lex)
+            and t.lower not in NAME_PARTICLES
+            # "Mr. Poor Ruiz": a capitalised word after an honorific is in the name
+            # (at the window's first token the word before is unread).
+            and not (t.kind == WORD and t.upper and (b == 0 or surname_at(toks, b)))
+        ):
             # The tokens after ``t`` are those of the text after it, whatever precedes.
             s = toks[b + 1].start
             key = (t.text in _SENTENCE_OPENERS, text[s:end])

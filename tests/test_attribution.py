@@ -2927,6 +2927,8 @@ def test_the_one_heard_speaks_a_verb_after_and(text: str, speaker: str) -> None:
         ("Ann Webb went on, while Tom Hale frowned, “It was cold.”", "Ann Webb", "went on"),
         # No tag before the clause: its own verb is the tag.
         ("He sat down, as she said, “Come in.”", "she", "said"),
+        # A verb of saying in the clause is the tag.
+        ("Ann Webb nodded, while Tom Hale said, “It was cold.”", "Tom Hale", "said"),
     ],
 )
 def test_a_clause_of_time_between_tag_and_quotation_is_no_tag(
