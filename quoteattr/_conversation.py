@@ -169,6 +169,7 @@ def _resolve(doc: Document, turns: list[_Turn]) -> None:
         )
         narrator = narrator or _narrator_name(turns)
         _long_turns([turns[i] for i in talk], genders)
+    narrator = narrator or _narrator_named(doc, turns)
     if narrator is not None:
         for turn in turns:
             for link in turn.links:
@@ -388,6 +389,25 @@ def _local(
             participants.pop(_key(speaker), None)
             participants[_key(speaker)] = speaker
     _fill_backwards(turns)
+
+
+# The narration naming its narrator: "My name is Ann Webb", "Call me Tom", "I called
+# myself Bo". Fixed phrases, one or two capitalised words after them.
+_NARRATOR_NAMING = regex.compile(
+    r"(?<![\p{L}\p{N}'’])(?:[Mm]y name (?:is|was)|[Cc]all me|I called myself|I came to be called)"
+    r" +(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])"
+)
+
+
+def _narrator_named(doc: Document, turns: Sequence[_Turn]) -> Mention | None:
+    """The name a first-person narrator gives themself in the narration (not inside a
+    quotation, where anyone may say "call me Tom"), when "I" speaks some turn."""
+    if not any(t.speaker is not None and _first_person(t.speaker) for t in turns):
+        return None
+    for m in _NARRATOR_NAMING.finditer(doc.text):
+        if not any(a <= m.start() < b for a, b in doc.quote_spans):
+            return Mention(m.start(1), m.end(1), m.group(1), "name")
+    return None
 
 
 def _narrator_name(turns: Sequence[_Turn]) -> Mention | None:

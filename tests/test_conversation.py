@@ -141,6 +141,23 @@ def test_narrator_named_by_the_others() -> None:
     assert names(text).count("Fenby") == 3
 
 
+def test_narrator_who_names_themself_in_the_narration() -> None:
+    text = (
+        "My name is Nell Garrow, and the winter I was twelve we moved north.\n\n"
+        "“Is the ferry gone?” I asked.\n\n"
+        "“An hour since,” said the keeper."
+    )
+    assert names(text) == ["Nell Garrow", "the keeper"]
+
+
+def test_call_me_inside_a_quotation_names_no_narrator() -> None:
+    text = (
+        "“Call me Dot, everyone does,” said the keeper.\n\n"
+        "“Is the ferry gone?” I asked."
+    )
+    assert names(text)[1] != "Dot"
+
+
 def test_scene_break_forgets_the_speakers() -> None:
     text = (
         "“I shall go,” said Mary.\n\n"
