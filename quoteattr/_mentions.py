@@ -644,6 +644,18 @@ def speaker_after_cue(
     if found is not None and found.text == "I." and found.end - found.start == 2:
         # "“Q,” said I.": the pronoun and the sentence's period, not an initial.
         return Mention(found.start, found.start + 1, "I", "pronoun")
+    if (
+        found is not None
+        and found.kind == "nominal"
+        and found.text[:1].isupper()
+        and " " not in found.text
+        and (nominal := lex.nominals.get(found.text.lower())) is not None
+        and nominal.number == "pl"
+        and nominal.kind == "person"
+    ):
+        # "replied Sailors": one capitalised plural after the verb names one speaker,
+        # a nickname, not a crowd (that is "said the sailors").
+        return Mention(found.start, found.end, found.text, "name")
     if found is not None and found.kind != "name":
         # "said campaign adviser Ana Ruiz": the description's name is the speaker.
         named = _name_after(text, tokens, found, hi)

@@ -386,3 +386,20 @@ def test_a_common_word_after_an_honorific_is_a_surname_in_narration() -> None:
 
     assert names("Then Mrs Last came in with the tea.") == ["Mrs Last"]
     assert names("Then Mr. Long rose to go.") == ["Mr. Long"]
+
+
+def test_a_capitalised_plural_after_an_inverted_cue_is_a_name() -> None:
+    # A nickname spelled like a plural noun names one speaker; "the sailors" stays a crowd.
+    text = (
+        "Mrs. Ames looked up from the ledger.\n\n"
+        '"The tide turns at six," said Mrs. Ames.\n\n'
+        '"Then we sail at five," replied Porters, and took his hat.\n\n'
+        '"Let them wait," said the sailors.'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker.text, q.speaker.kind) for q in quotes if q.speaker] == [
+        ("Mrs. Ames", "name"),
+        ("Porters", "name"),
+        ("the sailors", "nominal"),
+    ]
+    assert quotes[1].entity is not None and quotes[1].entity.name == "Porters"
