@@ -2145,7 +2145,7 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             # quotation has its subject; one inside a clause of time before it is no tag.
             continue
         if rank == 0 and strength != "strong" and _aside_before(toks, speaker, lo, v + n, hi):
-            # "He added, as she laughed scornfully, “Q”": a clause of time set off by
+            # "Tom went on, as Ann smiled at the floor, “Q”": a clause of time set off by
             # commas between the tag and the quotation is no tag; the verb before it is.
             # Not a verb of saying ("murmured Ann, while Tom said, “Q”": Tom's).
             rank = 3
@@ -2523,8 +2523,8 @@ _ASIDE_OPENERS = frozenset(["as", "when", "while", "whilst"])
 
 def _aside_before(toks: Sequence[Token], m: Mention, lo: int, e: int, hi: int) -> bool:
     """Whether ``m``, the subject of a verb ending at ``e``, opens a clause set off by
-    commas (", as she laughed scornfully,") that ends right before the quotation at
-    ``hi``, with words before it (a tag of its own): "He added, as she laughed, “Q”"."""
+    commas (", as Ann smiled at the floor,") that ends right before the quotation at
+    ``hi``, with words before it (a tag of its own): "Tom went on, as Ann smiled, “Q”"."""
     a = index_at(toks, m.start)
     if m.kind not in ("name", "pronoun") or a - 3 < lo:
         return False

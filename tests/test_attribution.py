@@ -2923,7 +2923,7 @@ def test_the_one_heard_speaks_a_verb_after_and(text: str, speaker: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        ("Then he added, as she laughed scornfully, “You will see.”", "he", "added"),
+        ("Then he went on, as Ann smiled at the floor, “You will see.”", "he", "went on"),
         ("Ann Webb went on, while Tom Hale frowned, “It was cold.”", "Ann Webb", "went on"),
         # No tag before the clause: its own verb is the tag.
         ("He sat down, as she said, “Come in.”", "she", "said"),
@@ -2937,3 +2937,14 @@ def test_a_clause_of_time_between_tag_and_quotation_is_no_tag(
     q = only(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text == cue
+
+
+def test_a_pronoun_in_a_clause_of_time_before_the_quotation_is_no_tag() -> None:
+    # Without the rule, "she smiled" (a cue verb, nearer the quotation) took the tag.
+    text = (
+        "Tom and Ann sat in the garden.\n\n"
+        "He went on, as she smiled at the floor, “You will see.”"
+    )
+    q = extract_quotes(text)[-1]
+    assert q.speaker is not None and q.speaker.text == "He"
+    assert q.cue is not None and q.cue.text == "went on"
