@@ -2168,18 +2168,20 @@ def _spouse_pattern() -> tuple[dict[str, _lexicon.Sex], regex.Pattern[str]]:
     return sexes, pattern
 
 
-def _spouse_sex(text: str, turn: _Turn, whose: str = "my") -> str:
+def _spouse_sexes(text: str, turn: _Turn) -> tuple[str, str]:
     """The sex of the turn's speaker, if a quotation of the turn speaks of "my husband"
-    or "my wife" (of the one spoken to, with ``whose`` "your": "your wife"); "" when
-    none does, or when both do."""
+    or "my wife", and of the one spoken to, if one speaks of "your wife"; each "" when
+    none does, or when both do. One scan of the quotations serves both."""
     sexes, pattern = _spouse_pattern()
-    found = {
-        sexes[m.group(2).lower()]
-        for link in turn.links
-        for m in pattern.finditer(text, link.content_start, link.content_end)
-        if m.group(1).lower() == whose
-    }
-    return found.pop() if len(found) == 1 else ""
+    found: dict[str, set[str]] = {"my": set(), "your": set()}
+    for link in turn.links:
+        for m in pattern.finditer(text, link.content_start, link.content_end):
+            found[m.group(1).lower()].add(sexes[m.group(2).lower()])
+    mine, yours = found["my"], found["your"]
+    return (
+        next(iter(mine)) if len(mine) == 1 else "",
+        next(iter(yours)) if len(yours) == 1 else "",
+    )
 
 
 def _turn_evidence(
@@ -2199,10 +2201,10 @@ def _turn_evidence(
         cue = " ".join(first.cue.text.lower().split())
         ev.continues = cue in _lexicon.word_list("continuation_cues.txt")
     ev.other = _said_the_other(text, first)
-    ev.spouse = _spouse_sex(text, turn)
+    ev.spouse, addressee_sex = _spouse_sexes(text, turn)
     if not ev.addressed:
         # "Is your wife well?": the one spoken to is a man, as after "sir".
-        ev.addressed = _spouse_sex(text, turn, "your")
+        ev.addressed = addressee_sex
     claimed = False  # an earlier quotation of the paragraph has its own cue
     for link, (speaker, rule) in zip(turn.links, orig, strict=True):
         if speaker is None:

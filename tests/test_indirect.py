@@ -1268,7 +1268,9 @@ def test_more_stance_verbs_and_adjectives(text: str, content: str, source: str, 
     q = one(text)
     assert (q.text, q.cue and q.cue.text) == (content, cue)
     assert q.speaker is not None and q.speaker.text == source
-    # without "be" the adjective is no cue
+
+
+def test_a_stance_adjective_without_be_is_no_cue() -> None:
     assert indirect("The split on the vote was clear.") == []
 
 
