@@ -130,8 +130,16 @@ def _rule_rows(s: CorpusScores) -> list[tuple[str, ...]]:
         matched = _fmt(r.matched / r.predicted) if r.predicted else ""
         right = _fmt(r.right / r.judged) if r.judged else ""
         rows.append(
-            (r.rule, r.kind, str(r.predicted), str(r.matched), matched, str(r.judged),
-             str(r.right), right)
+            (
+                r.rule,
+                r.kind,
+                str(r.predicted),
+                str(r.matched),
+                matched,
+                str(r.judged),
+                str(r.right),
+                right,
+            )
         )
     return rows
 
@@ -148,9 +156,7 @@ def _header(s: CorpusScores) -> str:
 
 
 def _speed(s: CorpusScores) -> str:
-    return (
-        f"extraction time {s.seconds:.2f} s, {s.chars_per_second / 1e6:.2f} M characters/s"
-    )
+    return f"extraction time {s.seconds:.2f} s, {s.chars_per_second / 1e6:.2f} M characters/s"
 
 
 def _text_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -239,11 +245,17 @@ def _commit() -> str | None:
     try:
         head = subprocess.run(
             ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-            capture_output=True, text=True, check=True, timeout=10,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "-C", str(REPO), "status", "--porcelain", "--", "quoteattr"],
-            capture_output=True, text=True, check=True, timeout=10,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None

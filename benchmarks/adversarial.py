@@ -1,4 +1,3 @@
-
 """Adversarial inputs against news text: is every input linear and fast enough?
 
     python benchmarks/adversarial.py                      # 10 KB, 100 KB and 1 MB of each
@@ -280,8 +279,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             flags.append(f"(skipped {','.join(f'{s // 1000} KB' for s in skipped)}: over budget)")
         cells = "".join(f"{cps[s]:14,.0f}" if s in cps else f"{'-':>14}" for s in sizes)
         print(f"{name:32}{cells}{ratio:8.2f}{k:8.2f}  {' '.join(flags)}", flush=True)
-        rows.append({"input": name, "chars_per_s": {str(s): c for s, c in cps.items()},
-                     "ratio_to_news": ratio, "exponent": k, "skipped": skipped, "flags": flags})
+        rows.append(
+            {
+                "input": name,
+                "chars_per_s": {str(s): c for s, c in cps.items()},
+                "ratio_to_news": ratio,
+                "exponent": k,
+                "skipped": skipped,
+                "flags": flags,
+            }
+        )
         if args.profile:
             text = INPUTS[name](done[-1])
             prof = cProfile.Profile()

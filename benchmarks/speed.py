@@ -470,9 +470,7 @@ def bench_scaling(
                 say(f"  {mb} MB: did not finish within {timeout:.0f} s")
                 break
             except subprocess.CalledProcessError as exc:
-                error = (exc.stderr or "").strip().splitlines()[-1:] or [
-                    f"exit {exc.returncode}"
-                ]
+                error = (exc.stderr or "").strip().splitlines()[-1:] or [f"exit {exc.returncode}"]
                 stopped = {"mb": mb, "failed": error[0]}
                 say(f"  {mb} MB: failed: {error[0]}")
                 break
@@ -1237,9 +1235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             str(REPO / "benchmarks"),
         )
         for jobs in (1, 2):
-            say(
-                f"  jobs={jobs}: {fmt_rate(res['processes'][f'jobs_{jobs}_chars_per_s'])} chars/s"
-            )
+            say(f"  jobs={jobs}: {fmt_rate(res['processes'][f'jobs_{jobs}_chars_per_s'])} chars/s")
     if "adversarial" in sections:
         say("adversarial")
         news = res["pipeline"]["pipeline_chars_per_s"] if "pipeline" in res else 1e6

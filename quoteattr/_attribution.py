@@ -221,9 +221,7 @@ Genre = Literal["auto", "news", "fiction"]
 GENRES: tuple[Genre, ...] = ("auto", "news", "fiction")
 
 
-def attribute(
-    doc: Document, quotations: Sequence[RawQuote], genre: Genre = "auto"
-) -> list[Link]:
+def attribute(doc: Document, quotations: Sequence[RawQuote], genre: Genre = "auto") -> list[Link]:
     """One `Link` per quotation, in document order (pronouns left for `_conversation`).
 
     ``genre`` says how short quoted phrases inside narration are read: as terms in
@@ -383,9 +381,7 @@ def _letters(doc: Document, links: list[Link]) -> None:
         ) or _SALUTATION_BARE.fullmatch(text, first.content_start, first.content_end)
         if (
             not alone
-            and not (
-                head and _SALUTATION_DASH.match(text, first.content_start, first.content_end)
-            )
+            and not (head and _SALUTATION_DASH.match(text, first.content_start, first.content_end))
             and not opening
         ):
             i += 1
@@ -734,9 +730,7 @@ def _named_by_word(text: str, link: Link) -> bool:
 
 # Between two quotations of one sentence: the first one's tag, if any, then "and"/"or"
 # ("“Q1,” the girls whispered, and “Q2”", "“Q1;” and “Q2”").
-_JOINED_TO_SPEECH = regex.compile(
-    r"\s*+(?P<tag>[^\"“”.!?;:\n]{1,60}?,\s*+)?(?:and|or|nor)\s++"
-)
+_JOINED_TO_SPEECH = regex.compile(r"\s*+(?P<tag>[^\"“”.!?;:\n]{1,60}?,\s*+)?(?:and|or|nor)\s++")
 
 
 def _joined_to_speech(text: str, before: Link, link: Link) -> bool:
@@ -823,10 +817,8 @@ def _unspoken(text: str, link: Link) -> bool:
     """The quotation is words nobody says aloud in the story (`_UNSPOKEN_BEFORE`,
     `_NOT_SAYING`, `_UNSPOKEN_AFTER`, `_AFTER_BE`)."""
     return (
-        _UNSPOKEN_BEFORE.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start)
-        is not None
-        or _NOT_SAYING.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start)
-        is not None
+        _UNSPOKEN_BEFORE.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start) is not None
+        or _NOT_SAYING.search(text, max(0, link.start - _UNSPOKEN_REACH), link.start) is not None
         or _AFTER_BE.search(text, max(0, link.start - _AFTER_BE_REACH), link.start) is not None
         or _UNSPOKEN_AFTER.match(text, link.end, min(len(text), link.end + _UNSPOKEN_REACH))
         is not None
@@ -1052,8 +1044,7 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
         or _with_byline(ctx, q, lead)
         or (i > 0 and _after_byline(doc.text, ctx.quotes[i - 1].end, q.start))
         or _YEAR_AFTER.match(doc.text, q.end, min(ctx.end, q.end + _AFTER_REACH)) is not None
-        or _CAPTION.search(doc.text, max(ctx.start, q.start - _CAPTION_REACH), q.start)
-        is not None
+        or _CAPTION.search(doc.text, max(ctx.start, q.start - _CAPTION_REACH), q.start) is not None
     ):
         link.kind = "other"
         return link
@@ -1420,12 +1411,7 @@ def _with_byline(ctx: _Context, q: RawQuote, lead: tuple[int, int]) -> bool:
     May,” by the Herald's Ana Ruiz" in a list of links, opening its paragraph or after a
     dash or a colon. Not the agent of a passive ("called the remarks “cruel,” by Hale")."""
     lo, hi = lead
-    if hi > lo and ctx.tokens[hi - 1].text not in DASHES and ctx.tokens[hi - 1].text not in (
-        ":",
-        "-",
-        "--",
-        "(",
-    ):
+    if hi > lo and ctx.tokens[hi - 1].text not in (*DASHES, ":", "-", "--", "("):
         return False
     text = ctx.doc.text
     if text[q.content_start : q.content_end].rstrip(_INNER_CLOSERS)[-1:] != "," and not (
@@ -1620,6 +1606,7 @@ def _opens_sentence(ctx: _Context, q: RawQuote) -> bool:
     i = bisect_right(sentences, (q.start, len(ctx.doc.text))) - 1
     ss = sentences[i][0] if i >= 0 else ctx.start
     return not _LETTER.search(ctx.doc.text, max(ss, ctx.start), q.start)
+
 
 # Particles of a phrasal verb in a tag: "she jerked out", "he broke off".
 _TAG_PARTICLES = frozenset("out up in back off forth on".split())
@@ -2039,13 +2026,16 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             break
         heard = _heard_speaker(ctx, v, lo)  # "heard her say": "her" is no determiner
         determined = before in _mentions.DETERMINERS or before in _NOT_BEFORE_CUE
-        if heard is None and determined and not (
-            _mentions.indefinite_subject(toks, v - 1, lo)
-        ) and not (
-            v - 3 >= lo
-            and toks[v - 2].lower == "of"
-            and before in _mentions.COUNTS
-            and toks[v - 3].lower in lexicon().nominals
+        if (
+            heard is None
+            and determined
+            and not (_mentions.indefinite_subject(toks, v - 1, lo))
+            and not (
+                v - 3 >= lo
+                and toks[v - 2].lower == "of"
+                and before in _mentions.COUNTS
+                and toks[v - 3].lower in lexicon().nominals
+            )
         ):
             continue  # "the answer", "her statement"; not "a mother of three replied"
         contracted = _contracted_pronoun(ctx, v, lo)
@@ -2117,23 +2107,22 @@ def _mention_cue_quote(ctx: _Context, lead: tuple[int, int], weak: bool = False)
             speaker = _sentence_main_subject(ctx, v)
             if speaker is None:
                 continue
-        if (
-            speaker is None
-            and all(
-                (t.kind == PUNCT or t.lower in lexicon().not_names)
-                and t.lower not in _COORDINATORS
-                for t in toks[lo:v]
-            )
+        if speaker is None and all(
+            (t.kind == PUNCT or t.lower in lexicon().not_names) and t.lower not in _COORDINATORS
+            for t in toks[lo:v]
         ):
             after = _mentions.speaker_after_cue(text, toks, v + n, hi)
             if after is not None and index_at(toks, after.end) <= hi:
                 speaker = after  # “Q1,” said X, “Q2.”
         if speaker is None:
             speaker, rank = (
-                _predicate_subject(ctx, lo, v)
-                or _new_clause_subject(ctx, lo, v)
-                or _clause_subject(ctx, lo, v)
-            ), 2
+                (
+                    _predicate_subject(ctx, lo, v)
+                    or _new_clause_subject(ctx, lo, v)
+                    or _clause_subject(ctx, lo, v)
+                ),
+                2,
+            )
         if speaker is None:
             continue
         if (
@@ -2688,26 +2677,29 @@ def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
         if b + 2 < v and toks[b].text == "," and toks[b + 1].lower.endswith("ing"):
             b += 1  # "and Ann, turning round, said": a participle's phrase after the name
         if (
-            a - 1 > lo
-            and (
-                toks[a - 1].lower in _COORDINATORS
-                # "…, when Mrs. Dorn came in and said": not "He waited until she had
-                # done, and then said" (past a comma the clause is the main one again).
-                or (
-                    toks[a - 1].lower in _SUBORDINATORS
-                    and not any(t.text == "," for t in toks[b:v])
+            (
+                a - 1 > lo
+                and (
+                    toks[a - 1].lower in _COORDINATORS
+                    # "…, when Mrs. Dorn came in and said": not "He waited until she had
+                    # done, and then said" (past a comma the clause is the main one again).
+                    or (
+                        toks[a - 1].lower in _SUBORDINATORS
+                        and not any(t.text == "," for t in toks[b:v])
+                    )
                 )
+                and b < v
+                and toks[b].kind == WORD
+                and not toks[b].upper
+                and toks[b].lower not in _mentions.STOPS
             )
-            and b < v
-            and toks[b].kind == WORD
-            and not toks[b].upper
-            and toks[b].lower not in _mentions.STOPS
-        ) or (
-            # "sat down by Mary, who smiled and said": the relative clause's antecedent.
-            m.kind == "name"
-            and b + 2 < v
-            and toks[b].text == ","
-            and toks[b + 1].lower == "who"
+            or (
+                # "sat down by Mary, who smiled and said": the relative clause's antecedent.
+                m.kind == "name"
+                and b + 2 < v
+                and toks[b].text == ","
+                and toks[b + 1].lower == "who"
+            )
         ):
             found = m
     return found
@@ -3274,11 +3266,7 @@ def _paragraph_mention(ctx: _Context, link: Link) -> None:
         i = bisect_left(starts, link.start)
         near = found[max(0, i - 1) : i + 1]
         nearest = min(near, key=lambda m: abs(m.start - link.start))
-        if (
-            nearest.kind == "pronoun"
-            and _told_as_story(ctx.doc)
-            and _moved_on(ctx, nearest, link)
-        ):
+        if nearest.kind == "pronoun" and _told_as_story(ctx.doc) and _moved_on(ctx, nearest, link):
             # "“Q” He watched Ann until she sat down. She was tired.": in a story, a
             # pronoun sentences off, past someone else, is whom the narration moved on to.
             return

@@ -136,8 +136,10 @@ def resolve(doc: Document, links: Sequence[Link]) -> None:
                 if link.silent:  # a turn of the talk, nobody's words
                     link.speaker = link.referent = link.cue = link.rule = None
                     link.confidence = 0.0
-                elif link.speaker is not None and link.speaker.kind == "nominal" and (
-                    link.referent is None or link.referent.kind == "nominal"
+                elif (
+                    link.speaker is not None
+                    and link.speaker.kind == "nominal"
+                    and (link.referent is None or link.referent.kind == "nominal")
                 ):
                     # "said the man with the black beard", no name found for him: the
                     # description with its post-modifier is who he is.
@@ -332,9 +334,7 @@ def _narration_words(
     return n if n > most else n + len(text[pos:end].split(None, most - n))
 
 
-def _local(
-    doc: Document, turns: list[_Turn], genders: _Genders, dialogue: Sequence[bool]
-) -> None:
+def _local(doc: Document, turns: list[_Turn], genders: _Genders, dialogue: Sequence[bool]) -> None:
     """The first, local pass: each turn from the turns just before it (``dialogue``:
     per turn, whether its stretch is a dialogue)."""
     # Named speakers by `_key`, most recent last (a dict: linear time on a long book).
@@ -374,7 +374,15 @@ def _local(
             if gender is not None:
                 recent = turns[i - 1] if i and turn.p - turns[i - 1].p <= OTHER_PARAGRAPHS else None
                 ref = _antecedent(
-                    doc, link, gender, turn, prev, before, participants, genders, dialogue[i],
+                    doc,
+                    link,
+                    gender,
+                    turn,
+                    prev,
+                    before,
+                    participants,
+                    genders,
+                    dialogue[i],
                     recent.speaker if recent is not None else None,
                 )
                 if ref is not None:
@@ -1527,9 +1535,7 @@ class _Cast:
         else:
             shared = frozenset()
         owner = _entities.surname_owner(self.doc, name, self.surname_forms, gender)
-        fits = _entities.given_name_fits(
-            self.doc, name, self._fitting(name, gender, shared, owner)
-        )
+        fits = _entities.given_name_fits(self.doc, name, self._fitting(name, gender, shared, owner))
         if not fits:
             fits = self._pet_form_of(m, name, gender)
         if fits:
@@ -1684,9 +1690,7 @@ def _decode_scenes(
 ) -> None:
     # A paragraph of reported speech with a quoted fragment is narration, not a turn.
     keep = [
-        i
-        for i, turn in enumerate(turns)
-        if any(k.kind == "direct" or k.silent for k in turn.links)
+        i for i, turn in enumerate(turns) if any(k.kind == "direct" or k.silent for k in turn.links)
     ]
     turns = [turns[i] for i in keep]
     original = [original[i] for i in keep]
@@ -1751,8 +1755,21 @@ def _decode_scenes(
         tagged = story and any(evidence[i].fixed is not None for i in range(lo, hi))
         present = _present(doc, turns, lo, hi, cast) if tagged else frozenset()
         path = _viterbi(
-            turns, evidence, lo, hi, cands, seen, same, new, never_spoke, keeps, pairs,
-            styles, voices, silences, present
+            turns,
+            evidence,
+            lo,
+            hi,
+            cands,
+            seen,
+            same,
+            new,
+            never_spoke,
+            keeps,
+            pairs,
+            styles,
+            voices,
+            silences,
+            present,
         )
         for k, ci in enumerate(path):
             _apply(turns[lo + k], original[lo + k], cands[ci], hi - lo > 1, doc)

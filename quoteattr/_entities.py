@@ -502,9 +502,7 @@ def _cluster_for(
     owner = surname_owner(doc, name, full_forms, name.gender)
     # The most recently used person this name can be ("Fenwick" after "Roland Fenwick").
     fits = [
-        c
-        for c in index.candidates(name)
-        if c.kind == "person" and c.accepts(name, shared, owner)
+        c for c in index.candidates(name) if c.kind == "person" and c.accepts(name, shared, owner)
     ]
     heir = _heir(doc, name)
     if heir is not None:
@@ -550,10 +548,7 @@ def _cluster_for(
             for f in fuller
             if f.first is not None
             and not given
-            and (
-                f.first in lex.first_names
-                or not doc.common_word(f.first)
-            )
+            and (f.first in lex.first_names or not doc.common_word(f.first))
         ]
         if not fuller:
             full = fuller_form(doc, name, completed)
@@ -763,9 +758,7 @@ def _words_before(
     matches of ``pattern`` (anchored at its end) in the ``window`` characters before each."""
     text = doc.text
     starts = doc.occurrences(word, _FORM_OCCURRENCES)
-    found = [
-        m for s in starts if (m := pattern.search(text, max(0, s - window), s)) is not None
-    ]
+    found = [m for s in starts if (m := pattern.search(text, max(0, s - window), s)) is not None]
     return len(starts), found
 
 

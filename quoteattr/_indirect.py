@@ -610,8 +610,10 @@ _PLURAL_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]+[^sSiu'’\W]s[^\S\n]+\Z")
 def _plural_before(text: str, c: int) -> bool:
     """The word right before ``c`` is a capitalised plural noun ("Senators Say")."""
     m = _PLURAL_BEFORE.search(text, max(0, c - 40), c)
-    return m is not None and _WORD_AT.match(text, m.start()) is not None and (
-        m.group().split()[0].lower() not in _table().by_first
+    return (
+        m is not None
+        and _WORD_AT.match(text, m.start()) is not None
+        and (m.group().split()[0].lower() not in _table().by_first)
     )
 
 
@@ -658,6 +660,8 @@ def _colon_lines(text: str) -> list[int]:
     out = [first.end() - 1] if first is not None else []
     out.extend(m.end() - 1 for m in _COLON_NEXT_LINE.finditer(text))
     return out
+
+
 # How many tokens the source before a headline colon may have.
 MAX_COLON_SOURCE = 6
 
@@ -1352,9 +1356,7 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         or (
             toks[k].lower in _OCCASION_PREPOSITIONS
             and (
-                toks[k + 1].lower in DETERMINERS
-                or toks[k + 1].upper
-                or toks[k + 1].kind == NUMBER
+                toks[k + 1].lower in DETERMINERS or toks[k + 1].upper or toks[k + 1].kind == NUMBER
             )
         )
     ):
@@ -1599,9 +1601,7 @@ def _subject(state: _State, view: _View, v: int) -> Mention | None:
     return found
 
 
-def _read_subject(
-    state: _State, view: _View, v: int, parenthetical: bool = True
-) -> Mention | None:
+def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True) -> Mention | None:
     text, toks = state.text, view.toks
     i = v
     while i > 0 and (
@@ -1729,6 +1729,8 @@ def _parenthetical_before(toks: Sequence[Token], i: int) -> int:
     if first not in _PARENTHETICAL_OPENERS or toks[c - 1].kind != WORD:
         return -1
     return c
+
+
 # Adverbs without -ly and floating quantifiers between a subject and its verb
 # ("has nevertheless called", "have all attacked", "have both urged", "has long argued",
 # "has always maintained", "has since said").
@@ -2091,10 +2093,7 @@ def _real_source(state: _State, m: Mention) -> bool:
         return True
     low = last.lower()
     return (
-        low in lex.nominals
-        or low in lex.pronouns
-        or low in lex.org_words
-        or low in _source_nouns()
+        low in lex.nominals or low in lex.pronouns or low in lex.org_words or low in _source_nouns()
     )
 
 
@@ -2738,9 +2737,7 @@ def _predicate_after(toks: Sequence[Token], k: int) -> bool:
     """ "and" at ``toks[k]`` joins a predicate or a clause to the sentence, not a noun
     phrase to the object ("endorsed [Ms. Lee] and has campaigned for her")."""
     i = k + 1
-    while i < min(len(toks), k + 3) and (
-        _adverb(toks[i]) or toks[i].lower in _PARTICIPLE_ADVERBS
-    ):
+    while i < min(len(toks), k + 3) and (_adverb(toks[i]) or toks[i].lower in _PARTICIPLE_ADVERBS):
         i += 1
     return i < len(toks) and _finite(toks[i], toks[i - 1] if i > k + 1 else toks[k - 1])
 
@@ -3207,7 +3204,7 @@ def _relative_in_subject(toks: Sequence[Token], k: int, b: int) -> bool:
     while i < len(toks) and toks[i].start < b and i - k <= MAX_RELATIVE:
         t = toks[i]
         if t.kind == PUNCT and t.text != ",":
-            if t.text in ".;:!?()\u201c\u201d\"" or _dash(t):
+            if t.text in '.;:!?()\u201c\u201d"' or _dash(t):
                 return False
         if t.text == ",":
             j = i + 1
@@ -3705,9 +3702,7 @@ def _is_document(m: Mention) -> bool:
     return lex.org_words.get(head) == "document"
 
 
-def _shares_verb(
-    view: _View, v: int, j: int, cue: _Cue, found: Sequence[_Record]
-) -> bool:
+def _shares_verb(view: _View, v: int, j: int, cue: _Cue, found: Sequence[_Record]) -> bool:
     """The cue at ``v`` is a base form after "and" (at ``j``) inside the content of an
     earlier record, and that content holds "to" or a modal before it: the verb is
     coordinated with that infinitive or modal, not a new statement of the speaker's."""

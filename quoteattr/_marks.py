@@ -807,9 +807,11 @@ def _typewriter_spans(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
         if opened >= 0:
             out.append((opened, i))
             opened = -1
-        elif (i == ps or text[i - 1] in _TYPEWRITER_BEFORE) and i + 2 < pe and not text[
-            i + 2
-        ].isspace():
+        elif (
+            (i == ps or text[i - 1] in _TYPEWRITER_BEFORE)
+            and i + 2 < pe
+            and not text[i + 2].isspace()
+        ):
             opened = i + 2
         i = text.find("''", i + 2, pe)
     if opened >= 0:

@@ -154,12 +154,7 @@ def described_name(tokens: Sequence[Token]) -> bool:
             and head.kind == WORD
             and head.upper
         )
-    return (
-        len(tokens) == 2
-        and tokens[0].lower in _DESCRIBING
-        and head.kind == WORD
-        and head.upper
-    )
+    return len(tokens) == 2 and tokens[0].lower in _DESCRIBING and head.kind == WORD and head.upper
 
 
 def make(text: str, tokens: Sequence[Token], lex: Lexicon) -> Mention:
@@ -214,12 +209,16 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
 
 def _head_ok(t: Token, lex: Lexicon) -> bool:
     # A determiner heads nothing, even one a title spells ("The Hague", "The Honourable").
-    return t.kind == WORD and t.lower not in DETERMINERS and (
-        t.lower in lex.subjects
-        or t.lower in lex.nominals
-        or t.lower in lex.org_words
-        or (t.lower in lex.title_words and t.lower not in NAME_PARTICLES and t.lower != "of")
-        or _capitalised(t, lex)
+    return (
+        t.kind == WORD
+        and t.lower not in DETERMINERS
+        and (
+            t.lower in lex.subjects
+            or t.lower in lex.nominals
+            or t.lower in lex.org_words
+            or (t.lower in lex.title_words and t.lower not in NAME_PARTICLES and t.lower != "of")
+            or _capitalised(t, lex)
+        )
     )
 
 
@@ -387,9 +386,7 @@ def _interjection_name(tokens: Sequence[Token], j: int, i: int, lo: int) -> bool
     return verb is not None and tokens[i].lower in (verb.past, verb.third_person)
 
 
-def _placed_apposition(
-    text: str, tokens: Sequence[Token], a: int, lo: int
-) -> Mention | None:
+def _placed_apposition(text: str, tokens: Sequence[Token], a: int, lo: int) -> Mention | None:
     """The name before an apposition whose place name starts at ``tokens[a]`` ("Hale, the
     mayor of Springfield"), or the description itself when it opens the clause ("the
     mayor of Springfield"); None when the place is in no such prepositional phrase."""
@@ -440,9 +437,7 @@ def indefinite_subject(tokens: Sequence[Token], k: int, lo: int) -> bool:
 MAX_RELATIVE = 40
 
 
-def _before_relative_clause(
-    text: str, tokens: Sequence[Token], j: int, lo: int
-) -> Mention | None:
+def _before_relative_clause(text: str, tokens: Sequence[Token], j: int, lo: int) -> Mention | None:
     """ "Ruiz, who says the plan will fail, told …": the phrase before the relative clause
     that ends with the comma at ``tokens[j]`` is the subject of the verb after it."""
     k = j - 1
@@ -450,7 +445,7 @@ def _before_relative_clause(
         t = tokens[k]
         if t.text == ",":
             break
-        if t.kind == PUNCT and t.text in ".;:!?“”\"":
+        if t.kind == PUNCT and t.text in '.;:!?“”"':
             return None
         k -= 1
     if k - 1 < lo or tokens[k].text != "," or tokens[k + 1].lower not in _RELATIVE_OPENERS:
@@ -473,11 +468,7 @@ def _adverb(t: Token) -> bool:
     decried"); not "only", "early" or a word like "family" or "ally"."""
     w = t.lower
     return (
-        t.kind == WORD
-        and not t.upper
-        and len(w) > 5
-        and w.endswith("ly")
-        and w not in _NOT_ADVERBS
+        t.kind == WORD and not t.upper and len(w) > 5 and w.endswith("ly") and w not in _NOT_ADVERBS
     )
 
 
@@ -520,8 +511,10 @@ def np_starting_at(text: str, tokens: Sequence[Token], i: int, hi: int) -> Menti
         # Up to the first head word: "a spokeswoman", "the old lady", "the White House".
         k = i + 1
         seen_lower = False
-        while k < hi and k - i <= 8 and (
-            tokens[k].kind in (WORD, NUMBER) or tokens[k].text in _COMPOUND_MARKS
+        while (
+            k < hi
+            and k - i <= 8
+            and (tokens[k].kind in (WORD, NUMBER) or tokens[k].text in _COMPOUND_MARKS)
         ):
             t = tokens[k]
             if t.kind != WORD:

@@ -283,8 +283,7 @@ _SPACES = "\t\n\r\x0b\x0c"
 # `_PERIOD_CONTEXT` one end mark at a time: a pattern that opens with a literal is
 # scanned for by `re` several times faster than one that opens with a character set.
 _PERIOD_CONTEXTS = tuple(
-    (mark, re.compile(re.escape(mark) + _PERIOD_CONTEXT.pattern[len("[.?!]") :]))
-    for mark in ".?!"
+    (mark, re.compile(re.escape(mark) + _PERIOD_CONTEXT.pattern[len("[.?!]") :])) for mark in ".?!"
 )
 
 

@@ -110,8 +110,7 @@ _PRONOUNS = frozenset(
 )
 _TITLES = frozenset(
     "mr mrs miss ms dr sir lady lord rev reverend madame monsieur mme mlle master professor "
-    "prof capt captain col colonel gen general"
-    .split()
+    "prof capt captain col colonel gen general".split()
 )
 _CONTEXT = 100  # characters kept on each side of an error
 
@@ -645,8 +644,10 @@ def _mark_after(text: str, end: int, skip: str) -> int | None:
     j = end
     while j < len(text) and text[j] in skip:
         j += 1
-    if j < len(text) and text[j] in _CLOSERS and (
-        j + 1 == len(text) or text[j + 1] in _AFTER_CLOSER or text[j + 1].isspace()
+    if (
+        j < len(text)
+        and text[j] in _CLOSERS
+        and (j + 1 == len(text) or text[j + 1] in _AFTER_CLOSER or text[j + 1].isspace())
     ):
         return j + 1
     return None
@@ -883,9 +884,7 @@ def judge_speaker(quote: Quote, gold: GoldSpeaker, profile: Profile) -> bool:
         return True
     if profile.surname and entity is not None and gold.text:
         surname = _surname(entity.name)
-        if surname and re.search(
-            rf"(?<!\w){re.escape(surname)}(?!\w)", gold.text, re.IGNORECASE
-        ):
+        if surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", gold.text, re.IGNORECASE):
             return True
     if profile.aliases and gold.aliases:
         names = []
@@ -1270,4 +1269,3 @@ def evaluate_corpus(
         gold_stats,
         tuple(found),
     )
-

@@ -1437,7 +1437,7 @@ def test_speech_over_a_participle_of_writing_stays_speech() -> None:
 def test_a_quoted_quotation_is_the_inner_words(text: str, segment: str) -> None:
     (quote,) = extract_quotes(text)
     assert [text[s.start : s.end] for s in quote.segments] == [segment]
-    assert quote.start == 0 and text[quote.end - 1] in "”\""  # the record keeps the outer marks
+    assert quote.start == 0 and text[quote.end - 1] in '”"'  # the record keeps the outer marks
 
 
 @pytest.mark.parametrize(
@@ -1509,8 +1509,9 @@ def test_a_short_phrase_in_a_story_told_without_dialogue_is_a_term() -> None:
 def test_a_short_phrase_in_news_told_in_the_past_stays_speech() -> None:
     # The same narration with the dates and counts of a news story.
     text = _STORY.replace("long before we came", "in 2014, on March 3").replace(
-        "since he was a boy", "for 31 years, since 1985, according to records released on "
-        "Tuesday, when 12 of 40 buildings were found in 2 of 9 counties"
+        "since he was a boy",
+        "for 31 years, since 1985, according to records released on "
+        "Tuesday, when 12 of 40 buildings were found in 2 of 9 counties",
     )
     kinds = {q.text: q.kind for q in extract_quotes(text, kinds="direct,mixed,other")}
     assert kinds["the ark"] == "mixed"
@@ -1959,7 +1960,8 @@ _QUAYSIDE = (
     "Then a boy from the Quayside ran up, crying “The tide is turning!”\n\n"
     "“Thank you,” said Tom.\n"
     # The place statistic is read only in texts of 20,000 characters or more.
-    + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
+    + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n"
+    * 300
 )
 
 
@@ -1975,7 +1977,8 @@ def test_a_person_met_after_prepositions_is_still_a_person() -> None:
     text = (
         "Tom looked at Anne. He turned to Anne and smiled. Mary waved at Anne.\n\n"
         "Anne said, “We should go home now.”\n"
-        + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
+        + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n"
+        * 300
     )
     q = extract_quotes(text)[0]
     assert q.speaker is not None and q.speaker.text == "Anne"
@@ -2899,8 +2902,10 @@ def test_the_owner_of_a_gerund_of_speech_speaks(text: str, speaker: str) -> None
 
 def test_a_term_after_a_possessive_gerund_is_no_speech() -> None:
     # No comma before the quotation: the word is a term, not what they said.
-    quotes = extract_quotes("Tom Hale and Ann liked the menu, and each meal closed with their "
-                            "declaring one dish “splendid” every night.")
+    quotes = extract_quotes(
+        "Tom Hale and Ann liked the menu, and each meal closed with their "
+        "declaring one dish “splendid” every night."
+    )
     assert all(q.speaker is None or q.speaker.text != "their" for q in quotes)
 
 
@@ -2942,8 +2947,7 @@ def test_a_clause_of_time_between_tag_and_quotation_is_no_tag(
 def test_a_pronoun_in_a_clause_of_time_before_the_quotation_is_no_tag() -> None:
     # Without the rule, "she smiled" (a cue verb, nearer the quotation) took the tag.
     text = (
-        "Tom and Ann sat in the garden.\n\n"
-        "He went on, as she smiled at the floor, “You will see.”"
+        "Tom and Ann sat in the garden.\n\nHe went on, as she smiled at the floor, “You will see.”"
     )
     q = extract_quotes(text)[-1]
     assert q.speaker is not None and q.speaker.text == "He"

@@ -1,4 +1,3 @@
-
 """Concurrency and determinism across processes.
 
 * One `QuoteExtractor` shared by a thread pool gives exactly the sequential results.
@@ -26,14 +25,27 @@ from quoteattr.testing import news_documents
 
 REPO = Path(__file__).resolve().parent.parent
 
-_PEOPLE = ["Maria Lopez", "Mayor James Chen", "Dr. Anna Rao", "Sen. Ted Cruz", "John Smith",
-           "Elizabeth Pellow", "Mr. Thornley", "Foreign Minister Marcelo Ebrard"]
+_PEOPLE = [
+    "Maria Lopez",
+    "Mayor James Chen",
+    "Dr. Anna Rao",
+    "Sen. Ted Cruz",
+    "John Smith",
+    "Elizabeth Pellow",
+    "Mr. Thornley",
+    "Foreign Minister Marcelo Ebrard",
+]
 _NOMINALS = ["the mayor", "a spokeswoman", "police", "the ministry", "officials"]
 _CUES = ["said", "told reporters", "added", "asked", "replied", "wrote", "warned"]
 _BODIES = [
-    "We will not pay for the wall", "There is still more work to do", "It is over",
-    "Nobody saw it coming", "I cannot say more today", "You must be joking",
-    "The figures speak for themselves", "We are looking into it",
+    "We will not pay for the wall",
+    "There is still more work to do",
+    "It is over",
+    "Nobody saw it coming",
+    "I cannot say more today",
+    "You must be joking",
+    "The figures speak for themselves",
+    "We are looking into it",
 ]
 _MARKS = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("「", "」")]
 
@@ -150,7 +162,11 @@ def _run(script: str, texts_file: Path, seed: str) -> str:
     env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(REPO))
     done = subprocess.run(
         [sys.executable, "-c", script, str(texts_file)],
-        env=env, capture_output=True, text=True, timeout=600, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout

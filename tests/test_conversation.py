@@ -151,10 +151,7 @@ def test_narrator_who_names_themself_in_the_narration() -> None:
 
 
 def test_call_me_inside_a_quotation_names_no_narrator() -> None:
-    text = (
-        "“Call me Dot, everyone does,” said the keeper.\n\n"
-        "“Is the ferry gone?” I asked."
-    )
+    text = "“Call me Dot, everyone does,” said the keeper.\n\n“Is the ferry gone?” I asked."
     assert names(text)[1] != "Dot"
 
 
@@ -1337,8 +1334,7 @@ def test_a_dialogue_with_full_names_still_alternates() -> None:
 
 def test_news_introducing_a_name_then_a_description_is_no_dialogue() -> None:
     text = (
-        "“Taxes will fall,” Ann Lee said.\n\n“Not this year.”\n\n"
-        "“It is a fraud,” the mayor said."
+        "“Taxes will fall,” Ann Lee said.\n\n“Not this year.”\n\n“It is a fraud,” the mayor said."
     )
     names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
     assert names[:2] == ["Ann Lee", "Ann Lee"]
@@ -1628,14 +1624,17 @@ def test_a_place_is_no_short_form_of_a_person_named_after_it() -> None:
         "Marlow Ball were sold out; the Nadia Marlow Ball was the talk of the week.\n\n"
         "Marlow was quiet that night.\n"
         # The place statistic is read only in texts of 20,000 characters or more.
-        + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n" * 300
+        + "\nThe clock struck nine, and the lamps along the lane were lit one by one.\n"
+        * 300
     )
     doc = Document(text, _layout.paragraphs(text), SentenceSplitter(), CueLexicon.load(()))
     cast = _conversation._Cast(doc, _entities.Genders(doc))
     i = text.index("Marlow was quiet")
     town = cast.of(Mention(i, i + 6, "Marlow", "name"))
-    assert town is None or town.cluster is None or all(
-        "Nadia" not in n.mention.text for n in town.cluster.names
+    assert (
+        town is None
+        or town.cluster is None
+        or all("Nadia" not in n.mention.text for n in town.cluster.names)
     )
 
 
@@ -1681,9 +1680,7 @@ def test_the_last_speaker_acting_after_her_turn_takes_the_pronoun_turn(
     text = (
         "Vera and Ines sat by the window.\n\n“It came this morning,” said Ines.\n\n"
         "“From whom?” said Vera.\n\n“From the bank,” said Ines.\n\n"
-        "“Then it can wait,” said Vera. "
-        + narration
-        + "\n\n“It has waited long enough,” she said."
+        "“Then it can wait,” said Vera. " + narration + "\n\n“It has waited long enough,” she said."
     )
     assert names(text)[-1] == speaker
 
@@ -1973,13 +1970,15 @@ def test_a_whole_word_title_abbreviates_no_other_title() -> None:
     )
     assert names(text) == ["the solicitor", "Tom Pike"]
 
+
 def test_a_description_takes_no_speaker_from_chapters_before() -> None:
     # Mrs. Ames spoke pages ago: "the old lady" of a new scene is someone else.
     road = "Tom walked on along the road for many a mile, and saw nobody at all that day.\n\n"
     text = (
         "“You will go to bed without supper,” said Mrs. Ames.\n\n"
         "“Yes, ma'am,” said Tom.\n\n"
-        + road * 220
+        + road
+        * 220
         + "Tom woke in a strange room, with a fire burning in the grate.\n\n"
         "“Quiet now, child,” said the old lady.\n\n"
         "“Where am I?” said Tom.\n\n"
@@ -2031,10 +2030,15 @@ def test_one_the_narration_of_a_talk_names_twice_is_present_untagged(
 ) -> None:
     got = names(_INTERVIEW.format(narration=narration))
     if present:
-        assert got == ["Dr. Ruiz", "Ann Webb", "Mrs. Ames", "Ann Webb"] + [
-            "Dr. Ruiz",
-            "Ann Webb",
-        ] * 4
+        assert (
+            got
+            == ["Dr. Ruiz", "Ann Webb", "Mrs. Ames", "Ann Webb"]
+            + [
+                "Dr. Ruiz",
+                "Ann Webb",
+            ]
+            * 4
+        )
     else:
         assert "Ann Webb" not in got
 
@@ -2137,6 +2141,8 @@ def test_two_thoughts_in_a_row_are_one_thinkers_not_an_alternation() -> None:
     first, second = extract_quotes(text)[-2:]
     assert first.entity is not None and second.entity is not None
     assert first.entity.name == second.entity.name
+
+
 @pytest.mark.parametrize(
     ("answer", "tag"), [("“Dale,” said Tom.", ""), ("“Dale, ma'am.”", ", said Tom")]
 )

@@ -474,14 +474,11 @@ def test_a_name_read_again_is_read_the_same_and_owns_its_fields() -> None:
     ("full", "short"),
     [("Daniel Novak", "Novak"), ("Rand Paul", "Paul"), ("Tom Graham", "Graham")],
 )
-def test_a_surname_the_given_name_list_holds_links_to_the_full_name(
-    full: str, short: str
-) -> None:
+def test_a_surname_the_given_name_list_holds_links_to_the_full_name(full: str, short: str) -> None:
     # A given name before it makes the word a surname: "Novak said" is Daniel Novak.
     text = f"{full} said: “We will keep fighting.”\n\n“The law is a mistake,” {short} said."
     names = [q.entity.name if q.entity else None for q in extract_quotes(text)]
     assert names == [full, full]
-
 
 
 def test_a_bare_surname_is_the_bearer_the_document_names_most_with_it() -> None:

@@ -130,15 +130,40 @@ def news_doc() -> GoldDocument:
             "id": "news-1",
             "text": t,
             "quotes": [
-                record(t, "“We will finish the bridge by June,”", speaker="the mayor, Ana Ruiz",
-                       cue="said", quote_id="E1", part=0, quote_type="direct",
-                       mark_left="source", mark_right="source"),
-                record(t, "the plan “a fantasy” and “a waste of money.”", speaker="Critics",
-                       cue="called", quote_id="E2", part=0, quote_type="mixed",
-                       mark_left="n/a", mark_right="n/a"),
-                record(t, "that the city had already paid for the steel", speaker="Ruiz",
-                       speaker_nth=1, cue="said", quote_id="E3", part=0, quote_type="indirect",
-                       mark_left="n/a", mark_right="n/a"),
+                record(
+                    t,
+                    "“We will finish the bridge by June,”",
+                    speaker="the mayor, Ana Ruiz",
+                    cue="said",
+                    quote_id="E1",
+                    part=0,
+                    quote_type="direct",
+                    mark_left="source",
+                    mark_right="source",
+                ),
+                record(
+                    t,
+                    "the plan “a fantasy” and “a waste of money.”",
+                    speaker="Critics",
+                    cue="called",
+                    quote_id="E2",
+                    part=0,
+                    quote_type="mixed",
+                    mark_left="n/a",
+                    mark_right="n/a",
+                ),
+                record(
+                    t,
+                    "that the city had already paid for the steel",
+                    speaker="Ruiz",
+                    speaker_nth=1,
+                    cue="said",
+                    quote_id="E3",
+                    part=0,
+                    quote_type="indirect",
+                    mark_left="n/a",
+                    mark_right="n/a",
+                ),
             ],
             "meta": {},
         }
@@ -212,10 +237,13 @@ def test_mixed_record_is_scored_by_its_quoted_fragments() -> None:
 
 def test_mixed_fragment_whose_mark_lies_just_outside_the_record() -> None:
     t = 'The chef said the soup was "the best in town" and smiled.'
-    s, e = at(t, "the soup was \"the best in town")  # the record stops before the mark
+    s, e = at(t, 'the soup was "the best in town')  # the record stops before the mark
     doc = gold_document(
-        {"id": "m", "text": t, "quotes": [
-            {"start": s, "end": e, "quote_id": "E1", "quote_type": "mixed"}]}
+        {
+            "id": "m",
+            "text": t,
+            "quotes": [{"start": s, "end": e, "quote_id": "E1", "quote_type": "mixed"}],
+        }
     )
     assert [t[g.start : g.end] for g in doc.spans] == ['"the best in town"']
 
@@ -227,10 +255,14 @@ def test_indirect_content_drops_that_and_joins_parts() -> None:
     t = "The budget, the minister said, would grow next year."
     a, b = at(t, "The budget,"), at(t, "would grow next year")
     doc = gold_document(
-        {"id": "i", "text": t, "quotes": [
-            {"start": a[0], "end": a[1], "quote_id": "E1", "part": 0, "quote_type": "indirect"},
-            {"start": b[0], "end": b[1], "quote_id": "E1", "part": 1, "quote_type": "indirect"},
-        ]}
+        {
+            "id": "i",
+            "text": t,
+            "quotes": [
+                {"start": a[0], "end": a[1], "quote_id": "E1", "part": 0, "quote_type": "indirect"},
+                {"start": b[0], "end": b[1], "quote_id": "E1", "part": 1, "quote_type": "indirect"},
+            ],
+        }
     )
     (g,) = doc.indirect
     assert g.ranges == (a, b)
@@ -259,24 +291,60 @@ def test_parts_split_without_marks_are_joined_into_one_span() -> None:
 def test_parts_are_not_joined_across_a_new_opening_mark() -> None:
     t = "“First paragraph without a close.\n“Second paragraph,” he said."
     a, b = at(t, "“First paragraph without a close."), at(t, "“Second paragraph,”")
-    doc = gold_document({"id": "p", "text": t, "quotes": [
-        {"start": a[0], "end": a[1], "quote_id": "Q", "part": 0,
-         "mark_left": "source", "mark_right": "none"},
-        {"start": b[0], "end": b[1], "quote_id": "Q", "part": 1,
-         "mark_left": "source", "mark_right": "source"},
-    ]})
+    doc = gold_document(
+        {
+            "id": "p",
+            "text": t,
+            "quotes": [
+                {
+                    "start": a[0],
+                    "end": a[1],
+                    "quote_id": "Q",
+                    "part": 0,
+                    "mark_left": "source",
+                    "mark_right": "none",
+                },
+                {
+                    "start": b[0],
+                    "end": b[1],
+                    "quote_id": "Q",
+                    "part": 1,
+                    "mark_left": "source",
+                    "mark_right": "source",
+                },
+            ],
+        }
+    )
     assert [g.ranges for g in doc.spans] == [(a,), (b,)]
 
 
 def test_parts_are_not_joined_across_a_blank_line() -> None:
     t = "The note said: “Back soon\n\nGone fishing” in pencil."
     a, b = at(t, "“Back soon"), at(t, "Gone fishing”")
-    doc = gold_document({"id": "b", "text": t, "quotes": [
-        {"start": a[0], "end": a[1], "quote_id": "Q", "part": 0,
-         "mark_left": "source", "mark_right": "none"},
-        {"start": b[0], "end": b[1], "quote_id": "Q", "part": 1,
-         "mark_left": "none", "mark_right": "source"},
-    ]})
+    doc = gold_document(
+        {
+            "id": "b",
+            "text": t,
+            "quotes": [
+                {
+                    "start": a[0],
+                    "end": a[1],
+                    "quote_id": "Q",
+                    "part": 0,
+                    "mark_left": "source",
+                    "mark_right": "none",
+                },
+                {
+                    "start": b[0],
+                    "end": b[1],
+                    "quote_id": "Q",
+                    "part": 1,
+                    "mark_left": "none",
+                    "mark_right": "source",
+                },
+            ],
+        }
+    )
     assert [g.ranges for g in doc.spans] == [(a,), (b,)]
 
 
@@ -307,8 +375,13 @@ def test_span_stopping_short_of_its_marks_is_widened() -> None:
 def test_direct_record_holding_several_curly_quotations_is_split() -> None:
     t = "Voters wanted “jobs,” “roads” and “schools.”"
     s, e = at(t, "“jobs,” “roads” and “schools.”")
-    doc = gold_document({"id": "c", "text": t, "quotes": [
-        {"start": s, "end": e, "quote_id": "E1", "quote_type": "direct"}]})
+    doc = gold_document(
+        {
+            "id": "c",
+            "text": t,
+            "quotes": [{"start": s, "end": e, "quote_id": "E1", "quote_type": "direct"}],
+        }
+    )
     assert [t[g.start : g.end] for g in doc.spans] == ["“jobs,”", "“roads”", "“schools.”"]
     # A nested quotation stays inside its quotation.
     t = "“He said “never” to me,” she said."
@@ -333,8 +406,14 @@ def test_fiction_aliases_found_by_key_or_by_alias() -> None:
     meta = {"characters": {"Mrs. Hale": {"aliases": ["Mrs. Hale", "Mother"], "gender": "F"}}}
     s, e = at(t, '"Tea?"')
     for named in ("Mrs. Hale", "Mother"):
-        doc = gold_document({"id": "f", "text": t, "meta": meta, "quotes": [
-            {"start": s, "end": e, "speaker_entity": named}]})
+        doc = gold_document(
+            {
+                "id": "f",
+                "text": t,
+                "meta": meta,
+                "quotes": [{"start": s, "end": e, "speaker_entity": named}],
+            }
+        )
         speaker = doc.spans[0].speaker
         assert speaker is not None and speaker.aliases == {"mrs hale", "mother"}
 
@@ -343,14 +422,23 @@ def test_title_is_dropped_from_full_name_aliases_only() -> None:
     t = '"Late again," said Mr. Felix Dunstan. "Sit," said Mrs. Hale.'
     s, e = at(t, '"Late again,"')
     s2, e2 = at(t, '"Sit,"')
-    meta = {"characters": {
-        "Mr. Felix Dunstan": {"aliases": ["Mr. Felix Dunstan"]},
-        "Mrs. Hale": {"aliases": ["Mrs. Hale"]},
-    }}
-    doc = gold_document({"id": "f", "text": t, "meta": meta, "quotes": [
-        {"start": s, "end": e, "speaker_entity": "Mr. Felix Dunstan"},
-        {"start": s2, "end": e2, "speaker_entity": "Mrs. Hale"},
-    ]})
+    meta = {
+        "characters": {
+            "Mr. Felix Dunstan": {"aliases": ["Mr. Felix Dunstan"]},
+            "Mrs. Hale": {"aliases": ["Mrs. Hale"]},
+        }
+    }
+    doc = gold_document(
+        {
+            "id": "f",
+            "text": t,
+            "meta": meta,
+            "quotes": [
+                {"start": s, "end": e, "speaker_entity": "Mr. Felix Dunstan"},
+                {"start": s2, "end": e2, "speaker_entity": "Mrs. Hale"},
+            ],
+        }
+    )
     by_entity = {g.speaker.entity: g.speaker.aliases for g in doc.spans if g.speaker}
     assert by_entity["Mr. Felix Dunstan"] == {"mr felix dunstan", "felix dunstan"}
     assert by_entity["Mrs. Hale"] == {"mrs hale"}
@@ -361,9 +449,23 @@ def test_litbank_aliases_include_entity_mentions_but_not_pronouns() -> None:
     s, e = at(t, '"Come in,"')
     ss, se = at(t, "the old sailor")
     meta = {"speakers": {"Tom_Bow-3": ["the old sailor", "Tom", "he"]}}
-    doc = gold_document({"id": "l", "text": t, "meta": meta, "quotes": [
-        {"start": s, "end": e, "speaker": "the old sailor", "speaker_start": ss,
-         "speaker_end": se, "speaker_entity": "Tom_Bow-3"}]})
+    doc = gold_document(
+        {
+            "id": "l",
+            "text": t,
+            "meta": meta,
+            "quotes": [
+                {
+                    "start": s,
+                    "end": e,
+                    "speaker": "the old sailor",
+                    "speaker_start": ss,
+                    "speaker_end": se,
+                    "speaker_entity": "Tom_Bow-3",
+                }
+            ],
+        }
+    )
     speaker = doc.spans[0].speaker
     assert speaker is not None
     assert {"the old sailor", "tom", "tom bow"} <= speaker.aliases
@@ -387,12 +489,30 @@ def test_exact_versus_overlap() -> None:
 def test_multi_paragraph_quote_is_scored_by_segments() -> None:
     t = "“The river rose all night.\n“By dawn the road was gone,” the farmer said."
     a, b = at(t, "“The river rose all night."), at(t, "“By dawn the road was gone,”")
-    doc = gold_document({"id": "mp", "text": t, "quotes": [
-        {"start": a[0], "end": a[1], "quote_id": "Q", "part": 0, "mark_left": "source",
-         "mark_right": "none"},
-        {"start": b[0], "end": b[1], "quote_id": "Q", "part": 1, "mark_left": "source",
-         "mark_right": "source"},
-    ]})
+    doc = gold_document(
+        {
+            "id": "mp",
+            "text": t,
+            "quotes": [
+                {
+                    "start": a[0],
+                    "end": a[1],
+                    "quote_id": "Q",
+                    "part": 0,
+                    "mark_left": "source",
+                    "mark_right": "none",
+                },
+                {
+                    "start": b[0],
+                    "end": b[1],
+                    "quote_id": "Q",
+                    "part": 1,
+                    "mark_left": "source",
+                    "mark_right": "source",
+                },
+            ],
+        }
+    )
     whole = t[: b[1]]
     pred = quote(t, whole, segments=["“The river rose all night.", "“By dawn the road was gone,”"])
     scores = score_document(doc, [pred], SPANS)
@@ -449,11 +569,17 @@ def test_end_to_end_cue_and_rules() -> None:
     t = NEWS_TEXT
     doc = news_doc()
     preds = [
-        quote(t, "“We will finish the bridge by June,”", speaker="the mayor", cue="said",
-              rule="trigram"),
+        quote(
+            t,
+            "“We will finish the bridge by June,”",
+            speaker="the mayor",
+            cue="said",
+            rule="trigram",
+        ),
         quote(t, "“a fantasy”", kind="mixed", speaker="Ruiz", speaker_nth=1, rule="nearest"),
-        quote(t, "“a waste of money.”", kind="mixed", speaker="Critics", cue="called",
-              rule="trigram"),
+        quote(
+            t, "“a waste of money.”", kind="mixed", speaker="Critics", cue="called", rule="trigram"
+        ),
         quote(t, "“We will", rule="nearest", segments=["“We will"]),  # a duplicate: unmatched
     ]
     scores = score_document(doc, preds, NEWS)
@@ -538,22 +664,49 @@ def test_load_and_evaluate_corpus(tmp_path: Path) -> None:
     t = NEWS_TEXT
     second = '"Go home," the guard said.'
     corpus = tmp_path / "polnear_tiny.jsonl"
-    write_corpus(corpus, [
-        {"id": "a", "text": t, "quotes": [
-            record(t, "“We will finish the bridge by June,”", speaker="the mayor, Ana Ruiz",
-                   cue="said", quote_id="E1", quote_type="direct")]},
-        {"id": "unlabelled", "text": "Nothing here.", "quotes": None},
-        {"id": "b", "text": second, "quotes": [
-            record(second, '"Go home,"', speaker="the guard", cue="said", quote_id="E1",
-                   quote_type="direct")]},
-    ])
+    write_corpus(
+        corpus,
+        [
+            {
+                "id": "a",
+                "text": t,
+                "quotes": [
+                    record(
+                        t,
+                        "“We will finish the bridge by June,”",
+                        speaker="the mayor, Ana Ruiz",
+                        cue="said",
+                        quote_id="E1",
+                        quote_type="direct",
+                    )
+                ],
+            },
+            {"id": "unlabelled", "text": "Nothing here.", "quotes": None},
+            {
+                "id": "b",
+                "text": second,
+                "quotes": [
+                    record(
+                        second,
+                        '"Go home,"',
+                        speaker="the guard",
+                        cue="said",
+                        quote_id="E1",
+                        quote_type="direct",
+                    )
+                ],
+            },
+        ],
+    )
     docs = list(load_corpus(corpus))
     assert [d.id for d in docs] == ["a", "unlabelled", "b"]
     extractor = FixedExtractor(
         {
             t: [quote(t, "“We will finish the bridge by June,”", speaker="Ana Ruiz")],
-            second: [quote(second, '"Go home,"', speaker="guard", cue="said"),
-                     quote(second, '"Go home,"', speaker="guard")],
+            second: [
+                quote(second, '"Go home,"', speaker="guard", cue="said"),
+                quote(second, '"Go home,"', speaker="guard"),
+            ],
         },
         ("direct", "mixed"),
     )
@@ -633,16 +786,38 @@ def test_perfect_prediction_scores_one(case: tuple[str, list[tuple[int, int]]]) 
     text, spans = case
     text += " said Kim Lee."
     ks, ke = at(text, "Kim Lee")
-    doc = gold_document({"id": "p", "text": text, "quotes": [
-        {"start": s, "end": e, "speaker": "Kim Lee", "speaker_start": ks, "speaker_end": ke,
-         "cue_start": ks - 5, "cue_end": ks - 1}
-        for s, e in spans
-    ]})
+    doc = gold_document(
+        {
+            "id": "p",
+            "text": text,
+            "quotes": [
+                {
+                    "start": s,
+                    "end": e,
+                    "speaker": "Kim Lee",
+                    "speaker_start": ks,
+                    "speaker_end": ke,
+                    "cue_start": ks - 5,
+                    "cue_end": ks - 1,
+                }
+                for s, e in spans
+            ],
+        }
+    )
     mention = Mention(ks, ke, "Kim Lee")
     cue = Span(ks - 5, ks - 1, text[ks - 5 : ks - 1])
     preds = [
-        Quote(s, e, text[s + 1 : e - 1], s + 1, e - 1, "direct", speaker=mention, cue=cue,
-              segments=(Span(s, e, text[s:e]),))
+        Quote(
+            s,
+            e,
+            text[s + 1 : e - 1],
+            s + 1,
+            e - 1,
+            "direct",
+            speaker=mention,
+            cue=cue,
+            segments=(Span(s, e, text[s:e]),),
+        )
         for s, e in spans
     ]
     scores = score_document(doc, preds, NEWS)
@@ -684,8 +859,9 @@ def test_an_extra_false_positive_lowers_precision_only(
 ) -> None:
     text, spans = case
     text += ' And "noise".'
-    doc = gold_document({"id": "p", "text": text, "quotes": [
-        {"start": s, "end": e} for s, e in spans]})
+    doc = gold_document(
+        {"id": "p", "text": text, "quotes": [{"start": s, "end": e} for s, e in spans]}
+    )
     preds = [Quote(s, e, text[s + 1 : e - 1], s + 1, e - 1, "direct") for s, e in spans]
     extra = quote(text, '"noise"')
     before = score_document(doc, preds, SPANS).spans_exact
@@ -732,8 +908,17 @@ def test_an_indirect_prediction_is_scored_by_its_segments() -> None:
             "id": "two-parts",
             "text": t,
             "quotes": [
-                record(t, part_text, speaker="the mayor", cue="told", quote_id="E1", part=i,
-                       quote_type="indirect", mark_left="n/a", mark_right="n/a")
+                record(
+                    t,
+                    part_text,
+                    speaker="the mayor",
+                    cue="told",
+                    quote_id="E1",
+                    part=i,
+                    quote_type="indirect",
+                    mark_left="n/a",
+                    mark_right="n/a",
+                )
                 for i, part_text in enumerate((a, b))
             ],
             "meta": {},
@@ -741,8 +926,16 @@ def test_an_indirect_prediction_is_scored_by_its_segments() -> None:
     )
     (sa, ea), (sb, eb) = at(t, a), at(t, b)
     ms, me = at(t, "the mayor")
-    whole = Quote(sa, eb, t[sa:eb], sa, eb, "indirect", speaker=Mention(ms, me, t[ms:me]),
-                  rule="indirect-test")
+    whole = Quote(
+        sa,
+        eb,
+        t[sa:eb],
+        sa,
+        eb,
+        "indirect",
+        speaker=Mention(ms, me, t[ms:me]),
+        rule="indirect-test",
+    )
     parts = attrs.evolve(whole, segments=(Span(sa, ea, t[sa:ea]), Span(sb, eb, t[sb:eb])))
     scores = score_document(doc, [parts], NEWS, indirect=True)
     assert scores.indirect == Scores(1, 1, 1)

@@ -1902,7 +1902,6 @@ def test_a_long_sentence_of_according_to_quotations_stays_linear_in_records() ->
     assert sum(q.kind == "direct" for q in quotes) == 400
 
 
-
 def test_pronoun_sources_in_a_long_sentence_resolve_nearby() -> None:
     # One sentence of "Ms. Lee said A, but she said B," again and again: each "she"
     # looked through every name and every earlier speaker of the sentence (quadratic);
@@ -1964,8 +1963,7 @@ def test_semicolon_ends_a_tail_attribution() -> None:
 
 def test_typewriter_fragment_before_the_cue_goes_on_in_the_next_sentence() -> None:
     text = (
-        "Still, the clubs are ''barely making a profit,'' Mr. Ortiz said. "
-        "''Golf is a thin trade.''"
+        "Still, the clubs are ''barely making a profit,'' Mr. Ortiz said. ''Golf is a thin trade.''"
     )
     q = one(text)
     assert q.text.endswith("''Golf is a thin trade.''")
@@ -1974,8 +1972,7 @@ def test_typewriter_fragment_before_the_cue_goes_on_in_the_next_sentence() -> No
 
 def test_typewriter_fragment_does_not_go_on_past_a_dash() -> None:
     text = (
-        "He praised the plan - ''a real step forward,'' he said - and left early. "
-        "''We will see.''"
+        "He praised the plan - ''a real step forward,'' he said - and left early. ''We will see.''"
     )
     assert all("We will see" not in q.text for q in indirect(text))
 
@@ -2264,8 +2261,7 @@ def test_no_antecedent_outside_the_gap_shape(text: str, content: str | None) -> 
     [
         "After he won the primary in May, the senator declared on national television "
         "that he was raising money.",
-        "As the storm grew worse, the governor warned on local radio that the roads would "
-        "close.",
+        "As the storm grew worse, the governor warned on local radio that the roads would close.",
     ],
 )
 def test_a_complementiser_after_the_adjunct_makes_the_opening_clause_no_statement(
@@ -2301,9 +2297,7 @@ def test_a_tail_with_an_adjunct_and_no_complementiser_stays() -> None:
         ),
     ],
 )
-def test_a_preposition_before_a_number_opens_the_content(
-    text: str, content: str, cue: str
-) -> None:
+def test_a_preposition_before_a_number_opens_the_content(text: str, content: str, cue: str) -> None:
     q = one(text)
     assert (q.text, q.cue and q.cue.text) == (content, cue)
 
@@ -2332,9 +2326,7 @@ def test_find_oneself_is_no_finding(text: str) -> None:
 
 
 def test_add_to_an_addressee_with_that_reports() -> None:
-    assert one("The mayor added to reporters that the plan was dead.").text == (
-        "the plan was dead"
-    )
+    assert one("The mayor added to reporters that the plan was dead.").text == ("the plan was dead")
 
 
 def test_a_year_between_subject_and_cue() -> None:
@@ -2407,7 +2399,6 @@ def test_said_clause_ends_at_comma_when() -> None:
     text = "Ms. Ruiz said the deficit would shrink, when she met the council in May."
     q = one(text)
     assert q.text == "the deficit would shrink"
-
 
 
 @pytest.mark.parametrize(
@@ -2974,20 +2965,37 @@ def test_a_phrase_after_believe_or_before_a_clause_stays(text: str, content: str
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("The mayor spoke warmly of her years on the council.", "her years on the council",
-         "spoke warmly of"),
-        ("She touched briefly on the race for governor.", "the race for governor",
-         "touched briefly on"),
-        ("The senator talked openly about the cost of the war.", "the cost of the war",
-         "talked openly about"),
-        ("Other officials spoke Tuesday about the new dam.", "the new dam",
-         "spoke Tuesday about"),
-        ("Farmers raised new questions about the cost of the dam.", "the cost of the dam",
-         "raised new questions about"),
-        ("The coach took direct aim at the league's new rules.", "the league's new rules",
-         "took direct aim at"),
-        ("The mayor made abundantly clear that she would run again.", "she would run again",
-         "made abundantly clear"),
+        (
+            "The mayor spoke warmly of her years on the council.",
+            "her years on the council",
+            "spoke warmly of",
+        ),
+        (
+            "She touched briefly on the race for governor.",
+            "the race for governor",
+            "touched briefly on",
+        ),
+        (
+            "The senator talked openly about the cost of the war.",
+            "the cost of the war",
+            "talked openly about",
+        ),
+        ("Other officials spoke Tuesday about the new dam.", "the new dam", "spoke Tuesday about"),
+        (
+            "Farmers raised new questions about the cost of the dam.",
+            "the cost of the dam",
+            "raised new questions about",
+        ),
+        (
+            "The coach took direct aim at the league's new rules.",
+            "the league's new rules",
+            "took direct aim at",
+        ),
+        (
+            "The mayor made abundantly clear that she would run again.",
+            "she would run again",
+            "made abundantly clear",
+        ),
     ],
 )
 def test_a_phrasal_cue_may_hold_an_adverb_or_an_adjective(
@@ -3043,12 +3051,18 @@ def test_a_participle_after_a_comma_needs_a_source_subject() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Some senators have serious doubts about the new tax.", "the new tax",
-         "have serious doubts about"),
+        (
+            "Some senators have serious doubts about the new tax.",
+            "the new tax",
+            "have serious doubts about",
+        ),
         ("The mayor had real concerns about the cost.", "the cost", "had real concerns about"),
         # a verb of its own is no word inside "have misgivings about"
-        ("Younger voters have expressed misgivings about the mayor.", "the mayor",
-         "expressed misgivings about"),
+        (
+            "Younger voters have expressed misgivings about the mayor.",
+            "the mayor",
+            "expressed misgivings about",
+        ),
     ],
 )
 def test_a_light_verb_have_may_hold_an_adjective(text: str, content: str, cue: str) -> None:
@@ -3059,11 +3073,19 @@ def test_a_light_verb_have_may_hold_an_adjective(text: str, content: str, cue: s
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "cue"),
     [
-        ("He’s comparing the new rule to the old one.", "the new rule to the old one", "He",
-         "comparing"),
+        (
+            "He’s comparing the new rule to the old one.",
+            "the new rule to the old one",
+            "He",
+            "comparing",
+        ),
         ("She's said she would run again.", "she would run again", "She", "said"),
-        ("But he’s not predicting she’ll win the state.", "she’ll win the state", "he",
-         "predicting"),
+        (
+            "But he’s not predicting she’ll win the state.",
+            "she’ll win the state",
+            "he",
+            "predicting",
+        ),
     ],
 )
 def test_a_pronoun_with_a_contracted_is_or_has_is_the_source(
@@ -3093,10 +3115,16 @@ def test_a_name_with_s_before_a_cue_word_is_still_a_possessive() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("He is talking to voters about the cost of college.", "the cost of college",
-         "talking to voters about"),
-        ("Aides have talked with the campaign about the next steps.", "the next steps",
-         "talked with the campaign about"),
+        (
+            "He is talking to voters about the cost of college.",
+            "the cost of college",
+            "talking to voters about",
+        ),
+        (
+            "Aides have talked with the campaign about the next steps.",
+            "the next steps",
+            "talked with the campaign about",
+        ),
     ],
 )
 def test_the_one_spoken_to_may_stand_inside_talk_about(text: str, content: str, cue: str) -> None:
@@ -3118,12 +3146,19 @@ def test_no_time_or_punctuation_inside_talk_to_about(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "cue"),
     [
-        ("They’re hopeful that the vote will pass.", "the vote will pass", "They",
-         "hopeful that"),
-        ("He’s also supportive of the testing program.", "the testing program", "He",
-         "supportive of"),
-        ("We're seeing a change in how voters think.", "a change in how voters think", "We",
-         "seeing"),
+        ("They’re hopeful that the vote will pass.", "the vote will pass", "They", "hopeful that"),
+        (
+            "He’s also supportive of the testing program.",
+            "the testing program",
+            "He",
+            "supportive of",
+        ),
+        (
+            "We're seeing a change in how voters think.",
+            "a change in how voters think",
+            "We",
+            "seeing",
+        ),
     ],
 )
 def test_a_pronoun_and_its_contracted_be_before_a_stance_or_a_gerund(
@@ -3149,10 +3184,16 @@ def test_a_relative_who_after_a_dash_has_its_antecedent() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("The rule was backed by Tom Hale, who’s argued for years that delegates are free.",
-         "delegates are free", "argued for"),
-        ("Other than the senator, who's called for more troops, the field is quiet.",
-         "more troops", "called for"),
+        (
+            "The rule was backed by Tom Hale, who’s argued for years that delegates are free.",
+            "delegates are free",
+            "argued for",
+        ),
+        (
+            "Other than the senator, who's called for more troops, the field is quiet.",
+            "more troops",
+            "called for",
+        ),
     ],
 )
 def test_who_with_a_contracted_has_is_a_relative(text: str, content: str, cue: str) -> None:

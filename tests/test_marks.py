@@ -698,8 +698,10 @@ def test_a_quotation_ending_after_a_plain_number_still_closes() -> None:
         ("I heard one of the boatmen cry aloud _Avanti_; the boat swung round.", "_Avanti_"),
         ("The heralds called out three times,\n_Oyez oyez_ (an old word).", "_Oyez oyez_"),
         ("When the cask was opened there was a great shout of _Salud_ from the men.", "_Salud_"),
-        ("They danced round the fire, repeating again and again, _Hala tiro_, till dawn.",
-         "_Hala tiro_"),
+        (
+            "They danced round the fire, repeating again and again, _Hala tiro_, till dawn.",
+            "_Hala tiro_",
+        ),
     ],
 )
 def test_italics_after_a_verb_of_crying_out_are_a_quotation(text: str, cried: str) -> None:

@@ -54,8 +54,7 @@ def check_records(text: str, records: object) -> None:
         if q.kind != "indirect":
             # The whole span is the quotation with its marks.
             assert any(
-                text.startswith(m, q.start) and q.content_start >= q.start + len(m)
-                for m in OPENING
+                text.startswith(m, q.start) and q.content_start >= q.start + len(m) for m in OPENING
             ), f"{text[q.start : q.end]!r} does not start with an opening mark"
             if q.closed:
                 assert any(
@@ -158,10 +157,43 @@ ANY_CHAR = st.characters(exclude_categories=())
 _PIECES = st.sampled_from(
     [
         *[m.text for m in _TABLE.values()],
-        " ", " ", "\n", "\n\n", "\r\n", "\r", "\t", "\x00", "\ufeff", "\u200b", "\u00a0",
-        "\ud800", "\udfff", "\u0301", "\u05e9\u05dc\u05d5\u05dd", "—", "--", ". ", ", ", ": ",
-        "said", " said ", "he said", "Smith", "the minister", "told reporters", "according to",
-        "can't", "boys'", "'tis", "rock 'n' roll", "’90s", "U.S.", "Mr.", "we", "win", "It",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\x00",
+        "\ufeff",
+        "\u200b",
+        "\u00a0",
+        "\ud800",
+        "\udfff",
+        "\u0301",
+        "\u05e9\u05dc\u05d5\u05dd",
+        "—",
+        "--",
+        ". ",
+        ", ",
+        ": ",
+        "said",
+        " said ",
+        "he said",
+        "Smith",
+        "the minister",
+        "told reporters",
+        "according to",
+        "can't",
+        "boys'",
+        "'tis",
+        "rock 'n' roll",
+        "’90s",
+        "U.S.",
+        "Mr.",
+        "we",
+        "win",
+        "It",
     ]
 )
 # Arbitrary Unicode alone rarely contains a quotation; mix it with marks and words.
@@ -206,15 +238,46 @@ def test_any_text_gives_valid_records(text: str) -> None:
 
 # (opener, closer) of every mark family and the usual ways of writing it.
 STYLES: list[tuple[str, str]] = [
-    ("“", "”"), ('"', '"'), ("``", "''"), ("„", "“"), ("”", "”"),
-    ("‘", "’"), ("'", "'"), ("‚", "‘"),
-    ("«", "»"), ("»", "«"), ("« ", " »"), ("‹", "›"), ("›", "‹"),
-    ("「", "」"), ("『", "』"),
+    ("“", "”"),
+    ('"', '"'),
+    ("``", "''"),
+    ("„", "“"),
+    ("”", "”"),
+    ("‘", "’"),
+    ("'", "'"),
+    ("‚", "‘"),
+    ("«", "»"),
+    ("»", "«"),
+    ("« ", " »"),
+    ("‹", "›"),
+    ("›", "‹"),
+    ("「", "」"),
+    ("『", "』"),
 ]
 _NAMES = ["Smith", "Ana Lopez", "the minister", "a spokeswoman", "Dr. Rao", "she", "he", "they"]
 _CUES = ["said", "told reporters", "added", "asked", "wrote", "replied"]
-_WORDS = ["the", "wall", "we", "pay", "Mexico", "never", "I", "told", "them", "again", "home",
-          "rock", "1990", "will", "not", "win", "it", "is", "over", "now"]
+_WORDS = [
+    "the",
+    "wall",
+    "we",
+    "pay",
+    "Mexico",
+    "never",
+    "I",
+    "told",
+    "them",
+    "again",
+    "home",
+    "rock",
+    "1990",
+    "will",
+    "not",
+    "win",
+    "it",
+    "is",
+    "over",
+    "now",
+]
 _APOSTROPHE_WORDS = ["can't", "won't", "it's", "Smith's", "o'clock"]
 _TAILS = [" ", "\n", "\n\n", "\r\n\r\n", " \n", "\n\n\n"]
 

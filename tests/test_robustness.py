@@ -1,4 +1,3 @@
-
 """Bad input: the input contract, and small versions of every pathological input.
 
 The pathological inputs are those of the speed issue (only opening quotes, only

@@ -1,7 +1,5 @@
 """Sentences: Punkt with shipped parameters, news abbreviations, quotation joins."""
 
-
-
 from __future__ import annotations
 
 import itertools

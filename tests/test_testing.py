@@ -321,7 +321,6 @@ FIXED_EXAMPLES = [
 BUG_EXAMPLES: list[object] = []
 
 
-
 @pytest.mark.parametrize(("text", "wanted"), FIXED_EXAMPLES)
 def test_fixed_attribution_bugs(text: str, wanted: list[tuple[str, str, str]]) -> None:
     _check_wanted(text, wanted)
