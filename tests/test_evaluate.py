@@ -964,3 +964,59 @@ def test_ab_speed_script_times_two_checkouts(
     assert "default, round 1: old " in out and "default: new/old median " in out
     ratio = float(out.rsplit(" ", 1)[-1])
     assert ratio > 0
+
+
+def test_indirect_ceiling_script_puts_each_error_in_one_class(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "indirect_ceiling_script", root / "benchmarks" / "indirect_ceiling.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    t = (
+        "Ann Webb said the bridge would open in June after the vote. "
+        "Tom Hale said he thinks the plan is sound. Rain fell all day, the station said."
+    )
+
+    def gold(content: str, cue: str, nth: int = 0) -> dict[str, Any]:
+        out = record(t, content, quote_id=content, quote_type="indirect")
+        cs, ce = at(t, cue, nth)
+        return {**out, "cue": t[cs:ce], "cue_start": cs, "cue_end": ce}
+
+    def pred(content: str, cue: str, nth: int = 0) -> Quote:
+        s, e = at(t, content)
+        cs, ce = at(t, cue, nth)
+        return Quote(s, e, t[s:e], s, e, "indirect", cue=Span(cs, ce, t[cs:ce]))
+
+    corpus = tmp_path / "polnear_tiny.jsonl"
+    quotes = [
+        gold("the bridge would open", "said"),  # the prediction runs on past it
+        gold("he thinks the plan is sound", "said", 1),  # matched
+        gold("the plan is sound", "thinks"),  # inside the matched prediction
+        gold("Rain fell all day", "said", 2),  # nothing predicted
+    ]
+    write_corpus(corpus, [{"id": "d", "text": t, "quotes": quotes}])
+    extractor = FixedExtractor(
+        {
+            t: [
+                pred("the bridge would open in June after the vote", "said"),
+                pred("he thinks the plan is sound", "said", 1),
+                pred("all day", "fell"),  # an inner report of the third gold record
+                pred("Tom Hale", "Hale"),  # nothing in the gold near it
+            ]
+        },
+        ("indirect",),
+    )
+    (doc,) = script.load_corpus(corpus)
+    counts = script.classify(doc, extractor)
+    assert (counts["matched"], counts["predicted"], counts["gold"]) == (1, 4, 4)
+    assert counts["gold: boundary"] == counts["gold: nested"] == counts["gold: no record"] == 1
+    assert counts["pred: boundary"] == counts["pred: inner report"] == counts["pred: no gold"] == 1
+    table = script.report("tiny", counts)
+    # One boundary fixed: 2 matched of 4 predicted, 4 gold.
+    assert "F1 0.250" in table and "0.500" in table.splitlines()[3]
+    assert script.main([str(corpus)]) == 0
+    assert capsys.readouterr().out.startswith("polnear_tiny: ")
