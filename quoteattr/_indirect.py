@@ -1688,7 +1688,24 @@ def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True
         # "Trump this week also said": step over the time phrase
         speaker = _mentions.subject_before(text, toks, view.index(speaker.start), 0)
     if speaker is not None and _real_source(state, speaker):
-        return _before_relative(state, view, speaker) or speaker
+        r = _relative_comma(view, speaker)
+        if r < 0 or view.index(speaker.start) == r + 2:
+            return speaker  # "…, which Tom Hale, being tired, considered": its own subject
+        # "The senator, who opposed the bill, said": the relative's antecedent, never a
+        # noun of the clause ("A new advert, which will air in Ohio, attacks")
+        head = _mentions.np_ending_at(text, toks, r - 1, 0)
+        if head is not None and _real_source(state, head):
+            return head
+        # "A survey of caucusgoers, who …, found": the phrase opening the clause, with
+        # its postmodifier
+        head = _clause_opening_np(state, view, r - 1)
+        if (
+            head is not None
+            and _real_source(state, head)
+            and head.kind != "pronoun"
+            and (view.index(head.end) == r or toks[view.index(head.end)].lower in _POSTMODIFIERS)
+        ):
+            return head
     return _clause_np(state, view, i)
 
 
@@ -1793,25 +1810,21 @@ def _time_before(state: _State, toks: Sequence[Token], i: int) -> int:
     return j + 1
 
 
-def _before_relative(state: _State, view: _View, speaker: Mention) -> Mention | None:
-    """ "The senator, who opposed the bill, said": the phrase before the cue ends a
-    relative clause between commas, whose antecedent is the subject ("the bill" is
-    not); None when the speaker is not inside such a clause."""
+def _relative_comma(view: _View, speaker: Mention) -> int:
+    """Index of the comma opening a relative clause between commas that ends with
+    ``speaker`` ("The senator, who opposed the bill, said"), or -1."""
     toks = view.toks
     e = view.index(speaker.end)
     if e >= len(toks) or toks[e].text != ",":
-        return None
+        return -1
     r = view.index(speaker.start) - 1
     while r > 0 and toks[r].text != "," and e - r < 30:
         if toks[r].text in _BOUNDARIES:
-            return None
+            return -1
         r -= 1
     if r < 1 or toks[r].text != "," or toks[r + 1].lower not in _RELATIVE_OPENERS:
-        return None
-    head = _mentions.np_ending_at(state.text, toks, r - 1, 0)
-    if head is None or not _real_source(state, head):
-        return None
-    return head
+        return -1
+    return r
 
 
 # Words that end a loose subject read backwards from its verb.

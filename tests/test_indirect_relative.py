@@ -1,0 +1,65 @@
+"""Indirect records around relative clauses: a noun inside a relative clause is never the
+source of the verb after it (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Quote, QuoteExtractor
+
+ALL = QuoteExtractor(kinds=("direct", "mixed", "indirect"))
+
+
+def indirect(text: str) -> list[Quote]:
+    return [q for q in ALL.extract(text) if q.kind == "indirect"]
+
+
+def _source(q: Quote) -> tuple[str, str | None, str | None]:
+    return (
+        q.text,
+        q.speaker.text if q.speaker else None,
+        q.entity.kind if q.entity else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "kind"),
+    [
+        (
+            "This new advert, which will air across Ohio, attacks the mayor for raising fees.",
+            "the mayor for raising fees",
+            "This new advert",
+            "document",
+        ),
+        (
+            "The advert, which will air in Ohio, attacks the mayor over fees.",
+            "the mayor over fees",
+            "The advert",
+            "document",
+        ),
+        (
+            "Ann Webb, 58, who lives outside Dayton, says she never met the mayor.",
+            "she never met the mayor",
+            "Ann Webb",
+            "person",
+        ),
+        (
+            "A new survey of caucusgoers, who are key in choosing the nominee, found that most"
+            " back Tom Hale.",
+            "most back Tom Hale",
+            "A new survey",
+            "document",
+        ),
+    ],
+)
+def test_no_noun_inside_a_relative_clause_is_the_source(
+    text: str, content: str, source: str, kind: str
+) -> None:
+    found = [q for q in indirect(text) if q.rule != "indirect_relative"]
+    assert [_source(q) for q in found] == [(content, source, kind)]
+
+
+def test_the_subject_of_the_relative_clause_itself_reports_inside_it() -> None:
+    # "which Tom Hale, being tired, rejected": the cue is in the clause, its subject is his
+    found = indirect("It was a plan, which Tom Hale, being tired, rejected as folly.")
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Tom Hale"]
