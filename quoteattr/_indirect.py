@@ -2385,7 +2385,9 @@ def _head(
             t += 1
     else:
         t = _that_after(state, view, k)
-        if t >= 0:
+        if t > k and toks[k].lower in DETERMINERS and _relative_that(state, toks, t):
+            pass  # "cited a report that found …": the noun phrase and its relative clause
+        elif t >= 0:
             # "said that would permit …": a pronoun "that" is the clause's subject
             k = t if t + 1 < len(toks) and toks[t + 1].lower in _NOT_OPENERS else t + 1
         elif cue.frame != "object":
@@ -3884,6 +3886,22 @@ def _that_after(state: _State, view: _View, k: int, participles: bool = False) -
             return -1
         j += 1
     return -1
+
+
+def _relative_that(state: _State, toks: Sequence[Token], t: int) -> bool:
+    """``toks[t]``, "that", is followed by a finite verb, so it is a relative pronoun on
+    the noun before it ("a report that found", "a poll that shows"), no complementiser."""
+    if t + 1 >= len(toks):
+        return False
+    nxt = toks[t + 1]
+    if nxt.kind != WORD or nxt.upper:
+        return False
+    w = nxt.lower.replace("’", "'")
+    return (
+        w in _lexicon.word_list("finite_verbs.txt")
+        or (w.endswith("ed") and len(w) > 4 and "-" not in w and w not in _NOT_PAST)
+        or (w.endswith("s") and not w.endswith("ss") and w in state.table.by_first)
+    )
 
 
 def _complement_after(view: _View, k: int) -> bool:

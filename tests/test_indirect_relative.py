@@ -63,3 +63,27 @@ def test_the_subject_of_the_relative_clause_itself_reports_inside_it() -> None:
     # "which Tom Hale, being tired, rejected": the cue is in the clause, its subject is his
     found = indirect("It was a plan, which Tom Hale, being tired, rejected as folly.")
     assert [q.speaker.text if q.speaker else None for q in found] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor cited a report that found prices rose by 4 percent.",
+            "a report that found prices rose by 4 percent",
+        ),
+        (
+            "The mayor released a study that shows fares are too high.",
+            "a study that shows fares are too high",
+        ),
+        (
+            "The mayor said a poll that showed her ahead was wrong.",
+            "a poll that showed her ahead was wrong",
+        ),
+        # a "that" before a subject is a complementiser: the addressee is skipped
+        ("The mayor told reporters that prices rose.", "prices rose"),
+        ("The mayor told the council that fees would rise.", "fees would rise"),
+    ],
+)
+def test_that_before_a_verb_is_a_relative_on_the_object(text: str, content: str) -> None:
+    assert [q.text for q in indirect(text)] == [content]
