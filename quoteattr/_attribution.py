@@ -1125,8 +1125,13 @@ def _attribute_one(ctx: _Context, i: int) -> Link:
                     v = _characterising_verb(ctx, lead)
                 if v is None:
                     v = index_at(ctx.tokens, speaker.end)
-                if v < lead[1] and ctx.tokens[v].kind == WORD and speaker.end < q.start:
-                    # "Merkel heralded the deal as a “Q”": the verb before the object.
+                if (
+                    v < lead[1]
+                    and (ctx.tokens[v].kind == WORD or ctx.tokens[v].text == ":")
+                    and speaker.end < q.start
+                ):
+                    # "Merkel heralded the deal as a “Q”": the verb before the object; a
+                    # transcript's "WEBB: … as “Q” put it": the colon after the speaker.
                     link.cue = _span(ctx.doc.text, ctx.tokens, v, v + 1)
                 link.rule = "characterisation"
                 link.confidence = CONFIDENCE["characterisation"]

@@ -647,8 +647,10 @@ def combine(links: Sequence[Link], found: Sequence[Link]) -> list[Link]:
 
 
 # A line that opens with a short capitalised phrase and a colon: "Ryan: Trump's
-# remarks have no place in a campaign" (headlines, transcripts).
-_COLON_LINE = re.compile(r"[^\S\n]*[A-Z][^\n:]{0,60}?:")
+# remarks have no place in a campaign" (headlines, transcripts), maybe after a straight
+# or curly double mark that the marks stage found to be no quotation (a transcript that
+# opens every turn with one: "WEBB: …).
+_COLON_LINE = re.compile(r"[^\S\n]*(?:[\"\u201c][^\S\n]*)?[A-Z][^\n:]{0,60}?:")
 # The same after a line end: a pattern that opens with a literal is scanned for in C
 # several times faster than "(?m)^", which `re` tries at every position.
 _COLON_NEXT_LINE = re.compile(r"\n" + _COLON_LINE.pattern)
@@ -662,6 +664,8 @@ def _colon_lines(text: str) -> list[int]:
     return out
 
 
+# The marks `_COLON_LINE` lets a line open with.
+_STRAY_OPENERS = frozenset(['"', "\u201c"])
 # How many tokens the source before a headline colon may have.
 MAX_COLON_SOURCE = 6
 
@@ -671,20 +675,22 @@ def _colon(state: _State, view: _View, v: int) -> _Record | None:
     ("Carson: Cruz taking 'Benghazi' approach to Iowa"); not a label ("Editor's note:",
     "Contributing: …") or a quotation (the quotation stages read those)."""
     text, toks = state.text, view.toks
-    if not view.from_start or v == 0 or v > MAX_COLON_SOURCE or v + 1 >= len(toks):
+    # a stray mark before the source (inside a quotation the colon is no candidate)
+    lo = 1 if toks and toks[0].text in _STRAY_OPENERS else 0
+    if not view.from_start or v <= lo or v - lo > MAX_COLON_SOURCE or v + 1 >= len(toks):
         return None
-    if any(t.kind == PUNCT or _mentions.possessive(t) for t in toks[:v]):
+    if any(t.kind == PUNCT or _mentions.possessive(t) for t in toks[lo:v]):
         return None
-    source = _mentions.np_starting_at(text, toks, 0, v)
+    source = _mentions.np_starting_at(text, toks, lo, v)
     if (
         source is None
         or source.end != toks[v - 1].end
         or source.kind not in ("name", "organisation", "nominal")
         or not _real_source(state, source)
-        or len(toks[0].text) < 2
+        or len(toks[lo].text) < 2
     ):
         return None
-    if v == 1 and (toks[0].lower.endswith(("ed", "ing")) or toks[0].lower in _labels()):
+    if v == lo + 1 and (toks[lo].lower.endswith(("ed", "ing")) or toks[lo].lower in _labels()):
         return None  # "Revealed: …", "Contributing: …", "UPDATE: …"
     # "Ryan: ‘No Place For Those Images’": a headline's quotation is its statement, marks
     # and all (the quotation itself stays a term: colon statements claim none)
@@ -692,7 +698,11 @@ def _colon(state: _State, view: _View, v: int) -> _Record | None:
     if (
         w >= len(toks)
         or toks[w].kind != WORD
-        or sum(1 for t in toks[w : w + 4] if t.kind == WORD) < 3
+        or (
+            sum(1 for t in toks[w : w + 4] if t.kind == WORD) < 3
+            # a transcript's turn may open with an interjection ("HALE: Well, look, …")
+            and not (source.text.isupper() and toks[w].text in _lexicon.interjections())
+        )
     ):
         return None  # "Pledged: 781", "Twitter: @name", "Bush: Survive"
     rec = _content(state, view, v + 1, "indirect_colon", source, _span(text, toks, v, v + 1))
@@ -949,6 +959,12 @@ def _around_quotes(state: _State, a: int, b: int) -> tuple[int, int]:
 def _choose(text: str, found: list[_Record]) -> list[_Record]:
     """No nested records: tails first, then heads left to right; a continuation
     ("…, adding that") cuts the record it continues."""
+    for r in found:
+        if r.rule == "indirect_colon" and r.speaker is not None and r.speaker.text.isupper():
+            # a transcript turn ("WEBB: Well, look, the council thinks …") is the speaker's
+            # whole line: a report inside it is nested, not a tail ("…, the council thinks");
+            # a headline's source ("Report: …, aides say") is not in capitals
+            return [r]
     tails = sorted((r for r in found if not r.head), key=lambda r: r.cue.start)
     heads = sorted((r for r in found if r.head), key=lambda r: r.cue.start)
     if heads and any(r.rule == "indirect_passive" for r in tails):

@@ -716,8 +716,7 @@ def find_quotations(
             ):
                 # The multi-paragraph convention: the opening mark repeated.
                 items.pop(0)
-                run.segments.append((head.start, head.end))
-                run.nested.extend(head.nested)
+                run.add(head, index, ps)
                 if head.closed:
                     out.append(_record(text, run, head))
                     run = None
@@ -842,10 +841,39 @@ class _Run:
     paragraph_start: int
     segments: list[tuple[int, int]] = attrs.field(init=False)
     nested: list[tuple[int, int]] = attrs.field(init=False)
+    # The quotations paired inside each paragraph's part, with its paragraph (index,
+    # start): what is left of a transcript's turns when their marks are stray.
+    inner: list[tuple[_Item, int, int]] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.segments = [(self.first.start, self.first.end)]
         self.nested = list(self.first.nested)
+        self.inner = [(item, self.paragraph, self.paragraph_start) for item in self.first.inner]
+
+    def add(self, head: _Item, index: int, ps: int) -> None:
+        """The next paragraph's part, opened by the repeated mark."""
+        self.segments.append((head.start, head.end))
+        self.nested.extend(head.nested)
+        self.inner.extend((item, index, ps) for item in head.inner)
+
+
+# A transcript's speaker label after a paragraph's opening mark: "WALLACE:", "SEN. ANN
+# WEBB:" — capitals only, as transcripts print them ("Yes: I knew" opens a speech).
+_SPEAKER_LABEL = regex.compile(
+    r"[ \t\u00a0]*+\p{Lu}[\p{Lu}.'\u2019-]++(?:[ \t\u00a0]\p{Lu}[\p{Lu}.'\u2019-]*+){0,3}:(?=\s)"
+)
+
+
+def _transcript_turns(text: str, run: _Run) -> bool:
+    """A quotation that opens with a speaker label and is never closed: transcript
+    turns, each paragraph opened by a stray mark ("WALLACE: … ¶"PENCE: …), not one
+    long quotation; a label's line is the speaker's own statement (`indirect_colon`).
+    A quoted excerpt of a transcript closes at its end, and is a quotation."""
+    first = run.first
+    start = first.start + len(first.mark.text)
+    return first.start == run.paragraph_start and (
+        _SPEAKER_LABEL.match(text, start, first.end) is not None
+    )
 
 
 def _only_inner(text: str, run: _Run) -> bool:
@@ -861,7 +889,10 @@ def _only_inner(text: str, run: _Run) -> bool:
 
 def _end_run(text: str, run: _Run, out: list[RawQuote]) -> None:
     """A quotation that stays unclosed: keep it, or only what was paired inside it."""
-    if len(run.segments) == 1 and _doubtful(run.first, run.paragraph_start):
+    if _transcript_turns(text, run):
+        for item, index, ps in run.inner:
+            out.append(_record(text, _Run(item, index, ps), item))
+    elif len(run.segments) == 1 and _doubtful(run.first, run.paragraph_start):
         for item in run.first.inner:
             out.append(_record(text, _Run(item, run.paragraph, run.paragraph_start), item))
     else:

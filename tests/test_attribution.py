@@ -1032,6 +1032,17 @@ def test_a_characterisation_cue_is_the_verb_before_its_object(text: str, cue: st
     assert q.cue is not None and q.cue.text == cue
 
 
+def test_a_characterising_transcript_speaker_has_the_colon_as_cue() -> None:
+    text = (
+        '"ANN WEBB: But, Mayor, I\u2019ve got to ask you, because as \u201cThe Ledger\u201d wrote, '
+        "it shows that voters are angry about the fees."
+    )
+    q = only(text)
+    assert q.rule == "characterisation"
+    assert q.speaker is not None and q.speaker.text == "ANN WEBB"
+    assert q.cue is not None and q.cue.text == ":"
+
+
 def test_a_nominal_in_its_own_clause_beats_a_named_subject_of_an_earlier_one() -> None:
     text = (
         "She said fathers would not be eligible, and when pressed on why, the young mother "
@@ -2513,7 +2524,7 @@ def test_a_stage_direction_paragraph_is_not_part_of_a_quotation() -> None:
         '"ANN: We will build the bridge this year.\n\n'
         '"(CROSSTALK.)\n\n'
         '"TOM: And the money?\n\n'
-        '"ANN: The county has it.'
+        '"ANN: The county has it."'
     )
     (q,) = extract_quotes(text)
     parts = [s.text for s in q.segments]

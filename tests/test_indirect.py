@@ -1102,6 +1102,35 @@ def test_transcript_turn_is_the_whole_line() -> None:
     check_indirect(text, ALL.extract(text))
 
 
+def test_transcript_turns_behind_stray_marks_are_read_as_lines() -> None:
+    # Each turn opens with a straight mark nothing closes: no quotation, so each
+    # labelled line is its speaker's statement, an interjection first or not.
+    text = (
+        "Part of the interview follows:\n\n"
+        '"ANN WEBB: Let\u2019s start with the budget. Why did it slip?\n\n'
+        '"TOM HALE: Well, look, the council thinks this is a game. But the fees matter.\n\n'
+        '"Follow Ann Webb on Twitter @annwebb."'
+    )
+    found = ALL.extract(text)
+    assert [(*_read(q), q.rule) for q in found] == [
+        ("Let\u2019s start with the budget. Why did it slip", "ANN WEBB", ":", "indirect_colon"),
+        (
+            "Well, look, the council thinks this is a game. But the fees matter",
+            "TOM HALE",
+            ":",
+            "indirect_colon",
+        ),
+    ]
+    check_indirect(text, found)
+
+
+def test_a_headline_source_not_in_capitals_yields_to_a_tail() -> None:
+    # Only a transcript's label in capitals takes its whole line over "…, X says".
+    q = one("Report: Half of the visitors gave money to the fund, the campaign says\n")
+    assert q.rule == "indirect_clause_said"
+    assert q.speaker is not None and q.speaker.text == "the campaign"
+
+
 def test_line_label_is_no_source() -> None:
     assert indirect("UPDATE: The story was changed to show the new figures.\n") == []
     found = indirect("Q: What were the first figures from the school?\n")

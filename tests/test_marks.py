@@ -209,20 +209,62 @@ def test_multi_paragraph_quotation() -> None:
     assert text[quotes[1].start : quotes[1].end] == "“A new quotation,”"
 
 
-def test_social_media_footer_ends_a_transcript_quoted_by_paragraph() -> None:
+def test_social_media_footer_ends_a_statement_quoted_by_paragraph() -> None:
     text = (
-        "Part of the interview follows:\n\n"
-        '"HOST: Will you run again next year?\n\n'
-        '"GUEST: I will not, and I said so in May.\n\n'
+        "Part of the statement follows:\n\n"
+        '"We will not run again next year.\n\n'
+        '"We said so in May, and we say so again.\n\n'
         '"Follow Ana Ruiz on Twitter @anaruiz."'
     )
     quotes = find(text)
     assert len(quotes) == 1
     assert quotes[0].closed is False
     assert [text[s:e] for s, e in quotes[0].segments] == [
-        '"HOST: Will you run again next year?',
-        '"GUEST: I will not, and I said so in May.',
+        '"We will not run again next year.',
+        '"We said so in May, and we say so again.',
     ]
+
+
+def test_transcript_turns_behind_stray_marks_are_no_quotation() -> None:
+    # Every turn opens with a mark that nothing closes: the marks are stray, the turns
+    # are read as lines ("WEBB: …"); what is paired inside a turn stays a quotation.
+    text = (
+        "Part of the interview follows:\n\n"
+        '"ANN WEBB: Let\u2019s start with the budget. Why did it slip?\n\n'
+        '"TOM HALE: Because the council changed its plan twice, '
+        "as \u201cThe Ledger\u201d put it.\n\n"
+        '"And it will change it again.\n\n'
+        '"Follow Ann Webb on Twitter @annwebb."'
+    )
+    assert spans(text) == ["\u201cThe Ledger\u201d"]
+    # the same without a footer: the last turn is left open at the end of the text
+    assert spans(text[: text.index('\n\n"Follow')]) == ["\u201cThe Ledger\u201d"]
+
+
+def test_transcript_excerpt_closed_at_its_end_is_one_quotation() -> None:
+    # The convention kept whole: the excerpt's last paragraph closes it.
+    text = (
+        "Part of the interview follows:\n\n"
+        '"WEBB: Why did the budget slip?\n\n'
+        '"HALE: Because the council changed its plan twice."'
+    )
+    quotes = find(text)
+    assert len(quotes) == 1 and quotes[0].closed and len(quotes[0].segments) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech opening with a word and a colon, not a speaker's label in capitals
+        '"Yes: I knew it all along, and I told the others so.\n\nShe looked away.',
+        '"Ann Webb: that is the name on the door.\n\nHe nodded.',
+        # a label that does not open the paragraph's quotation
+        'He read it out. "WEBB: the budget slipped.\n\nNobody spoke.',
+    ],
+)
+def test_unclosed_speech_without_a_label_stays_a_quotation(text: str) -> None:
+    quotes = find(text)
+    assert len(quotes) == 1 and not quotes[0].closed
 
 
 def test_a_paragraph_of_only_an_inner_quotation_left_open_ends_there() -> None:
