@@ -2389,6 +2389,19 @@ def _head(
             rule = "indirect_statement"
         if speaker.text.lower().endswith((" of whom", " of which")):
             rule = "indirect_relative"  # its statement ends at the relative clause's comma
+    if (
+        cue.frame == "clause"
+        and speaker is not None
+        and k < len(toks)
+        and toks[k].text == ","
+        and view.index(speaker.start) > 1
+        and toks[view.index(speaker.start) - 1].lower in ("which", "whom")
+        and toks[view.index(speaker.start) - 2].lower not in _GAP_PREPOSITIONS
+    ):
+        # "The claims, which Ann Lee denies, hurt her": the relative clause ends at the
+        # comma; its verb's object is "which", the words after it are the main clause's
+        # (not "an ad in which he declares, …")
+        return None
     if cue.frame == "addressee":
         k = _skip_object(state, view, k)
     if cue.frame == "clause" and k < len(toks) and toks[k].lower == "of":

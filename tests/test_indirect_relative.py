@@ -87,3 +87,23 @@ def test_the_subject_of_the_relative_clause_itself_reports_inside_it() -> None:
 )
 def test_that_before_a_verb_is_a_relative_on_the_object(text: str, content: str) -> None:
     assert [q.text for q in indirect(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claims, which Ann Lee denies, hurt her campaign.",
+        "The claims, which Ann Lee denies, were false.",
+        "Once the fees were raised, which Tom Hale opposed, the talk of a strike ended.",
+    ],
+)
+def test_a_relative_clause_closed_by_a_comma_reports_nothing_after_it(text: str) -> None:
+    # the verb's object is "which"; the words after the comma are the main clause's
+    assert indirect(text) == []
+
+
+def test_a_relative_after_a_preposition_still_reports_after_its_comma() -> None:
+    q = indirect("The mayor ran an ad in which she declares, the city must grow.")
+    assert [(r.text, r.speaker.text if r.speaker else None) for r in q] == [
+        ("the city must grow", "she")
+    ]
