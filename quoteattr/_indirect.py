@@ -2436,8 +2436,20 @@ def _head(
                 # belongs to the verb, its object is the content
                 span = _span(text, toks, v, k + 1)
                 k += 1
-    if k < len(toks) and toks[k].lower in _NOT_OPENERS and speaker is not None:
+    if k < len(toks) and speaker is not None and toks[k].lower in _NOT_OPENERS:
         return _extracted(state, view, k, rule, speaker, span)
+    if (
+        k == v + n
+        and k < len(toks)
+        and speaker is not None
+        and _verb_like(state, toks, k)
+        and _subject_relative_before(view, speaker)
+    ):
+        # "which critics say hurts the poor": the relative is the subject, so the word
+        # after the cue opens the predicate, whatever the verb
+        rec = _extracted(state, view, k, rule, speaker, span)
+        if rec is not None:
+            return rec
     if (
         k + 1 < len(toks)
         and toks[k].text == ":"
@@ -2930,6 +2942,35 @@ MAX_PASSIVE_SUBJECT = 12
 _EXTRACTING = frozenset("which who what that".split())
 
 
+def _subject_relative_before(view: _View, speaker: Mention) -> bool:
+    """ "which" / "who" right before ``speaker``, after no preposition ("the tax, which
+    critics say …", not "a call in which organizers claimed …")."""
+    toks = view.toks
+    i = view.index(speaker.start)
+    return (
+        i > 1
+        and toks[i - 1].lower in ("which", "who")
+        and toks[i - 2].lower not in _GAP_PREPOSITIONS
+    )
+
+
+def _verb_like(state: _State, toks: Sequence[Token], k: int) -> bool:
+    """``toks[k]`` opens a predicate: a finite verb of `finite_verbs.txt`, a past in -ed or
+    an -s form before no verb ("hurts the poor", not "voters rejected")."""
+    t = toks[k]
+    if t.kind != WORD or t.upper:
+        return False
+    w = t.lower.replace("’", "'")
+    if w in _lexicon.word_list("finite_verbs.txt"):
+        return True
+    if w.endswith("ed") and len(w) > 4 and "-" not in w and w not in _NOT_PAST:
+        return True
+    if not w.endswith("s") or w.endswith(("ss", "'s")) or w in _mentions.STOPS:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not _finite(nxt, t)
+
+
 def _extracted(
     state: _State, view: _View, k: int, rule: str, speaker: Mention, span: Span
 ) -> _Record | None:
@@ -2968,7 +3009,11 @@ def _extracted(
     if rec is None:
         return None
     rec.ranges.insert(0, lead)
-    _clause_end(state, view, rec)
+    # "The tax, which critics say is unfair, will rise": the relative ends at its comma
+    li = view.index(lead[0])
+    _clause_end(
+        state, view, rec, li > 0 and toks[li].lower in _EXTRACTING and toks[li - 1].text == ","
+    )
     return rec
 
 

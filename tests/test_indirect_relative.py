@@ -107,3 +107,20 @@ def test_a_relative_after_a_preposition_still_reports_after_its_comma() -> None:
     assert [(r.text, r.speaker.text if r.speaker else None) for r in q] == [
         ("the city must grow", "she")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # the relative is the reported subject whatever the verb after the cue
+        ("The tax, which critics say hurts the poor, will rise.", ["which", "hurts the poor"]),
+        # a relative between commas ends at its closing comma
+        ("The tax, which critics say is unfair, will rise.", ["which", "is unfair"]),
+        ("The fee, which Dr. Ruiz said would fall, rose again.", ["which", "would fall"]),
+    ],
+)
+def test_a_relative_as_the_reported_subject_ends_at_its_comma(
+    text: str, segments: list[str]
+) -> None:
+    found = indirect(text)
+    assert [[text[s.start : s.end] for s in q.segments] for q in found] == [segments]
