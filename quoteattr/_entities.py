@@ -19,6 +19,7 @@ from quoteattr._cues import surname_at
 from quoteattr._document import Document
 from quoteattr._mentions import (
     _SENTENCE_OPENERS,
+    ATTACHING,
     NAME_PARTICLES,
     _name_token,
     gender_of,
@@ -474,7 +475,11 @@ def _cluster_for(
         key = " ".join(w for w in mention.text.lower().split() if w not in ("the", "a", "an"))
         cluster = by_key.get(key)
         if cluster is None:
-            head = mention.text.split()[-1].lower()
+            words = mention.text.split()
+            # "a spokesman for the ministry", "the Association of Rural Nurses": the head
+            # is the word before the first attaching preposition.
+            cut = next((n for n in range(1, len(words)) if words[n] in ATTACHING), len(words))
+            head = words[cut - 1].lower()
             nominal = lex.nominals.get(head)
             kind: EntityKind = "unknown"
             if mention.kind == "organisation":

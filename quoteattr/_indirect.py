@@ -1286,11 +1286,16 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         if speaker is not None:
             speaker = _with_postmodifier(state, view, speaker)
     inverted = speaker is not None
+    asked = False
     if speaker is not None:
         k = view.index(speaker.end)
     else:
         joint = -1
         speaker = _subject(state, view, v)
+        if speaker is not None and speaker.text.lower() != "it" and _passive_before(toks, v):
+            if cue.lemma not in state.table.questions:
+                return None  # "…, the mayor was told": a passive, its subject is no source
+            asked = True  # "…, he was asked": a question put by no one named
         if speaker is not None:
             first = view.index(speaker.start)
             joint = _joint_before(toks, first)
@@ -1338,6 +1343,8 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
     if b - a < 3 or joint < 1:
         return None
     rec = _Record("indirect_clause_said", speaker, span, [(a, b)], head=False)
+    if asked:
+        rec.rule, rec.speaker = "indirect_question", None
     if _ends(view, k) or (k < len(toks) and toks[k].text == ";"):
         # "…, analysts say; in 2012 …": a semicolon ends the attribution too
         return _extend(state, view, rec)
@@ -1414,6 +1421,46 @@ def _tail(state: _State, view: _View, v: int, n: int, cue: _Cue, span: Span) -> 
         rec.ranges.append((nxt.start, end))
         return rec
     return None
+
+
+def _plural_subject(table: _Table, toks: Sequence[Token], v: int, cue: _Cue) -> bool:
+    """The -s form at ``v`` ("advocates", "reports") is a plural noun when a finite
+    reporting verb and the start of a clause follow it: "advocates say it …", "reports
+    said the …", "critics argue that …" (not "says praise from …")."""
+    t = toks[v]
+    if (
+        v + 2 >= len(toks)
+        or cue.gerund
+        or t.upper  # a title-case headline: "Media Reports Reveal …"
+        or t.lower == cue.lemma
+        or not t.lower.endswith("s")
+    ):
+        return False
+    nxt, after = toks[v + 1], toks[v + 2]
+    if not (after.lower in _REPORTED_OPENERS or after.lower in DETERMINERS or after.upper):
+        return False
+    return any(
+        len(c.words) == 1
+        and not c.gerund
+        and c.frame in ("clause", "addressee")
+        and (nxt.lower == c.lemma or c.participle)
+        for c in table.by_first.get(nxt.lower, ())
+    )
+
+
+# Words that open a reported clause right after its verb ("say it …", "argue that …").
+_REPORTED_OPENERS = frozenset("that it he she they we i you there".split())
+
+
+def _passive_before(toks: Sequence[Token], v: int) -> bool:
+    """A form of "be" among the auxiliaries and adverbs right before the verb at ``v``
+    ("was told", "has been widely reported"): a passive."""
+    j = v - 1
+    while j >= 0 and (toks[j].lower in SKIPPABLE or _adverb(toks[j])):
+        if toks[j].lower in _BE:
+            return True
+        j -= 1
+    return False
 
 
 def _with_subject(state: _State, view: _View, j: int) -> tuple[Mention, int] | None:
@@ -2172,6 +2219,14 @@ def _head(
     ):
         passive = passive or toks[j].lower in _BE
         j -= 1
+    if (
+        v >= 1
+        and toks[v - 1].lower == "having"
+        and v + 2 < len(toks)
+        and toks[v + 1].lower in ("that", "this")
+        and toks[v + 2].text == ","
+    ):
+        return None  # "Having said that, …": a connective, nothing is reported
     at = v  # where the subject ends
     if cue.lemma in state.table.stances:
         # "The mayor is (deeply) critical of the plan": an adjective, not a passive
@@ -2213,6 +2268,8 @@ def _head(
     k = v + n
     if k < len(toks) and n == 1 and toks[k].lower in _PARTICLES:
         return None  # "showed up", "backed off": another verb
+    if n == 1 and _plural_subject(state.table, toks, v, cue):
+        return None  # "but advocates say …": the -s form is a plural noun, the subject
     speaker: Mention | None
     if (
         cue.lemma in state.table.questions

@@ -1,0 +1,63 @@
+"""Misreadings of reported speech found by reading the indirect records of news the way
+a journalist would (session 13): each test is one general English rule, invented text."""
+
+from __future__ import annotations
+
+from quoteattr import Quote, QuoteExtractor
+
+ALL = QuoteExtractor(kinds=("direct", "mixed", "indirect"))
+
+
+def indirect(text: str) -> list[Quote]:
+    return [q for q in ALL.extract(text) if q.kind == "indirect"]
+
+
+def _read(q: Quote) -> tuple[str, str | None, str | None]:
+    return q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None
+
+
+def test_having_said_that_is_a_connective() -> None:
+    # "Having said that," turns the argument; nobody is reported as saying the clause.
+    assert indirect("Having said that, the team is yet to lose a game at home.") == []
+    # The participle with its own content is still a report.
+    found = indirect("Having said that the road was safe, Tom Hale drove off.")
+    assert len(found) == 1 and found[0].text.startswith("the road was safe")
+
+
+def test_an_s_form_before_a_finite_reporting_verb_is_a_plural_subject() -> None:
+    found = indirect("Ann Webb thinks the tax is unfair, but advocates say it will fund schools.")
+    assert [_read(q) for q in found] == [
+        ("the tax is unfair", "Ann Webb", "thinks"),
+        ("it will fund schools", "advocates", "say"),
+    ]
+    found = indirect("Local reports suggest that the tax will fund schools.")
+    assert [_read(q) for q in found] == [
+        ("the tax will fund schools", "Local reports", "suggest"),
+    ]
+    # "says" before a noun that is also a verb stays the verb.
+    found = indirect("Ann Webb says praise from the board helped her.")
+    assert [_read(q) for q in found] == [("praise from the board helped her", "Ann Webb", "says")]
+
+
+def test_a_passive_after_a_statement_names_no_source() -> None:
+    # "the mayor was told": the mayor heard the statement, nobody is its source.
+    assert indirect("The zoo will close in May, the mayor was told.") == []
+    # A question put to someone: the question, and no one named as its source.
+    found = indirect("Would he run again, Tom Hale was asked.")
+    assert [(q.text, q.speaker, q.rule) for q in found] == [
+        ("Would he run again", None, "indirect_question")
+    ]
+    # An active tail is unchanged, and a passive "it is said" keeps its reading.
+    found = indirect("The zoo will close in May, the mayor has said.")
+    assert [_read(q) for q in found] == [("The zoo will close in May", "the mayor", "said")]
+
+
+def test_a_nominal_entity_is_typed_by_the_head_before_its_preposition() -> None:
+    found = indirect("The Association of Rural Nurses has issued guidance to its members.")
+    assert [(q.entity.name, q.entity.kind) for q in found if q.entity] == [
+        ("The Association of Rural Nurses", "organisation")
+    ]
+    quotes = ALL.extract("“We will not change our position,” a spokesman for the city said.")
+    assert [(q.entity.name, q.entity.kind) for q in quotes if q.entity] == [
+        ("a spokesman for the city", "person")
+    ]
