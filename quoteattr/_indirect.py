@@ -1751,6 +1751,8 @@ def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True
         # "Trump this week also said": step over the time phrase
         speaker = _mentions.subject_before(text, toks, view.index(speaker.start), 0)
     if speaker is not None and _real_source(state, speaker):
+        if speaker.kind in ("name", "organisation"):
+            speaker = _attached_head(state, view, speaker)
         r = _relative_comma(view, speaker)
         if r < 0 or view.index(speaker.start) == r + 2:
             return speaker  # "…, which Tom Hale, being tired, considered": its own subject
@@ -1770,6 +1772,31 @@ def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True
         ):
             return head
     return _clause_np(state, view, i)
+
+
+def _attached_head(state: _State, view: _View, speaker: Mention) -> Mention:
+    """The phrase a name after an attaching preposition belongs to: "the Office for Road
+    Safety reported", "The court in Denver found", "Ann Webb of the League for Clean
+    Rivers urged". The name is the object of the preposition, never the verb's subject."""
+    text, toks = state.text, view.toks
+    for _ in range(3):  # "NAME of the League for Clean Rivers": one step per preposition
+        p, e = view.index(speaker.start) - 1, view.index(speaker.end)
+        if (
+            p < 1
+            or toks[p].text not in _mentions.ATTACHING  # lower case: not a headline's "From"
+            or toks[p - 1].kind != WORD
+            or (e < len(toks) and toks[e].text == ",")  # "…, a nurse in Ames, Iowa, said"
+        ):
+            return speaker
+        inner = _mentions.np_ending_at(text, toks, p - 1, 0)
+        if inner is None or inner.kind == "pronoun" or not _real_source(state, inner):
+            return speaker  # not "the wake of a new poll", "the advent of Fox News"
+        if inner.kind == "name":
+            return inner  # the person of "Ann Webb of the League"
+        if inner.kind != "organisation":
+            return speaker  # "officials in Denver": measured, left as it was (docs)
+        speaker = Mention(inner.start, speaker.end, text[inner.start : speaker.end], inner.kind)
+    return speaker
 
 
 # A pronoun and a contracted "is" or "has" in one token: never a possessive.

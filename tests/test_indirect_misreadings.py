@@ -61,3 +61,19 @@ def test_a_nominal_entity_is_typed_by_the_head_before_its_preposition() -> None:
     assert [(q.entity.name, q.entity.kind) for q in quotes if q.entity] == [
         ("a spokesman for the city", "person")
     ]
+
+
+def test_a_name_after_an_attaching_preposition_is_not_the_source() -> None:
+    # The name is the object of "for" / "of" / "in": the source is the phrase it belongs to.
+    found = indirect("Last year the Office for Road Safety reported that crashes fell sharply.")
+    assert [(q.speaker.text, q.entity.kind) for q in found if q.speaker and q.entity] == [
+        ("the Office for Road Safety", "organisation")
+    ]
+    found = indirect("The court in Denver found the case could not be brought.")
+    assert [q.speaker.text for q in found if q.speaker] == ["The court in Denver"]
+    # A person of an organisation: the person, over as many prepositions as there are.
+    found = indirect("Ann Webb of the League for Clean Rivers urged the council to act.")
+    assert [_read(q) for q in found] == [("the council to act", "Ann Webb", "urged")]
+    # Not across a comma: a place in an apposition leaves the name before it.
+    found = indirect("Tom Hale, a nurse in Dayton, Ohio, said the clinic would close.")
+    assert [q.speaker.text for q in found if q.speaker] == ["Tom Hale"]
