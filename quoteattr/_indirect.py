@@ -2504,6 +2504,12 @@ def _head(
             # "said that would permit …": a pronoun "that" is the clause's subject
             k = t if t + 1 < len(toks) and toks[t + 1].lower in _NOT_OPENERS else t + 1
         elif cue.frame != "object":
+            if (
+                cue.frame == "clause"
+                and k == v + n
+                and cue.lemma in _lexicon.word_list("indirect_addressee_verbs.txt")
+            ):
+                k = _addressee_that(state, view, k)
             k = _skip_time(state, view, k)
             t = _that_after(state, view, k, participles=True) if k > v + n else -1
             if t >= 0 and t + 1 < len(toks) and toks[t + 1].lower not in _NOT_OPENERS:
@@ -4044,6 +4050,44 @@ def _that_after(state: _State, view: _View, k: int, participles: bool = False) -
             return -1
         j += 1
     return -1
+
+
+_ADDRESSEE_PRONOUNS = frozenset("him her them me us".split())
+
+
+def _addressee_that(state: _State, view: _View, k: int) -> int:
+    """ "warned the council that CLAUSE", "promised voters that …": a person or group
+    between a clause verb and a complementiser "that" is an addressee, so the content
+    starts after "that"; else ``k``."""
+    toks = view.toks
+    if k >= len(toks):
+        return k
+    if toks[k].lower in _ADDRESSEE_PRONOUNS:
+        j = k + 1
+    else:
+        m = _mentions.np_starting_at(state.text, toks, k, len(toks))
+        if (
+            m is None
+            or m.kind not in ("name", "nominal", "organisation")
+            or not _real_source(state, m)
+            or _is_document(m)
+            or _is_time(state, m)
+        ):
+            return k
+        j = view.index(m.end)
+        if any(
+            toks[i].lower in _GAP_PREPOSITIONS or _finite(toks[i], toks[i - 1])
+            for i in range(k + 1, j)
+        ):
+            return k  # "recalling a report from the campaign that …": no addressee
+    if (
+        j + 1 >= len(toks)
+        or toks[j].lower != "that"
+        or _relative_that(state, toks, j)
+        or _verb_like(state, toks, j + 1)  # "the council that meets on Monday"
+    ):
+        return k
+    return j + 1
 
 
 def _relative_that(state: _State, toks: Sequence[Token], t: int) -> bool:

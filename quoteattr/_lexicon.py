@@ -594,6 +594,7 @@ WORD_LISTS = (
     "finite_verbs.txt",
     "given_honorifics.txt",
     "hearing_verbs.txt",
+    "indirect_addressee_verbs.txt",
     "indirect_compound_heads.txt",
     "indirect_empty_contents.txt",
     "indirect_media.txt",

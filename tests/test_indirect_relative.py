@@ -124,3 +124,22 @@ def test_a_relative_as_the_reported_subject_ends_at_its_comma(
 ) -> None:
     found = indirect(text)
     assert [[text[s.start : s.end] for s in q.segments] for q in found] == [segments]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ann Lee warned the council that fees would rise.", "fees would rise"),
+        ("Ann Lee warned voters that fees would rise.", "fees would rise"),
+        ("Ann Lee promised them that fees would fall.", "fees would fall"),
+        # a relative "that" keeps its noun phrase; other clause verbs take no addressee
+        ("Ann Lee warned the council that meets on Monday.", None),
+        ("Then Tom Hale saw the frightful figure that he was.", "the frightful figure that he was"),
+    ],
+)
+def test_an_addressee_before_that_after_warn_or_promise(text: str, content: str | None) -> None:
+    found = [q.text for q in indirect(text)]
+    if content is None:
+        assert all(not t.startswith("meets") for t in found)
+    else:
+        assert found == [content]
