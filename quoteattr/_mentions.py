@@ -299,6 +299,10 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
             continue
         if t.kind != WORD:
             break
+        if t.lower in _RELATIVE_WORDS and not _finite_after(tokens, k):
+            # "a state which Democrats say": the relative's own subject, not "a state";
+            # "an aide who spoke …" is one phrase
+            break
         if t.lower in DETERMINERS:
             return k - 1
         if t.lower in lex.pronouns or t.lower in SKIPPABLE or t.lower in ATTACHING:
@@ -307,6 +311,17 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
         if t.upper and _capitalised(t, lex):
             a = k  # "Mexican officials", "White House spokesman"
     return a
+
+
+# Relative pronouns: never a modifier of the noun after them.
+_RELATIVE_WORDS = frozenset(["which", "who", "whom", "whose"])
+
+
+def _finite_after(tokens: Sequence[Token], k: int) -> bool:
+    """``tokens[k]`` is a finite verb (`finite_verbs.txt` or a past in -ed): the relative
+    before it is its subject."""
+    w = tokens[k].lower
+    return w in _lexicon.word_list("finite_verbs.txt") or (w.endswith("ed") and len(w) > 4)
 
 
 # Nouns for a voice: "the voice of X" is X speaking.

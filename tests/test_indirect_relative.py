@@ -143,3 +143,19 @@ def test_an_addressee_before_that_after_warn_or_promise(text: str, content: str 
         assert all(not t.startswith("meets") for t in found)
     else:
         assert found == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "segments"),
+    [
+        # the noun before "which" is the antecedent, not part of the relative's subject
+        ("It is a state which voters say Tom Hale could win.", "voters", ["Tom Hale could win"]),
+        ("He won a state which Democrats said was safe.", "Democrats", ["which", "was safe"]),
+    ],
+)
+def test_a_relative_pronoun_is_no_modifier_of_its_subject(
+    text: str, source: str, segments: list[str]
+) -> None:
+    (q,) = indirect(text)
+    assert q.speaker is not None and q.speaker.text == source
+    assert [text[s.start : s.end] for s in q.segments] == segments
