@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
+import attrs
 import regex
 
 from quoteattr import _lexicon
@@ -454,8 +455,30 @@ def resolve(doc: Document, links: Sequence[Link]) -> dict[Mention, Entity]:
             cluster.mentions.append(referent)
         by_mention[speaker] = cluster
     distinct = {id(c): c for c in by_mention.values()}
-    built = {key: c.entity() for key, c in distinct.items()}  # once per cluster
+    built = {key: _typed(doc.text, c.entity()) for key, c in distinct.items()}  # once each
     return {m: built[id(c)] for m, c in by_mention.items()}
+
+
+# A name in capital letters only, of two to six letters ("ZTV", "NRFB", "ZTV2").
+_ACRONYM = regex.compile(r"[A-Z][A-Z&]{1,5}[0-9]?")
+
+
+def _typed(text: str, entity: Entity) -> Entity:
+    """A person entity whose name is an acronym is an organisation ("ZTV", "the ARB"):
+    people are not written so, except the role abbreviations of `person_abbreviations.txt`
+    ("MP", "DJ"), a transcript's speaker label ("WEBB: …", capitals before a colon), a
+    name also written in small letters and one that "he" or "she" refers to."""
+    if (
+        entity.kind != "person"
+        or _ACRONYM.fullmatch(entity.name) is None
+        or entity.name.lower() in _lexicon.word_list("person_abbreviations.txt")
+        or any(text.startswith(":", m.end) for m in entity.mentions)
+        # "“ANN, come here!” … Ann": a name shouted in capitals, written as a name too
+        or any(m.kind == "name" and not m.text.isupper() for m in entity.mentions)
+        or any(m.text.lower() in _PRONOUN_GENDER for m in entity.mentions)  # "he", "she"
+    ):
+        return entity
+    return attrs.evolve(entity, kind="organisation")
 
 
 def _cluster_for(

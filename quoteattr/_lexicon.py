@@ -603,6 +603,7 @@ WORD_LISTS = (
     "label_nouns.txt",
     "military_ranks.txt",
     "naming_words.txt",
+    "person_abbreviations.txt",
     "quoting_verbs.txt",
     "rank_nouns.txt",
     "reply_openers.txt",

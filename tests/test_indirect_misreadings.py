@@ -3,7 +3,10 @@ a journalist would (session 13): each test is one general English rule, invented
 
 from __future__ import annotations
 
-from quoteattr import Quote, QuoteExtractor
+import attrs
+
+from quoteattr import Entity, Mention, Quote, QuoteExtractor
+from quoteattr._entities import _typed
 
 ALL = QuoteExtractor(kinds=("direct", "mixed", "indirect"))
 
@@ -77,3 +80,24 @@ def test_a_name_after_an_attaching_preposition_is_not_the_source() -> None:
     # Not across a comma: a place in an apposition leaves the name before it.
     found = indirect("Tom Hale, a nurse in Dayton, Ohio, said the clinic would close.")
     assert [q.speaker.text for q in found if q.speaker] == ["Tom Hale"]
+
+
+def test_a_name_in_capitals_only_is_an_organisation() -> None:
+    found = indirect("ZTV said it would close two studios. The MP said the studios were old.")
+    assert [(q.entity.name, q.entity.kind) for q in found if q.entity] == [
+        ("ZTV", "organisation"),
+        ("MP", "person"),
+    ]
+    # A transcript's speaker label and a name shouted in capitals stay people.
+    found = indirect("ANN WEBB: We will build the bridge.\n\nHALE: We will not.")
+    assert {q.entity.kind for q in found if q.entity} <= {"person"}
+    text = "ANN, come here! Ann did not come."
+    shouted = Entity(
+        name="ANN",
+        kind="person",
+        mentions=(Mention(0, 3, "ANN", "name"), Mention(16, 19, "Ann", "name")),
+    )
+    assert _typed(text, shouted).kind == "person"
+    assert _typed(text, attrs.evolve(shouted, mentions=shouted.mentions[:1])).kind == (
+        "organisation"
+    )
