@@ -2533,7 +2533,7 @@ def _head(
         and k < len(toks)
         and speaker is not None
         and _verb_like(state, toks, k)
-        and _subject_relative_before(view, speaker)
+        and _subject_relative_before(state, view, speaker)
     ):
         # "which critics say hurts the poor": the relative is the subject, so the word
         # after the cue opens the predicate, whatever the verb
@@ -3032,11 +3032,15 @@ MAX_PASSIVE_SUBJECT = 12
 _EXTRACTING = frozenset("which who what that".split())
 
 
-def _subject_relative_before(view: _View, speaker: Mention) -> bool:
+def _subject_relative_before(state: _State, view: _View, speaker: Mention) -> bool:
     """ "which" / "who" right before ``speaker``, after no preposition ("the tax, which
-    critics say …", not "a call in which organizers claimed …")."""
+    critics say …", not "a call in which organizers claimed …"), or a "that" read into
+    ``speaker`` right after a noun ("the tax that critics say …", not "remember that …")."""
     toks = view.toks
     i = view.index(speaker.start)
+    if toks[i].lower == "that" and i + 1 < view.index(speaker.end) and i > 0:
+        noun = _mentions.np_ending_at(state.text, toks, i - 1, 0)
+        return noun is not None and noun.kind in ("nominal", "name", "organisation")
     return (
         i > 1
         and toks[i - 1].lower in ("which", "who")
@@ -3104,7 +3108,51 @@ def _extracted(
     _clause_end(
         state, view, rec, li > 0 and toks[li].lower in _EXTRACTING and toks[li - 1].text == ","
     )
+    _restrictive_end(state, view, rec, li, k)
     return rec
+
+
+_NO_MAIN_VERB_BEFORE = frozenset("that and or but who which whom , ; : — –".split())
+
+
+def _restrictive_end(state: _State, view: _View, rec: _Record, li: int, k: int) -> None:
+    """ "The tax that critics say hurts the poor will rise": a relative on the subject of
+    its sentence (no finite verb from the clause's start to the relative at ``toks[li]``)
+    ends before the main clause's verb, the first auxiliary, modal or irregular past of
+    `finite_verbs.txt` after the predicate's first word at ``toks[k]``."""
+    toks = view.toks
+    if li < 1 or toks[li - 1].text == "," or toks[li].lower not in ("which", "that", "who"):
+        return
+    c = li - 1
+    while c >= 0 and toks[c].text not in _BOUNDARIES and toks[c].text not in ".!?":
+        if _finite(toks[c], toks[c - 1] if c > 0 else toks[c]):
+            return  # "He won a state which …": the main verb is before the relative
+        c -= 1
+    if c < 0 and not view.from_start:
+        return
+    finite = _lexicon.word_list("finite_verbs.txt")
+    a, b = rec.ranges[-1]
+    if k >= len(toks) or toks[k].kind != WORD or toks[k].start != a or toks[k - 1].kind == PUNCT:
+        return  # "All that she could hope, was …": the predicate does not follow the cue
+    j = k + 1
+    last = -1  # the last one: "… says means prices will rise [was] cut"
+    while j < len(toks) and toks[j].start < b:
+        t = toks[j]
+        if (t.kind == PUNCT and t.text not in _QUOTE_MARKS and t.text not in "-'’") or (
+            t.lower in ("that", "if", "whether")
+        ):
+            break  # the main verb comes before any comma; a clause's verbs are its own
+        if (
+            t.kind == WORD
+            and t.lower in finite
+            and toks[j - 1].lower not in _NO_MAIN_VERB_BEFORE
+            and toks[j - 1].lower not in _SUBJECT_PRONOUNS
+            and toks[j - 1].lower not in finite  # "may have": one verb
+        ):
+            last = j
+        j += 1
+    if last > 0:
+        rec.ranges[-1] = (a, _trim_end(state.text, a, toks[last - 1].end))
 
 
 _COORDINATORS = frozenset("but and while whereas yet".split())

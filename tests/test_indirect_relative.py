@@ -159,3 +159,31 @@ def test_a_relative_pronoun_is_no_modifier_of_its_subject(
     (q,) = indirect(text)
     assert q.speaker is not None and q.speaker.text == source
     assert [text[s.start : s.end] for s in q.segments] == segments
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        # a restrictive relative on the sentence's subject ends before the main verb
+        ("The tax that critics say hurts the poor will rise.", ["that", "hurts the poor"]),
+        (
+            "A tax which critics claim would hurt the poor was passed.",
+            ["which", "would hurt the poor"],
+        ),
+        (
+            "The rule that critics say may have hurt farmers is gone.",
+            ["that", "may have hurt farmers"],
+        ),
+        # the last finite verb is the main one, not a verb of a clause inside the predicate
+        (
+            "The fee that critics say means prices will rise was cut.",
+            ["that", "means prices will rise"],
+        ),
+    ],
+)
+def test_a_restrictive_relative_on_the_subject_ends_before_the_main_verb(
+    text: str, segments: list[str]
+) -> None:
+    (q,) = indirect(text)
+    assert q.speaker is not None and q.speaker.text == "critics"
+    assert [text[s.start : s.end] for s in q.segments] == segments
