@@ -4024,7 +4024,34 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
                     return t
                 t += 1
         return k
-    return view.index(obj.end)
+    e = view.index(obj.end)
+    if obj.kind in ("name", "organisation") and e + 1 < len(toks) and toks[e].kind == NUMBER:
+        # "told ZTV Radio 4's Morning Show he …", "told Channel 4 News that …": the
+        # number is part of the station's name, and so is a name right after it (not
+        # "told Ann Webb 10 people had died")
+        n = e + 1
+        if n + 1 < len(toks) and toks[n].text in ("'", "’") and toks[n + 1].lower == "s":
+            n += 2
+        m = n
+        while m < len(toks) and toks[m].kind == WORD and toks[m].upper:
+            m += 1
+        if (
+            n < m < len(toks)
+            and toks[m].kind == WORD
+            and toks[m].lower not in _SUBJECT_PRONOUNS | DETERMINERS
+            and (
+                m + 1 == len(toks)
+                or toks[m + 1].kind == PUNCT
+                or toks[m + 1].upper
+                or toks[m + 1].lower in _SUBJECT_PRONOUNS | DETERMINERS
+            )
+        ):
+            m += 1  # "Radio 4's Today programme he …": the programme's noun
+        if m > n or (
+            n < len(toks) and (toks[n].lower in _SUBJECT_PRONOUNS or toks[n].lower == "that")
+        ):
+            return m
+    return e
 
 
 # Words that open an indirect question ("asked whether …", "told them why …").

@@ -101,3 +101,15 @@ def test_a_name_in_capitals_only_is_an_organisation() -> None:
     assert _typed(text, attrs.evolve(shouted, mentions=shouted.mentions[:1])).kind == (
         "organisation"
     )
+
+
+def test_a_number_inside_a_station_name_is_part_of_the_addressee() -> None:
+    for text in (
+        "Tom Hale told ZTV Radio 4's Morning programme he hoped the vote would pass.",
+        "Tom Hale told Channel 4 News that he hoped the vote would pass.",
+        "Tom Hale told Radio 5 he hoped the vote would pass.",
+    ):
+        assert [q.text for q in indirect(text)] == ["he hoped the vote would pass"]
+    # A number opening the reported clause stays in it.
+    found = indirect("Tom Hale told Ann Webb 10 people had died.")
+    assert [q.text for q in found] == ["10 people had died"]
