@@ -1095,7 +1095,53 @@ def _at(
         return None
     if len(rec.ranges) == 1 and _lone_adverb(view, *rec.ranges[0]):
         return None  # "According to X, basically." / "the figures backed up"
+    if rec.head and _no_report(state, view, rec):
+        return None  # "Tom said nothing", "I saw him", "God knows I tried"
     return rec
+
+
+# Object pronouns that are a whole person ("I saw [him]"), not a reported content.
+_PERSON_OBJECTS = frozenset(
+    "him her them me us you himself herself themselves myself yourself ourselves".split()
+)
+_NOTHING = frozenset("nothing naught nought".split())
+
+
+def _no_report(state: _State, view: _View, rec: _Record) -> bool:
+    """A cue read before its content that reports no statement: the object "nothing"
+    of a verb of saying or knowing ("Tom said nothing", "she knew nothing of it";
+    not "said nothing was wrong", where "nothing" opens a clause), a lone personal
+    pronoun after a verb of sight ("I saw him"), or an oath ("God knows I tried")."""
+    toks = view.toks
+    v = view.index(rec.cue.start)
+    hit = _verb_at(state.table, toks, v)
+    if hit is None:
+        return False
+    lemma = hit[0].lemma
+    if (
+        lemma == "know"
+        and rec.speaker is not None
+        and rec.speaker.text.lower() in _lexicon.word_list("indirect_oath_sources.txt")
+    ):
+        return True
+    a, b = rec.ranges[0]
+    i = view.index(a)
+    if i >= len(toks) or toks[i].start >= b:
+        return False
+    first = toks[i].lower
+    if first in _NOTHING and lemma in _lexicon.word_list("indirect_unsaid_cues.txt"):
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].start < b else None
+        return nxt is None or nxt.kind == PUNCT or not _clause_verb(nxt, toks[i])
+    if first in _PERSON_OBJECTS and lemma in _lexicon.word_list("indirect_perception_cues.txt"):
+        return all(t.kind == PUNCT for t in toks[i + 1 :] if t.start < b)
+    return False
+
+
+def _clause_verb(t: Token, prev: Token) -> bool:
+    """``t`` after a subject is its verb: a finite form (`_finite`) or an -s form
+    ("nothing happens"; not "nothing less")."""
+    w = t.lower
+    return _finite(t, prev) or (w.endswith("s") and not w.endswith("ss") and len(w) > 2)
 
 
 def _lone_adverb(view: _View, a: int, b: int) -> bool:
@@ -1454,9 +1500,9 @@ _REPORTED_OPENERS = frozenset("that it he she they we i you there".split())
 
 def _passive_before(toks: Sequence[Token], v: int) -> bool:
     """A form of "be" among the auxiliaries and adverbs right before the verb at ``v``
-    ("was told", "has been widely reported"): a passive."""
+    ("was told", "has been widely reported", "is well known"): a passive."""
     j = v - 1
-    while j >= 0 and (toks[j].lower in SKIPPABLE or _adverb(toks[j])):
+    while j >= 0 and (toks[j].lower in SKIPPABLE or _adverb(toks[j]) or toks[j].lower == "well"):
         if toks[j].lower in _BE:
             return True
         j -= 1
@@ -1840,8 +1886,8 @@ def _parenthetical_before(toks: Sequence[Token], i: int) -> int:
 
 # Adverbs without -ly and floating quantifiers between a subject and its verb
 # ("has nevertheless called", "have all attacked", "have both urged", "has long argued",
-# "has always maintained", "has since said").
-_FLOATING = frozenset("nevertheless nonetheless all both each long always since".split())
+# "has always maintained", "has since said", "she yet feared", "well knew").
+_FLOATING = frozenset("nevertheless nonetheless all both each long always since yet well".split())
 
 
 # Words that may open a time phrase before a cue ("on Friday", "late Tuesday").
@@ -2242,7 +2288,7 @@ def _head(
     passive = False
     # "was widely criticized", "who pointedly refused": adverbs between them too
     while j >= 0 and (
-        toks[j].lower in SKIPPABLE or _adverb(toks[j]) or toks[j].lower == "together"
+        toks[j].lower in SKIPPABLE or _adverb(toks[j]) or toks[j].lower in ("together", "well")
     ):
         passive = passive or toks[j].lower in _BE
         j -= 1
