@@ -2370,7 +2370,7 @@ def _head(
         if not cue.participle or jj < 0:
             return None
         if toks[jj].lower != "it":
-            return _passive_by(state, view, jj, k, span)
+            return _passive_by(state, view, jj, k, span, cue.frame == "addressee")
         speaker = None
         if k < len(toks) and toks[k].lower == "by":
             speaker = _mentions.np_starting_at(text, toks, k + 1, len(toks))
@@ -3044,15 +3044,31 @@ def _infinitive_subject(state: _State, view: _View, to: int) -> int:
     return i if 0 < i < to else -1
 
 
-def _passive_by(state: _State, view: _View, jj: int, k: int, span: Span) -> _Record | None:
+def _passive_by(
+    state: _State, view: _View, jj: int, k: int, span: Span, addressee: bool = False
+) -> _Record | None:
     """ "O'Malley's move was first reported by MSNBC": the subject is the content, the
-    agent after "by" the source (a name, an organisation or a lexicon noun)."""
+    agent after "by" the source (a name, an organisation or a lexicon noun). With a verb
+    of telling (``addressee``) the subject is the one told: "Ann Webb was told by Tom
+    Hale (that) [the plan was dead]"."""
     text, toks = state.text, view.toks
     if k >= len(toks) or toks[k].lower != "by":
         return None
     agent = _mentions.np_starting_at(text, toks, k + 1, len(toks)) or _source(state, view, k + 1)
     if agent is None or agent.kind == "pronoun" or not _real_source(state, agent):
         return None
+    told = _mentions.np_ending_at(text, toks, jj, 0) if addressee else None
+    nominal = lexicon().nominals.get(toks[jj].lower)
+    if told is not None and (
+        told.kind in ("name", "pronoun") or (nominal is not None and nominal.kind == "person")
+    ):
+        # the one told is a person ("Ann Webb was told by …"), not a story that was told
+        t = _skip_time(state, view, view.index(agent.end), commas=False)
+        if t < len(toks) and toks[t].lower == "that":
+            t += 1
+        if t >= len(toks) or _ends(view, t) or toks[t].kind == PUNCT:
+            return None  # "Ann Webb was told by Tom Hale.": nothing reported
+        return _content(state, view, t, "indirect_passive", agent, span)
     # the subject: the words that open the clause ("His views", "The registration issue")
     i = jj
     while (

@@ -113,3 +113,14 @@ def test_a_number_inside_a_station_name_is_part_of_the_addressee() -> None:
     # A number opening the reported clause stays in it.
     found = indirect("Tom Hale told Ann Webb 10 people had died.")
     assert [q.text for q in found] == ["10 people had died"]
+
+
+def test_a_person_told_by_someone_is_the_addressee_not_the_content() -> None:
+    found = indirect("Ann Webb was told by Tom Hale that the plan was dead.")
+    assert [_read(q) for q in found] == [("the plan was dead", "Tom Hale", "told")]
+    found = indirect("Voters were assured by the mayor that the road would open.")
+    assert [_read(q) for q in found] == [("the road would open", "the mayor", "assured")]
+    # Nothing told: no record. A story that was told is still the content.
+    assert indirect("Ann Webb was told by Tom Hale.") == []
+    found = indirect("A different story was told by the mayor on Monday.")
+    assert [q.text for q in found] == ["A different story"]
