@@ -1800,13 +1800,15 @@ def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True
         if speaker.kind in ("name", "organisation"):
             speaker = _attached_head(state, view, speaker)
         r = _relative_comma(view, speaker)
+        if r < 0 and not toks[v].lower.endswith("ing"):  # "candidates proposing …"
+            r = _restrictive_relative(view, speaker)
         if r < 0 or view.index(speaker.start) == r + 2:
             return speaker  # "…, which Tom Hale, being tired, considered": its own subject
         # "The senator, who opposed the bill, said": the relative's antecedent, never a
         # noun of the clause ("A new advert, which will air in Ohio, attacks")
-        head = _mentions.np_ending_at(text, toks, r - 1, 0)
-        if head is not None and _real_source(state, head):
-            return head
+        antecedent = _mentions.np_ending_at(text, toks, r - 1, 0)
+        if antecedent is not None and _real_source(state, antecedent):
+            return antecedent
         # "A survey of caucusgoers, who …, found": the phrase opening the clause, with
         # its postmodifier
         head = _clause_opening_np(state, view, r - 1)
@@ -1817,6 +1819,12 @@ def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True
             and (view.index(head.end) == r or toks[view.index(head.end)].lower in _POSTMODIFIERS)
         ):
             return head
+        if (
+            antecedent is not None
+            and antecedent.kind == "nominal"
+            and toks[view.index(antecedent.start)].lower in DETERMINERS
+        ):
+            return antecedent  # "a guest speaker who travels around the country endorsed"
     return _clause_np(state, view, i)
 
 
@@ -1944,6 +1952,43 @@ def _time_before(state: _State, toks: Sequence[Token], i: int) -> int:
     ):
         return i  # "Super Tuesday said", "CNN morning shows": a name, a noun
     return j + 1
+
+
+# Words that open a new clause: a relative before them is no longer open.
+_RELATIVE_BREAKS = frozenset(
+    "because when while if as after before since although though unless and but or where "
+    "whether".split()
+)
+# Prepositions whose object is never the subject of the verb after the phrase.
+_PLACE_PREPOSITIONS = frozenset(
+    "in on at to with by for from into of across throughout around near outside inside "
+    "beyond through within among between over under".split()
+)
+
+
+def _restrictive_relative(view: _View, speaker: Mention) -> int:
+    """ "An advert that ran in Ohio said": ``speaker`` is the object of a preposition in a
+    relative clause without commas on the noun before it; the index of the word before
+    the relative pronoun (where the antecedent ends, as a comma would be), or -1."""
+    toks = view.toks
+    s = view.index(speaker.start)
+    if s < 3 or toks[s - 1].lower not in _PLACE_PREPOSITIONS:
+        return -1
+    r = s - 2
+    while r > 0 and s - r < 15 and toks[r].kind != PUNCT and toks[r].lower not in _RELATIVE_BREAKS:
+        if toks[r].lower in ("that", "which", "who"):
+            prev, nxt = toks[r - 1], toks[r + 1]
+            if (
+                prev.kind == WORD
+                and prev.lower not in _mentions.STOPS
+                and not _finite(prev, prev)
+                # a subject relative with its own verb: "that ran", "who once spoke"
+                and (_verb_like(toks, r + 1) or _adverb(nxt))
+            ):
+                return r
+            return -1
+        r -= 1
+    return -1
 
 
 def _relative_comma(view: _View, speaker: Mention) -> int:
@@ -2578,7 +2623,7 @@ def _head(
         k == v + n
         and k < len(toks)
         and speaker is not None
-        and _verb_like(state, toks, k)
+        and _verb_like(toks, k)
         and _subject_relative_before(state, view, speaker)
     ):
         # "which critics say hurts the poor": the relative is the subject, so the word
@@ -3110,7 +3155,7 @@ def _subject_relative_before(state: _State, view: _View, speaker: Mention) -> bo
     )
 
 
-def _verb_like(state: _State, toks: Sequence[Token], k: int) -> bool:
+def _verb_like(toks: Sequence[Token], k: int) -> bool:
     """``toks[k]`` opens a predicate: a finite verb of `finite_verbs.txt`, a past in -ed or
     an -s form before no verb ("hurts the poor", not "voters rejected")."""
     t = toks[k]
@@ -4221,7 +4266,7 @@ def _addressee_that(state: _State, view: _View, k: int) -> int:
         j + 1 >= len(toks)
         or toks[j].lower != "that"
         or _relative_that(state, toks, j)
-        or _verb_like(state, toks, j + 1)  # "the council that meets on Monday"
+        or _verb_like(toks, j + 1)  # "the council that meets on Monday"
     ):
         return k
     return j + 1

@@ -187,3 +187,33 @@ def test_a_restrictive_relative_on_the_subject_ends_before_the_main_verb(
     (q,) = indirect(text)
     assert q.speaker is not None and q.speaker.text == "critics"
     assert [text[s.start : s.end] for s in q.segments] == segments
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a place or name inside a relative clause without commas is no source either
+        ("An advert that ran across Ohio attacks the mayor.", "An advert"),
+        ("Voters who spoke with the Dayton Herald said fees were too high.", "Voters"),
+        # a new clause ends the relative: the place's phrase is the subject again
+        (
+            "They lost votes because the majority on the city council rejected the plan.",
+            "the city council",
+        ),
+    ],
+)
+def test_a_prepositional_object_inside_a_relative_is_no_source(text: str, source: str) -> None:
+    (q,) = indirect(text)
+    assert q.speaker is not None and q.speaker.text == source
+
+
+def test_a_participle_inside_the_relative_keeps_its_subject() -> None:
+    # the cue is inside the relative clause: its subject is the noun before it
+    found = indirect("It is a plan that angers voters in towns backing the mayor.")
+    assert all(q.speaker is None or q.speaker.text != "the mayor" for q in found)
+
+
+def test_a_relative_clause_gives_the_same_reading_as_its_sentence_without_it() -> None:
+    # "flyer" is no source the stage knows: no record, with or without the relative clause
+    assert indirect("The flyer attacks the mayor.") == []
+    assert indirect("A new flyer, which ran across Ohio, attacks the mayor.") == []
