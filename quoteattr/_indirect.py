@@ -327,7 +327,7 @@ def _table() -> _Table:
 class _Record:
     """A reported statement found in one sentence, before it becomes a `Link`."""
 
-    __slots__ = ("cue", "head", "joint", "ranges", "referent", "rule", "speaker")
+    __slots__ = ("cue", "head", "joint", "ranges", "referent", "rule", "silent", "speaker")
 
     def __init__(
         self,
@@ -348,6 +348,10 @@ class _Record:
         # A continuation ("…, adding that", "… and added"): where the record it
         # continues must end (the comma or "and" before the cue); -1 otherwise.
         self.joint = joint
+        # A cue that reports nothing ("Tom said nothing"): kept while the sentence is
+        # read, as the subject of a verb coordinated with it ("… and said that …"),
+        # with no content, then dropped.
+        self.silent = False
 
 
 class _View:
@@ -926,7 +930,7 @@ def _sentence(
             rec = _at(state, key, view, c, found[k:])
             if rec is not None:
                 found.append(rec)
-    found = [r for r in found if not _cue_quoted(state, r)]
+    found = [r for r in found if not r.silent and not _cue_quoted(state, r)]
     return [_link(state, key, r) for r in _choose(text, found)]
 
 
@@ -1096,7 +1100,10 @@ def _at(
     if len(rec.ranges) == 1 and _lone_adverb(view, *rec.ranges[0]):
         return None  # "According to X, basically." / "the figures backed up"
     if rec.head and _no_report(state, view, rec):
-        return None  # "Tom said nothing", "I saw him", "God knows I tried"
+        # "Tom said nothing", "I saw him", "God knows I tried": no record, but its
+        # subject still serves "… and said that …" after it
+        rec.silent = True
+        rec.ranges = [(rec.cue.end, rec.cue.end)]
     return rec
 
 

@@ -60,3 +60,10 @@ def test_yet_and_well_before_the_cue_are_no_part_of_the_source() -> None:
         "It was widely known that the mill had closed."
     )
     assert all(q.speaker is None for q in indirect("It was well known that the mill had closed."))
+
+
+def test_a_verb_after_saying_nothing_keeps_its_subject() -> None:
+    found = indirect(
+        "For a long time he said nothing, until at last he got up and said that he must go."
+    )
+    assert [_read(q) for q in found] == [("he must go", "he", "said")]
