@@ -2432,6 +2432,10 @@ def _head(
         if t < 0:
             return None
         return _content(state, view, t + 1, "indirect_passive", speaker, span)
+    if cue.participle and not cue.gerund and _reduced_passive(toks, v, k):
+        # "The plan, criticized by the mayor, would …": a passive participle on the noun
+        # before the comma, never an active report with the by-phrase as its object
+        return None
     if cue.gerund and toks[v].lower in _NOT_BREAKS:
         return None  # "regarding", "concerning": prepositions
     if cue.gerund and j >= 1 and toks[j].text in ("”", '"', "'"):
@@ -3094,6 +3098,25 @@ def _infinitive_subject(state: _State, view: _View, to: int) -> int:
     ):
         i -= 1
     return i if 0 < i < to else -1
+
+
+def _reduced_passive(toks: Sequence[Token], v: int, k: int) -> bool:
+    """ "The report, released by the council on Monday, found …": the cue at ``toks[v]``
+    right after a comma and a word, "by" right after it (``toks[k]``), and a comma closing
+    the phrase within a few words, before any finite verb."""
+    if v < 2 or toks[v - 1].text != "," or toks[v - 2].kind != WORD:
+        return False
+    if k != v + 1 or k + 1 >= len(toks) or toks[k].lower != "by":
+        return False
+    nxt = toks[k + 1]
+    if nxt.kind != WORD or nxt.lower.endswith("ing") or _adverb(nxt):
+        return False  # "…, responded by pointing …": a finite verb and its manner
+    for t in range(k + 2, min(len(toks), k + 12)):
+        if toks[t].text == ",":
+            return True
+        if toks[t].kind == PUNCT or _finite(toks[t], toks[t - 1]):
+            return False
+    return False
 
 
 def _passive_by(

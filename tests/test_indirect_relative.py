@@ -217,3 +217,12 @@ def test_a_relative_clause_gives_the_same_reading_as_its_sentence_without_it() -
     # "flyer" is no source the stage knows: no record, with or without the relative clause
     assert indirect("The flyer attacks the mayor.") == []
     assert indirect("A new flyer, which ran across Ohio, attacks the mayor.") == []
+
+
+def test_a_passive_participle_between_commas_is_no_active_report() -> None:
+    # "released by the council" is a passive on "The report": the main verb reports
+    text = "The report, released by the council on Monday, found that fees rose."
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in indirect(text)] == [
+        ("fees rose", "The report")
+    ]
+    assert indirect("The plan, opposed by the mayor, never passed.") == []
