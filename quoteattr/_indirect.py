@@ -2506,7 +2506,10 @@ def _head(
         elif antecedent is None:
             return None
         else:
-            speaker = antecedent
+            # "The union, which endorsed …": the relative pronoun is the source, standing
+            # for its antecedent, as "who" does
+            speaker = Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun")
+            referent = antecedent
         rule = "indirect_relative"
     else:
         if word == "to" and not passive:

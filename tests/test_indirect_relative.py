@@ -226,3 +226,19 @@ def test_a_passive_participle_between_commas_is_no_active_report() -> None:
         ("fees rose", "The report")
     ]
     assert indirect("The plan, opposed by the mayor, never passed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "entity"),
+    [
+        ("Tom Hale, who endorsed Ann Lee, lost.", "who", "Tom Hale"),
+        ("The union, which endorsed Ann Lee, lost.", "which", "The union"),
+        ("It is a group that endorsed Ann Lee.", "that", "a group"),
+    ],
+)
+def test_the_relative_pronoun_is_the_source_of_its_clause(
+    text: str, pronoun: str, entity: str
+) -> None:
+    (q,) = indirect(text)
+    assert q.speaker is not None and q.speaker.text == pronoun
+    assert q.entity is not None and q.entity.name == entity
