@@ -2482,7 +2482,12 @@ def _head(
                 return None
             opening_comma = toks[comma].start
         else:
-            speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
+            relative = _relative_subject(state, view, j)
+            if relative is not None:
+                # "Ann Lee, who surprised the board by declaring …": "who" is the subject
+                speaker, referent = relative
+            else:
+                speaker, referent = _previous_speaker(state, key, view, v, found, fallback=True)
             if speaker is None:
                 # "The senator ended the speech by praising …": the clause's subject
                 speaker = _clause_opening_np(state, view, j, commas=True)
@@ -4089,6 +4094,31 @@ def _inner(rec: _Record, found: Sequence[_Record]) -> bool:
     [she opposes the deal]*): an inner report, whose speaker is no one's to share."""
     c = rec.cue.start
     return any(r.head and r is not rec and r.ranges[0][0] <= c < r.ranges[-1][1] for r in found)
+
+
+def _relative_subject(state: _State, view: _View, j: int) -> tuple[Mention, Mention | None] | None:
+    """ "Ann Lee, who last week surprised the board by declaring …": a relative "who" /
+    "which" after a comma, whose clause runs without punctuation to the preposition at
+    ``toks[j]`` and holds a finite verb, is the subject of the gerund after it; the
+    pronoun and its antecedent, or None."""
+    toks = view.toks
+    r = j - 1
+    finite = False
+    while r > 0 and j - r < 25 and toks[r].kind != PUNCT:
+        if toks[r].lower in ("who", "which"):
+            if not finite or toks[r - 1].text != ",":
+                return None
+            antecedent = _mentions.np_ending_at(state.text, toks, r - 2, 0) if r >= 2 else None
+            if antecedent is not None and not _real_source(state, antecedent):
+                antecedent = None
+            if antecedent is None:
+                return None
+            return Mention(toks[r].start, toks[r].end, toks[r].text, "pronoun"), antecedent
+        if toks[r].lower in _RELATIVE_BREAKS:
+            return None
+        finite = finite or _finite(toks[r], toks[r - 1])
+        r -= 1
+    return None
 
 
 def _previous_speaker(

@@ -242,3 +242,10 @@ def test_the_relative_pronoun_is_the_source_of_its_clause(
     (q,) = indirect(text)
     assert q.speaker is not None and q.speaker.text == pronoun
     assert q.entity is not None and q.entity.name == entity
+
+
+def test_a_gerund_inside_a_relative_clause_has_the_relative_as_its_subject() -> None:
+    text = "Tom Hale met Ann Lee, who last week surprised the board by declaring she would run."
+    (q,) = indirect(text)
+    assert (q.text, q.speaker.text if q.speaker else None) == ("she would run", "who")
+    assert q.entity is not None and q.entity.name == "Ann Lee"
