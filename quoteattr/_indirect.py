@@ -1118,13 +1118,20 @@ def _no_report(state: _State, view: _View, rec: _Record) -> bool:
     """A cue read before its content that reports no statement: the object "nothing"
     of a verb of saying or knowing ("Tom said nothing", "she knew nothing of it";
     not "said nothing was wrong", where "nothing" opens a clause), a lone personal
-    pronoun after a verb of sight ("I saw him"), or an oath ("God knows I tried")."""
+    pronoun after a verb of sight ("I saw him"), an oath ("God knows I tried"), or a
+    "who" that opens its sentence, a question word ("Who would believe it?")."""
     toks = view.toks
     v = view.index(rec.cue.start)
     hit = _verb_at(state.table, toks, v)
     if hit is None:
         return False
     lemma = hit[0].lemma
+    if (
+        rec.speaker is not None
+        and rec.speaker.text.lower() == "who"
+        and not _has_word(state.text, view.s, rec.speaker.start)
+    ):
+        return True  # "Who would know them there?": a question, not a relative
     if (
         lemma == "know"
         and rec.speaker is not None

@@ -67,3 +67,9 @@ def test_a_verb_after_saying_nothing_keeps_its_subject() -> None:
         "For a long time he said nothing, until at last he got up and said that he must go."
     )
     assert [_read(q) for q in found] == [("he must go", "he", "said")]
+
+
+def test_a_who_opening_its_sentence_is_a_question() -> None:
+    assert indirect("The city had an alluring sound. Who would know them there?") == []
+    found = indirect("The mayor met Ann Webb, who said the bridge was unsafe.")
+    assert [_read(q) for q in found] == [("the bridge was unsafe", "who", "said")]
