@@ -2318,6 +2318,23 @@ _NOT_OPENERS = frozenset(
     "be been being".split()
 )
 _PARTICLES = frozenset("up off out down away back over".split())
+# Verbs of response whose "by" + gerund may name an act instead of words.
+_RESPONSES = frozenset("respond reply answer react".split())
+
+
+def _acted_response(toks: Sequence[Token], k: int) -> bool:
+    """``toks[k:]``, right after a verb of response, is "by" and a gerund of leaving or
+    breaking off (`indirect_leaving_gerunds.txt`), maybe after an adverb: "responded
+    (quickly) by leaving the talks" says what was done, not what was said."""
+    if k < len(toks) and _adverb(toks[k]):
+        k += 1
+    return (
+        k + 1 < len(toks)
+        and toks[k].lower == "by"
+        and toks[k + 1].lower in _lexicon.word_list("indirect_leaving_gerunds.txt")
+    )
+
+
 # Prepositions before a gerund that reports ("by saying that", "after criticizing").
 _GERUND_PREPOSITIONS = frozenset("by after while before in for without when since upon".split())
 _STANCE_ADVERBS = frozenset("not never still also very so too more less most increasingly".split())
@@ -2402,6 +2419,8 @@ def _head(
         return None  # "showed up", "backed off": another verb
     if n == 1 and _plural_subject(state.table, toks, v, cue):
         return None  # "but advocates say …": the -s form is a plural noun, the subject
+    if cue.lemma in _RESPONSES and _acted_response(toks, k):
+        return None  # "the union responded by leaving the talks": an act, nothing said
     speaker: Mention | None
     if (
         cue.lemma in state.table.questions
@@ -3192,6 +3211,15 @@ def _subject_relative_before(state: _State, view: _View, speaker: Mention) -> bo
     i = view.index(speaker.start)
     if toks[i].lower == "that" and i + 1 < view.index(speaker.end) and i > 0:
         noun = _mentions.np_ending_at(state.text, toks, i - 1, 0)
+        return noun is not None and noun.kind in ("nominal", "name", "organisation")
+    if (
+        i > 1
+        and toks[i - 1].lower == "that"
+        and _mentions.plural_noun(toks[view.index(speaker.end) - 1], lexicon())
+    ):
+        # "the tax that critics say …": the mention reader leaves "that" out before a
+        # plural noun
+        noun = _mentions.np_ending_at(state.text, toks, i - 2, 0)
         return noun is not None and noun.kind in ("nominal", "name", "organisation")
     return (
         i > 1

@@ -597,6 +597,7 @@ WORD_LISTS = (
     "indirect_addressee_verbs.txt",
     "indirect_compound_heads.txt",
     "indirect_empty_contents.txt",
+    "indirect_leaving_gerunds.txt",
     "indirect_media.txt",
     "indirect_oath_sources.txt",
     "indirect_perception_cues.txt",

@@ -193,7 +193,7 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
     a = j
     while a - 1 >= lo:
         t = tokens[a - 1]
-        if _name_token(t, lex):
+        if _name_token(t, lex) or _titled_weekday(tokens, a - 1, lo, lex):
             a -= 1
         elif t.lower == "of" and a - 2 >= lo and _name_token(tokens[a - 2], lex):
             a -= 2
@@ -202,9 +202,30 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
         else:
             break
     # A sentence-initial word such as "However" is not part of the name.
-    while a < j and tokens[a].lower in lex.not_names:
+    while a < j and tokens[a].lower in lex.not_names and not _titled_weekday(tokens, a, lo, lex):
         a += 1
     return a
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _titled_weekday(tokens: Sequence[Token], k: int, lo: int, lex: Lexicon) -> bool:
+    """``tokens[k]`` is a capitalised weekday between "the" and a capitalised word that is
+    no given name or title: the first word of a title ("the Sunday Ledger"), not a day
+    ("on the Sunday Tom came")."""
+    if k - 1 < lo or k + 1 >= len(tokens):
+        return False
+    t, nxt = tokens[k], tokens[k + 1]
+    return (
+        t.lower in _WEEKDAYS
+        and t.upper
+        and tokens[k - 1].lower == "the"
+        and nxt.kind == WORD
+        and _capitalised(nxt, lex)
+        and nxt.lower not in lex.first_names
+        and nxt.lower not in lex.title_words
+    )
 
 
 def _head_ok(t: Token, lex: Lexicon) -> bool:
@@ -304,6 +325,15 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
             # "an aide who spoke …" is one phrase
             break
         if t.lower in DETERMINERS:
+            if (
+                t.lower == "that"
+                and plural_noun(tokens[j], lex)
+                and not any(tokens[m].lower in STOPS for m in range(k, j))
+            ):
+                # "signs that people said …": a singular "that" before a plural noun is a
+                # conjunction or relative, not its determiner (a coordination after it
+                # keeps the old reading).
+                return k
             return k - 1
         if t.lower in lex.pronouns or t.lower in SKIPPABLE or t.lower in ATTACHING:
             break
@@ -311,6 +341,12 @@ def _modifiers_back(tokens: Sequence[Token], a: int, j: int, lo: int, lex: Lexic
         if t.upper and _capitalised(t, lex):
             a = k  # "Mexican officials", "White House spokesman"
     return a
+
+
+def plural_noun(t: Token, lex: Lexicon) -> bool:
+    """``t`` is the plural form of a nominal head ("people", "economists")."""
+    nominal = lex.nominals.get(t.lower)
+    return nominal is not None and nominal.number == "pl"
 
 
 # Relative pronouns: never a modifier of the noun after them.
@@ -338,7 +374,7 @@ _COMPOUND_MARKS = frozenset(["-", "/"])
 
 
 def _trim_name(text: str, tokens: Sequence[Token], a: int, j: int, lex: Lexicon) -> Mention:
-    while a < j and tokens[a].lower in lex.not_names:
+    while a < j and tokens[a].lower in lex.not_names and not _titled_weekday(tokens, a, 0, lex):
         a += 1
     return make(text, tokens[a : j + 1], lex)
 

@@ -124,3 +124,36 @@ def test_a_person_told_by_someone_is_the_addressee_not_the_content() -> None:
     assert indirect("Ann Webb was told by Tom Hale.") == []
     found = indirect("A different story was told by the mayor on Monday.")
     assert [q.text for q in found] == ["A different story"]
+
+
+def test_a_weekday_after_the_opens_a_title() -> None:
+    # "the Sunday Ledger" is one title: the weekday is not cut off as a time word.
+    for text in (
+        "The Sunday Ledger claimed Mr Hale had quit.",
+        "A report in the Sunday Ledger claimed Mr Hale had quit.",
+    ):
+        assert [q.speaker.text for q in indirect(text) if q.speaker] == ["Sunday Ledger"]
+    # A weekday before a given name or a title stays a day.
+    assert [q.speaker.text for q in indirect("On the Sunday Tom said that he was ill.")] == ["Tom"]
+    found = indirect("On the Sunday Mr Hale said that he was ill.")
+    assert [q.speaker.text for q in found if q.speaker] == ["Mr Hale"]
+
+
+def test_that_before_a_plural_noun_is_no_determiner() -> None:
+    # A singular "that" cannot determine "people": it opens the clause whose subject follows.
+    found = indirect("It was a sign that people said they liked the plan.")
+    assert [q.speaker.text for q in found if q.speaker] == ["people"]
+    found = indirect("Ann Webb is betting that Farm Belt voters will back the plan.")
+    assert [q.speaker.text for q in found if q.speaker][-1] == "Farm Belt voters"
+    # Before a singular noun it is a determiner.
+    found = indirect("That official said the plan would fail.")
+    assert [q.speaker.text for q in found if q.speaker] == ["That official"]
+
+
+def test_responding_by_leaving_reports_nothing() -> None:
+    # "responded by leaving" names an act, not words.
+    assert indirect("The union responded by leaving the talks early.") == []
+    assert indirect("Tom Hale answered quickly by hanging up the phone.") == []
+    # A gerund of speech after "by" still reports.
+    found = indirect("The union responded by saying that the offer was too low.")
+    assert len(found) == 1 and "the offer was too low" in found[0].text
