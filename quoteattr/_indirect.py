@@ -1488,15 +1488,21 @@ def _plural_subject(table: _Table, toks: Sequence[Token], v: int, cue: _Cue) -> 
     reporting verb and the start of a clause follow it: "advocates say it …", "reports
     said the …", "critics argue that …" (not "says praise from …")."""
     t = toks[v]
-    if (
-        v + 2 >= len(toks)
-        or cue.gerund
-        or t.upper  # a title-case headline: "Media Reports Reveal …"
-        or t.lower == cue.lemma
-        or not t.lower.endswith("s")
-    ):
+    if v + 2 >= len(toks) or cue.gerund or t.upper:  # "Media Reports Reveal …": a headline
         return False
     nxt, after = toks[v + 1], toks[v + 2]
+    if t.lower == cue.lemma and v > 0 and toks[v - 1].kind == WORD and toks[v - 1].upper:
+        # "A Daily Ledger report said …": a bare form after a capitalised word and before
+        # a past reporting verb is a noun with its modifier (no verb takes a past after it)
+        return any(
+            len(c.words) == 1
+            and not c.gerund
+            and c.frame in ("clause", "addressee")
+            and c.participle
+            for c in table.by_first.get(nxt.lower, ())
+        )
+    if t.lower == cue.lemma or not t.lower.endswith("s"):
+        return False
     if not (after.lower in _REPORTED_OPENERS or after.lower in DETERMINERS or after.upper):
         return False
     return any(

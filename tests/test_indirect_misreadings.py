@@ -157,3 +157,16 @@ def test_responding_by_leaving_reports_nothing() -> None:
     # A gerund of speech after "by" still reports.
     found = indirect("The union responded by saying that the offer was too low.")
     assert len(found) == 1 and "the offer was too low" in found[0].text
+
+
+def test_a_bare_cue_form_after_a_name_and_before_a_past_cue_is_a_noun() -> None:
+    # "A Daily Ledger report said": "report" is the noun the outlet's name modifies.
+    for text, source in (
+        ("A Daily Ledger report said the firm was for sale.", "A Daily Ledger report"),
+        ("The Ledger report said the firm was for sale.", "The Ledger report"),
+    ):
+        found = indirect(text)
+        assert [_read(q) for q in found] == [("the firm was for sale", source, "said")]
+    # The -s form with no past after it is still the verb.
+    found = indirect("The Ledger reports that the firm was for sale.")
+    assert [q.cue.text for q in found if q.cue] == ["reports"]
