@@ -250,7 +250,7 @@ def _question(state: _State, view: _View, k: int, span: Span, subordinate: bool)
         k += 1  # "Asked specifically what …"
     k = _skip_time(state, view, k, commas=False)  # "Asked Tuesday about …"
     if k + 1 < len(toks) and toks[k].lower in ("on", "in", "at", "during"):
-        # "Asked on Fox News who leads the party, he said Ryan.", "asked at a briefing
+        # "Asked on the radio who leads the party, he said Ruiz.", "asked at a briefing
         # Monday about …": a short place or time phrase
         t = k + 1
         while t < len(toks) and t - k <= 8 and toks[t].kind in (WORD, NUMBER):
@@ -650,8 +650,8 @@ def combine(links: Sequence[Link], found: Sequence[Link]) -> list[Link]:
     return sorted(kept, key=lambda link: link.start)
 
 
-# A line that opens with a short capitalised phrase and a colon: "Ryan: Trump's
-# remarks have no place in a campaign" (headlines, transcripts), maybe after a straight
+# A line that opens with a short capitalised phrase and a colon: "Ruiz: Cruel jokes
+# have no place in a debate" (headlines, transcripts), maybe after a straight
 # or curly double mark that the marks stage found to be no quotation (a transcript that
 # opens every turn with one: "WEBB: …).
 _COLON_LINE = re.compile(r"[^\S\n]*(?:[\"\u201c][^\S\n]*)?[A-Z][^\n:]{0,60}?:")
@@ -696,7 +696,7 @@ def _colon(state: _State, view: _View, v: int) -> _Record | None:
         return None
     if v == lo + 1 and (toks[lo].lower.endswith(("ed", "ing")) or toks[lo].lower in _labels()):
         return None  # "Revealed: …", "Contributing: …", "UPDATE: …"
-    # "Ryan: ‘No Place For Those Images’": a headline's quotation is its statement, marks
+    # "Ruiz: ‘No Place For Cruel Jokes’": a headline's quotation is its statement, marks
     # and all (the quotation itself stays a term: colon statements claim none)
     w = v + 2 if toks[v + 1].text in _OPENING_MARKS else v + 1
     if (
@@ -1100,7 +1100,7 @@ def _at(
     if len(rec.ranges) == 1 and _lone_adverb(view, *rec.ranges[0]):
         return None  # "According to X, basically." / "the figures backed up"
     if rec.head and _no_report(state, view, rec):
-        # "Tom said nothing", "I saw him", "God knows I tried": no record, but its
+        # "Tom said nothing", "I saw him", "God knows we waited": no record, but its
         # subject still serves "… and said that …" after it
         rec.silent = True
         rec.ranges = [(rec.cue.end, rec.cue.end)]
@@ -1118,7 +1118,7 @@ def _no_report(state: _State, view: _View, rec: _Record) -> bool:
     """A cue read before its content that reports no statement: the object "nothing"
     of a verb of saying or knowing ("Tom said nothing", "she knew nothing of it";
     not "said nothing was wrong", where "nothing" opens a clause), a lone personal
-    pronoun after a verb of sight ("I saw him"), an oath ("God knows I tried"), or a
+    pronoun after a verb of sight ("I saw him"), an oath ("God knows we waited"), or a
     "who" that opens its sentence, a question word ("Who would believe it?")."""
     toks = view.toks
     v = view.index(rec.cue.start)
@@ -1844,7 +1844,7 @@ def _read_subject(state: _State, view: _View, v: int, parenthetical: bool = True
             and antecedent.kind == "nominal"
             and toks[view.index(antecedent.start)].lower in DETERMINERS
         ):
-            return antecedent  # "a guest speaker who travels around the country endorsed"
+            return antecedent  # "a farmer who writes for the local paper endorsed"
     return _clause_np(state, view, i)
 
 
@@ -1864,7 +1864,7 @@ def _attached_head(state: _State, view: _View, speaker: Mention) -> Mention:
             return speaker
         inner = _mentions.np_ending_at(text, toks, p - 1, 0)
         if inner is None or inner.kind == "pronoun" or not _real_source(state, inner):
-            return speaker  # not "the wake of a new poll", "the advent of Fox News"
+            return speaker  # not "the eve of a new vote", "the rise of cable news"
         if inner.kind == "name":
             return inner  # the person of "Ann Webb of the League"
         if inner.kind != "organisation":
@@ -2401,7 +2401,7 @@ def _head(
                 j -= 1
     word = toks[j].lower if j >= 0 else ""
     if word.replace("’", "'") == "who's":
-        word = "who"  # "X, who’s argued for years that …": the relative and its "has"
+        word = "who"  # "X, who’s argued for months that …": the relative and its "has"
     if (
         not passive
         and j >= 0
@@ -3319,7 +3319,7 @@ def _restrictive_end(state: _State, view: _View, rec: _Record, li: int, k: int) 
     finite = _lexicon.word_list("finite_verbs.txt")
     a, b = rec.ranges[-1]
     if k >= len(toks) or toks[k].kind != WORD or toks[k].start != a or toks[k - 1].kind == PUNCT:
-        return  # "All that she could hope, was …": the predicate does not follow the cue
+        return  # "All that we wanted, was …": the predicate does not follow the cue
     j = k + 1
     last = -1  # the last one: "… says means prices will rise [was] cut"
     while j < len(toks) and toks[j].start < b:
@@ -4257,7 +4257,7 @@ def _skip_object(state: _State, view: _View, k: int) -> int:
                 or toks[m + 1].lower in _SUBJECT_PRONOUNS | DETERMINERS
             )
         ):
-            m += 1  # "Radio 4's Today programme he …": the programme's noun
+            m += 1  # "Radio 4's Morning programme he …": the programme's noun
         if m > n or (
             n < len(toks) and (toks[n].lower in _SUBJECT_PRONOUNS or toks[n].lower == "that")
         ):

@@ -1034,8 +1034,8 @@ def test_a_characterisation_cue_is_the_verb_before_its_object(text: str, cue: st
 
 def test_a_characterising_transcript_speaker_has_the_colon_as_cue() -> None:
     text = (
-        '"ANN WEBB: But, Mayor, I\u2019ve got to ask you, because as \u201cThe Ledger\u201d wrote, '
-        "it shows that voters are angry about the fees."
+        '"ANN WEBB: Mayor, let me stop you there, since, as \u201cThe Ledger\u201d put it last '
+        "week, the poll shows that voters are angry about the fees."
     )
     q = only(text)
     assert q.rule == "characterisation"

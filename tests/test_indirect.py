@@ -215,9 +215,9 @@ def test_headline_verbs_in_title_case() -> None:
 
 
 def test_headline_source_and_colon() -> None:
-    q = one("Ryan: Offensive images have no place in a campaign\n\nThe speaker spoke on Monday.")
-    assert q.text == "Offensive images have no place in a campaign"
-    assert q.speaker is not None and q.speaker.text == "Ryan" and q.rule == "indirect_colon"
+    q = one("Ruiz: Cruel jokes have no place in a debate\n\nThe speaker spoke on Monday.")
+    assert q.text == "Cruel jokes have no place in a debate"
+    assert q.speaker is not None and q.speaker.text == "Ruiz" and q.rule == "indirect_colon"
     assert q.cue is not None and q.cue.text == ":"
     for label in (
         "Contributing: Brittney Bennett and Greg Toppo, USA TODAY.",
@@ -3000,8 +3000,8 @@ def test_a_phrase_after_believe_or_before_a_clause_stays(text: str, content: str
             "spoke warmly of",
         ),
         (
-            "She touched briefly on the race for governor.",
-            "the race for governor",
+            "She touched briefly on the plans for the harbour.",
+            "the plans for the harbour",
             "touched briefly on",
         ),
         (
@@ -3110,9 +3110,9 @@ def test_a_light_verb_have_may_hold_an_adjective(text: str, content: str, cue: s
         ),
         ("She's said she would run again.", "she would run again", "She", "said"),
         (
-            "But he’s not predicting she’ll win the state.",
-            "she’ll win the state",
-            "he",
+            "But she’s not predicting they’ll lose the vote.",
+            "they’ll lose the vote",
+            "she",
             "predicting",
         ),
     ],
@@ -3145,9 +3145,9 @@ def test_a_name_with_s_before_a_cue_word_is_still_a_possessive() -> None:
     ("text", "content", "cue"),
     [
         (
-            "He is talking to voters about the cost of college.",
-            "the cost of college",
-            "talking to voters about",
+            "She is talking to farmers about the price of feed.",
+            "the price of feed",
+            "talking to farmers about",
         ),
         (
             "Aides have talked with the campaign about the next steps.",
@@ -3177,9 +3177,9 @@ def test_no_time_or_punctuation_inside_talk_to_about(text: str) -> None:
     [
         ("They’re hopeful that the vote will pass.", "the vote will pass", "They", "hopeful that"),
         (
-            "He’s also supportive of the testing program.",
-            "the testing program",
-            "He",
+            "She’s also supportive of the new bus routes.",
+            "the new bus routes",
+            "She",
             "supportive of",
         ),
         (
@@ -3214,8 +3214,8 @@ def test_a_relative_who_after_a_dash_has_its_antecedent() -> None:
     ("text", "content", "cue"),
     [
         (
-            "The rule was backed by Tom Hale, who’s argued for years that delegates are free.",
-            "delegates are free",
+            "The plan was drafted by Tom Hale, who’s argued for months that fares are too high.",
+            "fares are too high",
             "argued for",
         ),
         (

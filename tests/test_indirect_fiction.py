@@ -51,8 +51,8 @@ def test_an_oath_with_know_is_no_source() -> None:
 
 
 def test_yet_and_well_before_the_cue_are_no_part_of_the_source() -> None:
-    found = indirect("Pleased as she was, she yet feared that the gift was too costly.")
-    assert [_read(q) for q in found] == [("the gift was too costly", "she", "feared")]
+    found = indirect("For all her hopes, she yet feared that the roof would leak.")
+    assert [_read(q) for q in found] == [("the roof would leak", "she", "feared")]
     found = indirect("Dr. Ruiz well knew that the bridge was unsafe.")
     assert [_read(q) for q in found] == [("the bridge was unsafe", "Dr. Ruiz", "knew")]
     # "It was well known that": a passive, no source, as "It was widely known that".

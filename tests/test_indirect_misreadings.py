@@ -72,7 +72,7 @@ def test_a_name_after_an_attaching_preposition_is_not_the_source() -> None:
     assert [(q.speaker.text, q.entity.kind) for q in found if q.speaker and q.entity] == [
         ("the Office for Road Safety", "organisation")
     ]
-    found = indirect("The court in Denver found the case could not be brought.")
+    found = indirect("The court in Denver found the fees were unlawful.")
     assert [q.speaker.text for q in found if q.speaker] == ["The court in Denver"]
     # A person of an organisation: the person, over as many prepositions as there are.
     found = indirect("Ann Webb of the League for Clean Rivers urged the council to act.")
