@@ -53,7 +53,7 @@ from quoteattr._conversation import _Genders
 from quoteattr._document import Document
 from quoteattr._errors import DataError
 from quoteattr._lexicon import Frame
-from quoteattr._mentions import DETERMINERS, SKIPPABLE, lexicon
+from quoteattr._mentions import DETERMINERS, SKIPPABLE, WEEKDAYS, lexicon
 from quoteattr._models import Mention, Span
 from quoteattr._tokens import NUMBER, PUNCT, WORD, Token, tokenize
 
@@ -1922,7 +1922,6 @@ _FLOATING = frozenset("nevertheless nonetheless all both each long always since 
 _TIME_OPENERS = frozenset("on in at late early earlier last this next".split())
 _DAYS = frozenset("today yesterday tonight".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Time words that end no time phrase ("at last", "once", "again").
 _NOT_TIME_NOUNS = frozenset(
     "earlier later recently again also last this next late early previously privately "
@@ -1963,7 +1962,7 @@ def _time_before(state: _State, toks: Sequence[Token], i: int) -> int:
             # word (not "Super Tuesday said")
             or (
                 i - j == 2
-                and toks[j + 1].lower in _WEEKDAYS
+                and toks[j + 1].lower in WEEKDAYS
                 and j >= 0
                 and toks[j].kind == WORD
                 and not toks[j].upper

@@ -207,7 +207,8 @@ def _name_run_back(tokens: Sequence[Token], j: int, lo: int, lex: Lexicon) -> in
     return a
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# The days of the week, shared with the indirect reader's time phrases.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _titled_weekday(tokens: Sequence[Token], k: int, lo: int, lex: Lexicon) -> bool:
@@ -218,7 +219,7 @@ def _titled_weekday(tokens: Sequence[Token], k: int, lo: int, lex: Lexicon) -> b
         return False
     t, nxt = tokens[k], tokens[k + 1]
     return (
-        t.lower in _WEEKDAYS
+        t.lower in WEEKDAYS
         and t.upper
         and tokens[k - 1].lower == "the"
         and nxt.kind == WORD
