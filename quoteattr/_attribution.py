@@ -2686,8 +2686,8 @@ def _new_clause_subject(ctx: _Context, lo: int, v: int) -> Mention | None:
                 a - 1 > lo
                 and (
                     toks[a - 1].lower in _COORDINATORS
-                    # "…, when Mrs. Dorn came in and said": not "He waited until she had
-                    # done, and then said" (past a comma the clause is the main one again).
+                    # "…, when Mrs. Dorn came in and said": not "He sat still until she had
+                    # spoken, and then said" (past a comma the clause is the main one again).
                     or (
                         toks[a - 1].lower in _SUBORDINATORS
                         and not any(t.text == "," for t in toks[b:v])

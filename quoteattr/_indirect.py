@@ -1131,7 +1131,7 @@ def _no_report(state: _State, view: _View, rec: _Record) -> bool:
         and rec.speaker.text.lower() == "who"
         and not _has_word(state.text, view.s, rec.speaker.start)
     ):
-        return True  # "Who would know them there?": a question, not a relative
+        return True  # "Who would find her there?": a question, not a relative
     if (
         lemma == "know"
         and rec.speaker is not None

@@ -2886,7 +2886,7 @@ def test_a_cue_with_no_subject_next_to_it_takes_its_own_clauses(text: str, speak
         ("She looked up when he called her, and then said: “A boat? How fine!”", "She"),
         ("Ann Webb looked up when Tom Hale called her, and then said: “Go.”", "Ann Webb"),
         # With no comma and coordinator closing it, the clause's own verb is the tag.
-        ("He waited until she had spoken, and then said: “Go.”", "He"),
+        ("He sat still until she had spoken, and then said: “Go.”", "He"),
         ("Ann Webb smiled when Tom Hale said: “Go.”", "Tom Hale"),
     ],
 )

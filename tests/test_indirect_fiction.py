@@ -63,13 +63,11 @@ def test_yet_and_well_before_the_cue_are_no_part_of_the_source() -> None:
 
 
 def test_a_verb_after_saying_nothing_keeps_its_subject() -> None:
-    found = indirect(
-        "For a long time he said nothing, until at last he got up and said that he must go."
-    )
-    assert [_read(q) for q in found] == [("he must go", "he", "said")]
+    found = indirect("All evening he said nothing, then at ten he rose and said that he was tired.")
+    assert [_read(q) for q in found] == [("he was tired", "he", "said")]
 
 
 def test_a_who_opening_its_sentence_is_a_question() -> None:
-    assert indirect("The city had an alluring sound. Who would know them there?") == []
+    assert indirect("The farm was far away. Who would find her there?") == []
     found = indirect("The mayor met Ann Webb, who said the bridge was unsafe.")
     assert [_read(q) for q in found] == [("the bridge was unsafe", "who", "said")]

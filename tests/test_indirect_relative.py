@@ -134,7 +134,7 @@ def test_a_relative_as_the_reported_subject_ends_at_its_comma(
         ("Ann Lee promised them that fees would fall.", "fees would fall"),
         # a relative "that" keeps its noun phrase; other clause verbs take no addressee
         ("Ann Lee warned the council that meets on Monday.", None),
-        ("Then Tom Hale saw the old man that he had become.", "the old man that he had become"),
+        ("Tom Hale saw the weary man that he had become.", "the weary man that he had become"),
     ],
 )
 def test_an_addressee_before_that_after_warn_or_promise(text: str, content: str | None) -> None:
