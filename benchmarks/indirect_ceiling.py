@@ -33,6 +33,7 @@ from quoteattr import QuoteExtractor
 from quoteattr.evaluate import (
     GoldDocument,
     _content_parts,  # the scorer's own parts of a record: classes add up to its figures
+    jaccard,
     load_corpus,
     match_spans,
 )
@@ -46,6 +47,24 @@ def _overlap(a: Range | None, b: Range | None) -> bool:
 
 def _inside(cue: Range | None, parts: Sequence[Range]) -> bool:
     return cue is not None and any(s <= cue[0] and cue[1] <= e for s, e in parts)
+
+
+def maximum_matching(gold: Sequence[Sequence[Range]], pred: Sequence[Sequence[Range]]) -> int:
+    """Size of a maximum one-to-one matching at Jaccard >= 0.5 (augmenting paths), to
+    check that the scorer's greedy matching loses no pair."""
+    edges = [[p for p, parts in enumerate(pred) if jaccard(g, parts) >= 0.5] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for p in edges[g]:
+            if p not in seen:
+                seen.add(p)
+                if p not in owner or augment(owner[p], seen):
+                    owner[p] = g
+                    return True
+        return False
+
+    return sum(augment(g, set()) for g in range(len(gold)))
 
 
 def classify(doc: GoldDocument, extractor: QuoteExtractor) -> Counter[str]:
@@ -63,6 +82,7 @@ def classify(doc: GoldDocument, extractor: QuoteExtractor) -> Counter[str]:
     missed = [g for g in range(len(doc.indirect)) if g not in gold_hit]
     out: Counter[str] = Counter(matched=len(pairs), predicted=len(pairs) + len(counted))
     out["gold"] = len(doc.indirect)
+    out["maximum matching"] = maximum_matching([g.ranges for g in doc.indirect], pred)
     for g in missed:
         cue = doc.indirect[g].cue
         if any(_overlap(cue, pcue[p]) for p in counted):
@@ -92,6 +112,7 @@ def report(name: str, c: Counter[str]) -> str:
     nested, none = c["gold: nested"], c["gold: no record"]
     lines = [
         f"{name}: {tp} matched of {pr} predicted, {gd} gold, F1 {_f1(tp, pr, gd):.3f}",
+        f"(a maximum one-to-one matching has {c['maximum matching']} pairs)",
         f"{'class':52} {'count':>6} {'F1 if all fixed':>16}",
     ]
 

@@ -1017,6 +1017,10 @@ def test_indirect_ceiling_script_puts_each_error_in_one_class(
     assert counts["pred: boundary"] == counts["pred: inner report"] == counts["pred: no gold"] == 1
     table = script.report("tiny", counts)
     # One boundary fixed: 2 matched of 4 predicted, 4 gold.
-    assert "F1 0.250" in table and "0.500" in table.splitlines()[3]
+    assert "F1 0.250" in table and "0.500" in table.splitlines()[4]
+    assert "maximum one-to-one matching has 1 pairs" in table
+    # The first gold item must give up its first choice for the second to be matched.
+    assert script.maximum_matching([[(0, 10)], [(0, 20)]], [[(0, 14)], [(0, 6)]]) == 2
+    assert script.maximum_matching([[(0, 10)]], [[(30, 40)]]) == 0
     assert script.main([str(corpus)]) == 0
     assert capsys.readouterr().out.startswith("polnear_tiny: ")
