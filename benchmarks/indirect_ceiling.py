@@ -78,7 +78,8 @@ def classify(doc: GoldDocument, extractor: QuoteExtractor) -> Counter[str]:
     pred_hit = {p for _, p in pairs}
     rest = [p for p in range(len(pred)) if p not in pred_hit]
     neutral = match_spans([m.ranges for m in doc.mixed_contents], [pred[p] for p in rest])
-    counted = [p for p in rest if p not in {rest[i] for _, i in neutral}]
+    neutral_p = {rest[i] for _, i in neutral}
+    counted = [p for p in rest if p not in neutral_p]
     missed = [g for g in range(len(doc.indirect)) if g not in gold_hit]
     out: Counter[str] = Counter(matched=len(pairs), predicted=len(pairs) + len(counted))
     out["gold"] = len(doc.indirect)
