@@ -1108,8 +1108,8 @@ def _at(
 
 
 # Object pronouns that are a whole person ("I saw [him]"), not a reported content.
-_PERSON_OBJECTS = frozenset(
-    "him her them me us you himself herself themselves myself yourself ourselves".split()
+_PERSON_OBJECTS = (_OBJECT_PRONOUNS - {"it"}) | frozenset(
+    "himself herself themselves myself yourself ourselves".split()
 )
 _NOTHING = frozenset("nothing naught nought".split())
 
@@ -1494,23 +1494,23 @@ def _plural_subject(table: _Table, toks: Sequence[Token], v: int, cue: _Cue) -> 
     if t.lower == cue.lemma and v > 0 and toks[v - 1].kind == WORD and toks[v - 1].upper:
         # "A Daily Ledger report said …": a bare form after a capitalised word and before
         # a past reporting verb is a noun with its modifier (no verb takes a past after it)
-        return any(
-            len(c.words) == 1
-            and not c.gerund
-            and c.frame in ("clause", "addressee")
-            and c.participle
-            for c in table.by_first.get(nxt.lower, ())
-        )
+        return _reporting_verb(table, nxt.lower, bare=False)
     if t.lower == cue.lemma or not t.lower.endswith("s"):
         return False
     if not (after.lower in _REPORTED_OPENERS or after.lower in DETERMINERS or after.upper):
         return False
+    return _reporting_verb(table, nxt.lower, bare=True)
+
+
+def _reporting_verb(table: _Table, word: str, bare: bool) -> bool:
+    """``word`` is a one-word clause or addressee cue in its past form, or (``bare``) in
+    its base form: the verb after a plural subject."""
     return any(
         len(c.words) == 1
         and not c.gerund
         and c.frame in ("clause", "addressee")
-        and (nxt.lower == c.lemma or c.participle)
-        for c in table.by_first.get(nxt.lower, ())
+        and (c.participle or (bare and word == c.lemma))
+        for c in table.by_first.get(word, ())
     )
 
 
@@ -1995,7 +1995,7 @@ def _restrictive_relative(view: _View, speaker: Mention) -> int:
         return -1
     r = s - 2
     while r > 0 and s - r < 15 and toks[r].kind != PUNCT and toks[r].lower not in _RELATIVE_BREAKS:
-        if toks[r].lower in ("that", "which", "who"):
+        if toks[r].lower in _RELATIVES:
             prev, nxt = toks[r - 1], toks[r + 1]
             if (
                 prev.kind == WORD
@@ -3215,8 +3215,7 @@ def _subject_relative_before(state: _State, view: _View, speaker: Mention) -> bo
     toks = view.toks
     i = view.index(speaker.start)
     if toks[i].lower == "that" and i + 1 < view.index(speaker.end) and i > 0:
-        noun = _mentions.np_ending_at(state.text, toks, i - 1, 0)
-        return noun is not None and noun.kind in ("nominal", "name", "organisation")
+        return _noun_ending_at(state, toks, i - 1)
     if (
         i > 1
         and toks[i - 1].lower == "that"
@@ -3224,13 +3223,18 @@ def _subject_relative_before(state: _State, view: _View, speaker: Mention) -> bo
     ):
         # "the tax that critics say …": the mention reader leaves "that" out before a
         # plural noun
-        noun = _mentions.np_ending_at(state.text, toks, i - 2, 0)
-        return noun is not None and noun.kind in ("nominal", "name", "organisation")
+        return _noun_ending_at(state, toks, i - 2)
     return (
         i > 1
         and toks[i - 1].lower in ("which", "who")
         and toks[i - 2].lower not in _GAP_PREPOSITIONS
     )
+
+
+def _noun_ending_at(state: _State, toks: Sequence[Token], i: int) -> bool:
+    """A noun phrase (a nominal, a name or an organisation) ends at ``toks[i]``."""
+    noun = _mentions.np_ending_at(state.text, toks, i, 0)
+    return noun is not None and noun.kind in ("nominal", "name", "organisation")
 
 
 def _verb_like(toks: Sequence[Token], k: int) -> bool:
@@ -3242,7 +3246,7 @@ def _verb_like(toks: Sequence[Token], k: int) -> bool:
     w = t.lower.replace("’", "'")
     if w in _lexicon.word_list("finite_verbs.txt"):
         return True
-    if w.endswith("ed") and len(w) > 4 and "-" not in w and w not in _NOT_PAST:
+    if _past_in_ed(w):
         return True
     if not w.endswith("s") or w.endswith(("ss", "'s")) or w in _mentions.STOPS:
         return False
@@ -3306,7 +3310,7 @@ def _restrictive_end(state: _State, view: _View, rec: _Record, li: int, k: int) 
     ends before the main clause's verb, the first auxiliary, modal or irregular past of
     `finite_verbs.txt` after the predicate's first word at ``toks[k]``."""
     toks = view.toks
-    if li < 1 or toks[li - 1].text == "," or toks[li].lower not in ("which", "that", "who"):
+    if li < 1 or toks[li - 1].text == "," or toks[li].lower not in _RELATIVES:
         return
     c = li - 1
     while c >= 0 and toks[c].text not in _BOUNDARIES and toks[c].text not in ".!?":
@@ -3572,6 +3576,12 @@ MAX_COORDINATED_SUBJECT = 8
 _NOT_SUBJECTS = frozenset("how what why whether where when then also still it not".split())
 
 
+def _past_in_ed(w: str) -> bool:
+    """``w`` may be a regular past: "-ed", not short ("fed", "shed"), not hyphenated
+    ("need-based", "state-owned": adjectives) and not a word of `_NOT_PAST`."""
+    return w.endswith("ed") and len(w) > 4 and "-" not in w and w not in _NOT_PAST
+
+
 def _finite(t: Token, prev: Token) -> bool:
     """``t`` is a finite verb: an auxiliary, a modal, an irregular past
     (`data/lexicon/finite_verbs.txt`) or a past in "-ed" after no determiner, possessive,
@@ -3583,10 +3593,7 @@ def _finite(t: Token, prev: Token) -> bool:
     if w in _lexicon.word_list("finite_verbs.txt"):
         return True
     return (
-        w.endswith("ed")
-        and len(w) > 4
-        and "-" not in w  # "need-based", "state-owned": adjectives
-        and w not in _NOT_PAST
+        _past_in_ed(w)
         and prev.lower not in DETERMINERS
         and prev.lower not in _mentions.STOPS
         and not _mentions.possessive(prev)
@@ -4337,7 +4344,7 @@ def _that_after(state: _State, view: _View, k: int, participles: bool = False) -
     return -1
 
 
-_ADDRESSEE_PRONOUNS = frozenset("him her them me us".split())
+_ADDRESSEE_PRONOUNS = _OBJECT_PRONOUNS - {"you", "it"}
 
 
 def _addressee_that(state: _State, view: _View, k: int) -> int:
@@ -4386,7 +4393,7 @@ def _relative_that(state: _State, toks: Sequence[Token], t: int) -> bool:
     w = nxt.lower.replace("’", "'")
     return (
         w in _lexicon.word_list("finite_verbs.txt")
-        or (w.endswith("ed") and len(w) > 4 and "-" not in w and w not in _NOT_PAST)
+        or _past_in_ed(w)
         or (w.endswith("s") and not w.endswith("ss") and w in state.table.by_first)
     )
 
